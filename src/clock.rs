@@ -1,0 +1,67 @@
+//! The clock every command reads: the real one, or `PMI_DESK_NOW` (`YYYY-MM-DD` or RFC 3339) for
+//! tests and for entering past records.
+
+use chrono::{DateTime, Local, NaiveDate, SecondsFormat, Utc};
+
+use crate::error::{usage, Invalid};
+use crate::i18n::Msg;
+use crate::t;
+
+#[derive(Clone, Copy, Debug)]
+pub struct Clock {
+    pub now: DateTime<Utc>,
+    pub today: NaiveDate,
+}
+
+impl Clock {
+    pub fn from_env() -> anyhow::Result<Clock> {
+        match std::env::var("PMI_DESK_NOW") {
+            Ok(value) if !value.trim().is_empty() => Clock::parse(&value).map_err(|e| usage(e.0)),
+            _ => {
+                let local = Local::now();
+                Ok(Clock {
+                    now: local.with_timezone(&Utc),
+                    today: local.date_naive(),
+                })
+            }
+        }
+    }
+
+    pub fn parse(value: &str) -> Result<Clock, Invalid> {
+        let value = value.trim();
+        if let Ok(date) = NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+            let now = date
+                .and_hms_opt(0, 0, 0)
+                .expect("midnight exists")
+                .and_utc();
+            return Ok(Clock { now, today: date });
+        }
+        DateTime::parse_from_rfc3339(value)
+            .map(|moment| Clock {
+                now: moment.with_timezone(&Utc),
+                today: moment.date_naive(),
+            })
+            .map_err(|_| Invalid(t!(Msg::ClockInvalid, value)))
+    }
+
+    /// The moment as stored: RFC 3339 in UTC, whole seconds (`2023-11-08T09:30:00Z`).
+    pub fn timestamp(&self) -> String {
+        self.now.to_rfc3339_opts(SecondsFormat::Secs, true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_moments() {
+        let day = Clock::parse("2023-11-08").unwrap();
+        assert_eq!(day.timestamp(), "2023-11-08T00:00:00Z");
+        assert_eq!(day.today.to_string(), "2023-11-08");
+        let moment = Clock::parse("2023-11-08T23:30:00+07:00").unwrap();
+        assert_eq!(moment.timestamp(), "2023-11-08T16:30:00Z");
+        assert_eq!(moment.today.to_string(), "2023-11-08");
+        assert!(Clock::parse("tomorrow").is_err());
+    }
+}

@@ -1,0 +1,50 @@
+//! `check`: where the database is, its schema version, integrity, foreign keys and record counts.
+
+use anyhow::Result;
+
+use crate::context::Ctx;
+use crate::db;
+use crate::error::refused;
+use crate::i18n::Msg;
+use crate::output::{column, Cell, Records};
+use crate::t;
+
+pub fn run(ctx: &Ctx) -> Result<()> {
+    let store = ctx.open()?;
+    let health = db::health(store.conn())?;
+    let integrity_ok = health.integrity == ["ok"];
+    let mut records = Records {
+        columns: vec![
+            column("item", t!(Msg::HeadItem)),
+            column("value", t!(Msg::HeadValue)),
+        ],
+        rows: vec![
+            vec![
+                Cell::text("database"),
+                Cell::text(store.path().display().to_string()),
+            ],
+            vec![
+                Cell::text("schema_version"),
+                Cell::number(health.schema_version),
+            ],
+            vec![
+                Cell::text("integrity"),
+                Cell::text(health.integrity.join("; ")),
+            ],
+            vec![
+                Cell::text("foreign_key_problems"),
+                Cell::number(health.foreign_key_problems),
+            ],
+        ],
+    };
+    for (table, count) in &health.counts {
+        records
+            .rows
+            .push(vec![Cell::text(*table), Cell::number(*count)]);
+    }
+    records.print(ctx.format, &mut std::io::stdout().lock())?;
+    if !integrity_ok || health.foreign_key_problems > 0 {
+        return Err(refused(t!(Msg::CheckFailed)));
+    }
+    Ok(())
+}

@@ -1,0 +1,78 @@
+//! `demo`: writes the demo office database (default `pmi-desk-demo.db` here), never replacing one
+//! silently, and says what to try next.
+
+use anyhow::Result;
+
+use crate::cli::DemoArgs;
+use crate::context::Ctx;
+use crate::db::{self, OpenMode, Store};
+use crate::demo;
+use crate::error::refused;
+use crate::i18n::Msg;
+use crate::t;
+
+const DEMO_SETTINGS: &[(&str, &str)] = &[
+    ("office.code", demo::OFFICE_CODE),
+    ("office.name", "BP3MI Sumatera Barat"),
+    ("office.province", "13"),
+    ("office.city", "Padang"),
+    (
+        "letterhead.line1",
+        "BADAN PELINDUNGAN PEKERJA MIGRAN INDONESIA",
+    ),
+    (
+        "letterhead.line2",
+        "BALAI PELAYANAN PELINDUNGAN PEKERJA MIGRAN INDONESIA SUMATERA BARAT",
+    ),
+    (
+        "letterhead.line3",
+        "Jl. Contoh Raya No. 1, Padang (alamat demo)",
+    ),
+    ("signatory.name", "Nama Kepala Balai (demo)"),
+    ("signatory.title", "Kepala Balai"),
+    ("signatory.nip", "197001012000031001"),
+];
+
+pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
+    let path = if ctx.db_on_command_line {
+        ctx.db_path.clone()
+    } else {
+        std::path::PathBuf::from("pmi-desk-demo.db")
+    };
+    if path.exists() {
+        if !args.force {
+            return Err(refused(t!(Msg::DemoExists, path.display())));
+        }
+        for suffix in ["", "-wal", "-shm"] {
+            let file = std::path::PathBuf::from(format!("{}{suffix}", path.display()));
+            if file.exists() {
+                std::fs::remove_file(&file).map_err(|e| {
+                    crate::error::storage(t!(Msg::FileCreateFailed, file.display(), e))
+                })?;
+            }
+        }
+    }
+    let mut store = Store::open(&path, OpenMode::Create)?;
+    let actor = ctx.actor();
+    let summary = store.write(|tx| {
+        for (key, value) in DEMO_SETTINGS {
+            db::settings::set(tx, key, value)?;
+        }
+        let summary = demo::populate(tx)?;
+        db::audit::record(tx, &actor, "database", "demo", "create", &[])?;
+        Ok(summary)
+    })?;
+    ctx.say(&t!(
+        Msg::DemoDone,
+        path.display(),
+        summary.persons,
+        summary.placements,
+        summary.documents
+    ))?;
+    ctx.say(&t!(
+        Msg::DemoNext,
+        path.display(),
+        path.display(),
+        path.display()
+    ))
+}

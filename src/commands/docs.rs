@@ -1,0 +1,124 @@
+//! `docs add|list|check`: documents checked for a placement, against the scheme's checklist.
+
+use anyhow::Result;
+
+use super::lookup;
+use crate::cli::{DocsAddArgs, DocsCommand};
+use crate::context::{new_uid, Ctx};
+use crate::db::{self, audit};
+use crate::domain::date::parse_date;
+use crate::domain::document::{Document, ItemState};
+use crate::domain::person::parse_text;
+use crate::domain::CodeList;
+use crate::error::refused;
+use crate::i18n::{lang, Msg};
+use crate::output::{column, Cell, Records};
+use crate::settings;
+use crate::t;
+use crate::views;
+
+pub fn run(ctx: &Ctx, command: DocsCommand) -> Result<()> {
+    match command {
+        DocsCommand::Add(args) => add(ctx, args),
+        DocsCommand::List { placement } => {
+            let store = ctx.open()?;
+            let (placement, _) = lookup::placement(store.conn(), &placement)?;
+            let docs = db::documents::of_placement(store.conn(), &placement.uid)?;
+            views::documents(&docs).print(ctx.format, &mut std::io::stdout().lock())
+        }
+        DocsCommand::Check { placement } => check(ctx, &placement),
+    }
+}
+
+fn add(ctx: &Ctx, args: DocsAddArgs) -> Result<()> {
+    let mut store = ctx.open()?;
+    let (placement, _) = lookup::placement(store.conn(), &args.placement)?;
+    let now = ctx.clock.timestamp();
+    let document = Document {
+        uid: new_uid(),
+        placement_uid: placement.uid.clone(),
+        kind: args.kind.parse()?,
+        number: args.number.as_deref().and_then(parse_text),
+        issued_on: args.issued.as_deref().map(parse_date).transpose()?,
+        expires_on: args.expires.as_deref().map(parse_date).transpose()?,
+        verified_on: args.verified.then_some(ctx.clock.today),
+        verified_by: args.verified.then(|| ctx.clerk.clone()),
+        created_at: now.clone(),
+        updated_at: now,
+    };
+    if let (Some(issued), Some(expires)) = (document.issued_on, document.expires_on) {
+        if expires < issued {
+            return Err(refused(t!(Msg::ExpiresBeforeIssued, expires, issued)));
+        }
+    }
+    if document.issued_on.is_some_and(|d| d > ctx.clock.today) {
+        return Err(refused(t!(Msg::IssuedInFuture)));
+    }
+    let actor = ctx.actor();
+    store.write(|tx| {
+        db::documents::insert(tx, &document)?;
+        audit::record(
+            tx,
+            &actor,
+            "document",
+            &document.uid,
+            "create",
+            &audit::created(&document.fields()),
+        )
+    })?;
+    ctx.say(&t!(
+        Msg::DocumentAdded,
+        document.kind.label(),
+        placement.reference()
+    ))?;
+    let medical_days = settings::medical_validity_days(store.conn())?;
+    if document.expired(ctx.clock.today, medical_days) {
+        ctx.warn(&t!(Msg::DocumentExpired, document.kind.label()));
+    }
+    Ok(())
+}
+
+fn check(ctx: &Ctx, key: &str) -> Result<()> {
+    let store = ctx.open()?;
+    let (placement, _) = lookup::placement(store.conn(), key)?;
+    let docs = db::documents::of_placement(store.conn(), &placement.uid)?;
+    let checklist = settings::checklist_for(store.conn(), placement.scheme)?;
+    let medical_days = settings::medical_validity_days(store.conn())?;
+    let assessed = checklist.assess(&docs, ctx.clock.today, medical_days);
+    let lacking = assessed
+        .iter()
+        .filter(|(_, s)| !matches!(s, ItemState::Present(_)))
+        .count();
+    let records = Records {
+        columns: vec![
+            column("item", t!(Msg::HeadDocument)),
+            column("state", t!(Msg::HeadState)),
+        ],
+        rows: assessed
+            .iter()
+            .map(|(kinds, state)| {
+                let codes: Vec<&str> = kinds.iter().map(|k| k.code()).collect();
+                let labels: Vec<&str> = kinds.iter().map(|k| CodeList::label(*k, lang())).collect();
+                let (code, label) = match state {
+                    ItemState::Present(_) => ("OK", t!(Msg::DocOk)),
+                    ItemState::Unverified(_) => ("UNVERIFIED", t!(Msg::DocUnverified)),
+                    ItemState::Expired(_) => ("EXPIRED", t!(Msg::DocExpired)),
+                    ItemState::Missing => ("MISSING", t!(Msg::DocMissing)),
+                };
+                vec![
+                    Cell::code(&codes.join("|"), &labels.join(" / ")),
+                    Cell::code(code, &label),
+                ]
+            })
+            .collect(),
+    };
+    records.print(ctx.format, &mut std::io::stdout().lock())?;
+    if ctx.format == crate::output::Format::Table {
+        ctx.say(&if lacking == 0 {
+            t!(Msg::ChecklistComplete)
+        } else {
+            t!(Msg::ChecklistLacking, lacking, assessed.len())
+        })?;
+    }
+    Ok(())
+}

@@ -1,0 +1,58 @@
+//! One module per command: each gathers its input, calls the domain rules and the database
+//! functions, and hands the result to the output module. No SQL here, no formatting of tables.
+
+mod check;
+mod config;
+mod demo;
+mod docs;
+mod form;
+mod init;
+mod log;
+mod lookup;
+mod meta;
+mod reference;
+mod register;
+mod warnings;
+mod worker;
+
+use anyhow::Result;
+
+use crate::cli::Command;
+use crate::context::Ctx;
+
+/// The command's name as the audit log records it.
+pub fn name(command: &Command) -> String {
+    let name = match command {
+        Command::Init(_) => "init",
+        Command::Config(_) => "config",
+        Command::Check => "check",
+        Command::Demo(_) => "demo",
+        Command::Ref(_) => "ref",
+        Command::Register(_) => "register",
+        Command::Worker(sub) => match sub {
+            crate::cli::WorkerCommand::Edit(_) => "worker edit",
+            _ => "worker",
+        },
+        Command::Docs(_) => "docs",
+        Command::Log(_) => "log",
+        Command::Completions { .. } => "completions",
+        Command::Man => "man",
+    };
+    name.to_string()
+}
+
+pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
+    match command {
+        Command::Init(args) => init::run(ctx, args),
+        Command::Config(sub) => config::run(ctx, sub),
+        Command::Check => check::run(ctx),
+        Command::Demo(args) => demo::run(ctx, args),
+        Command::Ref(sub) => reference::run(ctx, sub),
+        Command::Register(args) => register::run(ctx, *args),
+        Command::Worker(sub) => worker::run(ctx, sub),
+        Command::Docs(sub) => docs::run(ctx, sub),
+        Command::Log(args) => log::run(ctx, args),
+        Command::Completions { shell } => meta::completions(shell),
+        Command::Man => meta::man(),
+    }
+}

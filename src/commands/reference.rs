@@ -1,0 +1,142 @@
+//! `ref`: the embedded reference lists, for clerks looking up a code.
+
+use anyhow::Result;
+
+use crate::cli::RefCommand;
+use crate::context::Ctx;
+use crate::domain::codes::all_lists;
+use crate::domain::RegencyCode;
+use crate::error::refused;
+use crate::i18n::{lang, Lang, Msg};
+use crate::output::{column, Cell, Records};
+use crate::reference::reference;
+use crate::t;
+
+pub fn run(ctx: &Ctx, command: RefCommand) -> Result<()> {
+    let r = reference();
+    let records = match command {
+        RefCommand::Regencies { province } => {
+            if let Some(p) = &province {
+                if r.province(p.trim()).is_none() {
+                    return Err(refused(t!(Msg::ProvinceUnknown, p)));
+                }
+            }
+            Records {
+                columns: vec![
+                    column("code", t!(Msg::HeadCode)),
+                    column("province_code", t!(Msg::HeadProvince)),
+                    column("name", t!(Msg::HeadName)),
+                ],
+                rows: r
+                    .regencies
+                    .iter()
+                    .filter(|g| {
+                        province
+                            .as_deref()
+                            .is_none_or(|p| g.province_code == p.trim())
+                    })
+                    .map(|g| {
+                        vec![
+                            Cell::text(&g.code),
+                            Cell::text(&g.province_code),
+                            Cell::text(&g.name),
+                        ]
+                    })
+                    .collect(),
+            }
+        }
+        RefCommand::Districts { regency } => {
+            let regency: RegencyCode = regency.parse()?;
+            Records {
+                columns: vec![
+                    column("code", t!(Msg::HeadCode)),
+                    column("name", t!(Msg::HeadName)),
+                ],
+                rows: r
+                    .districts
+                    .iter()
+                    .filter(|d| d.regency_code == regency.as_str())
+                    .map(|d| vec![Cell::text(&d.code), Cell::text(&d.name)])
+                    .collect(),
+            }
+        }
+        RefCommand::Countries => Records {
+            columns: vec![
+                column("alpha2", "ISO-2"),
+                column("alpha3", "ISO-3"),
+                column("name_id", t!(Msg::HeadNameId)),
+                column("name_en", t!(Msg::HeadNameEn)),
+            ],
+            rows: r
+                .countries
+                .iter()
+                .map(|c| {
+                    vec![
+                        Cell::text(&c.alpha2),
+                        Cell::text(&c.alpha3),
+                        Cell::text(&c.name_id),
+                        Cell::text(&c.name_en),
+                    ]
+                })
+                .collect(),
+        },
+        RefCommand::Codes { list } => {
+            let wanted = list
+                .as_deref()
+                .map(|l| l.trim().to_lowercase().replace(['-', '_'], " "));
+            let lists: Vec<_> = all_lists()
+                .into_iter()
+                .filter(|l| {
+                    wanted
+                        .as_deref()
+                        .is_none_or(|w| l.list.replace('_', " ") == w)
+                })
+                .collect();
+            if lists.is_empty() {
+                let names: Vec<&str> = all_lists().iter().map(|l| l.list).collect();
+                return Err(refused(t!(
+                    Msg::CodeListUnknown,
+                    list.unwrap_or_default(),
+                    names.join(", ")
+                )));
+            }
+            let (first, second) = match lang() {
+                Lang::Id => (
+                    ("label_id", Msg::HeadLabelId),
+                    ("label_en", Msg::HeadLabelEn),
+                ),
+                Lang::En => (
+                    ("label_en", Msg::HeadLabelEn),
+                    ("label_id", Msg::HeadLabelId),
+                ),
+            };
+            Records {
+                columns: vec![
+                    column("list", t!(Msg::HeadList)),
+                    column("code", t!(Msg::HeadCode)),
+                    column(first.0, t!(first.1)),
+                    column(second.0, t!(second.1)),
+                ],
+                rows: lists
+                    .iter()
+                    .flat_map(|l| {
+                        l.entries.iter().map(|(code, id, en)| {
+                            let (a, b) = if lang() == Lang::Id {
+                                (id, en)
+                            } else {
+                                (en, id)
+                            };
+                            vec![
+                                Cell::text(l.list),
+                                Cell::text(*code),
+                                Cell::text(*a),
+                                Cell::text(*b),
+                            ]
+                        })
+                    })
+                    .collect(),
+            }
+        }
+    };
+    records.print(ctx.format, &mut std::io::stdout().lock())
+}

@@ -1,0 +1,165 @@
+//! `worker edit`: corrects a person or a placement. Every change is audited; changing a NIK needs
+//! confirmation; new values are validated like at registration.
+
+use anyhow::Result;
+
+use super::super::lookup;
+use super::super::warnings::{self, confirm_warnings};
+use crate::cli::WorkerEditArgs;
+use crate::context::Ctx;
+use crate::db::{self, audit};
+use crate::domain::contact::parse_phone;
+use crate::domain::date::parse_date;
+use crate::domain::person::{parse_name, parse_text};
+use crate::domain::registration::{refusals, Facts};
+use crate::domain::Nik;
+use crate::error::{refused, usage};
+use crate::i18n::Msg;
+use crate::prompt::{Prompter, Terminal};
+use crate::t;
+
+pub fn run(ctx: &Ctx, args: WorkerEditArgs) -> Result<()> {
+    let mut store = ctx.open()?;
+    let (old_placement, old_person) = lookup::placement(store.conn(), &args.placement)?;
+    let (mut person, mut placement) = (old_person.clone(), old_placement.clone());
+    let (p, pl) = (&args.person, &args.placement_fields);
+    let mut warnings = Vec::new();
+    if let Some(v) = &p.nik {
+        let nik: Nik = v.parse()?;
+        if let Some(other) =
+            db::persons::by_nik(store.conn(), &nik)?.filter(|o| o.uid != person.uid)
+        {
+            return Err(refused(t!(Msg::NikBelongsToOther, nik, other.full_name)));
+        }
+        person.nik = Some(nik);
+    }
+    if let Some(v) = &p.name {
+        person.full_name = parse_name(v)?;
+    }
+    if let Some(v) = &p.sex {
+        person.sex = Some(v.parse()?);
+    }
+    if let Some(v) = &p.birth_place {
+        person.birth_place = parse_text(v);
+    }
+    if let Some(v) = &p.birth_date {
+        person.birth_date = Some(parse_date(v)?);
+    }
+    if let Some(v) = &p.regency {
+        person.regency = Some(v.parse()?);
+    }
+    if let Some(v) = &p.address {
+        person.address = parse_text(v);
+    }
+    if let Some(v) = &p.phone {
+        let (phone, warning) = parse_phone(v)?;
+        warnings.extend(warning);
+        person.phone = Some(phone);
+    }
+    if let Some(v) = &p.education {
+        person.education = Some(v.parse()?);
+    }
+    if let Some(v) = &p.marital_status {
+        person.marital_status = Some(v.parse()?);
+    }
+    if let Some(v) = &pl.scheme {
+        placement.scheme = v.parse()?;
+    }
+    if let Some(v) = &pl.p3mi {
+        placement.p3mi_name = parse_text(v);
+    }
+    if let Some(v) = &pl.employer {
+        placement.employer_name = parse_text(v);
+    }
+    if let Some(v) = &pl.country {
+        placement.country = v.parse()?;
+    }
+    if let Some(v) = &pl.sector {
+        placement.sector = Some(v.parse()?);
+    }
+    if let Some(v) = &pl.occupation {
+        placement.occupation = parse_text(v);
+    }
+    if let Some(v) = &pl.registered_on {
+        placement.registered_on = parse_date(v)?;
+    }
+    let person_changes = audit::diff(&old_person.fields(), &person.fields());
+    let placement_changes = audit::diff(&old_placement.fields(), &placement.fields());
+    if person_changes.is_empty() && placement_changes.is_empty() {
+        return Err(usage(t!(Msg::NothingToChange)));
+    }
+    if let (Some(birth), true) = (person.birth_date, placement.stage.is_open()) {
+        let reasons = refusals(&Facts {
+            birth_date: birth,
+            registered_on: placement.registered_on,
+            today: ctx.clock.today.max(placement.registered_on),
+            scheme: placement.scheme,
+            p3mi_name: placement.p3mi_name.as_deref(),
+            open_placement: None,
+        });
+        if !reasons.is_empty() {
+            return Err(refused(reasons.join("; ")));
+        }
+    }
+    if let Some(nik) = &person.nik {
+        let identity_changed = person_changes
+            .iter()
+            .any(|(f, _, _)| ["nik", "birth_date", "sex", "regency_code"].contains(&f.as_str()));
+        if identity_changed {
+            warnings.extend(nik.warnings(
+                person.birth_date,
+                person.sex,
+                person.regency.as_ref().map(|r| r.as_str()),
+            ));
+        }
+    }
+    let mut terminal = ctx.interactive.then_some(Terminal);
+    if old_person.nik != person.nik && !args.yes {
+        let question = t!(
+            Msg::ConfirmNikChange,
+            crate::domain::person::opt(&old_person.nik),
+            crate::domain::person::opt(&person.nik)
+        );
+        let confirmed = match terminal.as_mut() {
+            Some(p) => p.confirm(&question)?,
+            None => false,
+        };
+        if !confirmed {
+            return Err(refused(t!(Msg::NikChangeNeedsConfirmation)));
+        }
+    }
+    confirm_warnings(
+        ctx,
+        &warnings,
+        args.accept_warnings,
+        terminal.as_mut().map(|t| t as &mut dyn Prompter),
+    )?;
+    let now = ctx.clock.timestamp();
+    let actor = ctx.actor();
+    store.write(|tx| {
+        if !person_changes.is_empty() {
+            person.updated_at = now.clone();
+            db::persons::update(tx, &person)?;
+            audit::record(tx, &actor, "person", &person.uid, "update", &person_changes)?;
+        }
+        if !placement_changes.is_empty() {
+            placement.updated_at = now.clone();
+            db::placements::update(tx, &placement)?;
+            audit::record(
+                tx,
+                &actor,
+                "placement",
+                &placement.uid,
+                "update",
+                &placement_changes,
+            )?;
+        }
+        warnings::record(tx, &actor, &placement.uid, &warnings)
+    })?;
+    let fields: Vec<String> = person_changes
+        .iter()
+        .chain(&placement_changes)
+        .map(|c| c.0.clone())
+        .collect();
+    ctx.say(&t!(Msg::Edited, placement.reference(), fields.join(", ")))
+}

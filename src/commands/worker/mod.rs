@@ -1,0 +1,111 @@
+//! `worker show|find|list|edit`: finding registered workers again and correcting them.
+
+mod edit;
+
+use std::io::Write;
+
+use anyhow::Result;
+use serde_json::json;
+
+use super::lookup;
+use crate::cli::{WorkerCommand, WorkerListArgs};
+use crate::context::Ctx;
+use crate::db;
+use crate::domain::date::parse_date;
+use crate::i18n::Msg;
+use crate::output::{Format, Records};
+use crate::t;
+use crate::views;
+
+pub fn run(ctx: &Ctx, command: WorkerCommand) -> Result<()> {
+    match command {
+        WorkerCommand::Show { placement } => show(ctx, &placement),
+        WorkerCommand::Find { text } => find(ctx, &text),
+        WorkerCommand::List(args) => list(ctx, args),
+        WorkerCommand::Edit(args) => edit::run(ctx, *args),
+    }
+}
+
+fn show(ctx: &Ctx, key: &str) -> Result<()> {
+    let store = ctx.open()?;
+    let (placement, person) = lookup::placement(store.conn(), key)?;
+    let all = db::placements::of_person(store.conn(), &person.uid)?;
+    let docs = db::documents::of_placement(store.conn(), &placement.uid)?;
+    let main = views::person_placement(&person, &placement);
+    let history = views::placement_list(
+        all.into_iter()
+            .map(|p| (p, person.full_name.clone(), None, None)),
+    );
+    let documents = views::documents(&docs);
+    let out = &mut std::io::stdout().lock();
+    match ctx.format {
+        Format::Json => {
+            let value = json!({
+                "record": main.row_json(&main.rows[0]),
+                "placements": history.to_json(),
+                "documents": documents.to_json(),
+            });
+            serde_json::to_writer_pretty(&mut *out, &value)?;
+            writeln!(out)?;
+        }
+        Format::Csv => main.print_csv(out)?,
+        Format::Table => {
+            main.print_one(Format::Table, out)?;
+            section(out, &t!(Msg::SectionPlacements), &history)?;
+            section(out, &t!(Msg::SectionDocuments), &documents)?;
+        }
+    }
+    Ok(())
+}
+
+fn section(out: &mut dyn Write, title: &str, records: &Records) -> Result<()> {
+    writeln!(out, "\n{title}")?;
+    if records.rows.is_empty() {
+        writeln!(out, "  -")?;
+        return Ok(());
+    }
+    records.print(Format::Table, out)
+}
+
+fn find(ctx: &Ctx, text: &str) -> Result<()> {
+    let store = ctx.open()?;
+    let persons = db::persons::search(store.conn(), text, 200)?;
+    let mut rows = Vec::new();
+    for person in persons {
+        let latest = db::placements::of_person(store.conn(), &person.uid)?
+            .into_iter()
+            .next();
+        if let Some(p) = latest {
+            let nik = person.nik.as_ref().map(|n| n.to_string());
+            rows.push((
+                p,
+                person.full_name.clone(),
+                nik,
+                person.regency.as_ref().map(|r| r.to_string()),
+            ));
+        }
+    }
+    if rows.is_empty() && ctx.format == Format::Table {
+        return ctx.say(&t!(Msg::NothingFound, text));
+    }
+    views::placement_list(rows.into_iter()).print(ctx.format, &mut std::io::stdout().lock())
+}
+
+fn list(ctx: &Ctx, args: WorkerListArgs) -> Result<()> {
+    let store = ctx.open()?;
+    let filter = db::placements::Filter {
+        stage: args.stage.as_deref().map(str::parse).transpose()?,
+        scheme: args.scheme.as_deref().map(str::parse).transpose()?,
+        country: args.country.as_deref().map(str::parse).transpose()?,
+        regency: args.regency.as_deref().map(str::parse).transpose()?,
+        registered_from: args.from.as_deref().map(parse_date).transpose()?,
+        registered_to: args.to.as_deref().map(parse_date).transpose()?,
+        limit: args.limit,
+    };
+    let rows = db::placements::list(store.conn(), &filter)?;
+    views::placement_list(
+        rows.into_iter()
+            .map(|l| (l.placement, l.full_name, l.nik, l.regency_code)),
+    )
+    .print(ctx.format, &mut std::io::stdout().lock())
+}

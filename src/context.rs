@@ -1,0 +1,74 @@
+//! What every command receives: the database path, output format, clerk, clock, whether it may
+//! prompt, and the command's name for the audit log.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use crate::clock::Clock;
+use crate::db::audit::Actor;
+use crate::db::{OpenMode, Store};
+use crate::output::Format;
+
+pub struct Ctx {
+    pub db_path: PathBuf,
+    /// `--db` was given on the command line (not from the environment or the default).
+    pub db_on_command_line: bool,
+    pub format: Format,
+    pub clerk: String,
+    pub interactive: bool,
+    pub clock: Clock,
+    pub command: String,
+}
+
+impl Ctx {
+    /// Opens the existing database, migrating it to this version's schema.
+    pub fn open(&self) -> Result<Store> {
+        Store::open(&self.db_path, OpenMode::Existing)
+    }
+
+    pub fn actor(&self) -> Actor {
+        Actor {
+            at: self.clock.timestamp(),
+            clerk: self.clerk.clone(),
+            command: self.command.clone(),
+        }
+    }
+
+    /// A sentence for the clerk: on standard output for tables, on standard error when standard
+    /// output carries CSV or JSON for a program.
+    pub fn say(&self, text: &str) -> Result<()> {
+        if self.format == Format::Table {
+            writeln!(std::io::stdout().lock(), "{text}")?;
+        } else {
+            eprintln!("{text}");
+        }
+        Ok(())
+    }
+
+    /// A warning, always on standard error.
+    pub fn warn(&self, text: &str) {
+        eprintln!("! {text}");
+    }
+}
+
+/// A new record uid (UUID v4, lower case).
+pub fn new_uid() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// `pmi-desk.db` in the OS data directory (e.g. ~/.local/share/pmi-desk/ on Linux).
+pub fn default_db_path() -> PathBuf {
+    directories::ProjectDirs::from("id", "BP2MI", "pmi-desk")
+        .map(|dirs| dirs.data_dir().join("pmi-desk.db"))
+        .unwrap_or_else(|| PathBuf::from("pmi-desk.db"))
+}
+
+/// The operating-system user, for the audit log when `--clerk` is not given.
+pub fn os_user() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .unwrap_or_else(|| "unknown".to_string())
+}

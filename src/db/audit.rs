@@ -1,0 +1,104 @@
+//! SQL for the audit log: every change a writing command makes, in the same transaction.
+
+use anyhow::Result;
+use rusqlite::{params, Connection};
+use serde_json::{Map, Value};
+
+/// Who is doing what, shared by every entry a command writes.
+#[derive(Clone, Debug)]
+pub struct Actor {
+    pub at: String,
+    pub clerk: String,
+    pub command: String,
+}
+
+/// One field's old and new value.
+pub type Change = (String, Option<String>, Option<String>);
+
+/// The fields that differ between two versions of a record, given as `(column, value)` lists.
+pub fn diff(old: &[(&'static str, String)], new: &[(&'static str, String)]) -> Vec<Change> {
+    let value = |v: &String| (!v.is_empty()).then(|| v.clone());
+    new.iter()
+        .filter_map(|(key, new_value)| {
+            let old_value = old
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default();
+            (old_value != *new_value)
+                .then(|| (key.to_string(), value(&old_value), value(new_value)))
+        })
+        .filter(|(key, _, _)| key != "updated_at")
+        .collect()
+}
+
+/// Every field of a new record, as changes from nothing.
+pub fn created(fields: &[(&'static str, String)]) -> Vec<Change> {
+    diff(&[], fields)
+}
+
+pub fn record(
+    conn: &Connection,
+    actor: &Actor,
+    kind: &str,
+    uid: &str,
+    action: &str,
+    changes: &[Change],
+) -> Result<()> {
+    let mut map = Map::new();
+    for (field, old, new) in changes {
+        map.insert(
+            field.clone(),
+            Value::Array(vec![old.clone().into(), new.clone().into()]),
+        );
+    }
+    conn.execute(
+        "INSERT INTO audit_log (at, clerk, command, record_kind, record_uid, action, changes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            actor.at,
+            actor.clerk,
+            actor.command,
+            kind,
+            uid,
+            action,
+            Value::Object(map).to_string()
+        ],
+    )?;
+    Ok(())
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub at: String,
+    pub clerk: String,
+    pub command: String,
+    pub record_kind: String,
+    pub record_uid: String,
+    pub action: String,
+    pub changes: String,
+}
+
+pub fn entries(
+    conn: &Connection,
+    since: Option<&str>,
+    record_uid: Option<&str>,
+) -> Result<Vec<Entry>> {
+    let mut stmt = conn.prepare(
+        "SELECT at, clerk, command, record_kind, record_uid, action, changes FROM audit_log
+         WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR record_uid = ?2)
+         ORDER BY id",
+    )?;
+    let rows = stmt.query_map(params![since, record_uid], |r| {
+        Ok(Entry {
+            at: r.get(0)?,
+            clerk: r.get(1)?,
+            command: r.get(2)?,
+            record_kind: r.get(3)?,
+            record_uid: r.get(4)?,
+            action: r.get(5)?,
+            changes: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}

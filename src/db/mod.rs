@@ -1,0 +1,229 @@
+//! Opening the database file: creating it private to the user, refusing files that are not ours or
+//! come from a newer pmi-desk, pragmas, forward-only migrations, and the one-transaction-per-command
+//! rule. Every SQL statement of the program lives in this module's children, by table.
+
+pub mod audit;
+mod columns;
+
+pub mod counters;
+pub mod documents;
+pub mod persons;
+pub mod placements;
+
+pub mod settings;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::error::storage;
+use crate::i18n::Msg;
+use crate::t;
+
+/// `PRAGMA application_id` of every pmi-desk database ("PMID").
+const APPLICATION_ID: i64 = 0x504D_4944;
+
+/// Forward-only migrations, applied in order, one transaction each. Never edit one that has landed.
+const MIGRATIONS: &[(&str, &str)] = &[(
+    "0001_initial",
+    include_str!("../../migrations/0001_initial.sql"),
+)];
+
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// How long a command waits for another clerk's write to finish before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpenMode {
+    /// Create the file if it does not exist (init, demo).
+    Create,
+    /// The file must exist already.
+    Existing,
+    /// The file must exist, and nothing may be written (query).
+    ReadOnly,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// Creates an empty file readable and writable by its owner only.
+pub fn create_private_file(path: &Path) -> Result<()> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        create_private_dir(parent)?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options
+        .open(path)
+        .map_err(|e| storage(t!(Msg::FileCreateFailed, path.display(), e)))?;
+    Ok(())
+}
+
+/// Creates a folder (and its parents) readable by its owner only.
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    if dir.exists() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder
+        .create(dir)
+        .map_err(|e| storage(t!(Msg::FileCreateFailed, dir.display(), e)))
+}
+
+impl Store {
+    pub fn open(path: &Path, mode: OpenMode) -> Result<Store> {
+        if !path.exists() {
+            if mode != OpenMode::Create {
+                return Err(storage(t!(Msg::DbMissing, path.display())));
+            }
+            create_private_file(path)?;
+        }
+        let flags = match mode {
+            OpenMode::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
+            _ => OpenFlags::SQLITE_OPEN_READ_WRITE,
+        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| storage(t!(Msg::DbUnreadable, path.display(), e)))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let not_ours = || storage(t!(Msg::DbNotOurs, path.display()));
+        let application_id: i64 = conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .map_err(|_| not_ours())?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        if application_id != APPLICATION_ID && (tables > 0 || version != 0) {
+            return Err(not_ours());
+        }
+        if version > SCHEMA_VERSION {
+            return Err(storage(t!(
+                Msg::DbTooNew,
+                path.display(),
+                version,
+                SCHEMA_VERSION
+            )));
+        }
+        conn.pragma_update(None, "foreign_keys", true)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        match mode {
+            OpenMode::ReadOnly => {
+                if version < SCHEMA_VERSION {
+                    return Err(storage(t!(Msg::DbNeedsUpgrade, path.display())));
+                }
+                store.conn.pragma_update(None, "query_only", true)?;
+            }
+            _ => {
+                store.conn.pragma_query(None, "journal_mode", |_| Ok(()))?;
+                store
+                    .conn
+                    .pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
+                store.conn.pragma_update(None, "synchronous", "NORMAL")?;
+                store.migrate(version)?;
+            }
+        }
+        Ok(store)
+    }
+
+    fn migrate(&mut self, from: i64) -> Result<()> {
+        for (index, (name, sql)) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.execute_batch(sql)
+                .with_context(|| format!("migration {name}"))?;
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+            tx.pragma_update(None, "user_version", index as i64 + 1)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// For reads outside a writing command.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs one writing command in one `IMMEDIATE` transaction: everything or nothing is written.
+    pub fn write<T>(&mut self, work: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| busy_or(e, &self.path))?;
+        let value = work(&tx)?;
+        tx.commit().map_err(|e| busy_or(e, &self.path))?;
+        Ok(value)
+    }
+}
+
+fn busy_or(error: rusqlite::Error, path: &Path) -> anyhow::Error {
+    match error.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {
+            storage(t!(Msg::DbBusy, path.display(), BUSY_TIMEOUT.as_secs()))
+        }
+        _ => error.into(),
+    }
+}
+
+/// A database integrity report, for `check`.
+pub struct Health {
+    pub schema_version: i64,
+    pub integrity: Vec<String>,
+    pub foreign_key_problems: i64,
+    pub counts: Vec<(&'static str, i64)>,
+}
+
+pub const TABLES: &[&str] = &[
+    "persons",
+    "placements",
+    "documents",
+    "recommendations",
+    "cases",
+    "case_events",
+    "repatriations",
+    "audit_log",
+];
+
+pub fn health(conn: &Connection) -> Result<Health> {
+    let schema_version = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    let integrity = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let foreign_key_problems = conn
+        .prepare("PRAGMA foreign_key_check")?
+        .query_map([], |_| Ok(()))?
+        .count() as i64;
+    let mut counts = Vec::new();
+    for table in TABLES {
+        let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+        counts.push((*table, n));
+    }
+    Ok(Health {
+        schema_version,
+        integrity,
+        foreign_key_problems,
+        counts,
+    })
+}

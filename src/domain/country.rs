@@ -1,0 +1,109 @@
+//! A destination or origin country: ISO 3166-1 alpha-2, entered as alpha-2, alpha-3, or the English
+//! or Indonesian name.
+
+use crate::error::Invalid;
+use crate::i18n::{Lang, Msg};
+use crate::reference::reference;
+use crate::t;
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CountryCode(String);
+
+impl CountryCode {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The country's name in the chosen language (Indonesian names on official output).
+    pub fn name(&self, lang: Lang) -> &'static str {
+        reference()
+            .country(&self.0)
+            .map(|c| match lang {
+                Lang::Id => c.name_id.as_str(),
+                Lang::En => c.name_en.as_str(),
+            })
+            .unwrap_or("")
+    }
+}
+
+impl std::fmt::Display for CountryCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Names clerks use that the ISO lists spell otherwise.
+const ALIASES: &[(&str, &str)] = &[
+    ("korea", "KR"),
+    ("korsel", "KR"),
+    ("hongkong", "HK"),
+    ("uae", "AE"),
+    ("uea", "AE"),
+    ("saudi", "SA"),
+    ("brunei", "BN"),
+    ("usa", "US"),
+    ("amerika", "US"),
+    ("inggris", "GB"),
+];
+
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+impl std::str::FromStr for CountryCode {
+    type Err = Invalid;
+
+    fn from_str(input: &str) -> Result<CountryCode, Invalid> {
+        let s = input.trim();
+        let upper = s.to_ascii_uppercase();
+        let r = reference();
+        if upper.len() == 2 && r.country(&upper).is_some() {
+            return Ok(CountryCode(upper));
+        }
+        let wanted = squash(s);
+        if wanted.is_empty() {
+            return Err(Invalid(t!(Msg::CountryUnknown, s)));
+        }
+        if let Some(found) = r.countries.iter().find(|c| {
+            c.alpha3 == upper
+                || squash(&c.name_en) == wanted
+                || squash(&c.name_id) == wanted
+                || squash(&c.name_en_official) == wanted
+        }) {
+            return Ok(CountryCode(found.alpha2.clone()));
+        }
+        ALIASES
+            .iter()
+            .find(|(alias, _)| *alias == wanted)
+            .map(|(_, code)| CountryCode(code.to_string()))
+            .ok_or_else(|| Invalid(t!(Msg::CountryUnknown, s)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(s: &str) -> String {
+        s.parse::<CountryCode>()
+            .unwrap_or_else(|e| panic!("{s}: {e}"))
+            .0
+    }
+
+    #[test]
+    fn codes_and_names_in_both_languages() {
+        assert_eq!(code("my"), "MY");
+        assert_eq!(code("JPN"), "JP");
+        assert_eq!(code("Japan"), "JP");
+        assert_eq!(code("Jepang"), "JP");
+        assert_eq!(code("Korea Selatan"), "KR");
+        assert_eq!(code("South Korea"), "KR");
+        assert_eq!(code("Arab Saudi"), "SA");
+        assert_eq!(code("Hong Kong"), "HK");
+        assert!("Narnia".parse::<CountryCode>().is_err());
+        assert!("XX".parse::<CountryCode>().is_err());
+    }
+}

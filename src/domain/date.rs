@@ -1,0 +1,101 @@
+//! Calendar dates as clerks write them: `YYYY-MM-DD`, or day first (`DD-MM-YYYY`, `DD/MM/YYYY`);
+//! never month first. And the Indonesian way of writing them out.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::error::Invalid;
+use crate::i18n::Msg;
+use crate::t;
+
+pub fn parse_date(input: &str) -> Result<NaiveDate, Invalid> {
+    let s = input.trim();
+    let invalid = || Invalid(t!(Msg::DateInvalid, s));
+    let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Err(invalid());
+    }
+    let number = |p: &str| p.parse::<u32>().map_err(|_| invalid());
+    let (year, month, day) = if parts[0].len() == 4 && s.contains('-') {
+        (number(parts[0])?, number(parts[1])?, number(parts[2])?)
+    } else if parts[2].len() == 4 && parts[0].len() <= 2 && parts[1].len() <= 2 {
+        (number(parts[2])?, number(parts[1])?, number(parts[0])?)
+    } else {
+        return Err(invalid());
+    };
+    NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(invalid)
+}
+
+const MONTHS_ID: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
+/// `8 November 2023`, as official letters write a date.
+pub fn indonesian_long(date: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS_ID[date.month0() as usize],
+        date.year()
+    )
+}
+
+/// Full years between a birth date and a later date.
+pub fn age_on(birth: NaiveDate, on: NaiveDate) -> i32 {
+    let mut age = on.year() - birth.year();
+    if (on.month(), on.day()) < (birth.month(), birth.day()) {
+        age -= 1;
+    }
+    age
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn accepted_forms() {
+        assert_eq!(parse_date("2023-11-08"), Ok(d(2023, 11, 8)));
+        assert_eq!(parse_date("08-11-2023"), Ok(d(2023, 11, 8)));
+        assert_eq!(parse_date("8/11/2023"), Ok(d(2023, 11, 8)));
+        assert_eq!(parse_date(" 31/12/1999 "), Ok(d(1999, 12, 31)));
+    }
+
+    #[test]
+    fn month_first_and_impossible_dates_are_refused() {
+        assert!(
+            parse_date("11/31/2023").is_err(),
+            "month 31 would be month-first"
+        );
+        assert!(parse_date("2023-02-30").is_err());
+        assert!(parse_date("2023/11/08").is_err());
+        assert!(parse_date("08-11-23").is_err());
+        assert!(parse_date("yesterday").is_err());
+        assert!(parse_date("").is_err());
+    }
+
+    #[test]
+    fn long_indonesian_form_and_age() {
+        assert_eq!(indonesian_long(d(2023, 11, 8)), "8 November 2023");
+        assert_eq!(age_on(d(2005, 11, 9), d(2023, 11, 8)), 17);
+        assert_eq!(age_on(d(2005, 11, 8), d(2023, 11, 8)), 18);
+    }
+}

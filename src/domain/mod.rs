@@ -1,0 +1,20 @@
+//! Validated values and the office's rules, free of input and output: a value becomes one of these
+//! types once, from a flag, a prompt, a CSV cell or a database row, through the same parser.
+
+pub mod codes;
+pub mod contact;
+pub mod country;
+pub mod date;
+pub mod document;
+pub mod nik;
+pub mod person;
+pub mod placement;
+pub mod region;
+pub mod registration;
+pub mod warning;
+
+pub use codes::*;
+pub use country::CountryCode;
+pub use nik::Nik;
+pub use region::RegencyCode;
+pub use warning::Warning;

@@ -1,0 +1,63 @@
+//! pmi-desk: the library behind the `pmi-desk` binary. `run` turns a parsed command line into a
+//! context and hands it to the command; everything else lives in the modules below.
+
+pub mod cli;
+pub mod clock;
+pub mod commands;
+pub mod context;
+pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod output;
+pub mod prompt;
+pub mod reference;
+pub mod settings;
+pub mod views;
+
+use std::ffi::OsString;
+use std::io::IsTerminal;
+
+use anyhow::Result;
+use clap::{parser::ValueSource, CommandFactory, FromArgMatches};
+
+use crate::cli::{Cli, LangArg};
+use crate::clock::Clock;
+use crate::context::Ctx;
+use crate::i18n::Lang;
+
+/// Parses the command line; clap's own errors (exit 2) and help (exit 0) are left to `main`.
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<(Cli, bool), clap::Error> {
+    let matches = Cli::command().try_get_matches_from(args)?;
+    let db_on_command_line = matches.value_source("db") == Some(ValueSource::CommandLine);
+    let cli = Cli::from_arg_matches(&matches)?;
+    Ok((cli, db_on_command_line))
+}
+
+/// Runs one parsed command.
+pub fn run(cli: Cli, db_on_command_line: bool) -> Result<()> {
+    i18n::set_lang(Lang::choose(cli.global.lang.map(|l| match l {
+        LangArg::Id => Lang::Id,
+        LangArg::En => Lang::En,
+    })));
+    let ctx = Ctx {
+        db_path: cli
+            .global
+            .db
+            .clone()
+            .unwrap_or_else(context::default_db_path),
+        db_on_command_line,
+        format: cli.global.format,
+        clerk: cli
+            .global
+            .clerk
+            .clone()
+            .filter(|c| !c.trim().is_empty())
+            .unwrap_or_else(context::os_user),
+        interactive: !cli.global.no_input && std::io::stdin().is_terminal(),
+        clock: Clock::from_env()?,
+        command: commands::name(&cli.command),
+    };
+    commands::dispatch(&ctx, cli.command)
+}

@@ -1,0 +1,247 @@
+//! The office settings a clerk can change without a new binary (`config list|get|set`): their keys,
+//! defaults, meaning and validation. Stored in the database by `db::settings`.
+
+use anyhow::Result;
+use rusqlite::Connection;
+
+use crate::db;
+use crate::domain::document::{default_checklist, Checklist};
+use crate::domain::Scheme;
+use crate::error::{refused, Invalid};
+use crate::i18n::{lang, Lang, Msg};
+use crate::t;
+
+/// A setting: its key, its default (empty = none), what it means, and how a new value is checked.
+pub struct Setting {
+    pub key: &'static str,
+    pub default: fn() -> String,
+    pub about_id: &'static str,
+    pub about_en: &'static str,
+    pub check: fn(&str) -> Result<String, Invalid>,
+}
+
+impl Setting {
+    pub fn about(&self) -> &'static str {
+        match lang() {
+            Lang::Id => self.about_id,
+            Lang::En => self.about_en,
+        }
+    }
+}
+
+fn any_text(value: &str) -> Result<String, Invalid> {
+    Ok(value.trim().to_string())
+}
+
+fn office_code(value: &str) -> Result<String, Invalid> {
+    let code = value.trim().to_ascii_uppercase();
+    if code.is_empty()
+        || code.len() > 20
+        || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
+        return Err(Invalid(t!(Msg::OfficeCodeInvalid, value)));
+    }
+    Ok(code)
+}
+
+fn province(value: &str) -> Result<String, Invalid> {
+    let code = value.trim();
+    crate::reference::reference()
+        .province(code)
+        .map(|_| code.to_string())
+        .ok_or_else(|| Invalid(t!(Msg::ProvinceUnknown, code)))
+}
+
+fn days(value: &str) -> Result<String, Invalid> {
+    value
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|d| *d > 0)
+        .map(|d| d.to_string())
+        .ok_or_else(|| Invalid(t!(Msg::DaysInvalid, value)))
+}
+
+fn checklist(value: &str) -> Result<String, Invalid> {
+    value.parse::<Checklist>().map(|c| c.to_string())
+}
+
+fn none() -> String {
+    String::new()
+}
+
+macro_rules! checklist_setting {
+    ($key:literal, $scheme:expr) => {
+        Setting {
+            key: $key,
+            default: || default_checklist($scheme).to_string(),
+            about_id: "Dokumen wajib untuk skema ini (pisahkan dengan koma; A|B = salah satu)",
+            about_en: "Documents this scheme requires (comma-separated; A|B = either)",
+            check: checklist,
+        }
+    };
+}
+
+pub const SETTINGS: &[Setting] = &[
+    Setting {
+        key: "office.code",
+        default: none,
+        about_id: "Kode unit kantor (mis. BP3MI-SB)",
+        about_en: "Office unit code (e.g. BP3MI-SB)",
+        check: office_code,
+    },
+    Setting {
+        key: "office.name",
+        default: none,
+        about_id: "Nama kantor",
+        about_en: "Office name",
+        check: any_text,
+    },
+    Setting {
+        key: "office.province",
+        default: || "13".into(),
+        about_id: "Kode provinsi wilayah kerja",
+        about_en: "Province the office serves",
+        check: province,
+    },
+    Setting {
+        key: "office.city",
+        default: || "Padang".into(),
+        about_id: "Kota tempat surat ditandatangani",
+        about_en: "City where letters are signed",
+        check: any_text,
+    },
+    Setting {
+        key: "letterhead.line1",
+        default: none,
+        about_id: "Kop surat, baris 1",
+        about_en: "Letterhead, line 1",
+        check: any_text,
+    },
+    Setting {
+        key: "letterhead.line2",
+        default: none,
+        about_id: "Kop surat, baris 2",
+        about_en: "Letterhead, line 2",
+        check: any_text,
+    },
+    Setting {
+        key: "letterhead.line3",
+        default: none,
+        about_id: "Kop surat, baris 3 (alamat)",
+        about_en: "Letterhead, line 3 (address)",
+        check: any_text,
+    },
+    Setting {
+        key: "signatory.name",
+        default: none,
+        about_id: "Nama penanda tangan",
+        about_en: "Signatory's name",
+        check: any_text,
+    },
+    Setting {
+        key: "signatory.title",
+        default: none,
+        about_id: "Jabatan penanda tangan",
+        about_en: "Signatory's title",
+        check: any_text,
+    },
+    Setting {
+        key: "signatory.nip",
+        default: none,
+        about_id: "NIP penanda tangan",
+        about_en: "Signatory's civil-service number (NIP)",
+        check: any_text,
+    },
+    checklist_setting!("checklist.G2G", Scheme::G2g),
+    checklist_setting!("checklist.P3MI", Scheme::P3mi),
+    checklist_setting!("checklist.UKPS", Scheme::Ukps),
+    checklist_setting!("checklist.MANDIRI", Scheme::Mandiri),
+    Setting {
+        key: "medical.validity_days",
+        default: || "90".into(),
+        about_id: "Masa berlaku surat keterangan sehat (hari)",
+        about_en: "Days a medical certificate stays valid",
+        check: days,
+    },
+];
+
+pub fn find(key: &str) -> Result<&'static Setting> {
+    SETTINGS
+        .iter()
+        .find(|s| s.key.eq_ignore_ascii_case(key))
+        .ok_or_else(|| {
+            let keys: Vec<&str> = SETTINGS.iter().map(|s| s.key).collect();
+            refused(t!(Msg::SettingUnknown, key, keys.join(", ")))
+        })
+}
+
+/// The stored value of a setting, else its default.
+pub fn value(conn: &Connection, key: &str) -> Result<String> {
+    let setting = find(key)?;
+    Ok(db::settings::get(conn, setting.key)?.unwrap_or_else(setting.default))
+}
+
+/// The office this database belongs to; refuses with the fix when `init` was never run.
+#[derive(Clone, Debug)]
+pub struct Office {
+    pub code: String,
+    pub name: String,
+}
+
+pub fn office(conn: &Connection) -> Result<Office> {
+    let code = value(conn, "office.code")?;
+    if code.is_empty() {
+        return Err(refused(t!(Msg::OfficeNotInitialised)));
+    }
+    Ok(Office {
+        code,
+        name: value(conn, "office.name")?,
+    })
+}
+
+pub fn checklist_for(conn: &Connection, scheme: Scheme) -> Result<Checklist> {
+    let text = value(conn, &format!("checklist.{}", scheme.code()))?;
+    Ok(text.parse()?)
+}
+
+pub fn medical_validity_days(conn: &Connection) -> Result<i64> {
+    Ok(value(conn, "medical.validity_days")?.parse().unwrap_or(90))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::CodeList;
+
+    #[test]
+    fn defaults_pass_their_own_checks() {
+        for setting in SETTINGS {
+            let default = (setting.default)();
+            if !default.is_empty() {
+                assert_eq!(
+                    (setting.check)(&default).as_deref(),
+                    Ok(default.as_str()),
+                    "{}",
+                    setting.key
+                );
+            }
+        }
+        assert_eq!(
+            SETTINGS
+                .iter()
+                .filter(|s| s.key.starts_with("checklist."))
+                .count(),
+            Scheme::all().len()
+        );
+    }
+
+    #[test]
+    fn checks_refuse_bad_values() {
+        assert!(office_code("BP3MI SB").is_err());
+        assert_eq!(office_code("bp3mi-sb").unwrap(), "BP3MI-SB");
+        assert!(province("99").is_err());
+        assert!(days("0").is_err());
+        assert!(checklist("KTP,NOPE").is_err());
+    }
+}

@@ -1,0 +1,24 @@
+//! `demo`: a realistic office that is never replaced silently.
+
+use crate::util::Office;
+
+#[test]
+fn demo_is_written_once_and_replaced_only_with_force() {
+    let office = Office::empty();
+    let run = office.run(&["demo"]);
+    assert!(run.ok().contains("pmi-desk-demo.db"), "{}", run.stdout);
+    let demo = office.path("pmi-desk-demo.db");
+    assert!(demo.exists(), "written to the current folder by default");
+    assert!(!office.db.exists(), "PMI_DESK_DB is not the demo's target");
+    let again = office.run(&["demo"]);
+    assert!(again.fails(1).contains("--force"), "{}", again.stderr);
+    office.run(&["demo", "--force"]).ok();
+
+    let demo_db = demo.to_str().unwrap();
+    let check = office.run(&["--db", demo_db, "check", "--format", "csv"]);
+    assert!(check.ok().contains("integrity,ok"), "{}", check.stdout);
+    let waiting = office.run(&["--db", demo_db, "worker", "list", "--stage", "REGISTERED", "--format", "csv"]);
+    assert!(waiting.ok().lines().count() > 50, "{}", waiting.stdout);
+    let padang = office.run(&["--db", demo_db, "worker", "list", "--regency", "1371", "--format", "json"]).json();
+    assert!(padang.as_array().unwrap().iter().all(|r| r["regency_code"] == "1371"));
+}

@@ -1,0 +1,110 @@
+//! Exit codes (0 done, 1 refused, 2 usage, 3 storage) and the database-file safety rules.
+
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+
+use crate::util::{read, Office};
+
+#[test]
+fn usage_errors_exit_2() {
+    let office = Office::new();
+    office.run(&["no-such-command"]).fails(2);
+    office.run(&["worker", "list", "--no-such-option"]).fails(2);
+    office.run(&["--format", "xml", "check"]).fails(2);
+    office.run(&["--help"]).ok();
+}
+
+#[test]
+fn refusals_exit_1_and_storage_failures_exit_3() {
+    let office = Office::new();
+    office.run(&["worker", "show", "REG-2023-99999"]).fails(1);
+    let missing = Office::empty();
+    let run = missing.run(&["worker", "list"]);
+    assert!(run.fails(3).contains("pmi-desk init"), "{}", run.stderr);
+    assert!(!missing.db.exists(), "a read command creates no database");
+}
+
+#[test]
+fn errors_are_one_line_without_backtrace() {
+    let office = Office::new();
+    let run = office.run_with(&["worker", "show", "nobody"], &[("RUST_BACKTRACE", "1")]);
+    let err = run.fails(1);
+    assert!(err.starts_with("pmi-desk: "), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(!err.contains("Stack backtrace"), "{err}");
+}
+
+#[test]
+fn commands_needing_an_office_say_how_to_set_it_up() {
+    let office = Office::empty();
+    // An empty pmi-desk database (e.g. made by a failed init) has no office yet.
+    std::fs::write(&office.db, b"").unwrap();
+    let run = office.register("1371021508900001", "Budi", &[]);
+    assert!(run.fails(1).contains("pmi-desk init --office-code"), "{}", run.stderr);
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_untouched() {
+    let office = Office::new();
+    {
+        let conn = rusqlite::Connection::open(&office.db).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = read(&office.db);
+    let run = office.run(&["worker", "list"]);
+    assert!(run.fails(3).contains("newer pmi-desk"), "{}", run.stderr);
+    assert_eq!(before, read(&office.db));
+}
+
+#[test]
+fn files_that_are_not_ours_are_refused_untouched() {
+    let office = Office::empty();
+    std::fs::write(&office.db, "name,nik\nBudi,1371021508900001\n").unwrap();
+    let run = office.run(&["init", "--office-code", "X", "--office-name", "Y"]);
+    assert!(run.fails(3).contains("not a pmi-desk database"), "{}", run.stderr);
+    assert_eq!(read(&office.db), b"name,nik\nBudi,1371021508900001\n");
+
+    let other = Office::empty();
+    {
+        let conn = rusqlite::Connection::open(&other.db).unwrap();
+        conn.execute_batch("CREATE TABLE contacts(name TEXT); PRAGMA journal_mode=DELETE;").unwrap();
+    }
+    let before = read(&other.db);
+    let run = other.run(&["check"]);
+    assert!(run.fails(3).contains("not a pmi-desk database"), "{}", run.stderr);
+    assert_eq!(before, read(&other.db));
+}
+
+#[test]
+fn the_database_file_is_private_to_its_owner() {
+    let office = Office::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&office.db).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "mode {mode:o}");
+    }
+    assert!(office.db.exists());
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let office = Office::empty();
+    office.run(&["demo", "--db", office.db.to_str().unwrap()]).ok();
+    let mut child = office
+        .command()
+        .args(["ref", "districts", "--regency", "1371", "--format", "csv"])
+        .args(["--db", office.db.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    // The reader is dropped here: the pipe is closed while pmi-desk may still be writing.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(first.trim(), "code,name");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}

@@ -1,0 +1,10 @@
+//! The integration tests: each runs the real `pmi-desk` executable on a temporary database.
+
+mod util;
+
+mod story;
+mod test_config;
+mod test_demo;
+mod test_exit_codes;
+mod test_register;
+mod test_worker;

@@ -1,0 +1,127 @@
+//! A temporary office: a folder with a database path, and a runner for the real executable with a
+//! fixed clock, English messages, a named clerk and no terminal.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+pub const TODAY: &str = "2023-11-08";
+
+pub struct Office {
+    pub dir: tempfile::TempDir,
+    pub db: PathBuf,
+}
+
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Asserts success and returns standard output.
+    #[track_caller]
+    pub fn ok(&self) -> &str {
+        assert_eq!(self.code, 0, "expected success\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        &self.stdout
+    }
+
+    /// Asserts the exit code and returns standard error.
+    #[track_caller]
+    pub fn fails(&self, code: i32) -> &str {
+        assert_eq!(self.code, code, "expected exit {code}\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        &self.stderr
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(self.ok()).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
+    }
+}
+
+pub fn binary() -> &'static str {
+    env!("CARGO_BIN_EXE_pmi-desk")
+}
+
+impl Office {
+    /// A folder with no database yet.
+    pub fn empty() -> Office {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("office.db");
+        Office { dir, db }
+    }
+
+    /// An initialised West Sumatra office.
+    pub fn new() -> Office {
+        let office = Office::empty();
+        office.run(&["init", "--office-code", "BP3MI-SB", "--office-name", "BP3MI Sumatera Barat"]).ok();
+        office
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn command(&self) -> Command {
+        let mut cmd = Command::new(binary());
+        cmd.current_dir(self.dir.path())
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("HOME", self.dir.path())
+            .env("PMI_DESK_DB", &self.db)
+            .env("PMI_DESK_NOW", TODAY)
+            .env("PMI_DESK_LANG", "en")
+            .env("PMI_DESK_CLERK", "tester")
+            .stdin(Stdio::null());
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with(args, &[])
+    }
+
+    pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut cmd = self.command();
+        cmd.args(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let Output { status, stdout, stderr } = cmd.output().expect("run pmi-desk");
+        Run {
+            code: status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&stderr).into_owned(),
+        }
+    }
+
+    /// Registers a worker with every required option; `extra` adds options or overrides defaults.
+    pub fn register(&self, nik: &str, name: &str, extra: &[&str]) -> Run {
+        let mut defaults = vec![
+            ("--nik", nik),
+            ("--name", name),
+            ("--sex", "L"),
+            ("--birth-place", "Padang"),
+            ("--birth-date", "1990-08-15"),
+            ("--regency", "1371"),
+            ("--scheme", "MANDIRI"),
+            ("--country", "MY"),
+        ];
+        defaults.retain(|(flag, _)| !extra.contains(flag));
+        let mut args = vec!["register"];
+        for (flag, value) in &defaults {
+            args.push(flag);
+            args.push(value);
+        }
+        args.extend_from_slice(extra);
+        self.run(&args)
+    }
+
+    /// The number of rows in a table, read directly.
+    pub fn count(&self, table: &str) -> i64 {
+        let conn = rusqlite::Connection::open(&self.db).expect("open db");
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).expect("count")
+    }
+}
+
+pub fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).expect("read file")
+}
