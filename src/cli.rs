@@ -74,6 +74,19 @@ pub enum Command {
     /// Documents checked for a placement
     #[command(subcommand)]
     Docs(DocsCommand),
+    /// Check eligibility and issue (or refuse, with reasons) the passport recommendation letter
+    RecommendPassport(RecommendArgs),
+    /// List, show, void or mark used the passport recommendations
+    #[command(subcommand)]
+    Recommendation(RecommendationCommand),
+    /// Print a recommendation letter (text), or write it as PDF or HTML
+    Letter(LetterArgs),
+    /// Record that a recommended placement departed
+    Depart(DepartArgs),
+    /// Cancel a placement before departure
+    Cancel(CancelArgs),
+    /// Record that a departed worker came home
+    Return(ReturnArgs),
     /// Show the audit log: who changed what, and when
     Log(LogArgs),
     /// Print shell completions
@@ -301,4 +314,97 @@ pub struct LogArgs {
     /// Only entries about this record uid
     #[arg(long)]
     pub record: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct RecommendArgs {
+    /// Registration number, placement uid or NIK
+    pub placement: String,
+    /// Decision date [default: today]
+    #[arg(long)]
+    pub on: Option<String>,
+    /// Addressee immigration office [default: from the worker's home regency, see `config list`]
+    #[arg(long)]
+    pub office: Option<String>,
+    /// Only show the verdict; record nothing
+    #[arg(long)]
+    pub check: bool,
+    /// Refuse for reasons found at the interview, e.g. TRAFFICKING_INDICATION or P3MI_PERMIT_INVALID
+    #[arg(long, value_delimiter = ',')]
+    pub refuse: Vec<String>,
+    /// Note on the interview findings
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Acknowledge the NIK warnings after checking the documents
+    #[arg(long)]
+    pub accept_warnings: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RecommendationCommand {
+    /// Recommendations decided, optionally by status and decision date
+    List {
+        /// ISSUED, VOID, USED or REFUSED
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+    },
+    /// One recommendation
+    Show { letter: String },
+    /// Void a wrong letter (it is kept, marked void; its number is never reused)
+    Void {
+        letter: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Record the passport issued on the strength of the letter
+    Used {
+        letter: String,
+        #[arg(long)]
+        passport: String,
+        /// Passport issue date
+        #[arg(long)]
+        issued: String,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct LetterArgs {
+    /// Letter number or recommendation uid
+    pub letter: String,
+    /// Write to FILE.pdf (A4), FILE.html (print-ready) or FILE.txt instead of the terminal
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct DepartArgs {
+    pub placement: String,
+    /// Departure date
+    #[arg(long)]
+    pub on: String,
+    /// Passport number [default: the one recorded with `recommendation used`]
+    #[arg(long)]
+    pub passport: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct CancelArgs {
+    pub placement: String,
+    /// FAILED_DEPARTURE, WITHDRAWN, PREVENTED_NONPROCEDURAL, UNFIT or OTHER
+    #[arg(long)]
+    pub reason: String,
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct ReturnArgs {
+    pub placement: String,
+    /// Return date
+    #[arg(long)]
+    pub on: String,
 }

@@ -5,7 +5,9 @@ use anyhow::Result;
 use rusqlite::Connection;
 
 use crate::db;
-use crate::domain::document::{default_checklist, Checklist};
+use crate::domain::document::{default_checklist, default_passport_checklist, Checklist};
+use crate::domain::eligibility::{format_closed, parse_closed, ClosedRule};
+use crate::domain::recommendation::{check_template, parse_routes};
 use crate::domain::Scheme;
 use crate::error::{refused, Invalid};
 use crate::i18n::{lang, Lang, Msg};
@@ -82,6 +84,35 @@ macro_rules! checklist_setting {
     };
 }
 
+macro_rules! passport_checklist_setting {
+    ($key:literal, $scheme:expr) => {
+        Setting {
+            key: $key,
+            default: || default_passport_checklist($scheme).to_string(),
+            about_id: "Dokumen wajib untuk rekomendasi paspor skema ini",
+            about_en: "Documents a passport recommendation requires for this scheme",
+            check: checklist,
+        }
+    };
+}
+
+fn template(value: &str) -> Result<String, Invalid> {
+    check_template(value)
+}
+
+fn closed(value: &str) -> Result<String, Invalid> {
+    parse_closed(value).map(|rules| format_closed(&rules))
+}
+
+fn routes(value: &str) -> Result<String, Invalid> {
+    parse_routes(value).map(|_| value.trim().to_string())
+}
+
+/// The informal-sector moratorium for Middle East countries (Kepmenaker 260/2015).
+const MORATORIUM: &str = "AE:*:INFORMAL,BH:*:INFORMAL,DZ:*:INFORMAL,EG:*:INFORMAL,IQ:*:INFORMAL,JO:*:INFORMAL,\
+KW:*:INFORMAL,LB:*:INFORMAL,LY:*:INFORMAL,MA:*:INFORMAL,MR:*:INFORMAL,OM:*:INFORMAL,PK:*:INFORMAL,PS:*:INFORMAL,\
+QA:*:INFORMAL,SA:*:INFORMAL,SS:*:INFORMAL,SY:*:INFORMAL,TN:*:INFORMAL,YE:*:INFORMAL";
+
 pub const SETTINGS: &[Setting] = &[
     Setting {
         key: "office.code",
@@ -157,6 +188,48 @@ pub const SETTINGS: &[Setting] = &[
     checklist_setting!("checklist.P3MI", Scheme::P3mi),
     checklist_setting!("checklist.UKPS", Scheme::Ukps),
     checklist_setting!("checklist.MANDIRI", Scheme::Mandiri),
+    passport_checklist_setting!("passport.checklist.G2G", Scheme::G2g),
+    passport_checklist_setting!("passport.checklist.P3MI", Scheme::P3mi),
+    passport_checklist_setting!("passport.checklist.UKPS", Scheme::Ukps),
+    passport_checklist_setting!("passport.checklist.MANDIRI", Scheme::Mandiri),
+    Setting {
+        key: "letter.template",
+        default: || "B.{seq}/{office}/{roman_month}/{year}".into(),
+        about_id: "Format nomor surat rekomendasi: {seq} {office} {roman_month} {month} {year}",
+        about_en: "Recommendation letter number: {seq} {office} {roman_month} {month} {year}",
+        check: template,
+    },
+    Setting {
+        key: "recommendation.validity_days",
+        default: || "30".into(),
+        about_id: "Masa berlaku surat rekomendasi paspor (hari)",
+        about_en: "Days a passport recommendation stays valid",
+        check: days,
+    },
+    Setting {
+        key: "destinations.closed",
+        default: || MORATORIUM.into(),
+        about_id: "Negara tujuan yang ditutup: NEGARA[:SKEMA[:SEKTOR]], * = semua",
+        about_en: "Closed destinations: COUNTRY[:SCHEME[:SECTOR]], * = any",
+        check: closed,
+    },
+    Setting {
+        key: "immigration.default",
+        default: || "Kepala Kantor Imigrasi Kelas I TPI Padang".into(),
+        about_id: "Kantor imigrasi tujuan surat (bawaan)",
+        about_en: "Immigration office letters are addressed to (default)",
+        check: any_text,
+    },
+    Setting {
+        key: "immigration.by_regency",
+        default: || {
+            "1304,1306,1307,1308,1312,1374,1375,1376=Kepala Kantor Imigrasi Kelas I Non TPI Agam"
+                .into()
+        },
+        about_id: "Kantor imigrasi per kabupaten/kota: KODE,KODE=KANTOR;...",
+        about_en: "Immigration office per regency: CODE,CODE=OFFICE;...",
+        check: routes,
+    },
     Setting {
         key: "medical.validity_days",
         default: || "90".into(),
@@ -203,6 +276,18 @@ pub fn office(conn: &Connection) -> Result<Office> {
 pub fn checklist_for(conn: &Connection, scheme: Scheme) -> Result<Checklist> {
     let text = value(conn, &format!("checklist.{}", scheme.code()))?;
     Ok(text.parse()?)
+}
+
+pub fn passport_checklist_for(conn: &Connection, scheme: Scheme) -> Result<Checklist> {
+    Ok(value(conn, &format!("passport.checklist.{}", scheme.code()))?.parse()?)
+}
+
+pub fn closed_destinations(conn: &Connection) -> Result<Vec<ClosedRule>> {
+    Ok(parse_closed(&value(conn, "destinations.closed")?)?)
+}
+
+pub fn days_setting(conn: &Connection, key: &str) -> Result<i64> {
+    Ok(value(conn, key)?.parse().unwrap_or(30))
 }
 
 pub fn medical_validity_days(conn: &Connection) -> Result<i64> {

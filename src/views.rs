@@ -4,6 +4,7 @@
 use crate::domain::document::Document;
 use crate::domain::person::Person;
 use crate::domain::placement::Placement;
+use crate::domain::recommendation::{join_reasons, Recommendation};
 use crate::i18n::{lang, Msg};
 use crate::output::{column, Cell, Column, Records};
 use crate::t;
@@ -177,6 +178,108 @@ pub fn documents(docs: &[Document]) -> Records {
                     Cell::opt(d.verified_by.clone()),
                     Cell::text(&d.uid),
                 ]
+            })
+            .collect(),
+    }
+}
+
+/// The status a clerk sees: `EXPIRED` for an issued letter past its validity.
+fn recommendation_status(r: &Recommendation, today: chrono::NaiveDate) -> Cell {
+    if r.is_expired(today) {
+        Cell::code("EXPIRED", &t!(Msg::StatusExpired))
+    } else {
+        code(Some(r.status))
+    }
+}
+
+fn recommendation_cells(r: &Recommendation, today: chrono::NaiveDate) -> Vec<Cell> {
+    vec![
+        Cell::opt(r.letter_number.clone()),
+        recommendation_status(r, today),
+        date(Some(r.decided_on)),
+        date(r.valid_until),
+        Cell::opt(r.immigration_office.clone()),
+        Cell::code(
+            &join_reasons(&r.refusal_reasons),
+            &r.refusal_reasons
+                .iter()
+                .map(|x| x.label())
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        Cell::opt(r.void_reason.clone()),
+        Cell::opt(r.passport_number.clone()),
+        Cell::text(&r.uid),
+    ]
+}
+
+fn recommendation_columns() -> Vec<Column> {
+    vec![
+        column("letter_number", t!(Msg::HeadLetterNumber)),
+        column("status", t!(Msg::HeadStatus)),
+        column("decided_on", t!(Msg::HeadDecidedOn)),
+        column("valid_until", t!(Msg::HeadValidUntil)),
+        column("immigration_office", t!(Msg::HeadImmigrationOffice)),
+        column("refusal_reasons", t!(Msg::HeadRefusalReasons)),
+        column("void_reason", t!(Msg::HeadVoidReason)),
+        column("passport_number", t!(Msg::HeadPassport)),
+        column("recommendation_uid", "UID"),
+    ]
+}
+
+/// One recommendation with its worker: what `recommend-passport --format json` and `show` print.
+pub fn recommendation(
+    r: &Recommendation,
+    person: &Person,
+    placement: &Placement,
+    today: chrono::NaiveDate,
+) -> Records {
+    let mut columns = recommendation_columns();
+    columns.extend([
+        column("refusal_details", t!(Msg::HeadMeaning)),
+        column("reprints", t!(Msg::HeadReprints)),
+        column("registration_number", t!(Msg::HeadRegistrationNumber)),
+        column("nik", "NIK"),
+        column("full_name", t!(Msg::HeadName)),
+        column("placement_uid", t!(Msg::HeadPlacementUid)),
+    ]);
+    let mut row = recommendation_cells(r, today);
+    row.extend([
+        Cell::opt(r.refusal_details.clone()),
+        Cell::number(r.reprints),
+        Cell::opt(placement.registration_number.clone()),
+        Cell::opt(person.nik.as_ref().map(|n| n.to_string())),
+        Cell::text(&person.full_name),
+        Cell::text(&placement.uid),
+    ]);
+    Records {
+        columns,
+        rows: vec![row],
+    }
+}
+
+pub fn recommendation_list(
+    rows: &[crate::db::recommendations::Listed],
+    today: chrono::NaiveDate,
+) -> Records {
+    let mut columns = recommendation_columns();
+    columns.extend([
+        column("registration_number", t!(Msg::HeadRegistrationNumber)),
+        column("nik", "NIK"),
+        column("full_name", t!(Msg::HeadName)),
+    ]);
+    Records {
+        columns,
+        rows: rows
+            .iter()
+            .map(|l| {
+                let mut row = recommendation_cells(&l.recommendation, today);
+                row.extend([
+                    Cell::opt(l.registration_number.clone()),
+                    Cell::opt(l.nik.clone()),
+                    Cell::text(&l.full_name),
+                ]);
+                row
             })
             .collect(),
     }

@@ -17,8 +17,32 @@ fn demo_is_written_once_and_replaced_only_with_force() {
     let demo_db = demo.to_str().unwrap();
     let check = office.run(&["--db", demo_db, "check", "--format", "csv"]);
     assert!(check.ok().contains("integrity,ok"), "{}", check.stdout);
-    let waiting = office.run(&["--db", demo_db, "worker", "list", "--stage", "REGISTERED", "--format", "csv"]);
+    let waiting = office.run(&[
+        "--db",
+        demo_db,
+        "worker",
+        "list",
+        "--stage",
+        "REGISTERED",
+        "--format",
+        "csv",
+    ]);
     assert!(waiting.ok().lines().count() > 50, "{}", waiting.stdout);
-    let padang = office.run(&["--db", demo_db, "worker", "list", "--regency", "1371", "--format", "json"]).json();
-    assert!(padang.as_array().unwrap().iter().all(|r| r["regency_code"] == "1371"));
+    let padang = office
+        .run(&[
+            "--db",
+            demo_db,
+            "worker",
+            "list",
+            "--regency",
+            "1371",
+            "--format",
+            "json",
+        ])
+        .json();
+    assert!(padang
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["regency_code"] == "1371"));
 }

@@ -40,7 +40,11 @@ fn commands_needing_an_office_say_how_to_set_it_up() {
     // An empty pmi-desk database (e.g. made by a failed init) has no office yet.
     std::fs::write(&office.db, b"").unwrap();
     let run = office.register("1371021508900001", "Budi", &[]);
-    assert!(run.fails(1).contains("pmi-desk init --office-code"), "{}", run.stderr);
+    assert!(
+        run.fails(1).contains("pmi-desk init --office-code"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -62,17 +66,26 @@ fn files_that_are_not_ours_are_refused_untouched() {
     let office = Office::empty();
     std::fs::write(&office.db, "name,nik\nBudi,1371021508900001\n").unwrap();
     let run = office.run(&["init", "--office-code", "X", "--office-name", "Y"]);
-    assert!(run.fails(3).contains("not a pmi-desk database"), "{}", run.stderr);
+    assert!(
+        run.fails(3).contains("not a pmi-desk database"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(read(&office.db), b"name,nik\nBudi,1371021508900001\n");
 
     let other = Office::empty();
     {
         let conn = rusqlite::Connection::open(&other.db).unwrap();
-        conn.execute_batch("CREATE TABLE contacts(name TEXT); PRAGMA journal_mode=DELETE;").unwrap();
+        conn.execute_batch("CREATE TABLE contacts(name TEXT); PRAGMA journal_mode=DELETE;")
+            .unwrap();
     }
     let before = read(&other.db);
     let run = other.run(&["check"]);
-    assert!(run.fails(3).contains("not a pmi-desk database"), "{}", run.stderr);
+    assert!(
+        run.fails(3).contains("not a pmi-desk database"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(before, read(&other.db));
 }
 
@@ -91,7 +104,9 @@ fn the_database_file_is_private_to_its_owner() {
 #[test]
 fn a_closed_pipe_ends_quietly() {
     let office = Office::empty();
-    office.run(&["demo", "--db", office.db.to_str().unwrap()]).ok();
+    office
+        .run(&["demo", "--db", office.db.to_str().unwrap()])
+        .ok();
     let mut child = office
         .command()
         .args(["ref", "districts", "--regency", "1371", "--format", "csv"])
@@ -101,7 +116,9 @@ fn a_closed_pipe_ends_quietly() {
         .spawn()
         .unwrap();
     let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
     // The reader is dropped here: the pipe is closed while pmi-desk may still be writing.
     let out = child.wait_with_output().unwrap();
     assert_eq!(first.trim(), "code,name");

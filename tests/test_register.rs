@@ -7,7 +7,15 @@ fn register_without_terminal_names_every_missing_option() {
     let office = Office::new();
     let run = office.run(&["register", "--nik", "1371021508900001"]);
     let err = run.fails(2);
-    for flag in ["--name", "--sex", "--birth-place", "--birth-date", "--regency", "--scheme", "--country"] {
+    for flag in [
+        "--name",
+        "--sex",
+        "--birth-place",
+        "--birth-date",
+        "--regency",
+        "--scheme",
+        "--country",
+    ] {
         assert!(err.contains(flag), "{err}");
     }
     assert_eq!(office.count("persons"), 0);
@@ -43,9 +51,17 @@ fn register_refuses_a_second_open_placement_and_p3mi_without_company() {
     let office = Office::new();
     office.register("1371021508900001", "Budi", &[]).ok();
     let again = office.register("1371021508900001", "Budi", &["--country", "JP"]);
-    assert!(again.fails(1).contains("open placement REG-2023-00001"), "{}", again.stderr);
+    assert!(
+        again.fails(1).contains("open placement REG-2023-00001"),
+        "{}",
+        again.stderr
+    );
     let no_company = office.register("1371021508900002", "Andi", &["--scheme", "P3MI"]);
-    assert!(no_company.fails(1).contains("--p3mi"), "{}", no_company.stderr);
+    assert!(
+        no_company.fails(1).contains("--p3mi"),
+        "{}",
+        no_company.stderr
+    );
     assert_eq!(office.count("placements"), 1);
 }
 
@@ -53,14 +69,21 @@ fn register_refuses_a_second_open_placement_and_p3mi_without_company() {
 fn register_reuses_the_stored_person_and_shows_differences() {
     let office = Office::new();
     office.register("1371021508900001", "Budi", &[]).ok();
-    // The first placement has ended (the worker came home).
-    let conn = rusqlite::Connection::open(&office.db).unwrap();
-    conn.execute("UPDATE placements SET stage = 'RETURNED'", []).unwrap();
-    drop(conn);
-    let run = office.register("1371021508900001", "Budi Santoso", &["--accept-warnings", "--format", "json"]);
+    office
+        .run(&["cancel", "REG-2023-00001", "--reason", "WITHDRAWN"])
+        .ok();
+    let run = office.register(
+        "1371021508900001",
+        "Budi Santoso",
+        &["--accept-warnings", "--format", "json"],
+    );
     let record = run.json();
     assert_eq!(record["full_name"], "Budi", "stored identity is kept");
-    assert!(run.stderr.contains("Budi Santoso"), "difference shown: {}", run.stderr);
+    assert!(
+        run.stderr.contains("Budi Santoso"),
+        "difference shown: {}",
+        run.stderr
+    );
     assert_eq!(office.count("persons"), 1);
     assert_eq!(office.count("placements"), 2);
 }
@@ -68,9 +91,23 @@ fn register_reuses_the_stored_person_and_shows_differences() {
 #[test]
 fn registration_numbers_follow_the_registration_year() {
     let office = Office::new();
-    let a = office.register("1371021508900001", "A", &["--registered-on", "2022-12-30", "--format", "json"]).json();
-    let b = office.register("1371021508900002", "B", &["--format", "json"]).json();
-    let c = office.register("1371021508900003", "C", &["--registered-on", "03-01-2023", "--format", "json"]).json();
+    let a = office
+        .register(
+            "1371021508900001",
+            "A",
+            &["--registered-on", "2022-12-30", "--format", "json"],
+        )
+        .json();
+    let b = office
+        .register("1371021508900002", "B", &["--format", "json"])
+        .json();
+    let c = office
+        .register(
+            "1371021508900003",
+            "C",
+            &["--registered-on", "03-01-2023", "--format", "json"],
+        )
+        .json();
     assert_eq!(a["registration_number"], "REG-2022-00001");
     assert_eq!(b["registration_number"], "REG-2023-00001");
     assert_eq!(c["registration_number"], "REG-2023-00002");
@@ -81,19 +118,38 @@ fn registration_numbers_follow_the_registration_year() {
 #[test]
 fn accepted_warnings_are_recorded_in_the_audit_log() {
     let office = Office::new();
-    let run = office.register("1371021508900001", "Budi", &["--sex", "P", "--accept-warnings", "--format", "json"]);
+    let run = office.register(
+        "1371021508900001",
+        "Budi",
+        &["--sex", "P", "--accept-warnings", "--format", "json"],
+    );
     let uid = run.json()["placement_uid"].as_str().unwrap().to_string();
     let log = office.run(&["log", "--record", &uid, "--format", "csv"]);
-    assert!(log.ok().contains("warnings_accepted") && log.stdout.contains("NIK_SEX_MISMATCH"), "{}", log.stdout);
-    assert!(log.stdout.contains("tester"), "clerk recorded: {}", log.stdout);
+    assert!(
+        log.ok().contains("warnings_accepted") && log.stdout.contains("NIK_SEX_MISMATCH"),
+        "{}",
+        log.stdout
+    );
+    assert!(
+        log.stdout.contains("tester"),
+        "clerk recorded: {}",
+        log.stdout
+    );
 }
 
 #[test]
 fn messages_follow_the_chosen_language() {
     let office = Office::new();
     let run = office.run(&["--lang", "id", "register", "--nik", "123"]);
-    assert!(run.fails(2).contains("Opsi wajib belum diisi"), "{}", run.stderr);
-    let run = office.run_with(&["worker", "show", "REG-1999-00001"], &[("PMI_DESK_LANG", "id")]);
+    assert!(
+        run.fails(2).contains("Opsi wajib belum diisi"),
+        "{}",
+        run.stderr
+    );
+    let run = office.run_with(
+        &["worker", "show", "REG-1999-00001"],
+        &[("PMI_DESK_LANG", "id")],
+    );
     assert!(run.fails(1).contains("tidak ditemukan"), "{}", run.stderr);
     let run = office.register("1371021508900001", "Budi", &["--sex", "P", "--lang", "id"]);
     assert!(run.fails(1).contains("peringatan"), "{}", run.stderr);

@@ -4,9 +4,38 @@ use crate::util::Office;
 
 fn office_with_three() -> Office {
     let office = Office::new();
-    office.register("1371021508900001", "Budi Santoso", &[]).ok();
-    office.register("1306025508900002", "Désy Rahmah", &["--sex", "P", "--regency", "1306", "--country", "JP", "--accept-warnings"]).ok();
-    office.register("1371021508900003", "Andi", &["--scheme", "G2G", "--country", "KR", "--registered-on", "2023-01-05"]).ok();
+    office
+        .register("1371021508900001", "Budi Santoso", &[])
+        .ok();
+    office
+        .register(
+            "1306025508900002",
+            "Désy Rahmah",
+            &[
+                "--sex",
+                "P",
+                "--regency",
+                "1306",
+                "--country",
+                "JP",
+                "--accept-warnings",
+            ],
+        )
+        .ok();
+    office
+        .register(
+            "1371021508900003",
+            "Andi",
+            &[
+                "--scheme",
+                "G2G",
+                "--country",
+                "KR",
+                "--registered-on",
+                "2023-01-05",
+            ],
+        )
+        .ok();
     office
 }
 
@@ -16,8 +45,21 @@ fn list_filters_combine() {
     let all = office.run(&["worker", "list", "--format", "csv"]);
     assert_eq!(all.ok().lines().count(), 4);
     let g2g = office.run(&["worker", "list", "--scheme", "g2g", "--format", "csv"]);
-    assert!(g2g.ok().contains("Andi") && g2g.stdout.lines().count() == 2, "{}", g2g.stdout);
-    let agam = office.run(&["worker", "list", "--regency", "Agam", "--country", "Jepang", "--format", "csv"]);
+    assert!(
+        g2g.ok().contains("Andi") && g2g.stdout.lines().count() == 2,
+        "{}",
+        g2g.stdout
+    );
+    let agam = office.run(&[
+        "worker",
+        "list",
+        "--regency",
+        "Agam",
+        "--country",
+        "Jepang",
+        "--format",
+        "csv",
+    ]);
     assert!(agam.ok().contains("Désy"), "{}", agam.stdout);
     let since = office.run(&["worker", "list", "--from", "2023-11-01", "--format", "csv"]);
     assert_eq!(since.ok().lines().count(), 3, "{}", since.stdout);
@@ -35,21 +77,58 @@ fn find_ignores_accents_and_case() {
 #[test]
 fn edit_nik_needs_confirmation_and_refuses_a_taken_nik() {
     let office = office_with_three();
-    let run = office.run(&["worker", "edit", "REG-2023-00001", "--nik", "1371021508900009"]);
+    let run = office.run(&[
+        "worker",
+        "edit",
+        "REG-2023-00001",
+        "--nik",
+        "1371021508900009",
+    ]);
     assert!(run.fails(1).contains("--yes"), "{}", run.stderr);
-    let taken = office.run(&["worker", "edit", "REG-2023-00001", "--nik", "1371021508900003", "--yes"]);
+    let taken = office.run(&[
+        "worker",
+        "edit",
+        "REG-2023-00001",
+        "--nik",
+        "1371021508900003",
+        "--yes",
+    ]);
     assert!(taken.fails(1).contains("Andi"), "{}", taken.stderr);
-    office.run(&["worker", "edit", "REG-2023-00001", "--nik", "1371021508900009", "--yes"]).ok();
-    let shown = office.run(&["worker", "show", "1371021508900009", "--format", "json"]).json();
+    office
+        .run(&[
+            "worker",
+            "edit",
+            "REG-2023-00001",
+            "--nik",
+            "1371021508900009",
+            "--yes",
+        ])
+        .ok();
+    let shown = office
+        .run(&["worker", "show", "1371021508900009", "--format", "json"])
+        .json();
     assert_eq!(shown["record"]["full_name"], "Budi Santoso");
 }
 
 #[test]
 fn edit_validates_like_registration_and_changes_nothing_on_refusal() {
     let office = office_with_three();
-    let under_age = office.run(&["worker", "edit", "REG-2023-00001", "--birth-date", "2010-01-01", "--accept-warnings"]);
-    assert!(under_age.fails(1).contains("aged 13"), "{}", under_age.stderr);
+    let under_age = office.run(&[
+        "worker",
+        "edit",
+        "REG-2023-00001",
+        "--birth-date",
+        "2010-01-01",
+        "--accept-warnings",
+    ]);
+    assert!(
+        under_age.fails(1).contains("aged 13"),
+        "{}",
+        under_age.stderr
+    );
     office.run(&["worker", "edit", "REG-2023-00001"]).fails(2);
-    let shown = office.run(&["worker", "show", "REG-2023-00001", "--format", "json"]).json();
+    let shown = office
+        .run(&["worker", "show", "REG-2023-00001", "--format", "json"])
+        .json();
     assert_eq!(shown["record"]["birth_date"], "1990-08-15");
 }

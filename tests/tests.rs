@@ -6,5 +6,8 @@ mod story;
 mod test_config;
 mod test_demo;
 mod test_exit_codes;
+mod test_letter;
+mod test_recommend;
 mod test_register;
+mod test_stages;
 mod test_worker;

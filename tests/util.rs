@@ -22,19 +22,28 @@ impl Run {
     /// Asserts success and returns standard output.
     #[track_caller]
     pub fn ok(&self) -> &str {
-        assert_eq!(self.code, 0, "expected success\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, 0,
+            "expected success\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
         &self.stdout
     }
 
     /// Asserts the exit code and returns standard error.
     #[track_caller]
     pub fn fails(&self, code: i32) -> &str {
-        assert_eq!(self.code, code, "expected exit {code}\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, code,
+            "expected exit {code}\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
         &self.stderr
     }
 
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_str(self.ok()).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
+        serde_json::from_str(self.ok())
+            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
     }
 }
 
@@ -53,7 +62,15 @@ impl Office {
     /// An initialised West Sumatra office.
     pub fn new() -> Office {
         let office = Office::empty();
-        office.run(&["init", "--office-code", "BP3MI-SB", "--office-name", "BP3MI Sumatera Barat"]).ok();
+        office
+            .run(&[
+                "init",
+                "--office-code",
+                "BP3MI-SB",
+                "--office-name",
+                "BP3MI Sumatera Barat",
+            ])
+            .ok();
         office
     }
 
@@ -85,7 +102,11 @@ impl Office {
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let Output { status, stdout, stderr } = cmd.output().expect("run pmi-desk");
+        let Output {
+            status,
+            stdout,
+            stderr,
+        } = cmd.output().expect("run pmi-desk");
         Run {
             code: status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&stdout).into_owned(),
@@ -118,10 +139,60 @@ impl Office {
     /// The number of rows in a table, read directly.
     pub fn count(&self, table: &str) -> i64 {
         let conn = rusqlite::Connection::open(&self.db).expect("open db");
-        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).expect("count")
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .expect("count")
     }
 }
 
 pub fn read(path: &Path) -> Vec<u8> {
     std::fs::read(path).expect("read file")
+}
+
+/// The documents a MANDIRI placement needs for a passport recommendation (default checklist).
+pub const PASSPORT_DOCS: &[&str] = &[
+    "KTP",
+    "KK",
+    "DIPLOMA",
+    "FAMILY_PERMISSION",
+    "MARITAL_STATUS_LETTER",
+];
+
+impl Office {
+    /// An office with its letterhead and signatory set, as the letter tests expect.
+    pub fn with_letterhead() -> Office {
+        let office = Office::new();
+        for (key, value) in [
+            (
+                "letterhead.line1",
+                "BADAN PELINDUNGAN PEKERJA MIGRAN INDONESIA",
+            ),
+            ("letterhead.line2", "BP3MI SUMATERA BARAT"),
+            ("letterhead.line3", "Jl. Contoh No. 1, Padang"),
+            ("signatory.name", "Drs. Contoh Nama"),
+            ("signatory.title", "Kepala Balai"),
+            ("signatory.nip", "197001012000031001"),
+        ] {
+            office.run(&["config", "set", key, value]).ok();
+        }
+        office
+    }
+
+    /// Registers a worker and records, verified, every document the passport checklist asks for.
+    pub fn ready_for_passport(&self, nik: &str, name: &str, extra: &[&str]) -> String {
+        let record = self
+            .register(nik, name, &[extra, &["--format", "json"]].concat())
+            .json();
+        let number = record["registration_number"].as_str().unwrap().to_string();
+        for kind in PASSPORT_DOCS {
+            self.run(&["docs", "add", &number, "--kind", kind, "--verified"])
+                .ok();
+        }
+        number
+    }
+
+    /// Changes stored data directly, as an import from another office could have left it.
+    pub fn sql(&self, statement: &str) {
+        let conn = rusqlite::Connection::open(&self.db).expect("open db");
+        conn.execute_batch(statement).expect("sql");
+    }
 }

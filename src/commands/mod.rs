@@ -7,11 +7,15 @@ mod demo;
 mod docs;
 mod form;
 mod init;
+mod letter;
 mod log;
 mod lookup;
 mod meta;
+mod recommend;
+mod recommendation;
 mod reference;
 mod register;
+mod stage;
 mod warnings;
 mod worker;
 
@@ -34,6 +38,12 @@ pub fn name(command: &Command) -> String {
             _ => "worker",
         },
         Command::Docs(_) => "docs",
+        Command::RecommendPassport(_) => "recommend-passport",
+        Command::Recommendation(_) => "recommendation",
+        Command::Letter(_) => "letter",
+        Command::Depart(_) => "depart",
+        Command::Cancel(_) => "cancel",
+        Command::Return(_) => "return",
         Command::Log(_) => "log",
         Command::Completions { .. } => "completions",
         Command::Man => "man",
@@ -51,6 +61,12 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Register(args) => register::run(ctx, *args),
         Command::Worker(sub) => worker::run(ctx, sub),
         Command::Docs(sub) => docs::run(ctx, sub),
+        Command::RecommendPassport(args) => recommend::run(ctx, args),
+        Command::Recommendation(sub) => recommendation::run(ctx, sub),
+        Command::Letter(args) => letter::run(ctx, args),
+        Command::Depart(args) => stage::depart(ctx, args),
+        Command::Cancel(args) => stage::cancel(ctx, args),
+        Command::Return(args) => stage::return_home(ctx, args),
         Command::Log(args) => log::run(ctx, args),
         Command::Completions { shell } => meta::completions(shell),
         Command::Man => meta::man(),

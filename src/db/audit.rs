@@ -102,3 +102,21 @@ pub fn entries(
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
+
+/// Warning codes the clerk has accepted for a record (from `warnings_accepted` entries).
+pub fn accepted_warning_codes(conn: &Connection, uid: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT changes FROM audit_log WHERE record_uid = ?1 AND action = 'warnings_accepted' ORDER BY id",
+    )?;
+    let rows = stmt.query_map([uid], |r| r.get::<_, String>(0))?;
+    let mut codes = Vec::new();
+    for changes in rows {
+        if let Ok(Value::Object(map)) = serde_json::from_str::<Value>(&changes?) {
+            codes.extend(
+                map.keys()
+                    .map(|k| k.split_once(':').map(|(_, c)| c).unwrap_or(k).to_string()),
+            );
+        }
+    }
+    Ok(codes)
+}

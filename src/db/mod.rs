@@ -9,6 +9,7 @@ pub mod counters;
 pub mod documents;
 pub mod persons;
 pub mod placements;
+pub mod recommendations;
 
 pub mod settings;
 

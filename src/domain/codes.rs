@@ -243,7 +243,7 @@ code_list!(RefusalReason, "refusal_reasons" {
     DestinationClosed = "DESTINATION_CLOSED", "Negara tujuan ditutup (moratorium)", "Destination closed (moratorium)";
     ActiveRecommendationExists = "ACTIVE_RECOMMENDATION_EXISTS", "Masih ada rekomendasi aktif", "An active recommendation exists";
     P3miPermitInvalid = "P3MI_PERMIT_INVALID", "Izin P3MI tidak berlaku untuk negara tujuan", "P3MI permit not valid for the destination";
-    TraffickingIndication = "TRAFFICKING_INDICATION", "Indikasi TPPO/nonprosedural", "Indication of trafficking or non-procedural migration";
+    TraffickingIndication = "TRAFFICKING_INDICATION", "Indikasi TPPO/nonprosedural", "Indication of trafficking or non-procedural migration", ["TPPO", "TRAFFICKING", "NONPROSEDURAL"];
     Other = "OTHER", "Lainnya", "Other";
 });
 

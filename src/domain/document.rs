@@ -99,6 +99,17 @@ pub fn default_checklist(scheme: Scheme) -> Checklist {
     text.parse().expect("default checklist names known kinds")
 }
 
+/// The documents the passport recommendation needs (identity, family permission, marital status),
+/// plus the company's permit and cover letter for P3MI placements.
+pub fn default_passport_checklist(scheme: Scheme) -> Checklist {
+    let mut text =
+        String::from("KTP,KK,BIRTH_CERTIFICATE|DIPLOMA,FAMILY_PERMISSION,MARITAL_STATUS_LETTER");
+    if scheme == Scheme::P3mi {
+        text.push_str(",SIP2MI,P3MI_COVER_LETTER");
+    }
+    text.parse().expect("default checklist names known kinds")
+}
+
 /// How one checklist item stands for a placement.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ItemState {

@@ -5,6 +5,9 @@ use chrono::NaiveDate;
 
 use super::person::{date, opt};
 use super::{CancelReason, CountryCode, Scheme, Sector, Stage};
+use crate::error::Invalid;
+use crate::i18n::Msg;
+use crate::t;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Placement {
@@ -64,9 +67,179 @@ impl Stage {
     pub fn is_open(self) -> bool {
         matches!(self, Stage::Registered | Stage::Recommended)
     }
+
+    /// The stage after `event`, or `None` where the stage machine forbids it.
+    pub fn after(self, event: StageEvent) -> Option<Stage> {
+        use Stage::*;
+        use StageEvent::*;
+        match (self, event) {
+            (Registered, Recommend) => Some(Recommended),
+            (Recommended, VoidRecommendation) => Some(Registered),
+            (Recommended, Depart) => Some(Departed),
+            (Registered | Recommended, Cancel) => Some(Cancelled),
+            (Departed, Return) => Some(Returned),
+            _ => None,
+        }
+    }
+}
+
+/// What can happen to a placement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StageEvent {
+    Recommend,
+    VoidRecommendation,
+    Depart,
+    Cancel,
+    Return,
+}
+
+impl StageEvent {
+    fn describe(self) -> Msg {
+        match self {
+            StageEvent::Recommend => Msg::EventRecommend,
+            StageEvent::VoidRecommendation => Msg::EventVoid,
+            StageEvent::Depart => Msg::EventDepart,
+            StageEvent::Cancel => Msg::EventCancel,
+            StageEvent::Return => Msg::EventReturn,
+        }
+    }
+}
+
+impl Placement {
+    /// Moves the placement through `event` on date `on`, checking the stage machine and the dates:
+    /// nothing in the future, nothing before registration, no return before departure.
+    pub fn apply(
+        &mut self,
+        event: StageEvent,
+        on: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), Invalid> {
+        let next = self.stage.after(event).ok_or_else(|| {
+            Invalid(t!(
+                Msg::StageForbidden,
+                self.reference(),
+                self.stage.label(),
+                t!(event.describe())
+            ))
+        })?;
+        if on > today {
+            return Err(Invalid(t!(Msg::DateInFuture, on)));
+        }
+        if on < self.registered_on {
+            return Err(Invalid(t!(
+                Msg::DateBeforeRegistration,
+                on,
+                self.registered_on
+            )));
+        }
+        match event {
+            StageEvent::Depart => self.departed_on = Some(on),
+            StageEvent::Return => {
+                if let Some(departed) = self.departed_on.filter(|d| on < *d) {
+                    return Err(Invalid(t!(Msg::ReturnBeforeDeparture, on, departed)));
+                }
+                self.returned_on = Some(on);
+            }
+            _ => {}
+        }
+        self.stage = next;
+        Ok(())
+    }
 }
 
 /// `REG-2023-00042`: the registration number for a year's sequence value.
 pub fn registration_number(year: i32, seq: i64) -> String {
     format!("REG-{year}-{seq:05}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::CodeList;
+
+    #[test]
+    fn stage_machine_table() {
+        use Stage::*;
+        use StageEvent::*;
+        let events = [Recommend, VoidRecommendation, Depart, Cancel, Return];
+        let expected: [(Stage, [Option<Stage>; 5]); 5] = [
+            (
+                Registered,
+                [Some(Recommended), None, None, Some(Cancelled), None],
+            ),
+            (
+                Recommended,
+                [
+                    None,
+                    Some(Registered),
+                    Some(Departed),
+                    Some(Cancelled),
+                    None,
+                ],
+            ),
+            (Departed, [None, None, None, None, Some(Returned)]),
+            (Returned, [None; 5]),
+            (Cancelled, [None; 5]),
+        ];
+        assert_eq!(expected.len(), Stage::all().len());
+        for (stage, outcomes) in expected {
+            for (event, outcome) in events.iter().zip(outcomes) {
+                assert_eq!(stage.after(*event), outcome, "{stage:?} + {event:?}");
+            }
+        }
+    }
+
+    fn placement() -> Placement {
+        Placement {
+            uid: "u".into(),
+            registration_number: Some("REG-2023-00001".into()),
+            person_uid: "p".into(),
+            scheme: Scheme::Mandiri,
+            p3mi_name: None,
+            employer_name: None,
+            country: "MY".parse().unwrap(),
+            sector: None,
+            occupation: None,
+            stage: Stage::Recommended,
+            registered_on: "2023-03-01".parse().unwrap(),
+            departed_on: None,
+            returned_on: None,
+            cancel_reason: None,
+            cancel_note: None,
+            passport_number: None,
+            office_code: "X".into(),
+            created_at: String::new(),
+            updated_at: String::new(),
+        }
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        let today = "2023-11-08".parse().unwrap();
+        let mut p = placement();
+        assert!(
+            p.apply(StageEvent::Depart, "2023-02-28".parse().unwrap(), today)
+                .is_err(),
+            "before registration"
+        );
+        assert!(
+            p.apply(StageEvent::Depart, "2023-11-09".parse().unwrap(), today)
+                .is_err(),
+            "future"
+        );
+        p.apply(StageEvent::Depart, "2023-04-01".parse().unwrap(), today)
+            .unwrap();
+        assert!(
+            p.apply(StageEvent::Return, "2023-03-31".parse().unwrap(), today)
+                .is_err(),
+            "before departure"
+        );
+        p.apply(StageEvent::Return, "2023-10-01".parse().unwrap(), today)
+            .unwrap();
+        assert_eq!(p.stage, Stage::Returned);
+        assert!(
+            p.apply(StageEvent::Cancel, today, today).is_err(),
+            "returned cannot be cancelled"
+        );
+    }
 }

@@ -1,0 +1,98 @@
+//! `letter`: prints a recommendation letter, or writes it as PDF, HTML or text. Every print is
+//! counted and audited; a voided letter prints marked as void.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::recommendation::find;
+use crate::cli::LetterArgs;
+use crate::context::Ctx;
+use crate::db::{self, audit};
+use crate::domain::RecommendationStatus;
+use crate::error::{refused, storage};
+use crate::i18n::Msg;
+use crate::letter::{self, compose, Office};
+use crate::settings;
+use crate::t;
+
+pub fn run(ctx: &Ctx, args: LetterArgs) -> Result<()> {
+    let mut store = ctx.open()?;
+    let (old, placement, person) = find(store.conn(), &args.letter)?;
+    if old.status == RecommendationStatus::Refused {
+        return Err(refused(t!(Msg::LetterNotIssued, placement.reference())));
+    }
+    let conn = store.conn();
+    let value = |key: &str| settings::value(conn, key);
+    let office = Office {
+        letterhead: vec![
+            value("letterhead.line1")?,
+            value("letterhead.line2")?,
+            value("letterhead.line3")?,
+        ],
+        city: value("office.city")?,
+        name: value("office.name")?,
+        signatory_name: value("signatory.name")?,
+        signatory_title: value("signatory.title")?,
+        signatory_nip: value("signatory.nip")?,
+    };
+    let content = compose(&office, &old, &placement, &person);
+    let bytes = match &args.out {
+        None => letter::text(&content).into_bytes(),
+        Some(path) => match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("pdf") => letter::pdf(&content)?,
+            Some("html") | Some("htm") => letter::html(&content).into_bytes(),
+            Some("txt") => letter::text(&content).into_bytes(),
+            _ => return Err(refused(t!(Msg::LetterFormatUnknown, path.display()))),
+        },
+    };
+    match &args.out {
+        None => std::io::stdout().lock().write_all(&bytes)?,
+        Some(path) => {
+            write_private(path, &bytes)?;
+            ctx.say(&t!(Msg::LetterWritten, content.number, path.display()))?;
+        }
+    }
+    let mut r = old.clone();
+    r.reprints += 1;
+    let actor = ctx.actor();
+    store.write(|tx| {
+        db::recommendations::update(tx, &r)?;
+        let target = args
+            .out
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "terminal".into());
+        audit::record(
+            tx,
+            &actor,
+            "recommendation",
+            &r.uid,
+            "print",
+            &[("printed_to".into(), None, Some(target))],
+        )
+    })?;
+    Ok(())
+}
+
+/// Writes a file readable by its owner only (letters carry personal data).
+fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options
+        .open(path)
+        .map_err(|e| storage(t!(Msg::FileCreateFailed, path.display(), e)))?;
+    file.write_all(bytes)
+        .map_err(|e| storage(t!(Msg::FileCreateFailed, path.display(), e)))?;
+    Ok(())
+}

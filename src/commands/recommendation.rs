@@ -1,0 +1,152 @@
+//! `recommendation list|show|void|used`: following a letter after it was decided.
+
+use anyhow::Result;
+use rusqlite::Connection;
+
+use super::lookup;
+use crate::cli::RecommendationCommand;
+use crate::context::Ctx;
+use crate::db::{self, audit};
+use crate::domain::contact::parse_passport;
+use crate::domain::date::parse_date;
+use crate::domain::person::{parse_text, Person};
+use crate::domain::placement::{Placement, StageEvent};
+use crate::domain::recommendation::Recommendation;
+use crate::domain::{RecommendationStatus, Stage};
+use crate::error::{refused, Invalid};
+use crate::i18n::Msg;
+use crate::t;
+use crate::views;
+
+/// The recommendation named by a letter number or uid, with its placement and person.
+pub fn find(conn: &Connection, key: &str) -> Result<(Recommendation, Placement, Person)> {
+    let r = db::recommendations::by_letter_or_uid(conn, key)?
+        .ok_or_else(|| refused(t!(Msg::RecommendationNotFound, key)))?;
+    let (placement, person) = lookup::placement(conn, &r.placement_uid)?;
+    Ok((r, placement, person))
+}
+
+pub fn run(ctx: &Ctx, command: RecommendationCommand) -> Result<()> {
+    let mut store = ctx.open()?;
+    let today = ctx.clock.today;
+    match command {
+        RecommendationCommand::List { status, from, to } => {
+            let status = status.as_deref().map(str::parse).transpose()?;
+            let from = from.as_deref().map(parse_date).transpose()?;
+            let to = to.as_deref().map(parse_date).transpose()?;
+            let rows = db::recommendations::list(store.conn(), status, from, to)?;
+            views::recommendation_list(&rows, today)
+                .print(ctx.format, &mut std::io::stdout().lock())
+        }
+        RecommendationCommand::Show { letter } => {
+            let (r, placement, person) = find(store.conn(), &letter)?;
+            views::recommendation(&r, &person, &placement, today)
+                .print_one(ctx.format, &mut std::io::stdout().lock())
+        }
+        RecommendationCommand::Void { letter, reason } => {
+            let reason = parse_text(&reason).ok_or_else(|| Invalid(t!(Msg::ReasonEmpty)))?;
+            let (old, mut placement, _) = find(store.conn(), &letter)?;
+            require_issued(&old, Msg::ActionVoid)?;
+            let mut r = old.clone();
+            r.status = RecommendationStatus::Void;
+            r.void_reason = Some(reason);
+            r.updated_at = ctx.clock.timestamp();
+            let old_placement = placement.clone();
+            let actor = ctx.actor();
+            store.write(|tx| {
+                db::recommendations::update(tx, &r)?;
+                audit::record(
+                    tx,
+                    &actor,
+                    "recommendation",
+                    &r.uid,
+                    "void",
+                    &audit::diff(&old.fields(), &r.fields()),
+                )?;
+                if placement.stage == Stage::Recommended {
+                    placement.apply(StageEvent::VoidRecommendation, today, today)?;
+                    placement.updated_at = r.updated_at.clone();
+                    db::placements::update(tx, &placement)?;
+                    audit::record(
+                        tx,
+                        &actor,
+                        "placement",
+                        &placement.uid,
+                        "update",
+                        &audit::diff(&old_placement.fields(), &placement.fields()),
+                    )?;
+                }
+                Ok(())
+            })?;
+            ctx.say(&t!(
+                Msg::RecommendationVoided,
+                r.letter_number.clone().unwrap_or_default(),
+                placement.reference()
+            ))
+        }
+        RecommendationCommand::Used {
+            letter,
+            passport,
+            issued,
+        } => {
+            let (number, warning) = parse_passport(&passport)?;
+            let issued = parse_date(&issued)?;
+            let (old, mut placement, _) = find(store.conn(), &letter)?;
+            require_issued(&old, Msg::ActionUse)?;
+            if issued < old.decided_on {
+                return Err(
+                    Invalid(t!(Msg::PassportIssuedBeforeLetter, issued, old.decided_on)).into(),
+                );
+            }
+            if issued > today {
+                return Err(Invalid(t!(Msg::DateInFuture, issued)).into());
+            }
+            if let Some(w) = warning {
+                ctx.warn(&w.message);
+            }
+            let mut r = old.clone();
+            r.status = RecommendationStatus::Used;
+            r.passport_number = Some(number.clone());
+            r.passport_issued_on = Some(issued);
+            r.updated_at = ctx.clock.timestamp();
+            let old_placement = placement.clone();
+            placement.passport_number = Some(number.clone());
+            placement.updated_at = r.updated_at.clone();
+            let actor = ctx.actor();
+            store.write(|tx| {
+                db::recommendations::update(tx, &r)?;
+                let mut changes = audit::diff(&old.fields(), &r.fields());
+                changes.push(("passport_number".into(), None, Some(number.clone())));
+                audit::record(tx, &actor, "recommendation", &r.uid, "used", &changes)?;
+                db::placements::update(tx, &placement)?;
+                audit::record(
+                    tx,
+                    &actor,
+                    "placement",
+                    &placement.uid,
+                    "update",
+                    &audit::diff(&old_placement.fields(), &placement.fields()),
+                )
+            })?;
+            ctx.say(&t!(
+                Msg::RecommendationUsed,
+                r.letter_number.clone().unwrap_or_default(),
+                number,
+                issued
+            ))
+        }
+    }
+}
+
+fn require_issued(r: &Recommendation, action: Msg) -> Result<()> {
+    if r.status != RecommendationStatus::Issued {
+        let number = r.letter_number.clone().unwrap_or_else(|| r.uid.clone());
+        return Err(refused(t!(
+            Msg::RecommendationNotIssued,
+            number,
+            r.status.label(),
+            t!(action)
+        )));
+    }
+    Ok(())
+}
