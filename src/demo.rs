@@ -8,9 +8,10 @@ use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::Connection;
 
 use crate::db;
-use crate::domain::document::{default_checklist, Document};
+use crate::domain::document::{default_checklist, default_passport_checklist, Document};
 use crate::domain::person::Person;
 use crate::domain::placement::{registration_number, Placement};
+use crate::domain::recommendation::{letter_number, Recommendation};
 use crate::domain::*;
 use crate::reference::reference;
 
@@ -154,7 +155,51 @@ struct Maker {
     uid: u64,
 }
 
+const LETTER_TEMPLATE: &str = "B.{seq}/{office}/{roman_month}/{year}";
+
 impl Maker {
+    fn recommendation(
+        &mut self,
+        placement: &Placement,
+        person: &Person,
+        status: RecommendationStatus,
+        decided: NaiveDate,
+        reasons: Vec<RefusalReason>,
+    ) -> Recommendation {
+        let issued = status != RecommendationStatus::Refused;
+        let agam = [
+            "1304", "1306", "1307", "1308", "1312", "1374", "1375", "1376",
+        ];
+        let served_by_agam = person
+            .regency
+            .as_ref()
+            .is_some_and(|r| agam.contains(&r.as_str()));
+        let office = if served_by_agam {
+            "Kepala Kantor Imigrasi Kelas I Non TPI Agam"
+        } else {
+            "Kepala Kantor Imigrasi Kelas I TPI Padang"
+        };
+        Recommendation {
+            uid: self.uid(),
+            placement_uid: placement.uid.clone(),
+            letter_number: None,
+            status,
+            decided_on: decided,
+            valid_until: issued.then(|| decided + Duration::days(30)),
+            immigration_office: issued.then(|| office.to_string()),
+            refusal_details: (!reasons.is_empty()).then(|| "Dokumen belum lengkap".to_string()),
+            refusal_reasons: reasons,
+            void_reason: None,
+            passport_number: None,
+            passport_issued_on: None,
+            reprints: 0,
+            clerk: Some("demo".into()),
+            office_code: OFFICE_CODE.into(),
+            created_at: stamp(decided),
+            updated_at: stamp(decided),
+        }
+    }
+
     fn uid(&mut self) -> String {
         self.uid += 1;
         let r = self.rng.next();
@@ -256,6 +301,7 @@ impl Maker {
         person: &Person,
         scheme: Scheme,
         registered_on: NaiveDate,
+        country: Option<&str>,
     ) -> Placement {
         let rng = &mut self.rng;
         let countries = match scheme {
@@ -264,7 +310,7 @@ impl Maker {
             Scheme::Mandiri => MANDIRI_COUNTRIES,
             Scheme::Ukps => UKPS_COUNTRIES,
         };
-        let country: &str = rng.weighted::<&str>(countries);
+        let country: &str = country.unwrap_or_else(|| rng.weighted::<&str>(countries));
         let informal = matches!(country, "MY" | "HK" | "SA" | "SG" | "TW") && rng.chance(25);
         let sector = if informal {
             Sector::Informal
@@ -301,10 +347,10 @@ impl Maker {
     }
 
     /// A placement that departed on `departed`, registered some weeks before.
-    fn departed(&mut self, scheme: Scheme, departed: NaiveDate) -> Made {
+    fn departed(&mut self, scheme: Scheme, departed: NaiveDate, country: Option<&str>) -> Made {
         let registered = departed - Duration::days(30 + self.rng.below(90) as i64);
         let person = self.person(registered);
-        let mut placement = self.placement(&person, scheme, registered);
+        let mut placement = self.placement(&person, scheme, registered, country);
         placement.stage = Stage::Departed;
         placement.departed_on = Some(departed);
         placement.passport_number = Some(format!(
@@ -316,6 +362,9 @@ impl Maker {
         Made { person, placement }
     }
 }
+
+/// Departures of a period: first day, last day, departures per scheme, how many go to Japan.
+type Batch = (NaiveDate, NaiveDate, Vec<(Scheme, usize)>, usize);
 
 /// Schemes for `n` departures with exact totals: `(scheme, count)`.
 fn spread(plan: &[(Scheme, usize)]) -> Vec<Scheme> {
@@ -329,39 +378,109 @@ pub struct Summary {
     pub persons: usize,
     pub placements: usize,
     pub documents: usize,
+    pub recommendations: usize,
 }
 
 /// Writes the demo records into an initialised, empty database (inside the caller's transaction).
-pub fn populate(conn: &Connection) -> Result<Summary> {
+pub fn populate(conn: &Connection, today: NaiveDate) -> Result<Summary> {
     let mut maker = Maker {
         rng: Rng(0x5eed_2023_b93f_0001),
         serial: 0,
         uid: 0,
     };
     let mut made: Vec<Made> = Vec::new();
-    // 2022: 581 departures across the year.
-    for scheme in spread(&[
-        (Scheme::G2g, 9),
-        (Scheme::P3mi, 352),
-        (Scheme::Mandiri, 214),
-        (Scheme::Ukps, 6),
-    ]) {
-        let day = day_between(&mut maker.rng, date(2022, 1, 3), date(2022, 12, 29));
-        made.push(maker.departed(scheme, day));
-    }
-    // 2023 up to 8 November: 816 departures, exactly as published.
-    for scheme in spread(&[
-        (Scheme::G2g, 12),
-        (Scheme::P3mi, 497),
-        (Scheme::Mandiri, 307),
-    ]) {
-        let day = day_between(&mut maker.rng, date(2023, 1, 2), date(2023, 11, 8));
-        made.push(maker.departed(scheme, day));
-    }
-    // After the published cut-off: the rest of 2023.
-    for scheme in spread(&[(Scheme::G2g, 2), (Scheme::P3mi, 61), (Scheme::Mandiri, 40)]) {
-        let day = day_between(&mut maker.rng, date(2023, 11, 9), date(2023, 12, 28));
-        made.push(maker.departed(scheme, day));
+    // Departures by period: (first day, last day, departures per scheme, how many of them to Japan).
+    let ytd_2026 = (today - date(2026, 1, 1)).num_days().max(0) as usize * 45 / 30;
+    let batches: [Batch; 5] = [
+        // 2022: 581 placements, as published.
+        (
+            date(2022, 1, 3),
+            date(2022, 12, 29),
+            vec![
+                (Scheme::G2g, 9),
+                (Scheme::P3mi, 352),
+                (Scheme::Mandiri, 214),
+                (Scheme::Ukps, 6),
+            ],
+            0,
+        ),
+        // 1 January - 8 November 2023: 816 departures = G2G 12 + P3MI 497 + MANDIRI 307, as published.
+        (
+            date(2023, 1, 2),
+            date(2023, 11, 8),
+            vec![
+                (Scheme::G2g, 12),
+                (Scheme::P3mi, 497),
+                (Scheme::Mandiri, 307),
+            ],
+            0,
+        ),
+        // The rest of 2023, after the published cut-off.
+        (
+            date(2023, 11, 9),
+            date(2023, 12, 28),
+            vec![(Scheme::G2g, 2), (Scheme::P3mi, 61), (Scheme::Mandiri, 40)],
+            0,
+        ),
+        // 2024, and 2025: 522 placed, 472 of them to Japan, as published.
+        (
+            date(2024, 1, 3),
+            date(2024, 12, 27),
+            vec![
+                (Scheme::G2g, 14),
+                (Scheme::P3mi, 371),
+                (Scheme::Mandiri, 176),
+                (Scheme::Ukps, 4),
+            ],
+            0,
+        ),
+        (
+            date(2025, 1, 3),
+            date(2025, 12, 29),
+            vec![
+                (Scheme::G2g, 16),
+                (Scheme::P3mi, 380),
+                (Scheme::Mandiri, 120),
+                (Scheme::Ukps, 6),
+            ],
+            472,
+        ),
+    ];
+    let this_year = (
+        date(2026, 1, 5),
+        today - Duration::days(1),
+        vec![
+            (Scheme::G2g, ytd_2026 / 40),
+            (Scheme::P3mi, ytd_2026 * 2 / 3),
+            (Scheme::Mandiri, ytd_2026 / 4),
+        ],
+        0,
+    );
+    for (from, to, plan, japan) in batches.into_iter().chain([this_year]) {
+        let schemes = spread(&plan);
+        // Japan's quota goes to the schemes that place there most (P3MI, then G2G, then the rest).
+        let mut order: Vec<usize> = (0..schemes.len()).collect();
+        order.sort_by_key(|&i| match schemes[i] {
+            Scheme::P3mi => 0,
+            Scheme::G2g => 1,
+            Scheme::Ukps => 2,
+            Scheme::Mandiri => 3,
+        });
+        let to_japan: std::collections::HashSet<usize> = order.into_iter().take(japan).collect();
+        for (i, scheme) in schemes.into_iter().enumerate() {
+            if to >= today || from > to {
+                break;
+            }
+            let day = day_between(&mut maker.rng, from, to);
+            let country = if to_japan.contains(&i) {
+                Some("JP")
+            } else if japan > 0 {
+                Some("MY")
+            } else {
+                None
+            };
+            made.push(maker.departed(scheme, day, country));
+        }
     }
     // Some workers placed in 2022 came home in 2023.
     for m in made
@@ -377,14 +496,37 @@ pub fn populate(conn: &Connection) -> Result<Summary> {
     }
     // Applications still waiting at the end of 2023, and some cancelled ones.
     let mut documents = Vec::new();
+    let mut recommendations = Vec::new();
+    // Every departure went through a recommendation that was used for the passport.
+    for m in &made {
+        let gap = (m.placement.departed_on.unwrap_or(m.placement.registered_on)
+            - m.placement.registered_on)
+            .num_days();
+        let decided = m.placement.registered_on
+            + Duration::days(7 + maker.rng.below((gap - 20).max(1) as usize) as i64);
+        let mut r = maker.recommendation(
+            &m.placement,
+            &m.person,
+            RecommendationStatus::Used,
+            decided,
+            vec![],
+        );
+        r.passport_number = m.placement.passport_number.clone();
+        r.passport_issued_on = Some(decided + Duration::days(5));
+        recommendations.push(r);
+    }
     for i in 0..160 {
-        let registered = day_between(&mut maker.rng, date(2023, 9, 1), date(2023, 12, 28));
+        let registered = day_between(
+            &mut maker.rng,
+            today - Duration::days(110),
+            today - Duration::days(1),
+        );
         let scheme =
             *maker
                 .rng
                 .weighted(&[(Scheme::P3mi, 60), (Scheme::Mandiri, 35), (Scheme::G2g, 5)]);
         let person = maker.person(registered);
-        let mut placement = maker.placement(&person, scheme, registered);
+        let mut placement = maker.placement(&person, scheme, registered, None);
         if i % 8 == 0 {
             placement.stage = Stage::Cancelled;
             placement.cancel_reason = Some(*maker.rng.pick(&[
@@ -394,11 +536,20 @@ pub fn populate(conn: &Connection) -> Result<Summary> {
                 CancelReason::PreventedNonprocedural,
             ]));
         } else {
-            // Documents brought so far: the first part of the checklist, most of it checked.
-            let items = default_checklist(scheme).0;
-            let brought = 3 + maker.rng.below(items.len() - 2);
+            // Recommended applicants brought every paper; the others the first part of the list.
+            let recommend = i % 5 == 1 && registered < today - Duration::days(8);
+            let items = if recommend {
+                default_passport_checklist(scheme).0
+            } else {
+                default_checklist(scheme).0
+            };
+            let brought = if recommend {
+                items.len()
+            } else {
+                3 + maker.rng.below(items.len() - 2)
+            };
             for kinds in items.iter().take(brought) {
-                let verified = maker.rng.chance(85);
+                let verified = recommend || maker.rng.chance(85);
                 let issued = registered - Duration::days(maker.rng.below(60) as i64);
                 let at = stamp(registered);
                 documents.push(Document {
@@ -413,6 +564,35 @@ pub fn populate(conn: &Connection) -> Result<Summary> {
                     created_at: at.clone(),
                     updated_at: at,
                 });
+            }
+            let decided = registered + Duration::days(7);
+            if recommend {
+                placement.stage = Stage::Recommended;
+                recommendations.push(maker.recommendation(
+                    &placement,
+                    &person,
+                    RecommendationStatus::Issued,
+                    decided,
+                    vec![],
+                ));
+            } else if i % 11 == 3 {
+                recommendations.push(maker.recommendation(
+                    &placement,
+                    &person,
+                    RecommendationStatus::Refused,
+                    decided,
+                    vec![RefusalReason::DocsIncomplete],
+                ));
+            } else if i % 23 == 2 {
+                let mut void = maker.recommendation(
+                    &placement,
+                    &person,
+                    RecommendationStatus::Void,
+                    decided,
+                    vec![],
+                );
+                void.void_reason = Some("Salah penulisan nama".into());
+                recommendations.push(void);
             }
         }
         made.push(Made { person, placement });
@@ -435,9 +615,24 @@ pub fn populate(conn: &Connection) -> Result<Summary> {
     for d in &documents {
         db::documents::insert(conn, d)?;
     }
+    recommendations.sort_by(|a, b| a.decided_on.cmp(&b.decided_on).then(a.uid.cmp(&b.uid)));
+    for r in &mut recommendations {
+        if r.status != RecommendationStatus::Refused {
+            let year = r.decided_on.year();
+            let seq = db::counters::next(conn, "letter", year)?;
+            r.letter_number = Some(letter_number(
+                LETTER_TEMPLATE,
+                seq,
+                OFFICE_CODE,
+                r.decided_on,
+            ));
+        }
+        db::recommendations::insert(conn, r)?;
+    }
     Ok(Summary {
         persons: made.len(),
         placements: made.len(),
         documents: documents.len(),
+        recommendations: recommendations.len(),
     })
 }

@@ -28,6 +28,14 @@ fn demo_is_written_once_and_replaced_only_with_force() {
         "csv",
     ]);
     assert!(waiting.ok().lines().count() > 50, "{}", waiting.stdout);
+    let decisions = office.run(&["--db", demo_db, "recommendation", "list", "--format", "csv"]);
+    let decisions = decisions.ok();
+    for status in [",USED,", ",REFUSED,", ",VOID,", ",ISSUED,"] {
+        assert!(
+            decisions.contains(status),
+            "demo has {status} recommendations"
+        );
+    }
     let padang = office
         .run(&[
             "--db",

@@ -58,7 +58,7 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
         for (key, value) in DEMO_SETTINGS {
             db::settings::set(tx, key, value)?;
         }
-        let summary = demo::populate(tx)?;
+        let summary = demo::populate(tx, ctx.clock.today)?;
         db::audit::record(tx, &actor, "database", "demo", "create", &[])?;
         Ok(summary)
     })?;
@@ -67,7 +67,8 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
         path.display(),
         summary.persons,
         summary.placements,
-        summary.documents
+        summary.documents,
+        summary.recommendations
     ))?;
     ctx.say(&t!(
         Msg::DemoNext,

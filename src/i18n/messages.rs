@@ -99,8 +99,8 @@ message_table! {
     ChecklistLacking => "{} dari {} dokumen belum lengkap", "{} of {} documents still lacking";
     // Demo
     DemoExists => "Basis data demo sudah ada di {}. Pakai dengan --db, atau ganti dengan `pmi-desk demo --force`", "A demo database already exists at {}. Use it with --db, or replace it with `pmi-desk demo --force`";
-    DemoDone => "Basis data demo dibuat di {}: {} orang, {} penempatan, {} dokumen", "Demo database written to {}: {} persons, {} placements, {} documents";
-    DemoNext => "Coba:\n  pmi-desk --db {} worker list --stage REGISTERED\n  pmi-desk --db {} worker find siti\n  pmi-desk --db {} check", "Try:\n  pmi-desk --db {} worker list --stage REGISTERED\n  pmi-desk --db {} worker find siti\n  pmi-desk --db {} check";
+    DemoDone => "Basis data demo dibuat di {}: {} orang, {} penempatan, {} dokumen, {} rekomendasi paspor", "Demo database written to {}: {} persons, {} placements, {} documents, {} passport recommendations";
+    DemoNext => "Coba:\n  pmi-desk --db {} worker list --stage REGISTERED\n  pmi-desk --db {} recommendation list --status ISSUED\n  pmi-desk --db {} check", "Try:\n  pmi-desk --db {} worker list --stage REGISTERED\n  pmi-desk --db {} recommendation list --status ISSUED\n  pmi-desk --db {} check";
     // Sections and headings
     SectionPlacements => "Penempatan", "Placements";
     SectionDocuments => "Dokumen", "Documents";
