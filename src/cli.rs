@@ -87,6 +87,18 @@ pub enum Command {
     Cancel(CancelArgs),
     /// Record that a departed worker came home
     Return(ReturnArgs),
+    /// Open a protection case (complaint or incident)
+    OpenCase(Box<OpenCaseArgs>),
+    /// Follow protection cases: show, list, note, act, refer, resolve, close, reopen
+    #[command(subcommand)]
+    Case(CaseCommand),
+    /// Record a facilitated return (troubled, deported, sick, remains...)
+    Repatriate(Box<RepatriateArgs>),
+    /// Record the handover of a returned worker or remains
+    Handover(HandoverArgs),
+    /// List or show repatriations
+    #[command(subcommand)]
+    Repatriation(RepatriationCommand),
     /// Show the audit log: who changed what, and when
     Log(LogArgs),
     /// Print shell completions
@@ -407,4 +419,253 @@ pub struct ReturnArgs {
     /// Return date
     #[arg(long)]
     pub on: String,
+}
+
+/// Who a case or a repatriation is about: by NIK (linking the stored person) or, when the NIK is
+/// unknown, by name with whatever else is known.
+#[derive(Args, Debug, Default, Clone)]
+pub struct SubjectFields {
+    /// NIK of the worker, if known
+    #[arg(long)]
+    pub nik: Option<String>,
+    /// Name of the worker (needed when the NIK is unknown or not on record)
+    #[arg(long)]
+    pub person_name: Option<String>,
+    /// Sex of the worker: L or P
+    #[arg(long)]
+    pub sex: Option<String>,
+    /// Date of birth of the worker
+    #[arg(long)]
+    pub birth_date: Option<String>,
+    /// Home regency of the worker (anywhere in Indonesia)
+    #[arg(long)]
+    pub regency: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct OpenCaseArgs {
+    /// Category, e.g. UNPAID_WAGES, TRAFFICKING (TPPO), DIED_ABROAD (see `ref codes "case category"`)
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Date the complaint was received
+    #[arg(long)]
+    pub reported_on: Option<String>,
+    #[command(flatten)]
+    pub subject: SubjectFields,
+    /// Country where it happened
+    #[arg(long)]
+    pub country: Option<String>,
+    /// IN_PERSON, PHONE, EMAIL, ONLINE_FORM, SOCIAL_MEDIA, SMS, LETTER, OTHER
+    #[arg(long)]
+    pub channel: Option<String>,
+    /// PROCEDURAL, NONPROCEDURAL or UNKNOWN
+    #[arg(long)]
+    pub procedural_status: Option<String>,
+    /// Who complained
+    #[arg(long)]
+    pub complainant_name: Option<String>,
+    /// The complainant's relation to the worker, e.g. "istri", "orang tua", "diri sendiri"
+    #[arg(long)]
+    pub complainant_relation: Option<String>,
+    /// What happened
+    #[arg(long)]
+    pub summary: Option<String>,
+    /// Save despite warnings
+    #[arg(long)]
+    pub accept_warnings: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CaseCommand {
+    /// A case and its whole timeline
+    Show { case: String },
+    /// Cases, by status, category, country, reporting dates; overdue ones; mine
+    List(CaseListArgs),
+    /// Add a note to a case's timeline
+    Note {
+        case: String,
+        text: String,
+        #[command(flatten)]
+        follow_up: FollowUp,
+    },
+    /// Record an action: consultation, clarification, mediation, claim, litigation, coordination
+    Act(CaseActArgs),
+    /// Refer the case to a partner agency
+    Refer {
+        case: String,
+        /// POLICE, EMBASSY, IMMIGRATION, LABOUR_OFFICE_PROVINCE, SOCIAL_SERVICES, BPJS, HOSPITAL...
+        #[arg(long)]
+        partner: String,
+        #[arg(long)]
+        letter_number: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Mark the case resolved, with its outcome
+    Resolve {
+        case: String,
+        #[arg(long)]
+        outcome: String,
+    },
+    /// Close the case without resolution, for a reason of Perban 6/2024 Art. 30
+    Close {
+        case: String,
+        /// DOCS_NOT_COMPLETED_30D, NO_CLARIFICATION_15WD, UNREACHABLE_60D, HANDED_TO_AGENCY, NO_RESPONSE_6M
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Reopen a resolved or closed case
+    Reopen {
+        case: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+}
+
+/// What the office now waits for, and whether the complainant was reached (for the deadlines).
+#[derive(Args, Debug, Default, Clone)]
+pub struct FollowUp {
+    /// Now waiting for: DOCUMENTS, CLARIFICATION, RESPONSE (after telling them it cannot be resolved), or NOTHING
+    #[arg(long)]
+    pub awaiting: Option<String>,
+    /// The complainant was reached
+    #[arg(long)]
+    pub contacted: bool,
+    /// Date of the event [default: today]
+    #[arg(long)]
+    pub on: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct CaseListArgs {
+    #[arg(long)]
+    pub status: Option<String>,
+    #[arg(long)]
+    pub category: Option<String>,
+    #[arg(long)]
+    pub country: Option<String>,
+    /// Reported on or after
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Reported on or before
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Only open cases past a closure deadline, with the reason they could be closed for
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only cases opened by me (--clerk)
+    #[arg(long)]
+    pub mine: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct CaseActArgs {
+    pub case: String,
+    /// CONSULTATION, CLARIFICATION, MEDIATION, SOCIAL_SECURITY_CLAIM, LITIGATION_ASSISTANCE, COORDINATION
+    #[arg(long)]
+    pub kind: String,
+    #[arg(long)]
+    pub partner: Option<String>,
+    #[arg(long)]
+    pub letter_number: Option<String>,
+    #[arg(long)]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub follow_up: FollowUp,
+}
+
+#[derive(Args, Debug)]
+pub struct RepatriateArgs {
+    /// TROUBLED, DEPORTED, SICK, DECEASED (JENAZAH), CPMI, FAMILY, MIXED
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Arrival date
+    #[arg(long)]
+    pub arrived_on: Option<String>,
+    #[command(flatten)]
+    pub subject: SubjectFields,
+    /// The protection case this return belongs to
+    #[arg(long)]
+    pub case: Option<String>,
+    /// Country returned from
+    #[arg(long)]
+    pub from_country: Option<String>,
+    /// Debarkation point [default: the first of the `debarkation.points` setting, BIM]
+    #[arg(long)]
+    pub debarkation: Option<String>,
+    /// Home regency to return to [default: the person's]
+    #[arg(long)]
+    pub origin_regency: Option<String>,
+    /// Who escorted the worker
+    #[arg(long)]
+    pub escort: Option<String>,
+    /// Fit-to-travel letter (required for SICK)
+    #[arg(long)]
+    pub fit_to_travel: Option<String>,
+    /// Cause of death, when known (DECEASED)
+    #[arg(long)]
+    pub cause_of_death: Option<String>,
+    /// Cargo / airway bill number of the remains (DECEASED)
+    #[arg(long)]
+    pub airway_bill: Option<String>,
+    #[arg(long)]
+    pub notes: Option<String>,
+    /// Mark the person's departed placement as returned on the arrival date
+    #[arg(long)]
+    pub mark_returned: bool,
+    /// Save despite warnings
+    #[arg(long)]
+    pub accept_warnings: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct HandoverArgs {
+    /// Repatriation number or uid
+    pub repatriation: String,
+    /// FAMILY, FAMILY_PROXY, SOCIAL_SERVICES, HOSPITAL, OTHER_UNIT
+    #[arg(long)]
+    pub to: String,
+    /// Handover date
+    #[arg(long)]
+    pub on: String,
+    /// Number of the handover record (berita acara serah terima)
+    #[arg(long)]
+    pub record_number: Option<String>,
+    #[arg(long)]
+    pub receiver_name: Option<String>,
+    #[arg(long)]
+    pub receiver_relation: Option<String>,
+    /// The witnessing local or village government
+    #[arg(long)]
+    pub witness: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RepatriationCommand {
+    /// Repatriations by category, arrival dates, regency, handed over or not
+    List {
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        regency: Option<String>,
+        /// yes: only handed over; no: only those still waiting
+        #[arg(long)]
+        handed_over: Option<YesNo>,
+    },
+    /// One repatriation
+    Show { repatriation: String },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum YesNo {
+    #[value(alias = "ya")]
+    Yes,
+    #[value(alias = "tidak")]
+    No,
 }

@@ -96,6 +96,27 @@ macro_rules! passport_checklist_setting {
     };
 }
 
+fn holidays(value: &str) -> Result<String, Invalid> {
+    let days = crate::domain::calendar::parse_holidays(value)?;
+    Ok(days
+        .iter()
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join(","))
+}
+
+fn points(value: &str) -> Result<String, Invalid> {
+    let list: Vec<&str> = value
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if list.is_empty() {
+        return Err(Invalid(t!(Msg::ValueEmpty)));
+    }
+    Ok(list.join(","))
+}
+
 fn template(value: &str) -> Result<String, Invalid> {
     check_template(value)
 }
@@ -188,6 +209,20 @@ pub const SETTINGS: &[Setting] = &[
     checklist_setting!("checklist.P3MI", Scheme::P3mi),
     checklist_setting!("checklist.UKPS", Scheme::Ukps),
     checklist_setting!("checklist.MANDIRI", Scheme::Mandiri),
+    Setting {
+        key: "holidays",
+        default: none,
+        about_id: "Hari libur nasional (tanggal, pisahkan dengan koma) untuk tenggat 15 hari kerja",
+        about_en: "Public holidays (dates, comma-separated) for the 15-working-day deadline",
+        check: holidays,
+    },
+    Setting {
+        key: "debarkation.points",
+        default: || "BIM".into(),
+        about_id: "Tempat debarkasi (nama singkat, pisahkan dengan koma; yang pertama bawaan)",
+        about_en: "Debarkation points (short names, comma-separated; the first is the default)",
+        check: points,
+    },
     passport_checklist_setting!("passport.checklist.G2G", Scheme::G2g),
     passport_checklist_setting!("passport.checklist.P3MI", Scheme::P3mi),
     passport_checklist_setting!("passport.checklist.UKPS", Scheme::Ukps),

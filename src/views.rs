@@ -1,10 +1,12 @@
 //! How records look to a clerk: the columns, headings and labels of each kind of record, shared by
 //! every command that shows it (table labels; CSV and JSON codes).
 
+use crate::domain::case::{Case, CaseEvent};
 use crate::domain::document::Document;
 use crate::domain::person::Person;
 use crate::domain::placement::Placement;
 use crate::domain::recommendation::{join_reasons, Recommendation};
+use crate::domain::repatriation::Repatriation;
 use crate::i18n::{lang, Msg};
 use crate::output::{column, Cell, Column, Records};
 use crate::t;
@@ -280,6 +282,210 @@ pub fn recommendation_list(
                     Cell::text(&l.full_name),
                 ]);
                 row
+            })
+            .collect(),
+    }
+}
+
+/// A titled part of a `show` table; a dash when empty.
+pub fn section(out: &mut dyn std::io::Write, title: &str, records: &Records) -> anyhow::Result<()> {
+    writeln!(out, "\n{title}")?;
+    if records.rows.is_empty() {
+        writeln!(out, "  -")?;
+        return Ok(());
+    }
+    records.print(crate::output::Format::Table, out)
+}
+
+fn optional_country(c: &Option<crate::domain::CountryCode>) -> Cell {
+    c.as_ref().map(country).unwrap_or_else(|| Cell::text(""))
+}
+
+/// One case with its person: what `open-case --format json` and `case show` print.
+pub fn case(c: &Case, person: Option<&Person>) -> Records {
+    Records {
+        columns: vec![
+            column("case_number", t!(Msg::HeadCaseNumber)),
+            column("category", t!(Msg::HeadCategory)),
+            column("status", t!(Msg::HeadStatus)),
+            column("reported_on", t!(Msg::HeadReportedOn)),
+            column("channel", t!(Msg::HeadChannel)),
+            column("procedural_status", t!(Msg::HeadProcedural)),
+            column("country", t!(Msg::HeadCountry)),
+            column("complainant_name", t!(Msg::HeadComplainant)),
+            column("complainant_relation", t!(Msg::HeadRelation)),
+            column("summary", t!(Msg::HeadSummary)),
+            column("closure_reason", t!(Msg::HeadClosureReason)),
+            column("closed_on", t!(Msg::HeadClosedOn)),
+            column("outcome", t!(Msg::HeadOutcome)),
+            column("clerk", t!(Msg::HeadClerk)),
+            column("nik", "NIK"),
+            column("full_name", t!(Msg::HeadName)),
+            column("person_uid", t!(Msg::HeadPersonUid)),
+            column("case_uid", "UID"),
+        ],
+        rows: vec![vec![
+            Cell::text(&c.case_number),
+            code(Some(c.category)),
+            code(Some(c.status)),
+            date(Some(c.reported_on)),
+            code(c.channel),
+            code(c.procedural_status),
+            optional_country(&c.country),
+            Cell::opt(c.complainant_name.clone()),
+            Cell::opt(c.complainant_relation.clone()),
+            Cell::opt(c.summary.clone()),
+            code(c.closure_reason),
+            date(c.closed_on),
+            Cell::opt(c.outcome.clone()),
+            Cell::opt(c.clerk.clone()),
+            Cell::opt(person.and_then(|p| p.nik.as_ref()).map(|n| n.to_string())),
+            Cell::opt(person.map(|p| p.full_name.clone())),
+            Cell::opt(c.person_uid.clone()),
+            Cell::text(&c.uid),
+        ]],
+    }
+}
+
+pub fn case_list(cases: &[(Case, Option<String>)]) -> Records {
+    Records {
+        columns: vec![
+            column("case_number", t!(Msg::HeadCaseNumber)),
+            column("reported_on", t!(Msg::HeadReportedOn)),
+            column("category", t!(Msg::HeadCategory)),
+            column("status", t!(Msg::HeadStatus)),
+            column("country", t!(Msg::HeadCountry)),
+            column("full_name", t!(Msg::HeadName)),
+            column("clerk", t!(Msg::HeadClerk)),
+        ],
+        rows: cases
+            .iter()
+            .map(|(c, name)| {
+                vec![
+                    Cell::text(&c.case_number),
+                    date(Some(c.reported_on)),
+                    code(Some(c.category)),
+                    code(Some(c.status)),
+                    optional_country(&c.country),
+                    Cell::opt(name.clone()),
+                    Cell::opt(c.clerk.clone()),
+                ]
+            })
+            .collect(),
+    }
+}
+
+pub fn case_events(events: &[CaseEvent]) -> Records {
+    Records {
+        columns: vec![
+            column("occurred_on", t!(Msg::HeadDate)),
+            column("kind", t!(Msg::HeadEvent)),
+            column("status_to", t!(Msg::HeadStatus)),
+            column("partner", t!(Msg::HeadPartner)),
+            column("letter_number", t!(Msg::HeadLetterNumber)),
+            column("awaiting", t!(Msg::HeadAwaiting)),
+            column("note", t!(Msg::HeadNote)),
+            column("clerk", t!(Msg::HeadClerk)),
+        ],
+        rows: events
+            .iter()
+            .map(|e| {
+                vec![
+                    date(Some(e.occurred_on)),
+                    code(Some(e.kind)),
+                    code(e.status_to),
+                    code(e.partner),
+                    Cell::opt(e.letter_number.clone()),
+                    code(e.awaiting),
+                    Cell::opt(e.note.clone()),
+                    Cell::opt(e.clerk.clone()),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// One repatriation with its person: what `repatriate --format json` and `show` print.
+pub fn repatriation(r: &Repatriation, person: Option<&Person>) -> Records {
+    Records {
+        columns: vec![
+            column("repatriation_number", t!(Msg::HeadRepatriationNumber)),
+            column("category", t!(Msg::HeadCategory)),
+            column("arrived_on", t!(Msg::HeadArrivedOn)),
+            column("from_country", t!(Msg::HeadCountry)),
+            column("debarkation", t!(Msg::HeadDebarkation)),
+            column("origin_regency_code", t!(Msg::HeadRegency)),
+            column("escort", t!(Msg::HeadEscort)),
+            column("fit_to_travel_letter", t!(Msg::HeadFitToTravel)),
+            column("cause_of_death", t!(Msg::HeadCauseOfDeath)),
+            column("airway_bill", t!(Msg::HeadAirwayBill)),
+            column("handed_over_to", t!(Msg::HeadHandedOverTo)),
+            column("handed_over_on", t!(Msg::HeadHandedOverOn)),
+            column("handover_record_number", t!(Msg::HeadHandoverRecord)),
+            column("receiver_name", t!(Msg::HeadReceiver)),
+            column("receiver_relation", t!(Msg::HeadRelation)),
+            column("witness", t!(Msg::HeadWitness)),
+            column("notes", t!(Msg::HeadNote)),
+            column("nik", "NIK"),
+            column("full_name", t!(Msg::HeadName)),
+            column("person_uid", t!(Msg::HeadPersonUid)),
+            column("case_uid", t!(Msg::HeadCaseUid)),
+            column("repatriation_uid", "UID"),
+        ],
+        rows: vec![vec![
+            Cell::text(&r.repatriation_number),
+            code(Some(r.category)),
+            date(Some(r.arrived_on)),
+            optional_country(&r.from_country),
+            Cell::opt(r.debarkation.clone()),
+            regency(r.origin_regency.as_ref().map(|x| x.as_str())),
+            Cell::opt(r.escort.clone()),
+            Cell::opt(r.fit_to_travel_letter.clone()),
+            Cell::opt(r.cause_of_death.clone()),
+            Cell::opt(r.airway_bill.clone()),
+            code(r.handed_over_to),
+            date(r.handed_over_on),
+            Cell::opt(r.handover_record_number.clone()),
+            Cell::opt(r.receiver_name.clone()),
+            Cell::opt(r.receiver_relation.clone()),
+            Cell::opt(r.witness.clone()),
+            Cell::opt(r.notes.clone()),
+            Cell::opt(person.and_then(|p| p.nik.as_ref()).map(|n| n.to_string())),
+            Cell::opt(person.map(|p| p.full_name.clone())),
+            Cell::opt(r.person_uid.clone()),
+            Cell::opt(r.case_uid.clone()),
+            Cell::text(&r.uid),
+        ]],
+    }
+}
+
+pub fn repatriation_list(rows: &[(Repatriation, Option<String>)]) -> Records {
+    Records {
+        columns: vec![
+            column("repatriation_number", t!(Msg::HeadRepatriationNumber)),
+            column("arrived_on", t!(Msg::HeadArrivedOn)),
+            column("category", t!(Msg::HeadCategory)),
+            column("full_name", t!(Msg::HeadName)),
+            column("from_country", t!(Msg::HeadCountry)),
+            column("origin_regency_code", t!(Msg::HeadRegency)),
+            column("debarkation", t!(Msg::HeadDebarkation)),
+            column("handed_over_to", t!(Msg::HeadHandedOverTo)),
+            column("handed_over_on", t!(Msg::HeadHandedOverOn)),
+        ],
+        rows: rows
+            .iter()
+            .map(|(r, name)| {
+                vec![
+                    Cell::text(&r.repatriation_number),
+                    date(Some(r.arrived_on)),
+                    code(Some(r.category)),
+                    Cell::opt(name.clone()),
+                    optional_country(&r.from_country),
+                    regency(r.origin_regency.as_ref().map(|x| x.as_str())),
+                    Cell::opt(r.debarkation.clone()),
+                    code(r.handed_over_to),
+                    date(r.handed_over_on),
+                ]
             })
             .collect(),
     }

@@ -97,7 +97,7 @@ fn check_reports_integrity_and_counts() {
     let out = out.ok();
     assert!(out.contains("integrity,ok"), "{out}");
     assert!(out.contains("placements,1"), "{out}");
-    assert!(out.contains("schema_version,1"), "{out}");
+    assert!(out.contains("schema_version,2"), "{out}");
 }
 
 #[test]

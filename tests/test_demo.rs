@@ -5,14 +5,16 @@ use crate::util::Office;
 #[test]
 fn demo_is_written_once_and_replaced_only_with_force() {
     let office = Office::empty();
-    let run = office.run(&["demo"]);
+    // The demo's recent applications and open cases are dated relative to today.
+    let now = [("PMI_DESK_NOW", "2026-11-28")];
+    let run = office.run_with(&["demo"], &now);
     assert!(run.ok().contains("pmi-desk-demo.db"), "{}", run.stdout);
     let demo = office.path("pmi-desk-demo.db");
     assert!(demo.exists(), "written to the current folder by default");
     assert!(!office.db.exists(), "PMI_DESK_DB is not the demo's target");
     let again = office.run(&["demo"]);
     assert!(again.fails(1).contains("--force"), "{}", again.stderr);
-    office.run(&["demo", "--force"]).ok();
+    office.run_with(&["demo", "--force"], &now).ok();
 
     let demo_db = demo.to_str().unwrap();
     let check = office.run(&["--db", demo_db, "check", "--format", "csv"]);
@@ -34,6 +36,23 @@ fn demo_is_written_once_and_replaced_only_with_force() {
         assert!(
             decisions.contains(status),
             "demo has {status} recommendations"
+        );
+    }
+    let cases = office.run(&["--db", demo_db, "case", "list", "--format", "csv"]);
+    for status in [
+        ",NEW,",
+        ",IN_PROGRESS,",
+        ",REFERRED,",
+        ",RESOLVED,",
+        ",CLOSED,",
+    ] {
+        assert!(cases.ok().contains(status), "demo has {status} cases");
+    }
+    let returns = office.run(&["--db", demo_db, "repatriation", "list", "--format", "csv"]);
+    for category in ["TROUBLED", "DEPORTED", "SICK", "DECEASED", "CPMI", "FAMILY"] {
+        assert!(
+            returns.ok().contains(category),
+            "demo has {category} returns"
         );
     }
     let padang = office

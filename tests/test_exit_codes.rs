@@ -125,3 +125,24 @@ fn a_closed_pipe_ends_quietly() {
     assert_eq!(out.status.code(), Some(0));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
+
+#[test]
+fn an_older_database_is_migrated_on_open_with_its_records_kept() {
+    let office = Office::empty();
+    {
+        let conn = rusqlite::Connection::open(&office.db).unwrap();
+        conn.execute_batch(include_str!("../migrations/0001_initial.sql"))
+            .unwrap();
+        conn.execute_batch(
+            "PRAGMA application_id = 1347242308; PRAGMA user_version = 1;
+             INSERT INTO settings VALUES ('office.code', 'BP3MI-SB');",
+        )
+        .unwrap();
+    }
+    let out = office.run(&["check", "--format", "csv"]);
+    assert!(out.ok().contains("schema_version,2"), "{}", out.stdout);
+    assert_eq!(
+        office.run(&["config", "get", "office.code"]).ok().trim(),
+        "BP3MI-SB"
+    );
+}

@@ -3,11 +3,13 @@
 mod util;
 
 mod story;
+mod test_cases;
 mod test_config;
 mod test_demo;
 mod test_exit_codes;
 mod test_letter;
 mod test_recommend;
 mod test_register;
+mod test_repatriation;
 mod test_stages;
 mod test_worker;

@@ -68,10 +68,13 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
         summary.persons,
         summary.placements,
         summary.documents,
-        summary.recommendations
+        summary.recommendations,
+        summary.cases,
+        summary.repatriations
     ))?;
     ctx.say(&t!(
         Msg::DemoNext,
+        path.display(),
         path.display(),
         path.display(),
         path.display()

@@ -1,6 +1,7 @@
 //! One module per command: each gathers its input, calls the domain rules and the database
 //! functions, and hands the result to the output module. No SQL here, no formatting of tables.
 
+mod case;
 mod check;
 mod config;
 mod demo;
@@ -11,11 +12,15 @@ mod letter;
 mod log;
 mod lookup;
 mod meta;
+mod open_case;
 mod recommend;
 mod recommendation;
 mod reference;
 mod register;
+mod repatriate;
+mod repatriation;
 mod stage;
+mod subject;
 mod warnings;
 mod worker;
 
@@ -44,6 +49,11 @@ pub fn name(command: &Command) -> String {
         Command::Depart(_) => "depart",
         Command::Cancel(_) => "cancel",
         Command::Return(_) => "return",
+        Command::OpenCase(_) => "open-case",
+        Command::Case(_) => "case",
+        Command::Repatriate(_) => "repatriate",
+        Command::Handover(_) => "handover",
+        Command::Repatriation(_) => "repatriation",
         Command::Log(_) => "log",
         Command::Completions { .. } => "completions",
         Command::Man => "man",
@@ -67,6 +77,11 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Depart(args) => stage::depart(ctx, args),
         Command::Cancel(args) => stage::cancel(ctx, args),
         Command::Return(args) => stage::return_home(ctx, args),
+        Command::OpenCase(args) => open_case::run(ctx, *args),
+        Command::Case(sub) => case::run(ctx, sub),
+        Command::Repatriate(args) => repatriate::run(ctx, *args),
+        Command::Handover(args) => repatriation::handover(ctx, args),
+        Command::Repatriation(sub) => repatriation::run(ctx, sub),
         Command::Log(args) => log::run(ctx, args),
         Command::Completions { shell } => meta::completions(shell),
         Command::Man => meta::man(),

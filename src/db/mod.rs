@@ -3,6 +3,7 @@
 //! rule. Every SQL statement of the program lives in this module's children, by table.
 
 pub mod audit;
+pub mod cases;
 mod columns;
 
 pub mod counters;
@@ -10,6 +11,7 @@ pub mod documents;
 pub mod persons;
 pub mod placements;
 pub mod recommendations;
+pub mod repatriations;
 
 pub mod settings;
 
@@ -27,10 +29,16 @@ use crate::t;
 const APPLICATION_ID: i64 = 0x504D_4944;
 
 /// Forward-only migrations, applied in order, one transaction each. Never edit one that has landed.
-const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_initial",
-    include_str!("../../migrations/0001_initial.sql"),
-)];
+const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_initial",
+        include_str!("../../migrations/0001_initial.sql"),
+    ),
+    (
+        "0002_case_followup",
+        include_str!("../../migrations/0002_case_followup.sql"),
+    ),
+];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 

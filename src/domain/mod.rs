@@ -1,7 +1,11 @@
 //! Validated values and the office's rules, free of input and output: a value becomes one of these
 //! types once, from a flag, a prompt, a CSV cell or a database row, through the same parser.
 
+#[macro_use]
 pub mod codes;
+pub mod calendar;
+pub mod case;
+
 pub mod contact;
 pub mod country;
 pub mod date;
@@ -13,6 +17,7 @@ pub mod placement;
 pub mod recommendation;
 pub mod region;
 pub mod registration;
+pub mod repatriation;
 pub mod warning;
 
 pub use codes::*;

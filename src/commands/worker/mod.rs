@@ -13,7 +13,7 @@ use crate::context::Ctx;
 use crate::db;
 use crate::domain::date::parse_date;
 use crate::i18n::Msg;
-use crate::output::{Format, Records};
+use crate::output::Format;
 use crate::t;
 use crate::views;
 
@@ -37,6 +37,16 @@ fn show(ctx: &Ctx, key: &str) -> Result<()> {
             .map(|p| (p, person.full_name.clone(), None, None)),
     );
     let documents = views::documents(&docs);
+    let person_cases: Vec<_> = db::cases::of_person(store.conn(), &person.uid)?
+        .into_iter()
+        .map(|c| (c, Some(person.full_name.clone())))
+        .collect();
+    let cases = views::case_list(&person_cases);
+    let person_returns: Vec<_> = db::repatriations::of_person(store.conn(), &person.uid)?
+        .into_iter()
+        .map(|r| (r, Some(person.full_name.clone())))
+        .collect();
+    let repatriations = views::repatriation_list(&person_returns);
     let out = &mut std::io::stdout().lock();
     match ctx.format {
         Format::Json => {
@@ -44,6 +54,8 @@ fn show(ctx: &Ctx, key: &str) -> Result<()> {
                 "record": main.row_json(&main.rows[0]),
                 "placements": history.to_json(),
                 "documents": documents.to_json(),
+                "cases": cases.to_json(),
+                "repatriations": repatriations.to_json(),
             });
             serde_json::to_writer_pretty(&mut *out, &value)?;
             writeln!(out)?;
@@ -51,20 +63,13 @@ fn show(ctx: &Ctx, key: &str) -> Result<()> {
         Format::Csv => main.print_csv(out)?,
         Format::Table => {
             main.print_one(Format::Table, out)?;
-            section(out, &t!(Msg::SectionPlacements), &history)?;
-            section(out, &t!(Msg::SectionDocuments), &documents)?;
+            views::section(out, &t!(Msg::SectionPlacements), &history)?;
+            views::section(out, &t!(Msg::SectionDocuments), &documents)?;
+            views::section(out, &t!(Msg::SectionCases), &cases)?;
+            views::section(out, &t!(Msg::SectionRepatriations), &repatriations)?;
         }
     }
     Ok(())
-}
-
-fn section(out: &mut dyn Write, title: &str, records: &Records) -> Result<()> {
-    writeln!(out, "\n{title}")?;
-    if records.rows.is_empty() {
-        writeln!(out, "  -")?;
-        return Ok(());
-    }
-    records.print(Format::Table, out)
 }
 
 fn find(ctx: &Ctx, text: &str) -> Result<()> {

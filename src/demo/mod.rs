@@ -15,6 +15,8 @@ use crate::domain::recommendation::{letter_number, Recommendation};
 use crate::domain::*;
 use crate::reference::reference;
 
+mod protection;
+
 pub const OFFICE_CODE: &str = "BP3MI-SB";
 
 /// A small deterministic generator, so every demo database is the same.
@@ -379,6 +381,8 @@ pub struct Summary {
     pub placements: usize,
     pub documents: usize,
     pub recommendations: usize,
+    pub cases: usize,
+    pub repatriations: usize,
 }
 
 /// Writes the demo records into an initialised, empty database (inside the caller's transaction).
@@ -629,10 +633,14 @@ pub fn populate(conn: &Connection, today: NaiveDate) -> Result<Summary> {
         }
         db::recommendations::insert(conn, r)?;
     }
+    let protection = protection::populate(conn, &mut maker, &made, today)?;
     Ok(Summary {
-        persons: made.len(),
+        persons: conn.query_row("SELECT count(*) FROM persons", [], |r| r.get::<_, i64>(0))?
+            as usize,
         placements: made.len(),
         documents: documents.len(),
         recommendations: recommendations.len(),
+        cases: protection.cases,
+        repatriations: protection.repatriations,
     })
 }

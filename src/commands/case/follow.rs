@@ -1,0 +1,223 @@
+//! Following a case: every action is an append-only event with clerk and date, and moves the
+//! status only as the status machine allows.
+
+use anyhow::Result;
+
+use super::find;
+use crate::cli::{CaseCommand, FollowUp};
+use crate::context::{new_uid, Ctx};
+use crate::db::{self, audit};
+use crate::domain::case::{forbidden, Awaiting, CaseAction, CaseEvent};
+use crate::domain::date::parse_date;
+use crate::domain::person::parse_text;
+use crate::domain::{CaseEventKind, ClosureReason, Partner};
+use crate::error::{usage, Invalid};
+use crate::i18n::Msg;
+use crate::t;
+
+/// One follow-up to record.
+struct Step {
+    action: CaseAction,
+    kind: CaseEventKind,
+    partner: Option<Partner>,
+    letter_number: Option<String>,
+    note: Option<String>,
+    follow_up: FollowUp,
+    closure: Option<ClosureReason>,
+    outcome: Option<String>,
+}
+
+fn step(action: CaseAction, kind: CaseEventKind, note: Option<String>) -> Step {
+    Step {
+        action,
+        kind,
+        partner: None,
+        letter_number: None,
+        note,
+        follow_up: FollowUp::default(),
+        closure: None,
+        outcome: None,
+    }
+}
+
+pub fn run(ctx: &Ctx, command: CaseCommand) -> Result<()> {
+    let (key, s) = match command {
+        CaseCommand::Note {
+            case,
+            text,
+            follow_up,
+        } => {
+            let note = parse_text(&text).ok_or_else(|| Invalid(t!(Msg::ValueEmpty)))?;
+            (
+                case,
+                Step {
+                    follow_up,
+                    ..step(CaseAction::Note, CaseEventKind::Note, Some(note))
+                },
+            )
+        }
+        CaseCommand::Act(a) => {
+            let kind: CaseEventKind = a.kind.parse()?;
+            if matches!(
+                kind,
+                CaseEventKind::Note | CaseEventKind::Referral | CaseEventKind::StatusChange
+            ) {
+                return Err(usage(t!(Msg::ActKindNotAnAction, kind.code())));
+            }
+            let partner = a.partner.as_deref().map(str::parse).transpose()?;
+            let note = a.note.as_deref().and_then(parse_text);
+            let letter_number = a.letter_number.as_deref().and_then(parse_text);
+            (
+                a.case,
+                Step {
+                    partner,
+                    letter_number,
+                    follow_up: a.follow_up,
+                    ..step(CaseAction::Act, kind, note)
+                },
+            )
+        }
+        CaseCommand::Refer {
+            case,
+            partner,
+            letter_number,
+            note,
+        } => {
+            let partner = Some(partner.parse()?);
+            let letter_number = letter_number.as_deref().and_then(parse_text);
+            let note = note.as_deref().and_then(parse_text);
+            (
+                case,
+                Step {
+                    partner,
+                    letter_number,
+                    ..step(CaseAction::Refer, CaseEventKind::Referral, note)
+                },
+            )
+        }
+        CaseCommand::Resolve { case, outcome } => {
+            let outcome = parse_text(&outcome).ok_or_else(|| Invalid(t!(Msg::ValueEmpty)))?;
+            (
+                case,
+                Step {
+                    outcome: Some(outcome.clone()),
+                    ..step(
+                        CaseAction::Resolve,
+                        CaseEventKind::StatusChange,
+                        Some(outcome),
+                    )
+                },
+            )
+        }
+        CaseCommand::Close { case, reason, note } => {
+            let closure = Some(reason.parse()?);
+            (
+                case,
+                Step {
+                    closure,
+                    ..step(
+                        CaseAction::Close,
+                        CaseEventKind::StatusChange,
+                        note.as_deref().and_then(parse_text),
+                    )
+                },
+            )
+        }
+        CaseCommand::Reopen { case, note } => (
+            case,
+            step(
+                CaseAction::Reopen,
+                CaseEventKind::StatusChange,
+                note.as_deref().and_then(parse_text),
+            ),
+        ),
+        CaseCommand::Show { .. } | CaseCommand::List(_) => unreachable!("handled by case::run"),
+    };
+    record(ctx, &key, s)
+}
+
+fn record(ctx: &Ctx, key: &str, s: Step) -> Result<()> {
+    let mut store = ctx.open()?;
+    let old = find(store.conn(), key)?;
+    let on = s
+        .follow_up
+        .on
+        .as_deref()
+        .map(parse_date)
+        .transpose()?
+        .unwrap_or(ctx.clock.today);
+    if on > ctx.clock.today {
+        return Err(Invalid(t!(Msg::DateInFuture, on)).into());
+    }
+    if on < old.reported_on {
+        return Err(Invalid(t!(Msg::EventBeforeReport, on, old.reported_on)).into());
+    }
+    let next = old
+        .status
+        .after(s.action)
+        .ok_or_else(|| forbidden(&old, s.action))?;
+    let mut case = old.clone();
+    case.status = next;
+    match s.action {
+        crate::domain::case::CaseAction::Resolve => {
+            case.outcome = s.outcome.clone();
+            case.closed_on = Some(on);
+        }
+        crate::domain::case::CaseAction::Close => {
+            case.closure_reason = s.closure;
+            case.closed_on = Some(on);
+        }
+        crate::domain::case::CaseAction::Reopen => {
+            case.closure_reason = None;
+            case.closed_on = None;
+        }
+        _ => {}
+    }
+    let awaiting: Option<Awaiting> = s
+        .follow_up
+        .awaiting
+        .as_deref()
+        .map(str::parse)
+        .transpose()?;
+    let event = CaseEvent {
+        uid: new_uid(),
+        case_uid: case.uid.clone(),
+        occurred_on: on,
+        kind: s.kind,
+        partner: s.partner,
+        letter_number: s.letter_number,
+        note: s.note,
+        status_from: (old.status != next).then_some(old.status),
+        status_to: (old.status != next).then_some(next),
+        awaiting,
+        contacted: s.follow_up.contacted,
+        clerk: Some(ctx.clerk.clone()),
+        created_at: ctx.clock.timestamp(),
+    };
+    case.updated_at = ctx.clock.timestamp();
+    let actor = ctx.actor();
+    store.write(|tx| {
+        db::cases::insert_event(tx, &event)?;
+        audit::record(
+            tx,
+            &actor,
+            "case_event",
+            &event.uid,
+            "create",
+            &audit::created(&event.fields()),
+        )?;
+        let changes = audit::diff(&old.fields(), &case.fields());
+        // Every event changes the case's updated_at, so that exports carry the new timeline.
+        db::cases::update(tx, &case)?;
+        if !changes.is_empty() {
+            audit::record(tx, &actor, "case", &case.uid, "update", &changes)?;
+        }
+        Ok(())
+    })?;
+    ctx.say(&t!(
+        Msg::CaseUpdated,
+        case.case_number,
+        event.kind.label(),
+        case.status.label()
+    ))
+}

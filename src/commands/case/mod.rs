@@ -1,0 +1,114 @@
+//! `case show|list` and the follow-up commands (`note`, `act`, `refer`, `resolve`, `close`,
+//! `reopen`) in `follow`.
+
+mod follow;
+
+use std::io::Write;
+
+use anyhow::Result;
+use rusqlite::Connection;
+use serde_json::json;
+
+use crate::cli::{CaseCommand, CaseListArgs};
+use crate::context::Ctx;
+use crate::db;
+use crate::domain::calendar::parse_holidays;
+use crate::domain::case::{overdue, Case};
+use crate::domain::date::parse_date;
+use crate::error::refused;
+use crate::i18n::Msg;
+use crate::output::{column, Cell, Format};
+use crate::settings;
+use crate::t;
+use crate::views;
+
+pub fn find(conn: &Connection, key: &str) -> Result<Case> {
+    db::cases::by_number_or_uid(conn, key)?.ok_or_else(|| refused(t!(Msg::CaseNotFound, key)))
+}
+
+pub fn run(ctx: &Ctx, command: CaseCommand) -> Result<()> {
+    match command {
+        CaseCommand::Show { case } => show(ctx, &case),
+        CaseCommand::List(args) => list(ctx, args),
+        other => follow::run(ctx, other),
+    }
+}
+
+fn show(ctx: &Ctx, key: &str) -> Result<()> {
+    let store = ctx.open()?;
+    let conn = store.conn();
+    let case = find(conn, key)?;
+    let person = match &case.person_uid {
+        Some(uid) => db::persons::by_uid(conn, uid)?,
+        None => None,
+    };
+    let placements = match &person {
+        Some(p) => db::placements::of_person(conn, &p.uid)?,
+        None => Vec::new(),
+    };
+    let main = views::case(&case, person.as_ref());
+    let timeline = views::case_events(&db::cases::events(conn, &case.uid)?);
+    let name = person
+        .as_ref()
+        .map(|p| p.full_name.clone())
+        .unwrap_or_default();
+    let placements = views::placement_list(
+        placements
+            .into_iter()
+            .map(|p| (p, name.clone(), None, None)),
+    );
+    let out = &mut std::io::stdout().lock();
+    match ctx.format {
+        Format::Json => {
+            let value = json!({"record": main.row_json(&main.rows[0]), "events": timeline.to_json(), "placements": placements.to_json()});
+            serde_json::to_writer_pretty(&mut *out, &value)?;
+            writeln!(out)?;
+        }
+        Format::Csv => timeline.print_csv(out)?,
+        Format::Table => {
+            main.print_one(Format::Table, out)?;
+            views::section(out, &t!(Msg::SectionTimeline), &timeline)?;
+            views::section(out, &t!(Msg::SectionPlacements), &placements)?;
+        }
+    }
+    Ok(())
+}
+
+fn list(ctx: &Ctx, args: CaseListArgs) -> Result<()> {
+    let store = ctx.open()?;
+    let conn = store.conn();
+    let filter = db::cases::Filter {
+        status: args.status.as_deref().map(str::parse).transpose()?,
+        category: args.category.as_deref().map(str::parse).transpose()?,
+        country: args.country.as_deref().map(str::parse).transpose()?,
+        from: args.from.as_deref().map(parse_date).transpose()?,
+        to: args.to.as_deref().map(parse_date).transpose()?,
+        clerk: args.mine.then(|| ctx.clerk.clone()),
+        open_only: args.overdue,
+    };
+    let cases = db::cases::list(conn, &filter)?;
+    let mut records = views::case_list(&cases);
+    if args.overdue {
+        let holidays = parse_holidays(&settings::value(conn, "holidays")?)?;
+        records.columns.extend([
+            column("closure_reason", t!(Msg::HeadWouldClose)),
+            column("waiting_since", t!(Msg::HeadWaitingSince)),
+            column("waited", t!(Msg::HeadWaited)),
+        ]);
+        let mut rows = Vec::new();
+        for ((case, _), row) in cases.iter().zip(records.rows) {
+            let events = db::cases::events(conn, &case.uid)?;
+            for late in overdue(case, &events, ctx.clock.today, &holidays) {
+                let mut row = row.clone();
+                row.extend([
+                    Cell::code(late.reason.code(), late.reason.label()),
+                    Cell::text(late.since.to_string()),
+                    Cell::number(late.waited),
+                ]);
+                rows.push(row);
+            }
+        }
+        records.rows = rows;
+    }
+    records.print(ctx.format, &mut std::io::stdout().lock())
+}

@@ -1,0 +1,94 @@
+//! Who a case or a repatriation is about: the stored person with the NIK given, or a new person
+//! made from what is known (a name at least). Trafficking victims and remains often have no NIK.
+
+use anyhow::Result;
+use rusqlite::Connection;
+
+use crate::cli::SubjectFields;
+use crate::context::new_uid;
+use crate::db;
+use crate::domain::date::parse_date;
+use crate::domain::person::{parse_name, Person};
+use crate::domain::registration::identity_differences;
+use crate::domain::{Nik, Warning};
+use crate::error::{refused, usage};
+use crate::i18n::Msg;
+use crate::t;
+
+pub struct Subject {
+    pub person: Person,
+    /// Not stored yet: to be inserted with the record.
+    pub is_new: bool,
+    pub warnings: Vec<Warning>,
+}
+
+/// Finds or prepares the person; `None` when neither a NIK nor a name was given.
+pub fn resolve(
+    conn: &Connection,
+    f: &SubjectFields,
+    office_code: &str,
+    now: &str,
+) -> Result<Option<Subject>> {
+    let nik: Option<Nik> = f
+        .nik
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+        .map(str::parse)
+        .transpose()?;
+    let name = f.person_name.as_deref().map(parse_name).transpose()?;
+    let sex = f.sex.as_deref().map(str::parse).transpose()?;
+    let birth_date = f.birth_date.as_deref().map(parse_date).transpose()?;
+    let regency = f.regency.as_deref().map(str::parse).transpose()?;
+    let entered = Person {
+        uid: new_uid(),
+        nik: nik.clone(),
+        full_name: name.clone().unwrap_or_default(),
+        sex,
+        birth_place: None,
+        birth_date,
+        regency,
+        address: None,
+        phone: None,
+        education: None,
+        marital_status: None,
+        office_code: office_code.to_string(),
+        created_at: now.to_string(),
+        updated_at: now.to_string(),
+    };
+    if let Some(nik) = &nik {
+        if let Some(stored) = db::persons::by_nik(conn, nik)? {
+            let warnings = identity_differences(&stored, &entered);
+            return Ok(Some(Subject {
+                person: stored,
+                is_new: false,
+                warnings,
+            }));
+        }
+        if name.is_none() {
+            return Err(refused(t!(Msg::NameNeededForNewNik, nik)));
+        }
+        let warnings = nik.warnings(
+            entered.birth_date,
+            entered.sex,
+            entered.regency.as_ref().map(|r| r.as_str()),
+        );
+        return Ok(Some(Subject {
+            person: entered,
+            is_new: true,
+            warnings,
+        }));
+    }
+    Ok(name.map(|_| Subject {
+        person: entered,
+        is_new: true,
+        warnings: Vec::new(),
+    }))
+}
+
+/// Refuses without a terminal when neither `--nik` nor `--person-name` was given.
+pub fn require(f: &SubjectFields, interactive: bool) -> Result<()> {
+    if f.nik.is_none() && f.person_name.is_none() && !interactive {
+        return Err(usage(t!(Msg::MissingOptions, "--nik / --person-name")));
+    }
+    Ok(())
+}
