@@ -99,6 +99,14 @@ pub enum Command {
     /// List or show repatriations
     #[command(subcommand)]
     Repatriation(RepatriationCommand),
+    /// Statistics: placements, registrations, recommendations, cases, repatriations, summary
+    Report(ReportArgs),
+    /// Run a read-only SQL query for ad-hoc statistics (see docs/queries.md for the views)
+    Query {
+        /// One SELECT statement, e.g. "SELECT scheme, count(*) FROM v_placements GROUP BY scheme"
+        #[arg(allow_hyphen_values = true)]
+        sql: String,
+    },
     /// Show the audit log: who changed what, and when
     Log(LogArgs),
     /// Print shell completions
@@ -500,12 +508,18 @@ pub enum CaseCommand {
         letter_number: Option<String>,
         #[arg(long)]
         note: Option<String>,
+        /// Date of the referral [default: today]
+        #[arg(long)]
+        on: Option<String>,
     },
     /// Mark the case resolved, with its outcome
     Resolve {
         case: String,
         #[arg(long)]
         outcome: String,
+        /// Date it was resolved [default: today]
+        #[arg(long)]
+        on: Option<String>,
     },
     /// Close the case without resolution, for a reason of Perban 6/2024 Art. 30
     Close {
@@ -515,12 +529,18 @@ pub enum CaseCommand {
         reason: String,
         #[arg(long)]
         note: Option<String>,
+        /// Date it was closed [default: today]
+        #[arg(long)]
+        on: Option<String>,
     },
     /// Reopen a resolved or closed case
     Reopen {
         case: String,
         #[arg(long)]
         note: Option<String>,
+        /// Date it was reopened [default: today]
+        #[arg(long)]
+        on: Option<String>,
     },
 }
 
@@ -668,4 +688,38 @@ pub enum YesNo {
     Yes,
     #[value(alias = "tidak")]
     No,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// What to count
+    #[arg(value_enum)]
+    pub kind: crate::report::Kind,
+    /// First day of the period (inclusive)
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last day of the period (inclusive) [default: today]
+    #[arg(long)]
+    pub to: Option<String>,
+    /// A calendar year, e.g. 2023
+    #[arg(long)]
+    pub year: Option<String>,
+    /// A month, e.g. 2023-11
+    #[arg(long)]
+    pub month: Option<String>,
+    /// From 1 January to today (the default period)
+    #[arg(long)]
+    pub ytd: bool,
+    /// Dimensions, e.g. scheme or country,sex (see `report KIND --help` in docs/reports.md)
+    #[arg(long, value_delimiter = ',')]
+    pub by: Vec<String>,
+    /// The date the figures are as of: what is open, what was handed over [default: today]
+    #[arg(long)]
+    pub as_of: Option<String>,
+    /// Add the earlier figure and the change
+    #[arg(long, value_enum)]
+    pub compare: Option<crate::report::Compare>,
+    /// Write to this file instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
 }

@@ -14,6 +14,7 @@ pub mod letter;
 pub mod output;
 pub mod prompt;
 pub mod reference;
+pub mod report;
 pub mod settings;
 pub mod views;
 

@@ -17,13 +17,13 @@ pub enum Format {
 /// A column: its machine name (CSV header, JSON key) and its heading in the clerk's language.
 #[derive(Clone, Debug)]
 pub struct Column {
-    pub key: &'static str,
+    pub key: String,
     pub heading: String,
 }
 
-pub fn column(key: &'static str, heading: impl Into<String>) -> Column {
+pub fn column(key: impl Into<String>, heading: impl Into<String>) -> Column {
     Column {
-        key,
+        key: key.into(),
         heading: heading.into(),
     }
 }
@@ -101,7 +101,7 @@ impl Records {
     pub fn row_json(&self, row: &[Cell]) -> Value {
         let mut map = Map::new();
         for (column, cell) in self.columns.iter().zip(row) {
-            map.insert(column.key.to_string(), cell.value.clone());
+            map.insert(column.key.clone(), cell.value.clone());
         }
         Value::Object(map)
     }
@@ -128,7 +128,7 @@ impl Records {
 
     pub fn print_csv(&self, out: &mut dyn Write) -> Result<()> {
         let mut writer = csv::Writer::from_writer(out);
-        writer.write_record(self.columns.iter().map(|c| c.key))?;
+        writer.write_record(self.columns.iter().map(|c| c.key.as_str()))?;
         for row in &self.rows {
             writer.write_record(row.iter().map(Cell::csv_text))?;
         }

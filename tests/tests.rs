@@ -11,5 +11,6 @@ mod test_letter;
 mod test_recommend;
 mod test_register;
 mod test_repatriation;
+mod test_report;
 mod test_stages;
 mod test_worker;

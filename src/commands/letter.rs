@@ -10,7 +10,7 @@ use crate::cli::LetterArgs;
 use crate::context::Ctx;
 use crate::db::{self, audit};
 use crate::domain::RecommendationStatus;
-use crate::error::{refused, storage};
+use crate::error::refused;
 use crate::i18n::Msg;
 use crate::letter::{self, compose, Office};
 use crate::settings;
@@ -54,7 +54,7 @@ pub fn run(ctx: &Ctx, args: LetterArgs) -> Result<()> {
     match &args.out {
         None => std::io::stdout().lock().write_all(&bytes)?,
         Some(path) => {
-            write_private(path, &bytes)?;
+            crate::db::write_private_file(path, &bytes)?;
             ctx.say(&t!(Msg::LetterWritten, content.number, path.display()))?;
         }
     }
@@ -77,22 +77,5 @@ pub fn run(ctx: &Ctx, args: LetterArgs) -> Result<()> {
             &[("printed_to".into(), None, Some(target))],
         )
     })?;
-    Ok(())
-}
-
-/// Writes a file readable by its owner only (letters carry personal data).
-fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options
-        .open(path)
-        .map_err(|e| storage(t!(Msg::FileCreateFailed, path.display(), e)))?;
-    file.write_all(bytes)
-        .map_err(|e| storage(t!(Msg::FileCreateFailed, path.display(), e)))?;
     Ok(())
 }

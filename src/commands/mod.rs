@@ -13,12 +13,14 @@ mod log;
 mod lookup;
 mod meta;
 mod open_case;
+mod query;
 mod recommend;
 mod recommendation;
 mod reference;
 mod register;
 mod repatriate;
 mod repatriation;
+mod report;
 mod stage;
 mod subject;
 mod warnings;
@@ -54,6 +56,8 @@ pub fn name(command: &Command) -> String {
         Command::Repatriate(_) => "repatriate",
         Command::Handover(_) => "handover",
         Command::Repatriation(_) => "repatriation",
+        Command::Report(_) => "report",
+        Command::Query { .. } => "query",
         Command::Log(_) => "log",
         Command::Completions { .. } => "completions",
         Command::Man => "man",
@@ -82,6 +86,8 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Repatriate(args) => repatriate::run(ctx, *args),
         Command::Handover(args) => repatriation::handover(ctx, args),
         Command::Repatriation(sub) => repatriation::run(ctx, sub),
+        Command::Report(args) => report::run(ctx, args),
+        Command::Query { sql } => query::run(ctx, &sql),
         Command::Log(args) => log::run(ctx, args),
         Command::Completions { shell } => meta::completions(shell),
         Command::Man => meta::man(),

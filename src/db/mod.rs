@@ -14,6 +14,7 @@ pub mod recommendations;
 pub mod repatriations;
 
 pub mod settings;
+pub mod stats;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -37,6 +38,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0002_case_followup",
         include_str!("../../migrations/0002_case_followup.sql"),
+    ),
+    (
+        "0003_query_views",
+        include_str!("../../migrations/0003_query_views.sql"),
     ),
 ];
 
@@ -75,6 +80,22 @@ pub fn create_private_file(path: &Path) -> Result<()> {
     options
         .open(path)
         .map_err(|e| storage(t!(Msg::FileCreateFailed, path.display(), e)))?;
+    Ok(())
+}
+
+/// Writes (or replaces) a file readable by its owner only: letters and reports carry personal data.
+pub fn write_private_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let fail = |e: std::io::Error| storage(t!(Msg::FileCreateFailed, path.display(), e));
+    let mut file = options.open(path).map_err(fail)?;
+    file.write_all(bytes).map_err(fail)?;
     Ok(())
 }
 
@@ -162,6 +183,52 @@ impl Store {
             tx.pragma_update(None, "user_version", index as i64 + 1)?;
             tx.commit()?;
         }
+        self.refresh_reference()
+    }
+
+    /// Keeps the reference tables behind the query views in step with the embedded lists.
+    fn refresh_reference(&mut self) -> Result<()> {
+        let r = crate::reference::reference();
+        let lists = crate::domain::codes::all_lists();
+        let labels: i64 = lists.iter().map(|l| l.entries.len() as i64).sum();
+        let stored = |table: &str| -> Result<i64> {
+            Ok(self
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |x| x.get(0))?)
+        };
+        if stored("ref_labels")? == labels
+            && stored("ref_regencies")? == r.regencies.len() as i64
+            && stored("ref_countries")? == r.countries.len() as i64
+        {
+            return Ok(());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(
+            "DELETE FROM ref_labels; DELETE FROM ref_regencies; DELETE FROM ref_countries;",
+        )?;
+        for list in &lists {
+            for (code, id, en) in &list.entries {
+                tx.execute(
+                    "INSERT INTO ref_labels VALUES (?1, ?2, ?3, ?4)",
+                    rusqlite::params![list.list, code, id, en],
+                )?;
+            }
+        }
+        for g in &r.regencies {
+            tx.execute(
+                "INSERT INTO ref_regencies VALUES (?1, ?2, ?3)",
+                rusqlite::params![g.code, g.province_code, g.name],
+            )?;
+        }
+        for c in &r.countries {
+            tx.execute(
+                "INSERT INTO ref_countries VALUES (?1, ?2, ?3)",
+                rusqlite::params![c.alpha2, c.name_id, c.name_en],
+            )?;
+        }
+        tx.commit()?;
         Ok(())
     }
 
@@ -201,6 +268,63 @@ pub struct Health {
     pub integrity: Vec<String>,
     pub foreign_key_problems: i64,
     pub counts: Vec<(&'static str, i64)>,
+}
+
+/// Runs one read-only statement for `query`: anything that would write, attach another file or
+/// change a setting is refused before it runs. Returns column names and rows.
+pub fn read_only_query(
+    conn: &Connection,
+    sql: &str,
+) -> Result<(Vec<String>, Vec<Vec<rusqlite::types::Value>>)> {
+    let first_word = strip_comments(sql)
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_uppercase();
+    if !["SELECT", "WITH", "VALUES"].contains(&first_word.as_str()) {
+        return Err(crate::error::refused(t!(Msg::QueryNotSelect, first_word)));
+    }
+    let mut stmt = conn.prepare(sql).map_err(|e| match e {
+        rusqlite::Error::MultipleStatement => crate::error::refused(t!(Msg::QueryOneStatement)),
+        other => crate::error::refused(t!(Msg::QueryInvalid, other)),
+    })?;
+    if !stmt.readonly() {
+        return Err(crate::error::refused(t!(Msg::QueryNotSelect, first_word)));
+    }
+    let names: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
+    let n = names.len();
+    let rows = stmt
+        .query_map([], |row| {
+            (0..n)
+                .map(|i| row.get::<_, rusqlite::types::Value>(i))
+                .collect::<rusqlite::Result<Vec<_>>>()
+        })
+        .map_err(|e| crate::error::refused(t!(Msg::QueryInvalid, e)))?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .map_err(|e| crate::error::refused(t!(Msg::QueryInvalid, e)))?;
+    Ok((names, rows))
+}
+
+/// The statement without leading `--` and `/* */` comments.
+fn strip_comments(sql: &str) -> &str {
+    let mut rest = sql.trim_start();
+    loop {
+        if let Some(after) = rest.strip_prefix("--") {
+            rest = after
+                .split_once('\n')
+                .map(|(_, r)| r)
+                .unwrap_or("")
+                .trim_start();
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after
+                .split_once("*/")
+                .map(|(_, r)| r)
+                .unwrap_or("")
+                .trim_start();
+        } else {
+            return rest;
+        }
+    }
 }
 
 pub const TABLES: &[&str] = &[

@@ -265,4 +265,38 @@ message_table! {
     HeadReceiver => "Penerima", "Receiver";
     HeadWitness => "Saksi", "Witness";
     HeadCaseUid => "UID pengaduan", "Case uid";
+    // Reports and queries
+    MonthInvalid => "Bulan '{}' tidak valid: tulis YYYY-MM", "Invalid month '{}': write YYYY-MM";
+    YearInvalid => "Tahun '{}' tidak valid", "Invalid year '{}'";
+    PeriodOptionsClash => "Pilih satu cara menyebut periode: --from/--to, --year, --month atau --ytd", "Name the period one way: --from/--to, --year, --month or --ytd";
+    PeriodNeedsFrom => "--to perlu --from", "--to needs --from";
+    PeriodReversed => "Periode terbalik: {} sesudah {}", "The period is reversed: {} is after {}";
+    DimensionUnknown => "Dimensi '{}' tidak ada untuk laporan {}; pilihan: {}", "No dimension '{}' for the {} report; choose from: {}";
+    DefPlacements => "Penempatan = CPMI yang berangkat (tanggal berangkat) dalam periode, menurut data yang tercatat sampai tanggal data.", "Placements = prospective workers who departed (departure date) in the period, as recorded up to the as-of date.";
+    DefRegistrations => "Pendaftaran = permohonan penempatan yang didaftarkan dalam periode; tahap dan alasan batal menurut keadaan saat ini.", "Registrations = placement applications registered in the period; stage and cancel reason as they stand now.";
+    DefRecommendations => "Rekomendasi paspor = keputusan (terbit, ditolak, dibatalkan, digunakan) dengan tanggal keputusan dalam periode; menurut alasan, satu baris per alasan penolakan.", "Passport recommendations = decisions (issued, refused, voided, used) dated in the period; by reason, one row per refusal reason.";
+    DefCases => "Pengaduan = kasus dengan tanggal pengaduan dalam periode; status dan penanganan (selesai atau dalam proses) menurut riwayat sampai tanggal data.", "Cases = cases reported in the period; status and handling (resolved or closed vs in process) as their timeline stood on the as-of date.";
+    DefRepatriations => "Pemulangan = kepulangan PMI yang difasilitasi dengan tanggal tiba dalam periode; diserahterimakan = sebelum atau pada tanggal data.", "Repatriations = facilitated returns arriving in the period; handed over = on or before the as-of date.";
+    HandlingDone => "Selesai", "Resolved or closed";
+    HandlingInProcess => "Dalam proses", "In process";
+    Yes => "Ya", "Yes";
+    No => "Tidak", "No";
+    Unknown => "(tidak diketahui)", "(unknown)";
+    Total => "Jumlah", "Total";
+    HeadCount => "Jumlah", "Count";
+    HeadPrevious => "Periode pembanding", "Earlier period";
+    HeadChange => "Perubahan", "Change";
+    HeadPeriod => "Periode", "Period";
+    HeadAsOf => "Data per", "As of";
+    HeadDefinition => "Definisi", "Definition";
+    HeadCompared => "Dibandingkan dengan", "Compared with";
+    HeadP3mi => "P3MI", "P3MI";
+    HeadMonth => "Bulan", "Month";
+    HeadAgeGroup => "Kelompok umur", "Age group";
+    HeadHandling => "Penanganan", "Handling";
+    HeadHandedOver => "Sudah diserahterimakan", "Handed over";
+    ReportWritten => "Laporan ditulis ke {}", "Report written to {}";
+    QueryNotSelect => "Hanya pernyataan SELECT yang boleh dijalankan (bukan '{}'): query tidak dapat mengubah data, melampirkan berkas lain, atau mengubah pengaturan", "Only SELECT statements may run (not '{}'): a query cannot change data, attach another file or change settings";
+    QueryOneStatement => "Jalankan satu pernyataan saja", "Run one statement at a time";
+    QueryInvalid => "Query tidak valid: {}", "Invalid query: {}";
 }

@@ -22,9 +22,25 @@ pub fn set_lang(lang: Lang) {
     let _ = LANG.set(lang);
 }
 
-/// The language of this run (English until `set_lang` is called).
+thread_local! {
+    static OVERRIDE: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// The language of this run (English until `set_lang` is called), or of the `with_lang` around it.
 pub fn lang() -> Lang {
-    LANG.get().copied().unwrap_or(Lang::En)
+    OVERRIDE
+        .with(|o| o.get())
+        .or_else(|| LANG.get().copied())
+        .unwrap_or(Lang::En)
+}
+
+/// Runs `work` in another language: official output (letters, published summaries) is Indonesian
+/// whatever the clerk reads.
+pub fn with_lang<T>(lang: Lang, work: impl FnOnce() -> T) -> T {
+    let before = OVERRIDE.with(|o| o.replace(Some(lang)));
+    let value = work();
+    OVERRIDE.with(|o| o.set(before));
+    value
 }
 
 impl Lang {

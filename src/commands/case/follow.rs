@@ -40,6 +40,13 @@ fn step(action: CaseAction, kind: CaseEventKind, note: Option<String>) -> Step {
     }
 }
 
+fn dated(on: Option<String>) -> FollowUp {
+    FollowUp {
+        on,
+        ..FollowUp::default()
+    }
+}
+
 pub fn run(ctx: &Ctx, command: CaseCommand) -> Result<()> {
     let (key, s) = match command {
         CaseCommand::Note {
@@ -82,6 +89,7 @@ pub fn run(ctx: &Ctx, command: CaseCommand) -> Result<()> {
             partner,
             letter_number,
             note,
+            on,
         } => {
             let partner = Some(partner.parse()?);
             let letter_number = letter_number.as_deref().and_then(parse_text);
@@ -91,46 +99,62 @@ pub fn run(ctx: &Ctx, command: CaseCommand) -> Result<()> {
                 Step {
                     partner,
                     letter_number,
+                    follow_up: dated(on),
                     ..step(CaseAction::Refer, CaseEventKind::Referral, note)
                 },
             )
         }
-        CaseCommand::Resolve { case, outcome } => {
+        CaseCommand::Resolve { case, outcome, on } => {
             let outcome = parse_text(&outcome).ok_or_else(|| Invalid(t!(Msg::ValueEmpty)))?;
+            let s = step(
+                CaseAction::Resolve,
+                CaseEventKind::StatusChange,
+                Some(outcome.clone()),
+            );
             (
                 case,
                 Step {
-                    outcome: Some(outcome.clone()),
-                    ..step(
-                        CaseAction::Resolve,
-                        CaseEventKind::StatusChange,
-                        Some(outcome),
-                    )
+                    outcome: Some(outcome),
+                    follow_up: dated(on),
+                    ..s
                 },
             )
         }
-        CaseCommand::Close { case, reason, note } => {
+        CaseCommand::Close {
+            case,
+            reason,
+            note,
+            on,
+        } => {
             let closure = Some(reason.parse()?);
+            let s = step(
+                CaseAction::Close,
+                CaseEventKind::StatusChange,
+                note.as_deref().and_then(parse_text),
+            );
             (
                 case,
                 Step {
                     closure,
-                    ..step(
-                        CaseAction::Close,
-                        CaseEventKind::StatusChange,
-                        note.as_deref().and_then(parse_text),
-                    )
+                    follow_up: dated(on),
+                    ..s
                 },
             )
         }
-        CaseCommand::Reopen { case, note } => (
-            case,
-            step(
+        CaseCommand::Reopen { case, note, on } => {
+            let s = step(
                 CaseAction::Reopen,
                 CaseEventKind::StatusChange,
                 note.as_deref().and_then(parse_text),
-            ),
-        ),
+            );
+            (
+                case,
+                Step {
+                    follow_up: dated(on),
+                    ..s
+                },
+            )
+        }
         CaseCommand::Show { .. } | CaseCommand::List(_) => unreachable!("handled by case::run"),
     };
     record(ctx, &key, s)

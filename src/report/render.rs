@@ -1,0 +1,281 @@
+//! Reports as a table (labels, a total row, a footer with period, as-of and definition), CSV
+//! (codes then `count`, no total) or JSON (period, as-of, definition, rows, total); and the
+//! one-page summary, always in Indonesian.
+
+use anyhow::Result;
+use serde_json::{json, Map, Value};
+
+use super::summary::Summary;
+use super::{label, Kind, Report};
+use crate::domain::date::indonesian_long;
+use crate::i18n::{Lang, Msg};
+use crate::output::{column, Cell, Format, Records};
+use crate::t;
+
+fn heading(dimension: &str) -> String {
+    t!(match dimension {
+        "scheme" => Msg::HeadScheme,
+        "country" => Msg::HeadCountry,
+        "sector" => Msg::HeadSector,
+        "regency" => Msg::HeadRegency,
+        "sex" => Msg::HeadSex,
+        "occupation" => Msg::HeadOccupation,
+        "education" => Msg::HeadEducation,
+        "p3mi" => Msg::HeadP3mi,
+        "month" => Msg::HeadMonth,
+        "age_group" => Msg::HeadAgeGroup,
+        "stage" => Msg::HeadStage,
+        "cancel_reason" => Msg::HeadCancelReason,
+        "status" => Msg::HeadStatus,
+        "reason" => Msg::HeadRefusalReasons,
+        "office" => Msg::HeadImmigrationOffice,
+        "category" => Msg::HeadCategory,
+        "channel" => Msg::HeadChannel,
+        "procedural_status" => Msg::HeadProcedural,
+        "handling" => Msg::HeadHandling,
+        "debarkation" => Msg::HeadDebarkation,
+        "handed_over" => Msg::HeadHandedOver,
+        _ => Msg::HeadValue,
+    })
+}
+
+fn records(report: &Report) -> Records {
+    let mut columns: Vec<_> = report
+        .dimensions
+        .iter()
+        .map(|d| column(d.as_str(), heading(d)))
+        .collect();
+    columns.push(column("count", t!(Msg::HeadCount)));
+    if report.compared.is_some() {
+        columns.push(column("previous", t!(Msg::HeadPrevious)));
+        columns.push(column("change", t!(Msg::HeadChange)));
+    }
+    let rows = report
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells: Vec<Cell> = report
+                .dimensions
+                .iter()
+                .zip(&row.keys)
+                .map(|(d, k)| {
+                    Cell::code(
+                        k.as_deref().unwrap_or(""),
+                        &label(report.kind, d, k.as_deref()),
+                    )
+                })
+                .collect();
+            cells.push(Cell::number(row.count));
+            if let Some(previous) = row.previous {
+                cells.push(Cell::number(previous));
+                cells.push(Cell::number(row.count - previous));
+            }
+            cells
+        })
+        .collect();
+    Records { columns, rows }
+}
+
+fn footer(report: &Report) -> Vec<String> {
+    let mut lines = vec![
+        format!("{}: {}", t!(Msg::HeadPeriod), report.period.written()),
+        format!("{}: {}", t!(Msg::HeadAsOf), report.as_of),
+        format!("{}: {}", t!(Msg::HeadDefinition), report.definition),
+    ];
+    if let Some((period, total)) = report.compared {
+        lines.push(format!(
+            "{}: {} ({})",
+            t!(Msg::HeadCompared),
+            period.written(),
+            total
+        ));
+    }
+    lines
+}
+
+/// The report in the chosen format.
+pub fn render(report: &Report, format: Format) -> Result<Vec<u8>> {
+    let records = records(report);
+    let mut out = Vec::new();
+    match format {
+        Format::Csv => records.print_csv(&mut out)?,
+        Format::Table => {
+            let mut with_total = records.clone();
+            let mut total = vec![Cell::text(t!(Msg::Total))];
+            total.extend((1..report.dimensions.len()).map(|_| Cell::text("")));
+            if report.dimensions.is_empty() {
+                total.clear();
+                with_total.columns.insert(0, column("value", ""));
+                for row in &mut with_total.rows {
+                    row.insert(0, Cell::text(""));
+                }
+                total.push(Cell::text(t!(Msg::Total)));
+            }
+            total.push(Cell::number(report.total));
+            if let Some((_, previous)) = report.compared {
+                total.push(Cell::number(previous));
+                total.push(Cell::number(report.total - previous));
+            }
+            with_total.rows.push(total);
+            with_total.print(Format::Table, &mut out)?;
+            for line in footer(report) {
+                out.extend(format!("{line}\n").bytes());
+            }
+        }
+        Format::Json => {
+            let mut doc = Map::new();
+            doc.insert("report".into(), json!(report.kind.name()));
+            doc.insert(
+                "period".into(),
+                json!({"from": report.period.from.to_string(), "to": report.period.to.to_string()}),
+            );
+            doc.insert("as_of".into(), json!(report.as_of.to_string()));
+            doc.insert("definition".into(), json!(report.definition));
+            doc.insert("rows".into(), records.to_json());
+            doc.insert("total".into(), json!(report.total));
+            if let Some((period, total)) = report.compared {
+                doc.insert("compared".into(), json!({"period": {"from": period.from.to_string(), "to": period.to.to_string()}, "total": total}));
+            }
+            serde_json::to_writer_pretty(&mut out, &Value::Object(doc))?;
+            out.push(b'\n');
+        }
+    }
+    Ok(out)
+}
+
+/// `label: n` lines for the non-zero groups of a one-dimension report, labelled in Indonesian.
+fn lines_id(report: &Report, limit: usize) -> Vec<(String, Option<String>, i64)> {
+    crate::i18n::with_lang(Lang::Id, || {
+        report
+            .rows
+            .iter()
+            .filter(|r| r.count > 0)
+            .take(limit)
+            .map(|r| {
+                (
+                    label(report.kind, &report.dimensions[0], r.keys[0].as_deref()),
+                    r.keys[0].clone(),
+                    r.count,
+                )
+            })
+            .collect()
+    })
+}
+
+fn section_json(report: &Report) -> Value {
+    let by: Map<String, Value> = report
+        .rows
+        .iter()
+        .map(|r| (r.keys[0].clone().unwrap_or_default(), json!(r.count)))
+        .collect();
+    json!({"total": report.total, "by": by})
+}
+
+/// The one-page summary: Indonesian text (table format), or JSON with every figure.
+pub fn render_summary(s: &Summary, office_name: &str, format: Format) -> Result<Vec<u8>> {
+    if format != Format::Table {
+        let doc = json!({
+            "report": Kind::Summary.name(),
+            "period": {"from": s.period.from.to_string(), "to": s.period.to.to_string()},
+            "as_of": s.as_of.to_string(),
+            "definition": Kind::Summary.definition(),
+            "placements": {"scheme": section_json(&s.placements_by_scheme), "country": section_json(&s.placements_by_country), "sector": section_json(&s.placements_by_sector), "sex": section_json(&s.placements_by_sex)},
+            "cases": {"category": section_json(&s.cases_by_category), "handling": section_json(&s.cases_by_handling)},
+            "repatriations": {"category": section_json(&s.returns_by_category)},
+        });
+        let mut out = serde_json::to_vec_pretty(&doc)?;
+        out.push(b'\n');
+        return Ok(out);
+    }
+    let mut t = Vec::new();
+    t.push(format!("RINGKASAN DATA {}", office_name.to_uppercase()));
+    t.push(format!(
+        "Periode {} (data per {})",
+        s.period.written_id(),
+        indonesian_long(s.as_of)
+    ));
+    t.push(String::new());
+    t.push(format!(
+        "1. Penempatan PMI (berangkat): {} orang",
+        s.placements_by_scheme.total
+    ));
+    for row in &s.placements_by_scheme.rows {
+        t.push(format!(
+            "   - {}: {}",
+            row.keys[0].clone().unwrap_or_default(),
+            row.count
+        ));
+    }
+    let countries: Vec<String> = lines_id(&s.placements_by_country, 5)
+        .into_iter()
+        .map(|(l, _, n)| format!("{l} {n}"))
+        .collect();
+    t.push(format!(
+        "   Negara tujuan utama: {}",
+        if countries.is_empty() {
+            "-".into()
+        } else {
+            countries.join(", ")
+        }
+    ));
+    let sectors: Vec<String> = lines_id(&s.placements_by_sector, 9)
+        .into_iter()
+        .map(|(l, _, n)| format!("{} {n}", l.to_lowercase()))
+        .collect();
+    t.push(format!(
+        "   Sektor: {}",
+        if sectors.is_empty() {
+            "-".into()
+        } else {
+            sectors.join(", ")
+        }
+    ));
+    let sexes: Vec<String> = lines_id(&s.placements_by_sex, 9)
+        .into_iter()
+        .map(|(l, _, n)| format!("{} {n}", l.to_lowercase()))
+        .collect();
+    t.push(format!(
+        "   Jenis kelamin: {}",
+        if sexes.is_empty() {
+            "-".into()
+        } else {
+            sexes.join(", ")
+        }
+    ));
+    t.push(String::new());
+    t.push(format!(
+        "2. Pengaduan PMI: {} kasus",
+        s.cases_by_category.total
+    ));
+    for (l, _, n) in lines_id(&s.cases_by_category, 30) {
+        t.push(format!("   - {l}: {n}"));
+    }
+    let handling: Vec<String> = lines_id(&s.cases_by_handling, 9)
+        .into_iter()
+        .map(|(l, _, n)| format!("{} {n}", l.to_lowercase()))
+        .collect();
+    t.push(format!(
+        "   Status penanganan: {}",
+        if handling.is_empty() {
+            "-".into()
+        } else {
+            handling.join(", ")
+        }
+    ));
+    t.push(String::new());
+    t.push(format!(
+        "3. Pemulangan PMI yang difasilitasi: {} orang",
+        s.returns_by_category.total
+    ));
+    for (l, _, n) in lines_id(&s.returns_by_category, 30) {
+        t.push(format!("   - {l}: {n}"));
+    }
+    t.push(String::new());
+    t.push("Definisi:".into());
+    crate::i18n::with_lang(Lang::Id, || {
+        for kind in [Kind::Placements, Kind::Cases, Kind::Repatriations] {
+            t.push(format!("- {}", kind.definition()));
+        }
+    });
+    Ok((t.join("\n") + "\n").into_bytes())
+}

@@ -1,0 +1,473 @@
+//! `report` and `query`: figures that are right, say what they count, and match what was published.
+
+use crate::util::Office;
+
+/// Departs a worker on `departed` (registered and recommended a month before).
+fn departed(office: &Office, nik: &str, extra: &[&str], departed: &str) -> String {
+    let registered = format!("{}-01", &departed[..7]);
+    let number = office.ready_for_passport(
+        nik,
+        &format!("W{}", &nik[12..]),
+        &[extra, &["--registered-on", &registered]].concat(),
+    );
+    office
+        .run(&["recommend-passport", &number, "--on", &registered])
+        .ok();
+    office
+        .run(&[
+            "depart",
+            &number,
+            "--on",
+            departed,
+            "--passport",
+            "C1234567",
+        ])
+        .ok();
+    number
+}
+
+/// A small office with known numbers around the year 2022/2023 boundary.
+fn fixture() -> Office {
+    let office = Office::new();
+    departed(&office, "1371021508900001", &[], "2022-01-01");
+    departed(
+        &office,
+        "1371021508900002",
+        &["--scheme", "G2G", "--country", "KR"],
+        "2022-12-31",
+    );
+    let back = departed(
+        &office,
+        "1371025508900003",
+        &["--sex", "P", "--accept-warnings"],
+        "2022-12-15",
+    );
+    office.run(&["return", &back, "--on", "2023-01-20"]).ok();
+    departed(
+        &office,
+        "1306021508900004",
+        &["--regency", "1306", "--country", "JP"],
+        "2023-01-01",
+    );
+    // Waiting and cancelled applications are not placements.
+    office
+        .register(
+            "1371021508900005",
+            "Waiting",
+            &["--registered-on", "2022-06-01"],
+        )
+        .ok();
+    office
+        .register(
+            "1371021508900006",
+            "Cancelled",
+            &["--registered-on", "2022-06-01"],
+        )
+        .ok();
+    office
+        .run(&["cancel", "1371021508900006", "--reason", "WITHDRAWN"])
+        .ok();
+    office
+}
+
+fn json_rows(office: &Office, args: &[&str]) -> (serde_json::Value, Vec<(String, i64)>) {
+    let doc = office.run(&[args, &["--format", "json"]].concat()).json();
+    let rows = doc["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let obj = r.as_object().unwrap();
+            let key: Vec<String> = obj
+                .iter()
+                .filter(|(k, _)| *k != "count")
+                .map(|(_, v)| v.as_str().unwrap_or("").to_string())
+                .collect();
+            (key.join("/"), r["count"].as_i64().unwrap())
+        })
+        .collect();
+    (doc, rows)
+}
+
+#[test]
+fn placements_count_departures_in_the_inclusive_period_only() {
+    let office = fixture();
+    let (doc, rows) = json_rows(
+        &office,
+        &["report", "placements", "--year", "2022", "--by", "scheme"],
+    );
+    assert_eq!(
+        doc["total"], 3,
+        "1 Jan and 31 Dec count; the 2023 departure, the waiting and the cancelled do not"
+    );
+    assert_eq!(
+        rows,
+        [
+            ("G2G".into(), 1),
+            ("P3MI".into(), 0),
+            ("UKPS".into(), 0),
+            ("MANDIRI".into(), 2)
+        ],
+        "all four schemes appear"
+    );
+    assert_eq!(doc["period"]["from"], "2022-01-01");
+    assert_eq!(doc["period"]["to"], "2022-12-31");
+    assert!(doc["definition"].as_str().unwrap().contains("departed"));
+    let (doc, _) = json_rows(
+        &office,
+        &[
+            "report",
+            "placements",
+            "--from",
+            "2022-01-02",
+            "--to",
+            "2022-12-30",
+        ],
+    );
+    assert_eq!(doc["total"], 1, "both boundary days excluded");
+    let (doc, _) = json_rows(&office, &["report", "placements", "--year", "2023"]);
+    assert_eq!(
+        doc["total"], 1,
+        "the worker who came home in 2023 was placed in 2022"
+    );
+}
+
+#[test]
+fn two_dimensions_give_a_row_per_combination() {
+    let office = fixture();
+    let (_, rows) = json_rows(
+        &office,
+        &[
+            "report",
+            "placements",
+            "--year",
+            "2022",
+            "--by",
+            "country,sex",
+        ],
+    );
+    assert_eq!(
+        rows,
+        [
+            ("MY/L".into(), 1),
+            ("MY/P".into(), 1),
+            ("KR/L".into(), 1),
+            ("KR/P".into(), 0)
+        ]
+    );
+    let (_, months) = json_rows(
+        &office,
+        &["report", "placements", "--year", "2022", "--by", "month"],
+    );
+    assert_eq!(months.len(), 12, "every month of the year appears");
+    assert_eq!(months[11], ("2022-12".into(), 2));
+}
+
+#[test]
+fn registrations_show_what_became_of_the_applications() {
+    let office = fixture();
+    let (doc, rows) = json_rows(
+        &office,
+        &["report", "registrations", "--year", "2022", "--by", "stage"],
+    );
+    assert_eq!(doc["total"], 5);
+    let stage = |s: &str| rows.iter().find(|(k, _)| k == s).map(|(_, n)| *n);
+    assert_eq!(stage("REGISTERED"), Some(1));
+    assert_eq!(stage("DEPARTED"), Some(2));
+    assert_eq!(stage("RETURNED"), Some(1));
+    assert_eq!(stage("CANCELLED"), Some(1));
+}
+
+#[test]
+fn case_handling_follows_the_as_of_date() {
+    let office = Office::new();
+    office
+        .run(&[
+            "open-case",
+            "--category",
+            "SICK",
+            "--reported-on",
+            "2023-03-01",
+            "--person-name",
+            "A",
+        ])
+        .ok();
+    office
+        .run(&[
+            "case",
+            "resolve",
+            "BP3MI-SB-K-2023-0001",
+            "--outcome",
+            "dirawat",
+            "--on",
+            "2023-06-01",
+        ])
+        .ok();
+    let handling = |as_of: &str| {
+        json_rows(
+            &office,
+            &[
+                "report", "cases", "--year", "2023", "--by", "handling", "--as-of", as_of,
+            ],
+        )
+        .1
+    };
+    assert_eq!(
+        handling("2023-05-31"),
+        [("DONE".into(), 0), ("IN_PROCESS".into(), 1)]
+    );
+    assert_eq!(
+        handling("2023-06-01"),
+        [("DONE".into(), 1), ("IN_PROCESS".into(), 0)]
+    );
+}
+
+#[test]
+fn compare_adds_the_earlier_figure_and_the_change() {
+    let office = fixture();
+    let doc = office
+        .run(&[
+            "report",
+            "placements",
+            "--year",
+            "2023",
+            "--compare",
+            "previous-year",
+            "--format",
+            "json",
+        ])
+        .json();
+    assert_eq!(doc["total"], 1);
+    assert_eq!(doc["compared"]["total"], 3);
+    assert_eq!(doc["compared"]["period"]["from"], "2022-01-01");
+    let csv = office.run(&[
+        "report",
+        "placements",
+        "--year",
+        "2023",
+        "--by",
+        "scheme",
+        "--compare",
+        "previous-year",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        csv.ok().starts_with("scheme,count,previous,change\n"),
+        "{}",
+        csv.stdout
+    );
+    assert!(csv.stdout.contains("MANDIRI,1,2,-1"), "{}", csv.stdout);
+}
+
+/// Compares with `tests/snapshots/NAME`; `UPDATE_SNAPSHOTS=1` rewrites it.
+fn snapshot(name: &str, actual: &str) {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(name);
+    if std::env::var("UPDATE_SNAPSHOTS").is_ok() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    assert_eq!(
+        actual,
+        std::fs::read_to_string(&path).unwrap_or_default(),
+        "snapshot {name} (UPDATE_SNAPSHOTS=1 to accept)"
+    );
+}
+
+#[test]
+fn the_three_formats_match_their_snapshots() {
+    let office = fixture();
+    let args = [
+        "report",
+        "placements",
+        "--year",
+        "2022",
+        "--by",
+        "scheme",
+        "--as-of",
+        "2023-11-08",
+    ];
+    snapshot("report.txt", office.run(&args).ok());
+    snapshot(
+        "report.csv",
+        office.run(&[&args[..], &["--format", "csv"]].concat()).ok(),
+    );
+    snapshot(
+        "report.json",
+        office
+            .run(&[&args[..], &["--format", "json"]].concat())
+            .ok(),
+    );
+    snapshot(
+        "report_id.txt",
+        office.run(&[&args[..], &["--lang", "id"]].concat()).ok(),
+    );
+}
+
+#[test]
+fn bad_periods_and_dimensions_are_refused() {
+    let office = Office::new();
+    office
+        .run(&[
+            "report",
+            "placements",
+            "--year",
+            "2022",
+            "--month",
+            "2022-01",
+        ])
+        .fails(2);
+    office
+        .run(&["report", "placements", "--by", "colour"])
+        .fails(2);
+    office.run(&["report", "cases", "--by", "scheme"]).fails(2);
+    office
+        .run(&[
+            "report",
+            "placements",
+            "--from",
+            "2023-02-01",
+            "--to",
+            "2023-01-01",
+        ])
+        .fails(1);
+    office
+        .run(&["report", "placements", "--month", "2023-13"])
+        .fails(1);
+}
+
+#[test]
+fn report_out_writes_a_private_file() {
+    let office = fixture();
+    office
+        .run(&[
+            "report",
+            "summary",
+            "--year",
+            "2022",
+            "--out",
+            "summary.txt",
+        ])
+        .ok();
+    let text = std::fs::read_to_string(office.path("summary.txt")).unwrap();
+    assert!(
+        text.contains("Penempatan PMI (berangkat): 3 orang"),
+        "{text}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(office.path("summary.txt"))
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o077,
+            0
+        );
+    }
+}
+
+#[test]
+fn the_demo_reproduces_the_published_figures() {
+    let office = Office::empty();
+    let now = [("PMI_DESK_NOW", "2026-11-28")];
+    office
+        .run_with(&["demo", "--db", office.db.to_str().unwrap()], &now)
+        .ok();
+    let summary = office
+        .run_with(
+            &[
+                "report",
+                "summary",
+                "--from",
+                "2023-01-01",
+                "--to",
+                "2023-11-08",
+                "--format",
+                "json",
+            ],
+            &now,
+        )
+        .json();
+    let placements = &summary["placements"]["scheme"];
+    assert_eq!(placements["total"], 816);
+    assert_eq!(placements["by"]["G2G"], 12);
+    assert_eq!(placements["by"]["P3MI"], 497);
+    assert_eq!(placements["by"]["MANDIRI"], 307);
+    assert_eq!(summary["cases"]["category"]["by"]["TRAFFICKING"], 5);
+    let returns = &summary["repatriations"]["category"]["by"];
+    assert_eq!(
+        (
+            returns["TROUBLED"].as_i64(),
+            returns["DECEASED"].as_i64(),
+            returns["SICK"].as_i64()
+        ),
+        (Some(13), Some(6), Some(2))
+    );
+    let text = office.run_with(
+        &[
+            "report",
+            "summary",
+            "--from",
+            "2023-01-01",
+            "--to",
+            "2023-11-08",
+        ],
+        &now,
+    );
+    assert!(
+        text.ok().contains("Periode 1 Januari - 8 November 2023"),
+        "{}",
+        text.stdout
+    );
+    let y2022 = office
+        .run_with(
+            &["report", "placements", "--year", "2022", "--format", "json"],
+            &now,
+        )
+        .json();
+    assert_eq!(y2022["total"], 581);
+    let y2025 = office
+        .run_with(
+            &[
+                "report",
+                "placements",
+                "--year",
+                "2025",
+                "--by",
+                "country",
+                "--format",
+                "json",
+            ],
+            &now,
+        )
+        .json();
+    assert_eq!(y2025["total"], 522);
+    assert_eq!(y2025["rows"][0]["country"], "JP");
+    assert_eq!(y2025["rows"][0]["count"], 472);
+}
+
+#[test]
+fn query_reads_views_and_refuses_anything_else() {
+    let office = fixture();
+    let rows = office.run(&["query", "SELECT regency_name, sex_label, count(*) AS n FROM v_placements WHERE departed_year = 2022 GROUP BY 1, 2 ORDER BY 1, 2", "--format", "json"]).json();
+    assert_eq!(rows[0]["regency_name"], "Kota Padang");
+    assert_eq!(rows[0]["sex_label"], "Laki-laki");
+    assert_eq!(rows[0]["n"], 2);
+    for statement in [
+        "DELETE FROM persons",
+        "UPDATE persons SET full_name = 'x'",
+        "ATTACH DATABASE 'other.db' AS other",
+        "PRAGMA journal_mode = DELETE",
+        "SELECT 1; DROP TABLE persons",
+        "WITH x AS (SELECT 1) DELETE FROM persons",
+        "-- a comment\nINSERT INTO settings VALUES ('a', 'b')",
+    ] {
+        let run = office.run(&["query", statement]);
+        assert!(!run.fails(1).is_empty(), "{statement}");
+    }
+    assert_eq!(office.count("persons"), 6);
+    assert!(!office.path("other.db").exists());
+}
