@@ -107,6 +107,10 @@ pub enum Command {
         #[arg(allow_hyphen_values = true)]
         sql: String,
     },
+    /// Export records as a folder of CSV files (the exchange format) for another office
+    Export(ExportArgs),
+    /// Import an exchange folder or one CSV file; nothing is written unless every row is valid
+    Import(ImportArgs),
     /// Show the audit log: who changed what, and when
     Log(LogArgs),
     /// Print shell completions
@@ -722,4 +726,38 @@ pub struct ReportArgs {
     /// Write to this file instead of standard output
     #[arg(long, value_name = "FILE")]
     pub out: Option<std::path::PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// Folder to create (it appears whole or not at all)
+    #[arg(long, value_name = "DIR")]
+    pub out: std::path::PathBuf,
+    /// Only records changed after this moment (YYYY-MM-DD or RFC 3339)
+    #[arg(long, conflicts_with = "since_last")]
+    pub since: Option<String>,
+    /// Only records changed since the last successful export (for nightly runs)
+    #[arg(long)]
+    pub since_last: bool,
+    /// Only these files, e.g. persons,placements
+    #[arg(long, value_delimiter = ',')]
+    pub only: Vec<String>,
+    /// For statistics outside the office: NIK to 12 digits, names to initials, no contact details
+    #[arg(long)]
+    pub mask: bool,
+    /// Replace an existing folder
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// An exchange folder, or one CSV file (its kind is recognised from its header)
+    pub path: std::path::PathBuf,
+    /// Check everything and report what would change; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Also write every error as CSV (file, line, column, value, reason)
+    #[arg(long, value_name = "FILE")]
+    pub errors: Option<std::path::PathBuf>,
 }

@@ -9,6 +9,7 @@ pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod exchange;
 pub mod i18n;
 pub mod letter;
 pub mod output;

@@ -6,6 +6,7 @@ mod check;
 mod config;
 mod demo;
 mod docs;
+mod exchange;
 mod form;
 mod init;
 mod letter;
@@ -58,6 +59,8 @@ pub fn name(command: &Command) -> String {
         Command::Repatriation(_) => "repatriation",
         Command::Report(_) => "report",
         Command::Query { .. } => "query",
+        Command::Export(_) => "export",
+        Command::Import(_) => "import",
         Command::Log(_) => "log",
         Command::Completions { .. } => "completions",
         Command::Man => "man",
@@ -88,6 +91,8 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Repatriation(sub) => repatriation::run(ctx, sub),
         Command::Report(args) => report::run(ctx, args),
         Command::Query { sql } => query::run(ctx, &sql),
+        Command::Export(args) => exchange::export(ctx, args),
+        Command::Import(args) => exchange::import(ctx, args),
         Command::Log(args) => log::run(ctx, args),
         Command::Completions { shell } => meta::completions(shell),
         Command::Man => meta::man(),

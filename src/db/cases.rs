@@ -196,3 +196,43 @@ pub fn events(conn: &Connection, case_uid: &str) -> Result<Vec<CaseEvent>> {
     let rows = stmt.query_map([case_uid], event_from_row)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
+
+/// Every case changed after `since` (all when `None`), in uid order.
+pub fn each(
+    conn: &Connection,
+    since: Option<&str>,
+    mut f: impl FnMut(Case) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM cases WHERE ?1 IS NULL OR updated_at > ?1 ORDER BY uid"
+    ))?;
+    let mut rows = stmt.query([since])?;
+    while let Some(row) = rows.next()? {
+        f(from_row(row)?)?;
+    }
+    Ok(())
+}
+
+/// Every event recorded after `since` (all when `None`), in uid order.
+pub fn each_event(
+    conn: &Connection,
+    since: Option<&str>,
+    mut f: impl FnMut(CaseEvent) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {EVENT_COLUMNS} FROM case_events WHERE ?1 IS NULL OR created_at > ?1 ORDER BY uid"
+    ))?;
+    let mut rows = stmt.query([since])?;
+    while let Some(row) = rows.next()? {
+        f(event_from_row(row)?)?;
+    }
+    Ok(())
+}
+
+pub fn event_exists(conn: &Connection, uid: &str) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM case_events WHERE uid = ?1",
+        [uid],
+        |r| r.get::<_, i64>(0),
+    )? > 0)
+}

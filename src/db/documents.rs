@@ -1,7 +1,7 @@
 //! SQL for the `documents` table.
 
 use anyhow::{Context, Result};
-use rusqlite::{params, Connection, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::columns::{date_text, opt_date, req};
 use crate::domain::document::Document;
@@ -49,5 +49,52 @@ pub fn insert(conn: &Connection, d: &Document) -> Result<()> {
         ],
     )
     .context("saving a document")?;
+    Ok(())
+}
+
+/// Every record changed after `since` (all when `None`), in uid order, one at a time.
+pub fn each(
+    conn: &Connection,
+    since: Option<&str>,
+    mut f: impl FnMut(Document) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM documents WHERE ?1 IS NULL OR updated_at > ?1 ORDER BY uid"
+    ))?;
+    let mut rows = stmt.query([since])?;
+    while let Some(row) = rows.next()? {
+        f(from_row(row)?)?;
+    }
+    Ok(())
+}
+
+pub fn by_uid(conn: &Connection, uid: &str) -> Result<Option<Document>> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM documents WHERE uid = ?1"),
+        [uid],
+        from_row,
+    )
+    .optional()
+    .context("reading a document")
+}
+
+pub fn update(conn: &Connection, d: &Document) -> Result<()> {
+    conn.execute(
+        "UPDATE documents SET placement_uid = ?2, kind = ?3, number = ?4, issued_on = ?5, expires_on = ?6,
+            verified_on = ?7, verified_by = ?8, created_at = ?9, updated_at = ?10 WHERE uid = ?1",
+        params![
+            d.uid,
+            d.placement_uid,
+            d.kind.code(),
+            d.number,
+            date_text(d.issued_on),
+            date_text(d.expires_on),
+            date_text(d.verified_on),
+            d.verified_by,
+            d.created_at,
+            d.updated_at,
+        ],
+    )
+    .context("updating a document")?;
     Ok(())
 }

@@ -253,6 +253,24 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Like `write`, but `work` decides whether to commit (an import with errors, a dry run: not).
+    pub fn write_if<T>(
+        &mut self,
+        work: impl FnOnce(&Transaction) -> Result<(T, bool)>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| busy_or(e, &self.path))?;
+        let (value, commit) = work(&tx)?;
+        if commit {
+            tx.commit().map_err(|e| busy_or(e, &self.path))?;
+        }
+        Ok(value)
+    }
+}
+
 fn busy_or(error: rusqlite::Error, path: &Path) -> anyhow::Error {
     match error.sqlite_error_code() {
         Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {

@@ -123,3 +123,28 @@ pub fn update(conn: &Connection, p: &Person) -> Result<()> {
     .context("updating a person")?;
     Ok(())
 }
+
+/// Every record changed after `since` (all when `None`), in uid order, one at a time.
+pub fn each(
+    conn: &Connection,
+    since: Option<&str>,
+    mut f: impl FnMut(Person) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM persons WHERE ?1 IS NULL OR updated_at > ?1 ORDER BY uid"
+    ))?;
+    let mut rows = stmt.query([since])?;
+    while let Some(row) = rows.next()? {
+        f(from_row(row)?)?;
+    }
+    Ok(())
+}
+
+/// Records that another office's uid names a person stored here.
+pub fn insert_alias(conn: &Connection, alias_uid: &str, person_uid: &str) -> Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO person_aliases (alias_uid, person_uid) VALUES (?1, ?2)",
+        params![alias_uid, person_uid],
+    )?;
+    Ok(())
+}

@@ -154,3 +154,19 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<(Repatriation, Option<S
     )?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
+
+/// Every record changed after `since` (all when `None`), in uid order, one at a time.
+pub fn each(
+    conn: &Connection,
+    since: Option<&str>,
+    mut f: impl FnMut(Repatriation) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM repatriations WHERE ?1 IS NULL OR updated_at > ?1 ORDER BY uid"
+    ))?;
+    let mut rows = stmt.query([since])?;
+    while let Some(row) = rows.next()? {
+        f(from_row(row)?)?;
+    }
+    Ok(())
+}

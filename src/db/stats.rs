@@ -38,9 +38,14 @@ macro_rules! age_group_sql {
 }
 
 /// A case's status as of the as-of date (?3): the last status its timeline reached by then.
-const CASE_STATUS_AS_OF: &str =
-    "(SELECT e.status_to FROM case_events e WHERE e.case_uid = c.uid AND e.status_to IS NOT NULL \
-     AND e.occurred_on <= ?3 ORDER BY e.occurred_on DESC, e.created_at DESC, e.rowid DESC LIMIT 1)";
+/// Imported cases may have no status events: their stored status stands.
+macro_rules! case_status_as_of {
+    () => {
+        "coalesce((SELECT e.status_to FROM case_events e WHERE e.case_uid = c.uid AND e.status_to IS NOT NULL \
+         AND e.occurred_on <= ?3 ORDER BY e.occurred_on DESC, e.created_at DESC, e.rowid DESC LIMIT 1), c.status)"
+    };
+}
+const CASE_STATUS_AS_OF: &str = case_status_as_of!();
 
 pub struct Source {
     /// FROM clause (with joins).
@@ -109,9 +114,11 @@ pub const CASES: Source = Source {
         ("regency", "pe.regency_code"),
         (
             "handling",
-            "CASE WHEN (SELECT e.status_to FROM case_events e WHERE e.case_uid = c.uid AND e.status_to IS NOT NULL \
-             AND e.occurred_on <= ?3 ORDER BY e.occurred_on DESC, e.created_at DESC, e.rowid DESC LIMIT 1) \
-             IN ('RESOLVED', 'CLOSED') THEN 'DONE' ELSE 'IN_PROCESS' END",
+            concat!(
+                "CASE WHEN ",
+                case_status_as_of!(),
+                " IN ('RESOLVED', 'CLOSED') THEN 'DONE' ELSE 'IN_PROCESS' END"
+            ),
         ),
     ],
 };

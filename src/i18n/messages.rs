@@ -299,4 +299,36 @@ message_table! {
     QueryNotSelect => "Hanya pernyataan SELECT yang boleh dijalankan (bukan '{}'): query tidak dapat mengubah data, melampirkan berkas lain, atau mengubah pengaturan", "Only SELECT statements may run (not '{}'): a query cannot change data, attach another file or change settings";
     QueryOneStatement => "Jalankan satu pernyataan saja", "Run one statement at a time";
     QueryInvalid => "Query tidak valid: {}", "Invalid query: {}";
+    // Exchange
+    ExportKindUnknown => "Jenis berkas '{}' tidak dikenal (persons, placements, documents, recommendations, cases, case_events, repatriations)", "Unknown file kind '{}' (persons, placements, documents, recommendations, cases, case_events, repatriations)";
+    ExportExists => "{} sudah ada; pilih folder lain atau tambahkan --force untuk menggantinya", "{} already exists; choose another folder or add --force to replace it";
+    ExportDone => "Ekspor ditulis ke {}: {}", "Exported to {}: {}";
+    FileUnreadable => "Tidak dapat membaca {}: {}", "Cannot read {}: {}";
+    ImportKindUnknown => "Jenis berkas {} tidak dikenali dari kepalanya (kolom *_uid)", "Cannot tell what {} holds from its header (a *_uid column)";
+    ImportFileIgnored => "Berkas {} diabaikan (bukan bagian format pertukaran)", "File {} ignored (not part of the exchange format)";
+    ImportNoManifest => "Folder tanpa manifest.json: jumlah baris dan checksum tidak dapat diperiksa", "Folder without manifest.json: row counts and checksums cannot be checked";
+    ImportUnknownColumns => "{}: kolom tidak dikenal diabaikan: {}", "{}: unknown columns ignored: {}";
+    ManifestInvalid => "manifest.json tidak valid: {}", "Invalid manifest.json: {}";
+    ManifestNewer => "Folder dibuat dengan format versi {} yang lebih baru; perbarui pmi-desk", "The folder uses a newer format version {}; upgrade pmi-desk";
+    ManifestMismatch => "{} tidak sesuai manifest ({}): salinan tidak lengkap? Tidak ada yang ditulis", "{} does not match the manifest ({}): a truncated copy? Nothing was written";
+    ManifestFileMissing => "berkas tidak ada", "file missing";
+    ManifestRows => "manifest {} baris, berkas {} baris", "manifest says {} rows, the file has {}";
+    ManifestChecksum => "checksum berbeda", "checksum differs";
+    ImportMasked => "Ekspor tersamar (untuk statistik) tidak dapat diimpor", "A masked export (for statistics) cannot be imported";
+    ImportValueRequired => "nilai wajib kosong", "required value missing";
+    ImportColumnMissing => "kolom wajib tidak ada", "required column missing";
+    ImportUnknownReference => "merujuk data yang tidak ada di basis data maupun di impor ini", "refers to a record found neither in the database nor in this import";
+    ImportRefersToRejected => "merujuk baris yang salah di impor ini", "refers to a row of this import that has errors";
+    ImportNumberTaken => "nomor ini sudah dipakai data lain ({})", "this number is already used by another record ({})";
+    ImportConflict => "NIK {}: tersimpan '{}', diimpor '{}' ({} baris {}); periksa", "NIK {}: stored as '{}', imported as '{}' ({} line {}); please check";
+    ImportRejected => "Impor ditolak: {} kesalahan (lihat di atas). Tidak ada yang ditulis", "Import rejected: {} error(s) (see above). Nothing was written";
+    ImportDone => "Impor selesai", "Import done";
+    ImportDryRun => "Uji coba: tidak ada yang ditulis", "Dry run: nothing was written";
+    TimestampInvalid => "Waktu '{}' tidak valid: tulis RFC 3339, mis. 2023-11-08T09:30:00Z", "Invalid time '{}': write RFC 3339, e.g. 2023-11-08T09:30:00Z";
+    UidInvalid => "UID '{}' tidak valid", "Invalid uid '{}'";
+    HeadFile => "Berkas", "File";
+    HeadInserted => "Baru", "Inserted";
+    HeadUpdated => "Diperbarui", "Updated";
+    HeadUnchanged => "Tetap", "Unchanged";
+    HeadMerged => "Digabung", "Merged";
 }

@@ -1,0 +1,258 @@
+//! The CSV exchange format, version 1 (docs/exchange-format.md): the files of a folder, their columns
+//! in order, which are required, the manifest, and masking for statistics outside the office.
+
+pub mod export;
+pub mod import;
+pub mod read;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FileKind {
+    Persons,
+    Placements,
+    Documents,
+    Recommendations,
+    Cases,
+    CaseEvents,
+    Repatriations,
+}
+
+pub const FORMAT: &str = "pmi-desk-exchange";
+pub const VERSION: i64 = 1;
+
+impl FileKind {
+    /// In the order files are written and read: every reference points to an earlier file.
+    pub const ALL: [FileKind; 7] = [
+        FileKind::Persons,
+        FileKind::Placements,
+        FileKind::Documents,
+        FileKind::Recommendations,
+        FileKind::Cases,
+        FileKind::CaseEvents,
+        FileKind::Repatriations,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            FileKind::Persons => "persons",
+            FileKind::Placements => "placements",
+            FileKind::Documents => "documents",
+            FileKind::Recommendations => "recommendations",
+            FileKind::Cases => "cases",
+            FileKind::CaseEvents => "case_events",
+            FileKind::Repatriations => "repatriations",
+        }
+    }
+
+    pub fn file_name(self) -> String {
+        format!("{}.csv", self.name())
+    }
+
+    pub fn parse(name: &str) -> Option<FileKind> {
+        let name = name.trim().to_ascii_lowercase();
+        FileKind::ALL
+            .into_iter()
+            .find(|k| k.name() == name || k.file_name() == name)
+    }
+
+    /// The columns, in order (required ones marked with `*`).
+    fn spec(self) -> &'static [&'static str] {
+        match self {
+            FileKind::Persons => &[
+                "*person_uid",
+                "nik",
+                "*full_name",
+                "sex",
+                "birth_place",
+                "birth_date",
+                "regency_code",
+                "address",
+                "phone",
+                "education",
+                "marital_status",
+                "*office_code",
+                "*created_at",
+                "*updated_at",
+            ],
+            FileKind::Placements => &[
+                "*placement_uid",
+                "*person_uid",
+                "*scheme",
+                "p3mi_name",
+                "employer_name",
+                "*country",
+                "sector",
+                "occupation",
+                "*stage",
+                "*registered_on",
+                "departed_on",
+                "returned_on",
+                "cancel_reason",
+                "passport_number",
+                "*office_code",
+                "*created_at",
+                "*updated_at",
+            ],
+            FileKind::Documents => &[
+                "*document_uid",
+                "*placement_uid",
+                "*kind",
+                "number",
+                "issued_on",
+                "expires_on",
+                "verified_on",
+                "verified_by",
+                "*updated_at",
+            ],
+            FileKind::Recommendations => &[
+                "*recommendation_uid",
+                "*placement_uid",
+                "letter_number",
+                "*status",
+                "*decided_on",
+                "valid_until",
+                "immigration_office",
+                "refusal_reasons",
+                "void_reason",
+                "clerk",
+                "*office_code",
+                "*created_at",
+                "*updated_at",
+            ],
+            FileKind::Cases => &[
+                "*case_uid",
+                "*case_number",
+                "person_uid",
+                "*category",
+                "channel",
+                "procedural_status",
+                "country",
+                "*reported_on",
+                "complainant_name",
+                "complainant_relation",
+                "summary",
+                "*status",
+                "closure_reason",
+                "closed_on",
+                "*office_code",
+                "*created_at",
+                "*updated_at",
+            ],
+            FileKind::CaseEvents => &[
+                "*event_uid",
+                "*case_uid",
+                "*occurred_on",
+                "*kind",
+                "partner",
+                "letter_number",
+                "note",
+                "clerk",
+                "*created_at",
+            ],
+            FileKind::Repatriations => &[
+                "*repatriation_uid",
+                "person_uid",
+                "case_uid",
+                "*category",
+                "from_country",
+                "debarkation",
+                "*arrived_on",
+                "origin_regency_code",
+                "handed_over_to",
+                "handed_over_on",
+                "handover_record_number",
+                "notes",
+                "*office_code",
+                "*created_at",
+                "*updated_at",
+            ],
+        }
+    }
+
+    pub fn columns(self) -> Vec<&'static str> {
+        self.spec()
+            .iter()
+            .map(|c| c.trim_start_matches('*'))
+            .collect()
+    }
+
+    pub fn required(self) -> Vec<&'static str> {
+        self.spec()
+            .iter()
+            .filter_map(|c| c.strip_prefix('*'))
+            .collect()
+    }
+
+    /// Recognises a file's kind from its header: the key column of each kind, most specific first.
+    pub fn from_header(headers: &[String]) -> Option<FileKind> {
+        let has = |c: &str| headers.iter().any(|h| h == c);
+        [
+            ("event_uid", FileKind::CaseEvents),
+            ("document_uid", FileKind::Documents),
+            ("recommendation_uid", FileKind::Recommendations),
+            ("repatriation_uid", FileKind::Repatriations),
+            ("case_uid", FileKind::Cases),
+            ("placement_uid", FileKind::Placements),
+            ("person_uid", FileKind::Persons),
+        ]
+        .into_iter()
+        .find(|(key, _)| has(key))
+        .map(|(_, kind)| kind)
+    }
+}
+
+/// `Budi Santoso` -> `B. S.`
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .map(|c| format!("{c}."))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Masks a row for statistics outside the office: NIK to its first 12 digits, names to initials,
+/// contact details and narratives left out.
+pub fn mask(fields: &mut [(&'static str, String)]) {
+    for (column, value) in fields.iter_mut() {
+        match *column {
+            "nik" if value.len() >= 12 => *value = value[..12].to_string(),
+            "full_name" | "complainant_name" => *value = initials(value),
+            "address" | "phone" | "summary" | "note" | "notes" | "number" | "passport_number" => {
+                value.clear()
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_its_key_first_and_is_recognised_from_its_header() {
+        for kind in FileKind::ALL {
+            let columns: Vec<String> = kind.columns().iter().map(|c| c.to_string()).collect();
+            assert_eq!(FileKind::from_header(&columns), Some(kind), "{kind:?}");
+            assert!(columns[0].ends_with("_uid"));
+            assert_eq!(FileKind::parse(&kind.file_name()), Some(kind));
+        }
+    }
+
+    #[test]
+    fn masking() {
+        let mut row = vec![
+            ("nik", "1371021508900001".to_string()),
+            ("full_name", "Budi Santoso".into()),
+            ("address", "Jl. X".into()),
+        ];
+        mask(&mut row);
+        assert_eq!(
+            row,
+            [
+                ("nik", "137102150890".to_string()),
+                ("full_name", "B. S.".into()),
+                ("address", String::new())
+            ]
+        );
+    }
+}
