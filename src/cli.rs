@@ -111,6 +111,12 @@ pub enum Command {
     Export(ExportArgs),
     /// Import an exchange folder or one CSV file; nothing is written unless every row is valid
     Import(ImportArgs),
+    /// Copy the whole database, consistently, to a new file (safe while others work)
+    Backup {
+        /// The backup file to create
+        #[arg(long, value_name = "FILE")]
+        out: std::path::PathBuf,
+    },
     /// Show the audit log: who changed what, and when
     Log(LogArgs),
     /// Print shell completions
@@ -150,6 +156,9 @@ pub struct DemoArgs {
     /// Replace an existing demo database
     #[arg(long)]
     pub force: bool,
+    /// Multiply the departures, for benchmarks (100 gives about national scale)
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=500))]
+    pub scale: u16,
 }
 
 #[derive(Subcommand, Debug)]

@@ -147,3 +147,28 @@ fn an_older_database_is_migrated_on_open_with_its_records_kept() {
         "BP3MI-SB"
     );
 }
+
+#[test]
+fn backup_is_a_complete_private_copy_and_never_overwrites() {
+    let office = Office::new();
+    office.register("1371021508900001", "Budi", &[]).ok();
+    office.run(&["backup", "--out", "copy.db"]).ok();
+    let copy = office.path("copy.db");
+    let run = office.run_with(
+        &["worker", "show", "1371021508900001", "--format", "json"],
+        &[("PMI_DESK_DB", copy.to_str().unwrap())],
+    );
+    assert_eq!(run.json()["record"]["full_name"], "Budi");
+    assert!(office
+        .run(&["backup", "--out", "copy.db"])
+        .fails(1)
+        .contains("already exists"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&copy).unwrap().permissions().mode() & 0o077,
+            0
+        );
+    }
+}

@@ -1,4 +1,5 @@
-//! `check`: where the database is, its schema version, integrity, foreign keys and record counts.
+//! `check`: where the database is, its schema version, integrity, foreign keys and record counts;
+//! and `backup`, a consistent copy of the whole database.
 
 use anyhow::Result;
 
@@ -47,4 +48,13 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         return Err(refused(t!(Msg::CheckFailed)));
     }
     Ok(())
+}
+
+pub fn backup(ctx: &Ctx, out: &std::path::Path) -> Result<()> {
+    let store = ctx.open()?;
+    if out.exists() {
+        return Err(refused(t!(Msg::ExportExists, out.display())));
+    }
+    db::backup(store.conn(), out)?;
+    ctx.say(&t!(Msg::BackupDone, out.display()))
 }

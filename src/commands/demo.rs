@@ -58,7 +58,7 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
         for (key, value) in DEMO_SETTINGS {
             db::settings::set(tx, key, value)?;
         }
-        let summary = demo::populate(tx, ctx.clock.today)?;
+        let summary = demo::populate(tx, ctx.clock.today, args.scale as usize)?;
         db::audit::record(tx, &actor, "database", "demo", "create", &[])?;
         Ok(summary)
     })?;

@@ -86,7 +86,7 @@ pub fn update(conn: &Connection, c: &Case) -> Result<()> {
 pub fn by_number_or_uid(conn: &Connection, key: &str) -> Result<Option<Case>> {
     conn.query_row(
         &format!(
-            "SELECT {COLUMNS} FROM cases WHERE upper(case_number) = upper(?1) OR uid = lower(?1)"
+            "SELECT {COLUMNS} FROM cases WHERE case_number = ?1 OR case_number = upper(?1) OR uid = lower(?1)"
         ),
         [key.trim()],
         from_row,

@@ -345,6 +345,16 @@ fn strip_comments(sql: &str) -> &str {
     }
 }
 
+/// A consistent copy of the database in a new private file (`VACUUM INTO`).
+pub fn backup(conn: &Connection, out: &Path) -> Result<()> {
+    create_private_file(out)?;
+    if let Err(e) = conn.execute("VACUUM INTO ?1", [out.to_string_lossy()]) {
+        let _ = std::fs::remove_file(out);
+        return Err(storage(t!(Msg::FileCreateFailed, out.display(), e)));
+    }
+    Ok(())
+}
+
 pub const TABLES: &[&str] = &[
     "persons",
     "placements",

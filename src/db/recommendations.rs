@@ -99,7 +99,7 @@ pub fn update(conn: &Connection, r: &Recommendation) -> Result<()> {
 /// By letter number (any case) or uid.
 pub fn by_letter_or_uid(conn: &Connection, key: &str) -> Result<Option<Recommendation>> {
     conn.query_row(
-        &format!("SELECT {COLUMNS} FROM recommendations WHERE upper(letter_number) = upper(?1) OR uid = lower(?1)"),
+        &format!("SELECT {COLUMNS} FROM recommendations WHERE letter_number = ?1 OR letter_number = upper(?1) OR uid = lower(?1)"),
         [key.trim()],
         from_row,
     )

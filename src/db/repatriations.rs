@@ -104,7 +104,7 @@ pub fn update(conn: &Connection, x: &Repatriation) -> Result<()> {
 
 pub fn by_number_or_uid(conn: &Connection, key: &str) -> Result<Option<Repatriation>> {
     conn.query_row(
-        &format!("SELECT {COLUMNS} FROM repatriations WHERE upper(repatriation_number) = upper(?1) OR uid = lower(?1)"),
+        &format!("SELECT {COLUMNS} FROM repatriations WHERE repatriation_number = ?1 OR repatriation_number = upper(?1) OR uid = lower(?1)"),
         [key.trim()],
         from_row,
     )

@@ -154,6 +154,7 @@ fn stamp(day: NaiveDate) -> String {
 struct Maker {
     rng: Rng,
     serial: u32,
+    niks: std::collections::HashSet<String>,
     uid: u64,
 }
 
@@ -238,13 +239,19 @@ impl Maker {
             date(registered_on.year() - age - 1, 1, 1),
             date(registered_on.year() - age, 12, 28),
         );
-        self.serial += 1;
         let day = birth.day() + if sex == Sex::P { 40 } else { 0 };
-        let nik = format!(
-            "{district}{day:02}{}{:04}",
-            birth.format("%m%y"),
-            self.serial % 9999 + 1
-        );
+        // Serials run 0001-9999; a large demo wraps them, so skip any NIK already made.
+        let nik = loop {
+            self.serial += 1;
+            let nik = format!(
+                "{district}{day:02}{}{:04}",
+                birth.format("%m%y"),
+                self.serial % 9999 + 1
+            );
+            if self.niks.insert(nik.clone()) {
+                break nik;
+            }
+        };
         let regency_name = reference()
             .regency(regency)
             .map(|r| r.name.clone())
@@ -386,10 +393,12 @@ pub struct Summary {
 }
 
 /// Writes the demo records into an initialised, empty database (inside the caller's transaction).
-pub fn populate(conn: &Connection, today: NaiveDate) -> Result<Summary> {
+/// `scale` multiplies the departures (1: the office as published; 100: about national scale).
+pub fn populate(conn: &Connection, today: NaiveDate, scale: usize) -> Result<Summary> {
     let mut maker = Maker {
         rng: Rng(0x5eed_2023_b93f_0001),
         serial: 0,
+        niks: std::collections::HashSet::new(),
         uid: 0,
     };
     let mut made: Vec<Made> = Vec::new();
@@ -461,6 +470,8 @@ pub fn populate(conn: &Connection, today: NaiveDate) -> Result<Summary> {
         0,
     );
     for (from, to, plan, japan) in batches.into_iter().chain([this_year]) {
+        let plan: Vec<(Scheme, usize)> = plan.into_iter().map(|(s, n)| (s, n * scale)).collect();
+        let japan = japan * scale;
         let schemes = spread(&plan);
         // Japan's quota goes to the schemes that place there most (P3MI, then G2G, then the rest).
         let mut order: Vec<usize> = (0..schemes.len()).collect();

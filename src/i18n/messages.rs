@@ -331,4 +331,5 @@ message_table! {
     HeadUpdated => "Diperbarui", "Updated";
     HeadUnchanged => "Tetap", "Unchanged";
     HeadMerged => "Digabung", "Merged";
+    BackupDone => "Cadangan ditulis ke {}", "Backup written to {}";
 }
