@@ -70,15 +70,10 @@ pub fn insert(conn: &Connection, c: &Case) -> Result<()> {
 }
 
 pub fn update(conn: &Connection, c: &Case) -> Result<()> {
-    let assignments: Vec<String> = COLUMNS
-        .split(", ")
-        .enumerate()
-        .skip(1)
-        .map(|(i, col)| format!("{} = ?{}", col.trim(), i + 1))
-        .collect();
+    let assignments = super::assignments(COLUMNS);
     save(
         conn,
-        &format!("UPDATE cases SET {} WHERE uid = ?1", assignments.join(", ")),
+        &format!("UPDATE cases SET {} WHERE uid = ?1", assignments),
         c,
     )
 }
@@ -201,32 +196,24 @@ pub fn events(conn: &Connection, case_uid: &str) -> Result<Vec<CaseEvent>> {
 pub fn each(
     conn: &Connection,
     since: Option<&str>,
-    mut f: impl FnMut(Case) -> Result<()>,
+    f: impl FnMut(Case) -> Result<()>,
 ) -> Result<()> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM cases WHERE ?1 IS NULL OR updated_at > ?1 ORDER BY uid"
-    ))?;
-    let mut rows = stmt.query([since])?;
-    while let Some(row) = rows.next()? {
-        f(from_row(row)?)?;
-    }
-    Ok(())
+    super::each_row(
+        conn,
+        &format!("SELECT {COLUMNS} FROM cases WHERE ?1 IS NULL OR updated_at > ?1 ORDER BY uid"),
+        since,
+        from_row,
+        f,
+    )
 }
 
 /// Every event recorded after `since` (all when `None`), in uid order.
 pub fn each_event(
     conn: &Connection,
     since: Option<&str>,
-    mut f: impl FnMut(CaseEvent) -> Result<()>,
+    f: impl FnMut(CaseEvent) -> Result<()>,
 ) -> Result<()> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {EVENT_COLUMNS} FROM case_events WHERE ?1 IS NULL OR created_at > ?1 ORDER BY uid"
-    ))?;
-    let mut rows = stmt.query([since])?;
-    while let Some(row) = rows.next()? {
-        f(event_from_row(row)?)?;
-    }
-    Ok(())
+    super::each_row(conn, &format!("SELECT {EVENT_COLUMNS} FROM case_events WHERE ?1 IS NULL OR created_at > ?1 ORDER BY uid"), since, event_from_row, f)
 }
 
 pub fn event_exists(conn: &Connection, uid: &str) -> Result<bool> {

@@ -56,16 +56,17 @@ pub fn insert(conn: &Connection, d: &Document) -> Result<()> {
 pub fn each(
     conn: &Connection,
     since: Option<&str>,
-    mut f: impl FnMut(Document) -> Result<()>,
+    f: impl FnMut(Document) -> Result<()>,
 ) -> Result<()> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM documents WHERE ?1 IS NULL OR updated_at > ?1 ORDER BY uid"
-    ))?;
-    let mut rows = stmt.query([since])?;
-    while let Some(row) = rows.next()? {
-        f(from_row(row)?)?;
-    }
-    Ok(())
+    super::each_row(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM documents WHERE ?1 IS NULL OR updated_at > ?1 ORDER BY uid"
+        ),
+        since,
+        from_row,
+        f,
+    )
 }
 
 pub fn by_uid(conn: &Connection, uid: &str) -> Result<Option<Document>> {

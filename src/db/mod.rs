@@ -280,6 +280,38 @@ fn busy_or(error: rusqlite::Error, path: &Path) -> anyhow::Error {
     }
 }
 
+/// How many columns a `COLUMNS` list names.
+fn column_count(columns: &str) -> usize {
+    columns.split(',').count()
+}
+
+/// `b = ?2, c = ?3, ...` for every column but the first (the uid, bound as ?1).
+fn assignments(columns: &str) -> String {
+    columns
+        .split(',')
+        .enumerate()
+        .skip(1)
+        .map(|(i, c)| format!("{} = ?{}", c.trim(), i + 1))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Streams the rows of `sql` (which takes the `since` moment as ?1) through `f`, one at a time.
+fn each_row<T>(
+    conn: &Connection,
+    sql: &str,
+    since: Option<&str>,
+    from_row: fn(&rusqlite::Row) -> rusqlite::Result<T>,
+    mut f: impl FnMut(T) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare(sql)?;
+    let mut rows = stmt.query([since])?;
+    while let Some(row) = rows.next()? {
+        f(from_row(row)?)?;
+    }
+    Ok(())
+}
+
 /// A database integrity report, for `check`.
 pub struct Health {
     pub schema_version: i64,

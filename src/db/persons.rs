@@ -71,9 +71,10 @@ pub fn search(conn: &Connection, text: &str, limit: i64) -> Result<Vec<Person>> 
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-pub fn insert(conn: &Connection, p: &Person) -> Result<()> {
+/// Inserts or updates, with the same values in the order of `COLUMNS` (then name_key).
+fn save(conn: &Connection, sql: &str, p: &Person) -> Result<()> {
     conn.execute(
-        &format!("INSERT INTO persons ({COLUMNS}, name_key) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)"),
+        sql,
         params![
             p.uid,
             p.nik.as_ref().map(Nik::as_str),
@@ -96,48 +97,45 @@ pub fn insert(conn: &Connection, p: &Person) -> Result<()> {
     Ok(())
 }
 
-pub fn update(conn: &Connection, p: &Person) -> Result<()> {
-    conn.execute(
-        "UPDATE persons SET nik = ?2, full_name = ?3, sex = ?4, birth_place = ?5, birth_date = ?6,
-            regency_code = ?7, address = ?8, phone = ?9, education = ?10, marital_status = ?11,
-            office_code = ?12, created_at = ?13, updated_at = ?14, name_key = ?15
-         WHERE uid = ?1",
-        params![
-            p.uid,
-            p.nik.as_ref().map(Nik::as_str),
-            p.full_name,
-            p.sex.map(|s| s.code()),
-            p.birth_place,
-            date_text(p.birth_date),
-            p.regency.as_ref().map(|r| r.as_str()),
-            p.address,
-            p.phone,
-            p.education.map(|e| e.code()),
-            p.marital_status.map(|m| m.code()),
-            p.office_code,
-            p.created_at,
-            p.updated_at,
-            search_key(&p.full_name),
-        ],
+pub fn insert(conn: &Connection, p: &Person) -> Result<()> {
+    let marks: Vec<String> = (1..=super::column_count(COLUMNS) + 1)
+        .map(|i| format!("?{i}"))
+        .collect();
+    save(
+        conn,
+        &format!(
+            "INSERT INTO persons ({COLUMNS}, name_key) VALUES ({})",
+            marks.join(",")
+        ),
+        p,
     )
-    .context("updating a person")?;
-    Ok(())
+}
+
+pub fn update(conn: &Connection, p: &Person) -> Result<()> {
+    let columns = format!("{COLUMNS}, name_key");
+    save(
+        conn,
+        &format!(
+            "UPDATE persons SET {} WHERE uid = ?1",
+            super::assignments(&columns)
+        ),
+        p,
+    )
 }
 
 /// Every record changed after `since` (all when `None`), in uid order, one at a time.
 pub fn each(
     conn: &Connection,
     since: Option<&str>,
-    mut f: impl FnMut(Person) -> Result<()>,
+    f: impl FnMut(Person) -> Result<()>,
 ) -> Result<()> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM persons WHERE ?1 IS NULL OR updated_at > ?1 ORDER BY uid"
-    ))?;
-    let mut rows = stmt.query([since])?;
-    while let Some(row) = rows.next()? {
-        f(from_row(row)?)?;
-    }
-    Ok(())
+    super::each_row(
+        conn,
+        &format!("SELECT {COLUMNS} FROM persons WHERE ?1 IS NULL OR updated_at > ?1 ORDER BY uid"),
+        since,
+        from_row,
+        f,
+    )
 }
 
 /// Records that another office's uid names a person stored here.

@@ -55,9 +55,10 @@ pub fn of_person(conn: &Connection, person_uid: &str) -> Result<Vec<Placement>> 
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-pub fn insert(conn: &Connection, p: &Placement) -> Result<()> {
+/// Inserts or updates, with the same values in the order of `COLUMNS`.
+fn save(conn: &Connection, sql: &str, p: &Placement) -> Result<()> {
     conn.execute(
-        &format!("INSERT INTO placements ({COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)"),
+        sql,
         params![
             p.uid,
             p.registration_number,
@@ -84,37 +85,26 @@ pub fn insert(conn: &Connection, p: &Placement) -> Result<()> {
     Ok(())
 }
 
-pub fn update(conn: &Connection, p: &Placement) -> Result<()> {
-    conn.execute(
-        "UPDATE placements SET registration_number = ?2, person_uid = ?3, scheme = ?4, p3mi_name = ?5,
-            employer_name = ?6, country = ?7, sector = ?8, occupation = ?9, stage = ?10, registered_on = ?11,
-            departed_on = ?12, returned_on = ?13, cancel_reason = ?14, cancel_note = ?15,
-            passport_number = ?16, office_code = ?17, created_at = ?18, updated_at = ?19
-         WHERE uid = ?1",
-        params![
-            p.uid,
-            p.registration_number,
-            p.person_uid,
-            p.scheme.code(),
-            p.p3mi_name,
-            p.employer_name,
-            p.country.as_str(),
-            p.sector.map(|s| s.code()),
-            p.occupation,
-            p.stage.code(),
-            date_text(Some(p.registered_on)),
-            date_text(p.departed_on),
-            date_text(p.returned_on),
-            p.cancel_reason.map(|c| c.code()),
-            p.cancel_note,
-            p.passport_number,
-            p.office_code,
-            p.created_at,
-            p.updated_at,
-        ],
+pub fn insert(conn: &Connection, p: &Placement) -> Result<()> {
+    let marks: Vec<String> = (1..=super::column_count(COLUMNS))
+        .map(|i| format!("?{i}"))
+        .collect();
+    save(
+        conn,
+        &format!(
+            "INSERT INTO placements ({COLUMNS}) VALUES ({})",
+            marks.join(",")
+        ),
+        p,
     )
-    .context("updating a placement")?;
-    Ok(())
+}
+
+pub fn update(conn: &Connection, p: &Placement) -> Result<()> {
+    let sql = format!(
+        "UPDATE placements SET {} WHERE uid = ?1",
+        super::assignments(COLUMNS)
+    );
+    save(conn, &sql, p)
 }
 
 /// Filters of `worker list`; `None` means any.
@@ -178,14 +168,15 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Listed>> {
 pub fn each(
     conn: &Connection,
     since: Option<&str>,
-    mut f: impl FnMut(Placement) -> Result<()>,
+    f: impl FnMut(Placement) -> Result<()>,
 ) -> Result<()> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM placements WHERE ?1 IS NULL OR updated_at > ?1 ORDER BY uid"
-    ))?;
-    let mut rows = stmt.query([since])?;
-    while let Some(row) = rows.next()? {
-        f(from_row(row)?)?;
-    }
-    Ok(())
+    super::each_row(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM placements WHERE ?1 IS NULL OR updated_at > ?1 ORDER BY uid"
+        ),
+        since,
+        from_row,
+        f,
+    )
 }

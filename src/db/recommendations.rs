@@ -79,17 +79,9 @@ pub fn insert(conn: &Connection, r: &Recommendation) -> Result<()> {
 
 pub fn update(conn: &Connection, r: &Recommendation) -> Result<()> {
     let values = values(r);
-    let assignments: Vec<String> = COLUMNS
-        .split(", ")
-        .enumerate()
-        .skip(1)
-        .map(|(i, c)| format!("{} = ?{}", c.trim(), i + 1))
-        .collect();
+    let assignments = super::assignments(COLUMNS);
     conn.execute(
-        &format!(
-            "UPDATE recommendations SET {} WHERE uid = ?1",
-            assignments.join(", ")
-        ),
+        &format!("UPDATE recommendations SET {} WHERE uid = ?1", assignments),
         rusqlite::params_from_iter(values.iter()),
     )
     .context("updating a recommendation")?;
@@ -165,14 +157,7 @@ pub fn list(
 pub fn each(
     conn: &Connection,
     since: Option<&str>,
-    mut f: impl FnMut(Recommendation) -> Result<()>,
+    f: impl FnMut(Recommendation) -> Result<()>,
 ) -> Result<()> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM recommendations WHERE ?1 IS NULL OR updated_at > ?1 ORDER BY uid"
-    ))?;
-    let mut rows = stmt.query([since])?;
-    while let Some(row) = rows.next()? {
-        f(from_row(row)?)?;
-    }
-    Ok(())
+    super::each_row(conn, &format!("SELECT {COLUMNS} FROM recommendations WHERE ?1 IS NULL OR updated_at > ?1 ORDER BY uid"), since, from_row, f)
 }

@@ -86,18 +86,10 @@ pub fn insert(conn: &Connection, x: &Repatriation) -> Result<()> {
 }
 
 pub fn update(conn: &Connection, x: &Repatriation) -> Result<()> {
-    let assignments: Vec<String> = COLUMNS
-        .split(", ")
-        .enumerate()
-        .skip(1)
-        .map(|(i, c)| format!("{} = ?{}", c.trim(), i + 1))
-        .collect();
+    let assignments = super::assignments(COLUMNS);
     save(
         conn,
-        &format!(
-            "UPDATE repatriations SET {} WHERE uid = ?1",
-            assignments.join(", ")
-        ),
+        &format!("UPDATE repatriations SET {} WHERE uid = ?1", assignments),
         x,
     )
 }
@@ -159,14 +151,15 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<(Repatriation, Option<S
 pub fn each(
     conn: &Connection,
     since: Option<&str>,
-    mut f: impl FnMut(Repatriation) -> Result<()>,
+    f: impl FnMut(Repatriation) -> Result<()>,
 ) -> Result<()> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM repatriations WHERE ?1 IS NULL OR updated_at > ?1 ORDER BY uid"
-    ))?;
-    let mut rows = stmt.query([since])?;
-    while let Some(row) = rows.next()? {
-        f(from_row(row)?)?;
-    }
-    Ok(())
+    super::each_row(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM repatriations WHERE ?1 IS NULL OR updated_at > ?1 ORDER BY uid"
+        ),
+        since,
+        from_row,
+        f,
+    )
 }
