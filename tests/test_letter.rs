@@ -1,8 +1,6 @@
 //! `letter`: the official letter as text, HTML (snapshots) and PDF (by its text).
 
-use std::path::PathBuf;
-
-use crate::util::Office;
+use crate::util::{snapshot, Office};
 
 const LETTER: &str = "B.0001/BP3MI-SB/XI/2023";
 
@@ -28,21 +26,6 @@ fn issued() -> Office {
     );
     office.run(&["recommend-passport", &number]).ok();
     office
-}
-
-/// Compares with `tests/snapshots/NAME`; `UPDATE_SNAPSHOTS=1` rewrites it.
-fn snapshot(name: &str, actual: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(name);
-    if std::env::var("UPDATE_SNAPSHOTS").is_ok() {
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(
-        actual, expected,
-        "snapshot {name} differs (UPDATE_SNAPSHOTS=1 to accept)"
-    );
 }
 
 #[test]

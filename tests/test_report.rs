@@ -1,6 +1,6 @@
 //! `report` and `query`: figures that are right, say what they count, and match what was published.
 
-use crate::util::Office;
+use crate::util::{snapshot, Office};
 
 /// Departs a worker on `departed` (registered and recommended a month before).
 fn departed(office: &Office, nik: &str, extra: &[&str], departed: &str) -> String {
@@ -258,21 +258,6 @@ fn compare_adds_the_earlier_figure_and_the_change() {
         csv.stdout
     );
     assert!(csv.stdout.contains("MANDIRI,1,2,-1"), "{}", csv.stdout);
-}
-
-/// Compares with `tests/snapshots/NAME`; `UPDATE_SNAPSHOTS=1` rewrites it.
-fn snapshot(name: &str, actual: &str) {
-    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(name);
-    if std::env::var("UPDATE_SNAPSHOTS").is_ok() {
-        std::fs::write(&path, actual).unwrap();
-    }
-    assert_eq!(
-        actual,
-        std::fs::read_to_string(&path).unwrap_or_default(),
-        "snapshot {name} (UPDATE_SNAPSHOTS=1 to accept)"
-    );
 }
 
 #[test]
