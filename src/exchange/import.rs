@@ -141,6 +141,42 @@ impl<'a> Importer<'a> {
         Ok(())
     }
 
+    /// The merge rule: a new uid is inserted (with `insert`, which may number it), a known uid with a
+    /// newer `updated_at` replaces the stored record (keeping what only this office records), an
+    /// older or equal one is left alone.
+    fn upsert<T: Merged>(
+        &self,
+        kind: &str,
+        mut incoming: T,
+        stored: Option<T>,
+        keep_local: impl FnOnce(T, &T) -> T,
+        update: fn(&Connection, &T) -> Result<()>,
+        insert: impl FnOnce(&Connection, &mut T) -> Result<()>,
+    ) -> Result<Option<Outcome>> {
+        match stored {
+            Some(stored) if incoming.updated_at() <= stored.updated_at() => {
+                Ok(Some(Outcome::Unchanged))
+            }
+            Some(stored) => {
+                let merged = keep_local(incoming, &stored);
+                update(self.tx, &merged)?;
+                self.record(
+                    kind,
+                    merged.uid(),
+                    "import",
+                    Some(stored.fields()),
+                    merged.fields(),
+                )?;
+                Ok(Some(Outcome::Updated))
+            }
+            None => {
+                insert(self.tx, &mut incoming)?;
+                self.record(kind, incoming.uid(), "import", None, incoming.fields())?;
+                Ok(Some(Outcome::Inserted))
+            }
+        }
+    }
+
     /// A reference that must resolve to a stored record (or an earlier row of this import).
     fn reference<T>(&self, cells: &mut Cells, column: &str, found: Option<T>) -> Option<T> {
         let uid = cells.raw(column)?.to_lowercase();
@@ -282,7 +318,7 @@ impl<'a> Importer<'a> {
             None => None,
         };
         let person = self.reference(c, "person_uid", person);
-        let mut p = Placement {
+        let p = Placement {
             uid: uid.clone().unwrap_or_default(),
             registration_number: None,
             person_uid: person.map(|p| p.uid).unwrap_or_default(),
@@ -313,30 +349,27 @@ impl<'a> Importer<'a> {
         if !c.errors.is_empty() || uid.is_none() {
             return Ok(None);
         }
-        if let Some(stored) = db::placements::by_uid_or_number(self.tx, &p.uid)? {
-            if p.updated_at <= stored.updated_at {
-                return Ok(Some(Outcome::Unchanged));
-            }
-            p.registration_number = stored.registration_number.clone();
-            p.cancel_note = stored.cancel_note.clone();
-            db::placements::update(self.tx, &p)?;
-            self.record(
-                "placement",
-                &p.uid,
-                "import",
-                Some(stored.fields()),
-                p.fields(),
-            )?;
-            return Ok(Some(Outcome::Updated));
-        }
-        let year = p.registered_on.year();
-        p.registration_number = Some(registration_number(
-            year,
-            db::counters::next(self.tx, "registration", year)?,
-        ));
-        db::placements::insert(self.tx, &p)?;
-        self.record("placement", &p.uid, "import", None, p.fields())?;
-        Ok(Some(Outcome::Inserted))
+        let stored = db::placements::by_uid_or_number(self.tx, &p.uid)?;
+        let keep_local = |new: Placement, old: &Placement| Placement {
+            registration_number: old.registration_number.clone(),
+            cancel_note: old.cancel_note.clone(),
+            ..new
+        };
+        self.upsert(
+            "placement",
+            p,
+            stored,
+            keep_local,
+            db::placements::update,
+            |tx, p| {
+                let year = p.registered_on.year();
+                p.registration_number = Some(registration_number(
+                    year,
+                    db::counters::next(tx, "registration", year)?,
+                ));
+                db::placements::insert(tx, p)
+            },
+        )
     }
 
     fn placement_ref(&self, c: &mut Cells) -> Result<Option<Placement>> {
@@ -369,34 +402,26 @@ impl<'a> Importer<'a> {
         if !c.errors.is_empty() || uid.is_none() {
             return Ok(None);
         }
-        if let Some(stored) = db::documents::by_uid(self.tx, &d.uid)? {
-            if d.updated_at <= stored.updated_at {
-                return Ok(Some(Outcome::Unchanged));
-            }
-            let d = Document {
-                created_at: stored.created_at.clone(),
-                ..d
-            };
-            db::documents::update(self.tx, &d)?;
-            self.record(
-                "document",
-                &d.uid,
-                "import",
-                Some(stored.fields()),
-                d.fields(),
-            )?;
-            return Ok(Some(Outcome::Updated));
-        }
-        db::documents::insert(self.tx, &d)?;
-        self.record("document", &d.uid, "import", None, d.fields())?;
-        Ok(Some(Outcome::Inserted))
+        let stored = db::documents::by_uid(self.tx, &d.uid)?;
+        let keep_local = |new: Document, old: &Document| Document {
+            created_at: old.created_at.clone(),
+            ..new
+        };
+        self.upsert(
+            "document",
+            d,
+            stored,
+            keep_local,
+            db::documents::update,
+            |tx, d| db::documents::insert(tx, d),
+        )
     }
 
     fn recommendation(&mut self, c: &mut Cells) -> Result<Option<Outcome>> {
         let uid = Self::uid(c, "recommendation_uid");
         let placement = self.placement_ref(c)?;
         c.required("placement_uid", text);
-        let mut r = Recommendation {
+        let r = Recommendation {
             uid: uid.clone().unwrap_or_default(),
             placement_uid: placement.map(|p| p.uid).unwrap_or_default(),
             letter_number: c.text("letter_number"),
@@ -429,27 +454,22 @@ impl<'a> Importer<'a> {
         if !c.errors.is_empty() || uid.is_none() {
             return Ok(None);
         }
-        if let Some(stored) = db::recommendations::by_letter_or_uid(self.tx, &r.uid)? {
-            if r.updated_at <= stored.updated_at {
-                return Ok(Some(Outcome::Unchanged));
-            }
-            r.refusal_details = stored.refusal_details.clone();
-            r.passport_number = stored.passport_number.clone();
-            r.passport_issued_on = stored.passport_issued_on;
-            r.reprints = stored.reprints;
-            db::recommendations::update(self.tx, &r)?;
-            self.record(
-                "recommendation",
-                &r.uid,
-                "import",
-                Some(stored.fields()),
-                r.fields(),
-            )?;
-            return Ok(Some(Outcome::Updated));
-        }
-        db::recommendations::insert(self.tx, &r)?;
-        self.record("recommendation", &r.uid, "import", None, r.fields())?;
-        Ok(Some(Outcome::Inserted))
+        let stored = db::recommendations::by_letter_or_uid(self.tx, &r.uid)?;
+        let keep_local = |new: Recommendation, old: &Recommendation| Recommendation {
+            refusal_details: old.refusal_details.clone(),
+            passport_number: old.passport_number.clone(),
+            passport_issued_on: old.passport_issued_on,
+            reprints: old.reprints,
+            ..new
+        };
+        self.upsert(
+            "recommendation",
+            r,
+            stored,
+            keep_local,
+            db::recommendations::update,
+            |tx, r| db::recommendations::insert(tx, r),
+        )
     }
 
     fn case(&mut self, c: &mut Cells) -> Result<Option<Outcome>> {
@@ -458,7 +478,7 @@ impl<'a> Importer<'a> {
             Some(puid) => self.reference(c, "person_uid", db::persons::by_uid(self.tx, &puid)?),
             None => None,
         };
-        let mut k = Case {
+        let k = Case {
             uid: uid.clone().unwrap_or_default(),
             case_number: c.required_text("case_number").unwrap_or_default(),
             person_uid: person.map(|p| p.uid),
@@ -492,19 +512,15 @@ impl<'a> Importer<'a> {
             return Ok(None);
         }
         self.raise_counter("case", &format!("{}-K-", self.office_code), &k.case_number)?;
-        if let Some(stored) = db::cases::by_number_or_uid(self.tx, &k.uid)? {
-            if k.updated_at <= stored.updated_at {
-                return Ok(Some(Outcome::Unchanged));
-            }
-            k.outcome = stored.outcome.clone();
-            k.clerk = stored.clerk.clone();
-            db::cases::update(self.tx, &k)?;
-            self.record("case", &k.uid, "import", Some(stored.fields()), k.fields())?;
-            return Ok(Some(Outcome::Updated));
-        }
-        db::cases::insert(self.tx, &k)?;
-        self.record("case", &k.uid, "import", None, k.fields())?;
-        Ok(Some(Outcome::Inserted))
+        let stored = db::cases::by_number_or_uid(self.tx, &k.uid)?;
+        let keep_local = |new: Case, old: &Case| Case {
+            outcome: old.outcome.clone(),
+            clerk: old.clerk.clone(),
+            ..new
+        };
+        self.upsert("case", k, stored, keep_local, db::cases::update, |tx, k| {
+            db::cases::insert(tx, k)
+        })
     }
 
     /// Keeps this office's own sequence above a number that came back from elsewhere.
@@ -569,7 +585,7 @@ impl<'a> Importer<'a> {
             }
             None => None,
         };
-        let mut r = Repatriation {
+        let r = Repatriation {
             uid: uid.clone().unwrap_or_default(),
             repatriation_number: String::new(),
             person_uid: person.map(|p| p.uid),
@@ -599,39 +615,61 @@ impl<'a> Importer<'a> {
         if !c.errors.is_empty() || uid.is_none() {
             return Ok(None);
         }
-        if let Some(stored) = db::repatriations::by_number_or_uid(self.tx, &r.uid)? {
-            if r.updated_at <= stored.updated_at {
-                return Ok(Some(Outcome::Unchanged));
-            }
-            let r = Repatriation {
-                repatriation_number: stored.repatriation_number.clone(),
-                escort: stored.escort.clone(),
-                fit_to_travel_letter: stored.fit_to_travel_letter.clone(),
-                cause_of_death: stored.cause_of_death.clone(),
-                airway_bill: stored.airway_bill.clone(),
-                receiver_name: stored.receiver_name.clone(),
-                receiver_relation: stored.receiver_relation.clone(),
-                witness: stored.witness.clone(),
-                ..r
-            };
-            db::repatriations::update(self.tx, &r)?;
-            self.record(
-                "repatriation",
-                &r.uid,
-                "import",
-                Some(stored.fields()),
-                r.fields(),
-            )?;
-            return Ok(Some(Outcome::Updated));
-        }
-        let year = r.arrived_on.year();
-        r.repatriation_number = repatriation_number(
-            &self.office_code,
-            year,
-            db::counters::next(self.tx, "repatriation", year)?,
-        );
-        db::repatriations::insert(self.tx, &r)?;
-        self.record("repatriation", &r.uid, "import", None, r.fields())?;
-        Ok(Some(Outcome::Inserted))
+        let stored = db::repatriations::by_number_or_uid(self.tx, &r.uid)?;
+        let office = self.office_code.clone();
+        self.upsert(
+            "repatriation",
+            r,
+            stored,
+            keep_local_repatriation,
+            db::repatriations::update,
+            move |tx, r| {
+                let year = r.arrived_on.year();
+                r.repatriation_number = repatriation_number(
+                    &office,
+                    year,
+                    db::counters::next(tx, "repatriation", year)?,
+                );
+                db::repatriations::insert(tx, r)
+            },
+        )
     }
 }
+
+fn keep_local_repatriation(new: Repatriation, old: &Repatriation) -> Repatriation {
+    Repatriation {
+        repatriation_number: old.repatriation_number.clone(),
+        escort: old.escort.clone(),
+        fit_to_travel_letter: old.fit_to_travel_letter.clone(),
+        cause_of_death: old.cause_of_death.clone(),
+        airway_bill: old.airway_bill.clone(),
+        receiver_name: old.receiver_name.clone(),
+        receiver_relation: old.receiver_relation.clone(),
+        witness: old.witness.clone(),
+        ..new
+    }
+}
+
+/// What the merge rule needs of a record.
+trait Merged {
+    fn uid(&self) -> &str;
+    fn updated_at(&self) -> &str;
+    fn fields(&self) -> Vec<(&'static str, String)>;
+}
+
+macro_rules! merged {
+    ($($t:ty),+) => {$(
+        impl Merged for $t {
+            fn uid(&self) -> &str {
+                &self.uid
+            }
+            fn updated_at(&self) -> &str {
+                &self.updated_at
+            }
+            fn fields(&self) -> Vec<(&'static str, String)> {
+                <$t>::fields(self)
+            }
+        }
+    )+};
+}
+merged!(Placement, Document, Recommendation, Case, Repatriation);
