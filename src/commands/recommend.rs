@@ -164,15 +164,7 @@ pub fn run(ctx: &Ctx, args: RecommendArgs) -> Result<()> {
             if placement.stage == Stage::Registered {
                 placement.apply(StageEvent::Recommend, decided_on, ctx.clock.today)?;
                 placement.updated_at = now.clone();
-                db::placements::update(tx, &placement)?;
-                audit::record(
-                    tx,
-                    &actor,
-                    "placement",
-                    &placement.uid,
-                    "update",
-                    &audit::diff(&old_placement.fields(), &placement.fields()),
-                )?;
+                db::placements::update_audited(tx, &actor, &old_placement, &placement)?;
             }
         }
         db::recommendations::insert(tx, &recommendation)?;

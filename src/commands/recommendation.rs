@@ -66,15 +66,7 @@ pub fn run(ctx: &Ctx, command: RecommendationCommand) -> Result<()> {
                 if placement.stage == Stage::Recommended {
                     placement.apply(StageEvent::VoidRecommendation, today, today)?;
                     placement.updated_at = r.updated_at.clone();
-                    db::placements::update(tx, &placement)?;
-                    audit::record(
-                        tx,
-                        &actor,
-                        "placement",
-                        &placement.uid,
-                        "update",
-                        &audit::diff(&old_placement.fields(), &placement.fields()),
-                    )?;
+                    db::placements::update_audited(tx, &actor, &old_placement, &placement)?;
                 }
                 Ok(())
             })?;
@@ -118,15 +110,7 @@ pub fn run(ctx: &Ctx, command: RecommendationCommand) -> Result<()> {
                 let mut changes = audit::diff(&old.fields(), &r.fields());
                 changes.push(("passport_number".into(), None, Some(number.clone())));
                 audit::record(tx, &actor, "recommendation", &r.uid, "used", &changes)?;
-                db::placements::update(tx, &placement)?;
-                audit::record(
-                    tx,
-                    &actor,
-                    "placement",
-                    &placement.uid,
-                    "update",
-                    &audit::diff(&old_placement.fields(), &placement.fields()),
-                )
+                db::placements::update_audited(tx, &actor, &old_placement, &placement)
             })?;
             ctx.say(&t!(
                 Msg::RecommendationUsed,

@@ -168,15 +168,7 @@ pub fn run(ctx: &Ctx, mut args: RepatriateArgs) -> Result<()> {
             let mut placement = old.clone();
             placement.apply(StageEvent::Return, arrived_on, ctx.clock.today)?;
             placement.updated_at = now.clone();
-            db::placements::update(tx, &placement)?;
-            audit::record(
-                tx,
-                &actor,
-                "placement",
-                &placement.uid,
-                "update",
-                &audit::diff(&old.fields(), &placement.fields()),
-            )?;
+            db::placements::update_audited(tx, &actor, old, &placement)?;
         }
         super::warnings::record(tx, &actor, &repatriation.uid, &warnings)
     })?;

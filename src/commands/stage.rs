@@ -26,15 +26,7 @@ fn save(
     placement.updated_at = ctx.clock.timestamp();
     let actor = ctx.actor();
     store.write(|tx| {
-        db::placements::update(tx, &placement)?;
-        audit::record(
-            tx,
-            &actor,
-            "placement",
-            &placement.uid,
-            "update",
-            &audit::diff(&old.fields(), &placement.fields()),
-        )?;
+        db::placements::update_audited(tx, &actor, old, &placement)?;
         also(tx, &actor)
     })?;
     ctx.say(&t!(

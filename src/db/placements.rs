@@ -180,3 +180,21 @@ pub fn each(
         f,
     )
 }
+
+/// Saves a changed placement and records what changed in the audit log.
+pub fn update_audited(
+    conn: &Connection,
+    actor: &super::audit::Actor,
+    old: &Placement,
+    new: &Placement,
+) -> Result<()> {
+    update(conn, new)?;
+    super::audit::record(
+        conn,
+        actor,
+        "placement",
+        &new.uid,
+        "update",
+        &super::audit::diff(&old.fields(), &new.fields()),
+    )
+}
