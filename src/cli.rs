@@ -743,8 +743,12 @@ pub struct ExportArgs {
     #[arg(long, value_name = "DIR")]
     pub out: std::path::PathBuf,
     /// Only records changed after this moment (YYYY-MM-DD or RFC 3339)
-    #[arg(long, conflicts_with = "since_last")]
+    #[arg(long, conflicts_with_all = ["since_last", "since_seq"])]
     pub since: Option<String>,
+    /// Only records changed after this change sequence number (the `seq_to` of an earlier
+    /// export's manifest), for scripts that keep their own place
+    #[arg(long, value_name = "N", conflicts_with = "since_last")]
+    pub since_seq: Option<i64>,
     /// Only records changed since the last successful export (for nightly runs)
     #[arg(long)]
     pub since_last: bool,
@@ -769,4 +773,8 @@ pub struct ImportArgs {
     /// Also write every error as CSV (file, line, column, value, reason)
     #[arg(long, value_name = "FILE")]
     pub errors: Option<std::path::PathBuf>,
+    /// Store rows with warnings (e.g. a NIK that disagrees with the sex or birth date), as
+    /// `register --accept-warnings` does; without it such an import is refused
+    #[arg(long)]
+    pub accept_warnings: bool,
 }

@@ -1,8 +1,9 @@
 //! The clock every command reads: the real one, or `PMI_DESK_NOW` (`YYYY-MM-DD` or RFC 3339) for
 //! tests and for entering past records.
 
-use chrono::{DateTime, Local, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, Local, NaiveDate, Utc};
 
+use crate::domain::record::Timestamp;
 use crate::error::{usage, Invalid};
 use crate::i18n::Msg;
 use crate::t;
@@ -44,9 +45,9 @@ impl Clock {
             .map_err(|_| Invalid(t!(Msg::ClockInvalid, value)))
     }
 
-    /// The moment as stored: RFC 3339 in UTC, whole seconds (`2023-11-08T09:30:00Z`).
-    pub fn timestamp(&self) -> String {
-        self.now.to_rfc3339_opts(SecondsFormat::Secs, true)
+    /// The moment as stored: RFC 3339 in UTC with milliseconds (`2023-11-08T09:30:00.000Z`).
+    pub fn timestamp(&self) -> Timestamp {
+        Timestamp::from_datetime(self.now)
     }
 }
 
@@ -57,10 +58,10 @@ mod tests {
     #[test]
     fn dates_and_moments() {
         let day = Clock::parse("2023-11-08").unwrap();
-        assert_eq!(day.timestamp(), "2023-11-08T00:00:00Z");
+        assert_eq!(day.timestamp().as_str(), "2023-11-08T00:00:00.000Z");
         assert_eq!(day.today.to_string(), "2023-11-08");
         let moment = Clock::parse("2023-11-08T23:30:00+07:00").unwrap();
-        assert_eq!(moment.timestamp(), "2023-11-08T16:30:00Z");
+        assert_eq!(moment.timestamp().as_str(), "2023-11-08T16:30:00.000Z");
         assert_eq!(moment.today.to_string(), "2023-11-08");
         assert!(Clock::parse("tomorrow").is_err());
     }

@@ -30,7 +30,7 @@ impl Ctx {
 
     pub fn actor(&self) -> Actor {
         Actor {
-            at: self.clock.timestamp(),
+            now: self.clock.now,
             clerk: self.clerk.clone(),
             command: self.command.clone(),
         }

@@ -54,6 +54,10 @@ fn province(value: &str) -> Result<String, Invalid> {
         .ok_or_else(|| Invalid(t!(Msg::ProvinceUnknown, code)))
 }
 
+fn hours(value: &str) -> Result<String, Invalid> {
+    days(value)
+}
+
 fn days(value: &str) -> Result<String, Invalid> {
     value
         .trim()
@@ -271,6 +275,14 @@ pub const SETTINGS: &[Setting] = &[
         about_id: "Masa berlaku surat keterangan sehat (hari)",
         about_en: "Days a medical certificate stays valid",
         check: days,
+    },
+    Setting {
+        key: "import.clock_tolerance_hours",
+        default: || "24".into(),
+        about_id: "Impor menolak data yang dicap lebih dari sekian jam di depan jam kantor ini",
+        about_en:
+            "Import refuses records stamped more than this many hours ahead of this office's clock",
+        check: hours,
     },
 ];
 

@@ -4,13 +4,10 @@ use crate::util::Office;
 
 /// Opens a case reported on 1 September 2023 (an unpaid-wages case unless `extra` says otherwise).
 fn open(office: &Office, extra: &[&str]) -> serde_json::Value {
-    let mut args = vec![
-        "open-case",
-        "--reported-on",
-        "2023-09-01",
-        "--format",
-        "json",
-    ];
+    let mut args = vec!["open-case", "--format", "json"];
+    if !extra.contains(&"--reported-on") {
+        args.extend(["--reported-on", "2023-09-01"]);
+    }
     if !extra.contains(&"--category") {
         args.extend(["--category", "UNPAID_WAGES"]);
     }
@@ -135,20 +132,74 @@ fn a_case_from_opening_to_resolution() {
 }
 
 #[test]
-fn every_closure_reason_is_accepted_and_unknown_ones_refused() {
+fn every_closure_reason_is_accepted_once_its_deadline_has_passed() {
     let office = Office::new();
-    for (i, reason) in [
-        "DOCS_NOT_COMPLETED_30D",
-        "NO_CLARIFICATION_15WD",
-        "UNREACHABLE_60D",
-        "HANDED_TO_AGENCY",
-        "NO_RESPONSE_6M",
-    ]
-    .iter()
-    .enumerate()
-    {
-        let case = open(&office, &["--person-name", &format!("Korban {i}")]);
+    // Reported on 2023-09-01; today is 2023-11-08. Each case gets the follow-up its reason needs.
+    let follow_ups: [(&str, &[&str]); 5] = [
+        (
+            "DOCS_NOT_COMPLETED_30D",
+            &[
+                "note",
+                "Minta dokumen",
+                "--awaiting",
+                "DOCUMENTS",
+                "--contacted",
+                "--on",
+                "2023-10-01",
+            ],
+        ),
+        (
+            "NO_CLARIFICATION_15WD",
+            &[
+                "act",
+                "--kind",
+                "CLARIFICATION",
+                "--awaiting",
+                "CLARIFICATION",
+                "--on",
+                "2023-10-02",
+            ],
+        ),
+        ("UNREACHABLE_60D", &[]),
+        ("HANDED_TO_AGENCY", &["refer", "--partner", "POLICE"]),
+        (
+            "NO_RESPONSE_6M",
+            &[
+                "note",
+                "Diberi tahu",
+                "--awaiting",
+                "RESPONSE",
+                "--contacted",
+                "--on",
+                "2023-09-01",
+            ],
+        ),
+    ];
+    for (i, (reason, follow_up)) in follow_ups.iter().enumerate() {
+        let reported = if *reason == "NO_RESPONSE_6M" {
+            "2023-03-01"
+        } else {
+            "2023-09-01"
+        };
+        let case = open(
+            &office,
+            &[
+                "--person-name",
+                &format!("Korban {i}"),
+                "--reported-on",
+                reported,
+            ],
+        );
         let number = case["case_number"].as_str().unwrap();
+        if !follow_up.is_empty() {
+            let mut args = vec!["case", follow_up[0], number];
+            args.extend_from_slice(&follow_up[1..]);
+            if *reason == "NO_RESPONSE_6M" {
+                let at = args.iter().position(|a| *a == "2023-09-01").unwrap();
+                args[at] = "2023-03-10";
+            }
+            office.run(&args).ok();
+        }
         office
             .run(&["case", "close", number, "--reason", reason])
             .ok();
@@ -371,4 +422,30 @@ fn mine_lists_only_my_cases_and_dates_are_checked() {
         "C",
     ]);
     assert!(future.fails(1).contains("future"), "{}", future.stderr);
+}
+
+#[test]
+fn a_case_cannot_be_closed_for_a_deadline_that_has_not_passed() {
+    let office = Office::new();
+    let case = open(
+        &office,
+        &["--person-name", "Baru", "--reported-on", crate::util::TODAY],
+    );
+    let number = case["case_number"].as_str().unwrap();
+    for reason in [
+        "UNREACHABLE_60D",
+        "DOCS_NOT_COMPLETED_30D",
+        "HANDED_TO_AGENCY",
+    ] {
+        let refused = office.run(&["case", "close", number, "--reason", reason]);
+        assert!(
+            refused.fails(1).contains(reason) || refused.stderr.contains("referral"),
+            "{}",
+            refused.stderr
+        );
+    }
+    let shown = office
+        .run(&["case", "show", number, "--format", "json"])
+        .json();
+    assert_eq!(shown["record"]["status"], "NEW", "nothing was changed");
 }

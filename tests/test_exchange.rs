@@ -203,6 +203,10 @@ fn three_offices_merge_the_same_person_once() {
             &["--accept-warnings", "--registered-on", "2023-01-10"],
         )
         .ok();
+    // Withdrawn there, so that he has one open placement in all (the database allows no more).
+    padang
+        .run(&["cancel", "1306021508900001", "--reason", "WITHDRAWN"])
+        .ok();
     padang.register("1371021508900003", "Yoga", &[]).ok();
     agam.run(&["export", "--out", "agam"]).ok();
     padang.run(&["export", "--out", "padang"]).ok();
@@ -283,15 +287,21 @@ fn a_folder_saved_by_a_spreadsheet_imports() {
     std::fs::write(
         &single,
         placements
-            .replace("2222", "3333")
-            .replace("2023-11-01T01:00:00Z", "2023-11-02T01:00:00Z"),
+            .replace("perseorangan", "P3MI;PT Maju")
+            .replace("scheme;", "scheme;p3mi_name;")
+            .replace(
+                "2023-11-01T01:00:00Z;2023-11-01T01:00:00Z",
+                "2023-11-01T01:00:00Z;2023-11-02T01:00:00Z",
+            ),
     )
     .unwrap();
     office.run(&["import", single.to_str().unwrap()]).ok();
+    let shown = office
+        .run(&["worker", "show", "1371021508900001", "--format", "json"])
+        .json();
     assert_eq!(
-        office.count("placements"),
-        2,
-        "a single file is recognised from its header"
+        shown["record"]["scheme"], "P3MI",
+        "a single file is recognised from its header and its newer version replaces the stored one"
     );
 }
 
@@ -337,7 +347,7 @@ fn every_error_is_reported_and_nothing_is_written() {
     assert_eq!(office.count("persons"), 0, "not even the valid first row");
     let report = std::fs::read_to_string(office.path("errors.csv")).unwrap();
     assert!(
-        report.starts_with("file,line,column,value,reason\n"),
+        report.starts_with("kind,file,line,column,value,reason\n"),
         "{report}"
     );
     assert_eq!(report.lines().count(), 1 + 6, "{report}");
@@ -476,7 +486,16 @@ fn since_last_exports_only_what_changed() {
         &std::fs::read_to_string(office.path("night2").join("manifest.json")).unwrap(),
     )
     .unwrap();
-    assert_eq!(manifest["since"], "2023-11-08T00:00:00Z");
+    assert_eq!(
+        manifest["since"],
+        serde_json::Value::Null,
+        "not by the clock"
+    );
+    assert!(
+        manifest["seq_from"].as_i64().unwrap() > 1,
+        "after what night1 covered: {manifest}"
+    );
+    assert!(manifest["seq_to"].as_i64() >= manifest["seq_from"].as_i64());
     office
         .run(&["export", "--out", "only", "--only", "cases,case_events"])
         .ok();

@@ -32,7 +32,9 @@ fn each_refusal_reason_on_its_own() {
     assert_eq!(refusal_codes(&office, &docs, &[]), "DOCS_INCOMPLETE");
 
     let young = office.ready_for_passport("1371021508900002", "Young", &[]);
-    office.sql("UPDATE persons SET birth_date = '2006-01-10' WHERE full_name = 'Young'");
+    office.sql(
+        "UPDATE persons SET birth_date = '2006-01-10', seq = seq + 1000000 WHERE full_name = 'Young'",
+    );
     assert_eq!(
         refusal_codes(&office, &young, &["--accept-warnings"]),
         "UNDER_AGE"
@@ -46,7 +48,7 @@ fn each_refusal_reason_on_its_own() {
     assert_eq!(refusal_codes(&office, &saudi, &[]), "DESTINATION_CLOSED");
 
     let mismatch = office.ready_for_passport("1371021508900004", "Mismatch", &[]);
-    office.sql("UPDATE persons SET sex = 'P' WHERE full_name = 'Mismatch'");
+    office.sql("UPDATE persons SET sex = 'P', seq = seq + 1000000 WHERE full_name = 'Mismatch'");
     assert_eq!(refusal_codes(&office, &mismatch, &[]), "IDENTITY_MISMATCH");
     office
         .run(&[
@@ -100,7 +102,10 @@ fn several_reasons_are_reported_together_and_the_refusal_is_recorded() {
         record["refusal_reasons"],
         "DOCS_INCOMPLETE|DESTINATION_CLOSED|P3MI_PERMIT_INVALID"
     );
-    assert!(record["letter_number"].is_null());
+    assert_eq!(
+        record["letter_number"], "B.0001/BP3MI-SB/XI/2023",
+        "a refusal is numbered too: the refusal letter"
+    );
     assert!(
         run.stderr.contains("refused and recorded"),
         "{}",

@@ -5,10 +5,11 @@ use anyhow::Result;
 use super::lookup;
 use crate::cli::{DocsAddArgs, DocsCommand};
 use crate::context::{new_uid, Ctx};
-use crate::db::{self, audit};
+use crate::db::{self, records};
 use crate::domain::date::parse_date;
 use crate::domain::document::{Document, ItemState};
 use crate::domain::person::parse_text;
+use crate::domain::rules;
 use crate::domain::CodeList;
 use crate::error::refused;
 use crate::i18n::{lang, Msg};
@@ -32,39 +33,32 @@ pub fn run(ctx: &Ctx, command: DocsCommand) -> Result<()> {
 
 fn add(ctx: &Ctx, args: DocsAddArgs) -> Result<()> {
     let mut store = ctx.open()?;
-    let (placement, _) = lookup::placement(store.conn(), &args.placement)?;
-    let now = ctx.clock.timestamp();
-    let document = Document {
-        uid: new_uid(),
-        placement_uid: placement.uid.clone(),
-        kind: args.kind.parse()?,
-        number: args.number.as_deref().and_then(parse_text),
-        issued_on: args.issued.as_deref().map(parse_date).transpose()?,
-        expires_on: args.expires.as_deref().map(parse_date).transpose()?,
-        verified_on: args.verified.then_some(ctx.clock.today),
-        verified_by: args.verified.then(|| ctx.clerk.clone()),
-        created_at: now.clone(),
-        updated_at: now,
-    };
-    if let (Some(issued), Some(expires)) = (document.issued_on, document.expires_on) {
-        if expires < issued {
-            return Err(refused(t!(Msg::ExpiresBeforeIssued, expires, issued)));
-        }
-    }
-    if document.issued_on.is_some_and(|d| d > ctx.clock.today) {
-        return Err(refused(t!(Msg::IssuedInFuture)));
-    }
+    let kind = args.kind.parse()?;
+    let number = args.number.as_deref().and_then(parse_text);
+    let issued_on = args.issued.as_deref().map(parse_date).transpose()?;
+    let expires_on = args.expires.as_deref().map(parse_date).transpose()?;
     let actor = ctx.actor();
-    store.write(|tx| {
-        db::documents::insert(tx, &document)?;
-        audit::record(
-            tx,
-            &actor,
-            "document",
-            &document.uid,
-            "create",
-            &audit::created(&document.fields()),
-        )
+    let (document, placement) = store.write(|tx| {
+        let (placement, _) = lookup::placement(tx, &args.placement)?;
+        let now = ctx.clock.timestamp();
+        let document = Document {
+            uid: new_uid(),
+            placement_uid: placement.uid.clone(),
+            kind,
+            number,
+            issued_on,
+            expires_on,
+            verified_on: args.verified.then_some(ctx.clock.today),
+            verified_by: args.verified.then(|| ctx.clerk.clone()),
+            created_at: now.clone(),
+            updated_at: now,
+        };
+        let problems = rules::document(&document, ctx.clock.today);
+        if !problems.is_empty() {
+            return Err(refused(rules::messages(&problems)));
+        }
+        records::create(tx, &actor, &document)?;
+        Ok((document, placement))
     })?;
     ctx.say(&t!(
         Msg::DocumentAdded,

@@ -1,17 +1,20 @@
-//! `export` and `import`: exchanging folders of CSV files with other offices.
+//! `export` and `import`: exchanging folders of CSV files with other offices. Incremental exports
+//! follow the database's change sequence, so what arrived from another office is relayed onward.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
+use chrono::TimeDelta;
 
 use crate::cli::{ExportArgs, ImportArgs};
-use crate::clock::Clock;
 use crate::context::Ctx;
 use crate::db::{self, audit};
-use crate::error::{refused, storage};
-use crate::exchange::export::{write_folder, Options};
-use crate::exchange::import::Importer;
+use crate::domain::date::parse_date;
+use crate::domain::record::Timestamp;
+use crate::error::{refused, storage, Invalid};
+use crate::exchange::export::{write_folder, Options, Since};
+use crate::exchange::import::{Importer, Settings};
 use crate::exchange::read::{self, ImportError};
 use crate::exchange::FileKind;
 use crate::i18n::Msg;
@@ -19,8 +22,20 @@ use crate::output::{column, Cell, Records};
 use crate::settings;
 use crate::t;
 
-/// Where the last successful export's moment is kept.
-const LAST_EXPORT: &str = "export.last";
+/// Where the change sequence covered by the last full export is kept (`--since-last`).
+const LAST_EXPORT_SEQ: &str = "export.last_seq";
+
+/// `--since`: a date (midnight, this office's clock) or an RFC 3339 moment.
+fn parse_moment(text: &str) -> Result<Timestamp, Invalid> {
+    if let Ok(date) = parse_date(text) {
+        let midnight = date
+            .and_hms_opt(0, 0, 0)
+            .expect("midnight exists")
+            .and_utc();
+        return Ok(Timestamp::from_datetime(midnight));
+    }
+    Timestamp::parse(text).map_err(|_| Invalid(t!(Msg::MomentInvalid, text.trim())))
+}
 
 pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     let mut store = ctx.open()?;
@@ -30,10 +45,15 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         .iter()
         .map(|k| FileKind::parse(k).ok_or_else(|| refused(t!(Msg::ExportKindUnknown, k))))
         .collect::<Result<Vec<_>>>()?;
-    let since = match (&args.since, args.since_last) {
-        (Some(s), _) => Some(Clock::parse(s)?.timestamp()),
-        (None, true) => db::settings::get(store.conn(), LAST_EXPORT)?,
-        (None, false) => None,
+    let since = match (&args.since, args.since_seq, args.since_last) {
+        (Some(s), _, _) => Since::Moment(parse_moment(s)?),
+        (None, Some(n), _) => Since::Seq(n.max(0)),
+        (None, None, true) => Since::Seq(
+            db::settings::get(store.conn(), LAST_EXPORT_SEQ)?
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0),
+        ),
+        (None, None, false) => Since::All,
     };
     if args.out.exists() && !args.force {
         return Err(refused(t!(Msg::ExportExists, args.out.display())));
@@ -59,19 +79,21 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         }
     };
     let options = Options {
-        since: since.as_deref(),
+        since,
         only: &only,
         mask: args.mask,
     };
-    let written = match write_folder(
-        store.conn(),
-        &partial,
-        &options,
-        &office.code,
-        &exported_at,
-        &mut progress,
-    ) {
-        Ok(w) => w,
+    let folder = match store.read(|conn| {
+        write_folder(
+            conn,
+            &partial,
+            &options,
+            &office.code,
+            &exported_at,
+            &mut progress,
+        )
+    }) {
+        Ok(f) => f,
         Err(e) => {
             let _ = std::fs::remove_dir_all(&partial);
             return Err(e);
@@ -92,13 +114,31 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         std::fs::remove_dir_all(&old)?;
     }
     let actor = ctx.actor();
-    let rows: Vec<String> = written
+    let rows: Vec<String> = folder
+        .written
         .iter()
         .map(|w| format!("{} {}", w.kind.name(), w.rows))
         .collect();
+    let range = format!(
+        "{}..{}",
+        folder.seq_from.map(|n| n.to_string()).unwrap_or_default(),
+        folder.seq_to
+    );
     store.write(|tx| {
-        if !args.mask && only.is_empty() {
-            db::settings::set(tx, LAST_EXPORT, &exported_at)?;
+        if !args.mask && only.is_empty() && options.since != Since::Moment(Timestamp::default()) {
+            // The next `--since-last` starts after what this export covered.
+            let covered = db::settings::get(tx, LAST_EXPORT_SEQ)?
+                .and_then(|v| v.parse::<i64>().ok())
+                .unwrap_or(0);
+            if matches!(options.since, Since::All | Since::Seq(_)) && folder.seq_to > covered {
+                let contiguous = match options.since {
+                    Since::Seq(n) => n <= covered,
+                    _ => true,
+                };
+                if contiguous {
+                    db::settings::set(tx, LAST_EXPORT_SEQ, &folder.seq_to.to_string())?;
+                }
+            }
         }
         audit::record(
             tx,
@@ -106,7 +146,10 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             "export",
             &args.out.display().to_string(),
             "export",
-            &[("rows".into(), None, Some(rows.join(", ")))],
+            &[
+                ("rows".into(), None, Some(rows.join(", "))),
+                ("seq".into(), None, Some(range.clone())),
+            ],
         )
     })?;
     ctx.say(&t!(Msg::ExportDone, args.out.display(), rows.join(", ")))
@@ -116,18 +159,19 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     let mut store = ctx.open()?;
     let office = settings::office(store.conn())?;
     let mut warnings = Vec::new();
-    let files: Vec<(Option<FileKind>, PathBuf)> = if args.path.is_dir() {
-        read::folder_files(&args.path, &mut warnings)?
-            .into_iter()
-            .map(|(k, p)| (Some(k), p))
-            .collect()
+    let (files, manifest): (Vec<(Option<FileKind>, PathBuf)>, _) = if args.path.is_dir() {
+        let (found, manifest) = read::folder_files(&args.path, &mut warnings)?;
+        (
+            found.into_iter().map(|(k, p)| (Some(k), p)).collect(),
+            manifest,
+        )
     } else if args.path.exists() {
-        vec![(None, args.path.clone())]
+        (vec![(None, args.path.clone())], None)
     } else {
         return Err(storage(t!(
             Msg::FileUnreadable,
             args.path.display(),
-            "not found"
+            t!(Msg::NotFound)
         )));
     };
     let mut opened = Vec::new();
@@ -145,21 +189,52 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     for w in &warnings {
         ctx.warn(w);
     }
+    let tolerance: i64 = settings::value(store.conn(), "import.clock_tolerance_hours")?
+        .parse()
+        .unwrap_or(24);
+    let last_export_seq = db::settings::get(store.conn(), LAST_EXPORT_SEQ)?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
     let actor = ctx.actor();
     let dry_run = args.dry_run;
-    let (counts, errors, conflicts) = store.write_if(|tx| {
-        let mut importer = Importer::new(tx, actor.clone(), &office.code);
+    let accept = args.accept_warnings;
+    let source = args.path.display().to_string();
+    let sender = manifest.as_ref().and_then(|m| m.office_code.clone());
+    let outcome = store.write_if(|tx| {
+        let mut importer = Importer::new(
+            tx,
+            actor.clone(),
+            Settings {
+                office_code: office.code.clone(),
+                sender: sender.clone(),
+                now: ctx.clock.now,
+                tolerance: TimeDelta::hours(tolerance),
+                last_export_seq,
+            },
+        );
         for file in &mut opened {
             importer.file(file)?;
         }
-        let commit = importer.errors.is_empty() && !dry_run;
+        importer.finish()?;
+        let blocked = !importer.warnings.is_empty() && !accept;
+        let commit = importer.errors.is_empty() && !blocked && !dry_run;
+        if commit {
+            record_import(tx, &actor, &importer, &source, sender.as_deref(), &manifest)?;
+        }
         Ok((
-            (importer.counts, importer.errors, importer.conflicts),
+            (
+                importer.counts,
+                importer.errors,
+                importer.warnings,
+                importer.conflicts,
+                importer.notes,
+            ),
             commit,
         ))
     })?;
+    let (counts, errors, row_warnings, conflicts, notes) = outcome;
     if let Some(path) = &args.errors {
-        write_errors(path, &errors)?;
+        write_report(path, &errors, &conflicts)?;
     }
     if !errors.is_empty() {
         for e in &errors {
@@ -170,31 +245,53 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
         }
         return Err(refused(t!(Msg::ImportRejected, errors.len())));
     }
-    for c in &conflicts {
-        ctx.warn(c);
+    for w in &row_warnings {
+        ctx.warn(&format!("{}:{}: {}", w.file, w.line, w.warning.message));
     }
-    let records = Records {
+    if !row_warnings.is_empty() && !accept {
+        return Err(refused(t!(
+            Msg::ImportWarningsNeedAcceptance,
+            row_warnings.len()
+        )));
+    }
+    for note in &notes {
+        ctx.warn(note);
+    }
+    if counts.is_empty() {
+        return Err(refused(t!(Msg::ImportNothingFound, args.path.display())));
+    }
+    let summary = Records {
         columns: vec![
             column("file", t!(Msg::HeadFile)),
             column("inserted", t!(Msg::HeadInserted)),
             column("updated", t!(Msg::HeadUpdated)),
             column("unchanged", t!(Msg::HeadUnchanged)),
             column("merged", t!(Msg::HeadMerged)),
+            column("conflicts", t!(Msg::HeadConflicts)),
         ],
         rows: counts
             .iter()
             .map(|(kind, c)| {
+                let kind_conflicts = conflicts
+                    .iter()
+                    .filter(|x| x.file == kind.file_name())
+                    .count();
                 vec![
                     Cell::text(kind.file_name()),
                     Cell::number(c.inserted as i64),
                     Cell::number(c.updated as i64),
                     Cell::number(c.unchanged as i64),
                     Cell::number(c.merged as i64),
+                    Cell::number(kind_conflicts as i64),
                 ]
             })
             .collect(),
     };
-    records.print(ctx.format, &mut std::io::stdout().lock())?;
+    summary.print(ctx.format, &mut std::io::stdout().lock())?;
+    if !conflicts.is_empty() {
+        ctx.say(&t!(Msg::ImportConflictsFound, conflicts.len()))?;
+        conflict_table(&conflicts).print(ctx.format, &mut std::io::stdout().lock())?;
+    }
     ctx.say(&t!(if dry_run {
         Msg::ImportDryRun
     } else {
@@ -202,20 +299,141 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     }))
 }
 
-fn write_errors(path: &Path, errors: &[ImportError]) -> Result<()> {
+fn conflict_table(conflicts: &[crate::exchange::import::Conflict]) -> Records {
+    Records {
+        columns: vec![
+            column("record", t!(Msg::HeadRecord)),
+            column("field", t!(Msg::HeadField)),
+            column("local", t!(Msg::HeadLocalValue)),
+            column("incoming", t!(Msg::HeadIncomingValue)),
+            column("kept", t!(Msg::HeadKept)),
+        ],
+        rows: conflicts
+            .iter()
+            .map(|c| {
+                vec![
+                    Cell::text(format!("{} {}", c.record_kind, c.record_uid)),
+                    Cell::text(crate::i18n::field(c.field)),
+                    Cell::text(&c.local),
+                    Cell::text(&c.incoming),
+                    Cell::text(t!(if c.incoming_won {
+                        Msg::KeptIncoming
+                    } else {
+                        Msg::KeptLocal
+                    })),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The one audit entry of an import: where it came from and what it covered. Records it changed
+/// have their own entries with the values they replaced.
+fn record_import(
+    tx: &db::Tx,
+    actor: &audit::Actor,
+    importer: &Importer,
+    source: &str,
+    sender: Option<&str>,
+    manifest: &Option<read::Manifest>,
+) -> Result<()> {
+    let counts: Vec<String> = importer
+        .counts
+        .iter()
+        .map(|(k, c)| {
+            format!(
+                "{} +{} ~{} ={} >{}",
+                k.name(),
+                c.inserted,
+                c.updated,
+                c.unchanged,
+                c.merged
+            )
+        })
+        .collect();
+    let mut changes: Vec<audit::Change> = vec![
+        ("source".into(), None, Some(source.to_string())),
+        ("counts".into(), None, Some(counts.join(", "))),
+    ];
+    if let Some(office) = sender {
+        changes.push(("office_code".into(), None, Some(office.to_string())));
+    }
+    if let Some(m) = manifest {
+        let files: Vec<String> = m
+            .files
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {} {}",
+                    f["name"].as_str().unwrap_or(""),
+                    f["rows"],
+                    f["sha256"].as_str().unwrap_or("")
+                )
+            })
+            .collect();
+        changes.push(("manifest".into(), None, Some(files.join("; "))));
+    }
+    if let Some((from, to)) = tx.seq_range() {
+        changes.push(("seq".into(), None, Some(format!("{from}..{to}"))));
+    }
+    if !importer.conflicts.is_empty() {
+        changes.push((
+            "conflicts".into(),
+            None,
+            Some(importer.conflicts.len().to_string()),
+        ));
+    }
+    audit::record(tx, actor, "import", source, "import", &changes)?;
+    // Accepted warnings stay with the record they concern.
+    let mut by_record: std::collections::BTreeMap<&str, Vec<crate::domain::Warning>> =
+        Default::default();
+    for w in &importer.warnings {
+        by_record
+            .entry(w.record_uid.as_str())
+            .or_default()
+            .push(w.warning.clone());
+    }
+    for (uid, warnings) in by_record {
+        super::warnings::record(tx, actor, uid, &warnings)?;
+    }
+    Ok(())
+}
+
+/// `--errors FILE`: every error, then every conflict, as CSV.
+fn write_report(
+    path: &Path,
+    errors: &[ImportError],
+    conflicts: &[crate::exchange::import::Conflict],
+) -> Result<()> {
     let mut out = Vec::new();
     {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(&mut out);
-        w.write_record(["file", "line", "column", "value", "reason"])?;
+        w.write_record(["kind", "file", "line", "column", "value", "reason"])?;
         for e in errors {
             w.write_record([
+                "error",
                 e.file.as_str(),
                 &e.line.to_string(),
                 &e.column,
                 &e.value,
                 &e.reason,
+            ])?;
+        }
+        for c in conflicts {
+            let winner = t!(if c.incoming_won {
+                Msg::KeptIncoming
+            } else {
+                Msg::KeptLocal
+            });
+            w.write_record([
+                "conflict",
+                c.file.as_str(),
+                &c.line.to_string(),
+                c.field,
+                &format!("{} | {}", c.local, c.incoming),
+                &t!(Msg::ConflictReason, c.record_kind, c.record_uid, winner),
             ])?;
         }
         w.flush()?;

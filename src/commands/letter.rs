@@ -8,7 +8,7 @@ use anyhow::Result;
 use super::recommendation::find;
 use crate::cli::LetterArgs;
 use crate::context::Ctx;
-use crate::db::{self, audit};
+use crate::db::records;
 use crate::domain::RecommendationStatus;
 use crate::error::refused;
 use crate::i18n::Msg;
@@ -58,24 +58,26 @@ pub fn run(ctx: &Ctx, args: LetterArgs) -> Result<()> {
             ctx.say(&t!(Msg::LetterWritten, content.number, path.display()))?;
         }
     }
-    let mut r = old.clone();
-    r.reprints += 1;
     let actor = ctx.actor();
     store.write(|tx| {
-        db::recommendations::update(tx, &r)?;
+        // Counted on the record as it is now, not as it was read before printing.
+        let (now, _, _) = find(tx, &args.letter)?;
+        let mut r = now.clone();
+        r.reprints += 1;
         let target = args
             .out
             .as_ref()
             .map(|p| p.display().to_string())
             .unwrap_or_else(|| "terminal".into());
-        audit::record(
+        records::change_with(
             tx,
             &actor,
-            "recommendation",
-            &r.uid,
             "print",
-            &[("printed_to".into(), None, Some(target))],
-        )
+            &now,
+            r,
+            vec![("printed_to".into(), None, Some(target))],
+        )?;
+        Ok(())
     })?;
     Ok(())
 }

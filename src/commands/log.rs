@@ -17,7 +17,7 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> Result<()> {
         .as_deref()
         .map(Clock::parse)
         .transpose()?
-        .map(|c| c.timestamp());
+        .map(|c| c.timestamp().to_string());
     let entries = audit::entries(store.conn(), since.as_deref(), args.record.as_deref())?;
     let records = Records {
         columns: vec![

@@ -9,10 +9,11 @@ use super::subject;
 use super::warnings::confirm_warnings;
 use crate::cli::OpenCaseArgs;
 use crate::context::{new_uid, Ctx};
-use crate::db::{self, audit};
+use crate::db::{self, records};
 use crate::domain::case::{case_number, Case, CaseEvent};
 use crate::domain::date::parse_date;
 use crate::domain::person::{parse_name, parse_text};
+use crate::domain::rules;
 use crate::domain::{CaseCategory, CaseEventKind, CaseStatus};
 use crate::error::{refused, Invalid};
 use crate::i18n::Msg;
@@ -82,28 +83,27 @@ pub fn run(ctx: &Ctx, mut args: OpenCaseArgs) -> Result<()> {
     )?;
     let actor = ctx.actor();
     store.write(|tx| {
-        if subject.is_new {
-            db::persons::insert(tx, &subject.person)?;
-            audit::record(
-                tx,
-                &actor,
+        // Who the case is about, again inside the transaction: another clerk may have just
+        // registered the same NIK.
+        let now_subject = subject::resolve(tx, &args.subject, &office.code, &now)?
+            .ok_or_else(|| refused(t!(Msg::MissingOptions, "--nik / --person-name")))?;
+        if now_subject.is_new != subject.is_new {
+            return Err(refused(t!(
+                Msg::ChangedMeanwhile,
                 "person",
-                &subject.person.uid,
-                "create",
-                &audit::created(&subject.person.fields()),
-            )?;
+                subject.person.full_name
+            )));
+        }
+        if subject.is_new {
+            records::create(tx, &actor, &subject.person)?;
         }
         let year = reported_on.year();
         case.case_number = case_number(&office.code, year, db::counters::next(tx, "case", year)?);
-        db::cases::insert(tx, &case)?;
-        audit::record(
-            tx,
-            &actor,
-            "case",
-            &case.uid,
-            "create",
-            &audit::created(&case.fields()),
-        )?;
+        let problems = rules::case(&case, ctx.clock.today);
+        if !problems.is_empty() {
+            return Err(refused(rules::messages(&problems)));
+        }
+        records::create(tx, &actor, &case)?;
         let opened = CaseEvent {
             uid: new_uid(),
             case_uid: case.uid.clone(),
@@ -119,7 +119,7 @@ pub fn run(ctx: &Ctx, mut args: OpenCaseArgs) -> Result<()> {
             clerk: Some(ctx.clerk.clone()),
             created_at: now.clone(),
         };
-        db::cases::insert_event(tx, &opened)?;
+        records::insert(tx, &opened)?;
         super::warnings::record(tx, &actor, &case.uid, &subject.warnings)
     })?;
     match ctx.format {

@@ -1,22 +1,25 @@
 //! `recommend-passport`: checks every eligibility rule, then issues the numbered letter or records
-//! the refusal with its reasons (`--check` records nothing).
+//! the refusal (numbered too: the refusal letter) with its reasons (`--check` records nothing).
+//! The facts are loaded and the decision made inside one transaction, so two clerks (or four
+//! processes) at once never issue two letters: the second finds the first's letter active.
 
 use anyhow::Result;
-use chrono::{Datelike, Duration};
+use chrono::{Datelike, Duration, NaiveDate};
+use rusqlite::Connection;
 
 use super::lookup;
 use super::warnings;
 use crate::cli::RecommendArgs;
 use crate::context::{new_uid, Ctx};
-use crate::db::{self, audit};
+use crate::db::{self, audit, records};
 use crate::domain::date::parse_date;
 use crate::domain::eligibility::{assess, Facts, Finding};
-use crate::domain::person::parse_text;
-use crate::domain::placement::StageEvent;
+use crate::domain::person::{parse_text, Person};
+use crate::domain::placement::{Placement, StageEvent};
 use crate::domain::recommendation::{
-    join_reasons, letter_number, office_for, parse_reasons, parse_routes, Recommendation,
+    join_reasons, letter_number, office_for, parse_reasons, parse_routes, Reasons, Recommendation,
 };
-use crate::domain::{RecommendationStatus, Stage};
+use crate::domain::{RecommendationStatus, RefusalReason, Stage, Warning};
 use crate::error::{refused, Invalid};
 use crate::i18n::Msg;
 use crate::output::{column, Cell, Format, Records};
@@ -24,23 +27,38 @@ use crate::settings;
 use crate::t;
 use crate::views;
 
-pub fn run(ctx: &Ctx, args: RecommendArgs) -> Result<()> {
-    let mut store = ctx.open()?;
-    let office = settings::office(store.conn())?;
-    let conn = store.conn();
-    let (mut placement, person) = lookup::placement(conn, &args.placement)?;
-    let decided_on = args
-        .on
-        .as_deref()
-        .map(parse_date)
-        .transpose()?
-        .unwrap_or(ctx.clock.today);
+/// What the clerk asked for, parsed before anything is read.
+struct Request {
+    decided_on: Option<NaiveDate>,
+    interview: Vec<RefusalReason>,
+    note: Option<String>,
+    accept_warnings: bool,
+}
+
+/// The facts as loaded, and what the rules found.
+struct Assessment {
+    placement: Placement,
+    person: Person,
+    decided_on: NaiveDate,
+    nik_warnings: Vec<Warning>,
+    findings: Vec<Finding>,
+}
+
+/// Loads the placement and everything the rules look at, and assesses it.
+fn assess_placement(
+    conn: &Connection,
+    key: &str,
+    request: &Request,
+    today: NaiveDate,
+) -> Result<Assessment> {
+    let (placement, person) = lookup::placement(conn, key)?;
+    let decided_on = request.decided_on.unwrap_or(today);
     if !matches!(placement.stage, Stage::Registered | Stage::Recommended) {
         placement
             .clone()
-            .apply(StageEvent::Recommend, decided_on, ctx.clock.today)?;
+            .apply(StageEvent::Recommend, decided_on, today)?;
     }
-    if decided_on > ctx.clock.today {
+    if decided_on > today {
         return Err(Invalid(t!(Msg::DateInFuture, decided_on)).into());
     }
     if decided_on < placement.registered_on {
@@ -51,7 +69,6 @@ pub fn run(ctx: &Ctx, args: RecommendArgs) -> Result<()> {
         ))
         .into());
     }
-    let interview = parse_reasons(&args.refuse.join("|"))?;
     let documents = db::documents::of_placement(conn, &placement.uid)?;
     let checklist = settings::passport_checklist_for(conn, placement.scheme)?;
     let closed = settings::closed_destinations(conn)?;
@@ -69,7 +86,7 @@ pub fn run(ctx: &Ctx, args: RecommendArgs) -> Result<()> {
         None => Vec::new(),
     };
     let accepted = audit::accepted_warning_codes(conn, &placement.uid)?;
-    let unacknowledged: Vec<_> = if args.accept_warnings {
+    let unacknowledged: Vec<_> = if request.accept_warnings {
         Vec::new()
     } else {
         nik_warnings
@@ -78,7 +95,6 @@ pub fn run(ctx: &Ctx, args: RecommendArgs) -> Result<()> {
             .cloned()
             .collect()
     };
-    let note = args.note.as_deref().and_then(parse_text);
     let findings = assess(&Facts {
         birth_date: person.birth_date,
         has_nik: person.nik.is_some(),
@@ -92,122 +108,139 @@ pub fn run(ctx: &Ctx, args: RecommendArgs) -> Result<()> {
         closed: &closed,
         active_letter: active.as_deref(),
         unacknowledged: &unacknowledged,
-        interview: &interview,
-        interview_note: note.as_deref(),
+        interview: &request.interview,
+        interview_note: request.note.as_deref(),
     });
+    Ok(Assessment {
+        placement,
+        person,
+        decided_on,
+        nik_warnings,
+        findings,
+    })
+}
+
+pub fn run(ctx: &Ctx, args: RecommendArgs) -> Result<()> {
+    let request = Request {
+        decided_on: args.on.as_deref().map(parse_date).transpose()?,
+        interview: parse_reasons(&args.refuse.join("|"))?,
+        note: args.note.as_deref().and_then(parse_text),
+        accept_warnings: args.accept_warnings,
+    };
+    let office_override = args.office.as_deref().and_then(parse_text);
+    let mut store = ctx.open()?;
+    let today = ctx.clock.today;
     if args.check {
-        print_findings(ctx, &findings, placement.reference())?;
-        return match findings.is_empty() {
+        let a = assess_placement(store.conn(), &args.placement, &request, today)?;
+        print_findings(ctx, &a.findings, a.placement.reference())?;
+        return match a.findings.is_empty() {
             true => Ok(()),
-            false => Err(refused(t!(Msg::NotEligibleChecked, findings.len()))),
+            false => Err(refused(t!(Msg::NotEligibleChecked, a.findings.len()))),
         };
     }
-
-    let now = ctx.clock.timestamp();
-    let routes = parse_routes(&settings::value(conn, "immigration.by_regency")?)?;
-    let addressee = args
-        .office
-        .as_deref()
-        .and_then(parse_text)
-        .unwrap_or_else(|| {
-            office_for(
-                &routes,
-                &settings::value(conn, "immigration.default").unwrap_or_default(),
-                person.regency.as_ref(),
-            )
-        });
-    let template = settings::value(conn, "letter.template")?;
-    let validity = settings::days_setting(conn, "recommendation.validity_days")?;
-    let reasons: Vec<_> = findings.iter().map(|f| f.reason).collect();
-    let mut recommendation = Recommendation {
-        uid: new_uid(),
-        placement_uid: placement.uid.clone(),
-        letter_number: None,
-        status: if findings.is_empty() {
-            RecommendationStatus::Issued
-        } else {
-            RecommendationStatus::Refused
-        },
-        decided_on,
-        valid_until: findings
-            .is_empty()
-            .then(|| decided_on + Duration::days(validity)),
-        immigration_office: findings.is_empty().then(|| addressee.clone()),
-        refusal_reasons: reasons.clone(),
-        refusal_details: (!findings.is_empty()).then(|| {
-            findings
-                .iter()
-                .map(|f| f.explanation.clone())
-                .collect::<Vec<_>>()
-                .join("; ")
-        }),
-        void_reason: None,
-        passport_number: None,
-        passport_issued_on: None,
-        reprints: 0,
-        clerk: Some(ctx.clerk.clone()),
-        office_code: office.code.clone(),
-        created_at: now.clone(),
-        updated_at: now.clone(),
-    };
-    let old_placement = placement.clone();
+    let office = settings::office(store.conn())?;
     let actor = ctx.actor();
-    store.write(|tx| {
+    let (recommendation, a, addressee) = store.write(|tx| {
+        let a = assess_placement(tx, &args.placement, &request, today)?;
+        let addressee = match &office_override {
+            Some(o) => o.clone(),
+            None => office_for(
+                &parse_routes(&settings::value(tx, "immigration.by_regency")?)?,
+                &settings::value(tx, "immigration.default").unwrap_or_default(),
+                a.person.regency.as_ref(),
+            ),
+        };
+        let issue = a.findings.is_empty();
+        let validity = settings::days_setting(tx, "recommendation.validity_days")?;
+        let template = settings::value(tx, "letter.template")?;
+        let seq = db::counters::next(tx, "letter", a.decided_on.year())?;
+        let now = ctx.clock.timestamp();
+        let recommendation = Recommendation {
+            uid: new_uid(),
+            placement_uid: a.placement.uid.clone(),
+            letter_number: Some(letter_number(&template, seq, &office.code, a.decided_on)),
+            status: match issue {
+                true => RecommendationStatus::Issued,
+                false => RecommendationStatus::Refused,
+            },
+            decided_on: a.decided_on,
+            valid_until: issue.then(|| a.decided_on + Duration::days(validity)),
+            immigration_office: issue.then(|| addressee.clone()),
+            refusal_reasons: Reasons(a.findings.iter().map(|f| f.reason).collect()),
+            refusal_details: (!issue).then(|| {
+                a.findings
+                    .iter()
+                    .map(|f| f.explanation.clone())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            }),
+            void_reason: None,
+            passport_number: None,
+            passport_issued_on: None,
+            reprints: 0,
+            clerk: Some(ctx.clerk.clone()),
+            office_code: office.code.clone(),
+            created_at: now.clone(),
+            updated_at: now,
+        };
         if args.accept_warnings {
-            warnings::record(tx, &actor, &placement.uid, &nik_warnings)?;
+            warnings::record(tx, &actor, &a.placement.uid, &a.nik_warnings)?;
         }
-        if findings.is_empty() {
-            let year = decided_on.year();
-            let seq = db::counters::next(tx, "letter", year)?;
-            recommendation.letter_number =
-                Some(letter_number(&template, seq, &office.code, decided_on));
-            if placement.stage == Stage::Registered {
-                placement.apply(StageEvent::Recommend, decided_on, ctx.clock.today)?;
-                placement.updated_at = now.clone();
-                db::placements::update_audited(tx, &actor, &old_placement, &placement)?;
+        if issue {
+            // An expired letter still marked issued gives way to the new one.
+            if let Some(expired) = db::recommendations::issued_of_placement(tx, &a.placement.uid)? {
+                let mut void = expired.clone();
+                void.status = RecommendationStatus::Void;
+                void.void_reason = Some(t!(
+                    Msg::ExpiredReplaced,
+                    recommendation.letter_number.clone().unwrap_or_default()
+                ));
+                records::change(tx, &actor, "void", &expired, void)?;
             }
         }
-        db::recommendations::insert(tx, &recommendation)?;
-        let mut changes = audit::created(&recommendation.fields());
-        changes.extend(
-            recommendation
-                .refusal_details
-                .clone()
-                .map(|d| ("refusal_details".to_string(), None, Some(d))),
-        );
-        audit::record(
-            tx,
-            &actor,
-            "recommendation",
-            &recommendation.uid,
-            "create",
-            &changes,
-        )
+        records::create(tx, &actor, &recommendation)?;
+        if let Some(details) = &recommendation.refusal_details {
+            audit::record(
+                tx,
+                &actor,
+                "recommendation",
+                &recommendation.uid,
+                "refusal_details",
+                &[("refusal_details".into(), None, Some(details.clone()))],
+            )?;
+        }
+        let mut a = a;
+        if issue && a.placement.stage == Stage::Registered {
+            let mut placement = a.placement.clone();
+            placement.apply(StageEvent::Recommend, a.decided_on, today)?;
+            a.placement = records::change(tx, &actor, "update", &a.placement, placement)?;
+        }
+        Ok((recommendation, a, addressee))
     })?;
 
     if ctx.format != Format::Table {
-        views::recommendation(&recommendation, &person, &placement, ctx.clock.today)
+        views::recommendation(&recommendation, &a.person, &a.placement, today)
             .print_one(ctx.format, &mut std::io::stdout().lock())?;
     }
-    match &recommendation.letter_number {
-        Some(number) => ctx.say(&t!(
+    match recommendation.status {
+        RecommendationStatus::Issued => ctx.say(&t!(
             Msg::RecommendationIssued,
-            number,
-            person.full_name,
+            recommendation.letter_number.clone().unwrap_or_default(),
+            a.person.full_name,
             addressee,
             recommendation
                 .valid_until
                 .map(|d| d.to_string())
                 .unwrap_or_default()
         )),
-        None => {
+        _ => {
             if ctx.format == Format::Table {
-                print_findings(ctx, &findings, placement.reference())?;
+                print_findings(ctx, &a.findings, a.placement.reference())?;
             }
             Err(refused(t!(
                 Msg::RecommendationRefused,
-                join_reasons(&reasons),
-                placement.reference()
+                join_reasons(&recommendation.refusal_reasons),
+                a.placement.reference()
             )))
         }
     }

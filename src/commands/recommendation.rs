@@ -6,7 +6,7 @@ use rusqlite::Connection;
 use super::lookup;
 use crate::cli::RecommendationCommand;
 use crate::context::Ctx;
-use crate::db::{self, audit};
+use crate::db::{self, records};
 use crate::domain::contact::parse_passport;
 use crate::domain::date::parse_date;
 use crate::domain::person::{parse_text, Person};
@@ -45,30 +45,20 @@ pub fn run(ctx: &Ctx, command: RecommendationCommand) -> Result<()> {
         }
         RecommendationCommand::Void { letter, reason } => {
             let reason = parse_text(&reason).ok_or_else(|| Invalid(t!(Msg::ReasonEmpty)))?;
-            let (old, mut placement, _) = find(store.conn(), &letter)?;
-            require_issued(&old, Msg::ActionVoid)?;
-            let mut r = old.clone();
-            r.status = RecommendationStatus::Void;
-            r.void_reason = Some(reason);
-            r.updated_at = ctx.clock.timestamp();
-            let old_placement = placement.clone();
             let actor = ctx.actor();
-            store.write(|tx| {
-                db::recommendations::update(tx, &r)?;
-                audit::record(
-                    tx,
-                    &actor,
-                    "recommendation",
-                    &r.uid,
-                    "void",
-                    &audit::diff(&old.fields(), &r.fields()),
-                )?;
+            let (r, placement) = store.write(|tx| {
+                let (old, old_placement, _) = find(tx, &letter)?;
+                require_issued(&old, Msg::ActionVoid)?;
+                let mut r = old.clone();
+                r.status = RecommendationStatus::Void;
+                r.void_reason = Some(reason);
+                let r = records::change(tx, &actor, "void", &old, r)?;
+                let mut placement = old_placement.clone();
                 if placement.stage == Stage::Recommended {
                     placement.apply(StageEvent::VoidRecommendation, today, today)?;
-                    placement.updated_at = r.updated_at.clone();
-                    db::placements::update_audited(tx, &actor, &old_placement, &placement)?;
+                    placement = records::change(tx, &actor, "update", &old_placement, placement)?;
                 }
-                Ok(())
+                Ok((r, placement))
             })?;
             ctx.say(&t!(
                 Msg::RecommendationVoided,
@@ -83,34 +73,33 @@ pub fn run(ctx: &Ctx, command: RecommendationCommand) -> Result<()> {
         } => {
             let (number, warning) = parse_passport(&passport)?;
             let issued = parse_date(&issued)?;
-            let (old, mut placement, _) = find(store.conn(), &letter)?;
-            require_issued(&old, Msg::ActionUse)?;
-            if issued < old.decided_on {
-                return Err(
-                    Invalid(t!(Msg::PassportIssuedBeforeLetter, issued, old.decided_on)).into(),
-                );
-            }
-            if issued > today {
-                return Err(Invalid(t!(Msg::DateInFuture, issued)).into());
-            }
             if let Some(w) = warning {
                 ctx.warn(&w.message);
             }
-            let mut r = old.clone();
-            r.status = RecommendationStatus::Used;
-            r.passport_number = Some(number.clone());
-            r.passport_issued_on = Some(issued);
-            r.updated_at = ctx.clock.timestamp();
-            let old_placement = placement.clone();
-            placement.passport_number = Some(number.clone());
-            placement.updated_at = r.updated_at.clone();
             let actor = ctx.actor();
-            store.write(|tx| {
-                db::recommendations::update(tx, &r)?;
-                let mut changes = audit::diff(&old.fields(), &r.fields());
-                changes.push(("passport_number".into(), None, Some(number.clone())));
-                audit::record(tx, &actor, "recommendation", &r.uid, "used", &changes)?;
-                db::placements::update_audited(tx, &actor, &old_placement, &placement)
+            let r = store.write(|tx| {
+                let (old, old_placement, _) = find(tx, &letter)?;
+                require_issued(&old, Msg::ActionUse)?;
+                if issued < old.decided_on {
+                    return Err(Invalid(t!(
+                        Msg::PassportIssuedBeforeLetter,
+                        issued,
+                        old.decided_on
+                    ))
+                    .into());
+                }
+                if issued > today {
+                    return Err(Invalid(t!(Msg::DateInFuture, issued)).into());
+                }
+                let mut r = old.clone();
+                r.status = RecommendationStatus::Used;
+                r.passport_number = Some(number.clone());
+                r.passport_issued_on = Some(issued);
+                let r = records::change(tx, &actor, "used", &old, r)?;
+                let mut placement = old_placement.clone();
+                placement.passport_number = Some(number.clone());
+                records::change(tx, &actor, "update", &old_placement, placement)?;
+                Ok(r)
             })?;
             ctx.say(&t!(
                 Msg::RecommendationUsed,

@@ -5,15 +5,17 @@ use anyhow::Result;
 use chrono::Datelike;
 
 use super::form::{require, Form};
+use super::lookup;
 use super::subject;
 use super::warnings::confirm_warnings;
 use crate::cli::RepatriateArgs;
 use crate::context::{new_uid, Ctx};
-use crate::db::{self, audit};
+use crate::db::{self, records};
 use crate::domain::date::parse_date;
 use crate::domain::person::{parse_name, parse_text};
 use crate::domain::placement::StageEvent;
 use crate::domain::repatriation::{category_refusals, repatriation_number, Repatriation};
+use crate::domain::rules;
 use crate::domain::{RepatriationCategory, Stage};
 use crate::error::{refused, Invalid};
 use crate::i18n::Msg;
@@ -139,15 +141,16 @@ pub fn run(ctx: &Ctx, mut args: RepatriateArgs) -> Result<()> {
     let actor = ctx.actor();
     store.write(|tx| {
         if let Some(s) = subject.as_ref().filter(|s| s.is_new) {
-            db::persons::insert(tx, &s.person)?;
-            audit::record(
-                tx,
-                &actor,
-                "person",
-                &s.person.uid,
-                "create",
-                &audit::created(&s.person.fields()),
-            )?;
+            if let Some(nik) = &s.person.nik {
+                if db::persons::by_nik(tx, nik)?.is_some() {
+                    return Err(refused(t!(
+                        Msg::ChangedMeanwhile,
+                        "person",
+                        s.person.full_name
+                    )));
+                }
+            }
+            records::create(tx, &actor, &s.person)?;
         }
         let year = arrived_on.year();
         repatriation.repatriation_number = repatriation_number(
@@ -155,20 +158,17 @@ pub fn run(ctx: &Ctx, mut args: RepatriateArgs) -> Result<()> {
             year,
             db::counters::next(tx, "repatriation", year)?,
         );
-        db::repatriations::insert(tx, &repatriation)?;
-        audit::record(
-            tx,
-            &actor,
-            "repatriation",
-            &repatriation.uid,
-            "create",
-            &audit::created(&repatriation.fields()),
-        )?;
-        if let Some(old) = &mark {
+        let problems = rules::repatriation(&repatriation, ctx.clock.today);
+        if !problems.is_empty() {
+            return Err(refused(rules::messages(&problems)));
+        }
+        records::create(tx, &actor, &repatriation)?;
+        if let Some(read) = &mark {
+            // The placement as it is now: still departed, or another clerk moved it meanwhile.
+            let (old, _) = lookup::placement(tx, &read.uid)?;
             let mut placement = old.clone();
             placement.apply(StageEvent::Return, arrived_on, ctx.clock.today)?;
-            placement.updated_at = now.clone();
-            db::placements::update_audited(tx, &actor, old, &placement)?;
+            records::change(tx, &actor, "update", &old, placement)?;
         }
         super::warnings::record(tx, &actor, &repatriation.uid, &warnings)
     })?;

@@ -4,15 +4,18 @@ use anyhow::Result;
 
 use crate::cli::{HandoverArgs, RepatriationCommand, YesNo};
 use crate::context::Ctx;
-use crate::db::{self, audit};
+use crate::db::{self, records};
 use crate::domain::date::parse_date;
 use crate::domain::person::parse_text;
-use crate::domain::repatriation::{check_handover, Repatriation};
+use crate::domain::repatriation::{check_handover, handover_record_number, Repatriation};
+use crate::domain::rules;
 use crate::domain::HandoverTo;
 use crate::error::refused;
 use crate::i18n::Msg;
+use crate::settings;
 use crate::t;
 use crate::views;
+use chrono::Datelike;
 
 fn find(conn: &rusqlite::Connection, key: &str) -> Result<Repatriation> {
     db::repatriations::by_number_or_uid(conn, key)?
@@ -54,36 +57,43 @@ pub fn run(ctx: &Ctx, command: RepatriationCommand) -> Result<()> {
 
 pub fn handover(ctx: &Ctx, args: HandoverArgs) -> Result<()> {
     let mut store = ctx.open()?;
-    let old = find(store.conn(), &args.repatriation)?;
+    let office = settings::office(store.conn())?;
     let to: HandoverTo = args.to.parse()?;
     let on = parse_date(&args.on)?;
     let receiver = args.receiver_name.as_deref().and_then(parse_text);
     let relation = args.receiver_relation.as_deref().and_then(parse_text);
-    check_handover(
-        &old,
-        to,
-        on,
-        ctx.clock.today,
-        receiver.as_deref(),
-        relation.as_deref(),
-    )?;
-    let mut r = old.clone();
-    r.handed_over_to = Some(to);
-    r.handed_over_on = Some(on);
-    r.handover_record_number = args.record_number.as_deref().and_then(parse_text);
-    r.receiver_name = receiver;
-    r.receiver_relation = relation;
-    r.witness = args.witness.as_deref().and_then(parse_text);
-    r.updated_at = ctx.clock.timestamp();
+    let record_number = args.record_number.as_deref().and_then(parse_text);
     let actor = ctx.actor();
-    store.write(|tx| {
-        db::repatriations::update(tx, &r)?;
-        let mut changes = audit::diff(&old.fields(), &r.fields());
-        changes.extend([
-            ("receiver_name".into(), None, r.receiver_name.clone()),
-            ("witness".into(), None, r.witness.clone()),
-        ]);
-        audit::record(tx, &actor, "repatriation", &r.uid, "handover", &changes)
+    let r = store.write(|tx| {
+        let old = find(tx, &args.repatriation)?;
+        check_handover(
+            &old,
+            to,
+            on,
+            ctx.clock.today,
+            receiver.as_deref(),
+            relation.as_deref(),
+        )?;
+        let mut r = old.clone();
+        r.handed_over_to = Some(to);
+        r.handed_over_on = Some(on);
+        // The berita acara is numbered by this office unless the clerk gives its number.
+        r.handover_record_number = match &record_number {
+            Some(n) => Some(n.clone()),
+            None => Some(handover_record_number(
+                &office.code,
+                on.year(),
+                db::counters::next(tx, "handover", on.year())?,
+            )),
+        };
+        r.receiver_name = receiver.clone();
+        r.receiver_relation = relation.clone();
+        r.witness = args.witness.as_deref().and_then(parse_text);
+        let problems = rules::repatriation(&r, ctx.clock.today);
+        if !problems.is_empty() {
+            return Err(refused(rules::messages(&problems)));
+        }
+        records::change(tx, &actor, "handover", &old, r)
     })?;
     ctx.say(&t!(Msg::HandedOver, r.repatriation_number, to.label(), on))
 }

@@ -9,6 +9,7 @@ use crate::context::new_uid;
 use crate::db;
 use crate::domain::date::parse_date;
 use crate::domain::person::{parse_name, Person};
+use crate::domain::record::Timestamp;
 use crate::domain::registration::identity_differences;
 use crate::domain::{Nik, Warning};
 use crate::error::{refused, usage};
@@ -27,7 +28,7 @@ pub fn resolve(
     conn: &Connection,
     f: &SubjectFields,
     office_code: &str,
-    now: &str,
+    now: &Timestamp,
 ) -> Result<Option<Subject>> {
     let nik: Option<Nik> = f
         .nik
@@ -52,8 +53,8 @@ pub fn resolve(
         education: None,
         marital_status: None,
         office_code: office_code.to_string(),
-        created_at: now.to_string(),
-        updated_at: now.to_string(),
+        created_at: now.clone(),
+        updated_at: now.clone(),
     };
     if let Some(nik) = &nik {
         if let Some(stored) = db::persons::by_nik(conn, nik)? {

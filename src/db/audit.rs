@@ -1,15 +1,25 @@
 //! SQL for the audit log: every change a writing command makes, in the same transaction.
 
 use anyhow::Result;
+use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};
 use serde_json::{Map, Value};
+
+use crate::domain::record::Timestamp;
 
 /// Who is doing what, shared by every entry a command writes.
 #[derive(Clone, Debug)]
 pub struct Actor {
-    pub at: String,
+    /// The moment of the command, as stamped on what it writes.
+    pub now: DateTime<Utc>,
     pub clerk: String,
     pub command: String,
+}
+
+impl Actor {
+    pub fn at(&self) -> Timestamp {
+        Timestamp::from_datetime(self.now)
+    }
 }
 
 /// One field's old and new value.
@@ -28,7 +38,7 @@ pub fn diff(old: &[(&'static str, String)], new: &[(&'static str, String)]) -> V
             (old_value != *new_value)
                 .then(|| (key.to_string(), value(&old_value), value(new_value)))
         })
-        .filter(|(key, _, _)| key != "updated_at")
+        .filter(|(key, _, _)| key != "updated_at" && key != "seq")
         .collect()
 }
 
@@ -56,7 +66,7 @@ pub fn record(
         "INSERT INTO audit_log (at, clerk, command, record_kind, record_uid, action, changes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
-            actor.at,
+            actor.at().as_str(),
             actor.clerk,
             actor.command,
             kind,

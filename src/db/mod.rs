@@ -4,18 +4,21 @@
 
 pub mod audit;
 pub mod cases;
-mod columns;
 
 pub mod counters;
 pub mod documents;
 pub mod persons;
 pub mod placements;
 pub mod recommendations;
+pub mod records;
 pub mod repatriations;
+pub mod sync;
 
 pub mod settings;
 pub mod stats;
 
+use std::cell::Cell;
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -42,6 +45,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0003_query_views",
         include_str!("../../migrations/0003_query_views.sql"),
+    ),
+    (
+        "0004_change_sequence",
+        include_str!("../../migrations/0004_change_sequence.sql"),
     ),
 ];
 
@@ -242,33 +249,109 @@ impl Store {
     }
 
     /// Runs one writing command in one `IMMEDIATE` transaction: everything or nothing is written.
-    pub fn write<T>(&mut self, work: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| busy_or(e, &self.path))?;
-        let value = work(&tx)?;
-        tx.commit().map_err(|e| busy_or(e, &self.path))?;
-        Ok(value)
+    /// The work loads, checks and writes inside it, so no other clerk's change can slip between.
+    pub fn write<T>(&mut self, work: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        self.write_if(|tx| work(tx).map(|value| (value, true)))
     }
-}
 
-impl Store {
     /// Like `write`, but `work` decides whether to commit (an import with errors, a dry run: not).
-    pub fn write_if<T>(
-        &mut self,
-        work: impl FnOnce(&Transaction) -> Result<(T, bool)>,
-    ) -> Result<T> {
+    pub fn write_if<T>(&mut self, work: impl FnOnce(&Tx) -> Result<(T, bool)>) -> Result<T> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| busy_or(e, &self.path))?;
+        let first: i64 = tx
+            .query_row("SELECT value FROM change_sequence", [], |r| r.get(0))
+            .map_err(|e| busy_or(e, &self.path))?;
+        let tx = Tx {
+            tx,
+            first,
+            last: Cell::new(first),
+        };
         let (value, commit) = work(&tx)?;
         if commit {
             tx.commit().map_err(|e| busy_or(e, &self.path))?;
         }
         Ok(value)
     }
+
+    /// Runs reads on one snapshot of the database (an export: every file from the same moment).
+    pub fn read<T>(&mut self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)?;
+        // The first read fixes the snapshot that every later read of this transaction sees.
+        tx.query_row("SELECT value FROM change_sequence", [], |r| {
+            r.get::<_, i64>(0)
+        })?;
+        let value = work(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+/// A writing transaction. It hands out the change sequence: every insert and update takes the next
+/// number, and the counter is saved when the transaction commits (or forgotten with it).
+pub struct Tx<'c> {
+    tx: Transaction<'c>,
+    first: i64,
+    last: Cell<i64>,
+}
+
+impl Deref for Tx<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.tx
+    }
+}
+
+impl Tx<'_> {
+    /// The next change sequence number.
+    pub fn next_seq(&self) -> i64 {
+        let next = self.last.get() + 1;
+        self.last.set(next);
+        next
+    }
+
+    /// The sequence numbers this transaction has taken so far, if any.
+    pub fn seq_range(&self) -> Option<(i64, i64)> {
+        (self.last.get() > self.first).then(|| (self.first + 1, self.last.get()))
+    }
+
+    fn commit(self) -> rusqlite::Result<()> {
+        if self.last.get() != self.first {
+            self.tx
+                .execute("UPDATE change_sequence SET value = ?1", [self.last.get()])?;
+        }
+        self.tx.commit()
+    }
+}
+
+/// The database's change sequence: the number of the latest committed change.
+pub fn current_seq(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT value FROM change_sequence", [], |r| r.get(0))?)
+}
+
+/// A uniqueness rule of the schema turned into the refusal a clerk would get from the command's own
+/// check (two clerks at once reach the database, not the check).
+pub(crate) fn constraint_or(error: rusqlite::Error, table: &str) -> anyhow::Error {
+    if error.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) {
+        let message = error.to_string();
+        let rule = |m: Msg| crate::error::refused(t!(m));
+        if message.contains("placements.person_uid") {
+            return rule(Msg::OpenPlacementConstraint);
+        }
+        if message.contains("recommendations.placement_uid") {
+            return rule(Msg::IssuedLetterConstraint);
+        }
+        if message.contains("persons.nik") {
+            return rule(Msg::NikConstraint);
+        }
+        if message.contains("UNIQUE") {
+            return crate::error::refused(t!(Msg::NumberConstraint, table));
+        }
+    }
+    error.into()
 }
 
 fn busy_or(error: rusqlite::Error, path: &Path) -> anyhow::Error {
@@ -278,38 +361,6 @@ fn busy_or(error: rusqlite::Error, path: &Path) -> anyhow::Error {
         }
         _ => error.into(),
     }
-}
-
-/// How many columns a `COLUMNS` list names.
-fn column_count(columns: &str) -> usize {
-    columns.split(',').count()
-}
-
-/// `b = ?2, c = ?3, ...` for every column but the first (the uid, bound as ?1).
-fn assignments(columns: &str) -> String {
-    columns
-        .split(',')
-        .enumerate()
-        .skip(1)
-        .map(|(i, c)| format!("{} = ?{}", c.trim(), i + 1))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// Streams the rows of `sql` (which takes the `since` moment as ?1) through `f`, one at a time.
-fn each_row<T>(
-    conn: &Connection,
-    sql: &str,
-    since: Option<&str>,
-    from_row: fn(&rusqlite::Row) -> rusqlite::Result<T>,
-    mut f: impl FnMut(T) -> Result<()>,
-) -> Result<()> {
-    let mut stmt = conn.prepare(sql)?;
-    let mut rows = stmt.query([since])?;
-    while let Some(row) = rows.next()? {
-        f(from_row(row)?)?;
-    }
-    Ok(())
 }
 
 /// A database integrity report, for `check`.

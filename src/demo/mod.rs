@@ -3,15 +3,16 @@
 //! 8 November 2023: G2G 12, P3MI 497, MANDIRI 307), plus waiting and cancelled applications.
 //! Every name is invented; NIKs are well-formed but belong to no one.
 
+use crate::db::{records, Tx};
+use crate::domain::record::Timestamp;
 use anyhow::Result;
 use chrono::{Datelike, Duration, NaiveDate};
-use rusqlite::Connection;
 
 use crate::db;
 use crate::domain::document::{default_checklist, default_passport_checklist, Document};
 use crate::domain::person::Person;
 use crate::domain::placement::{registration_number, Placement};
-use crate::domain::recommendation::{letter_number, Recommendation};
+use crate::domain::recommendation::{self, letter_number, Recommendation};
 use crate::domain::*;
 use crate::reference::reference;
 
@@ -147,8 +148,8 @@ fn day_between(rng: &mut Rng, from: NaiveDate, to: NaiveDate) -> NaiveDate {
     from + Duration::days(rng.below(((to - from).num_days() + 1) as usize) as i64)
 }
 
-fn stamp(day: NaiveDate) -> String {
-    format!("{}T02:00:00Z", day)
+fn stamp(day: NaiveDate) -> Timestamp {
+    Timestamp::parse(&format!("{day}T02:00:00Z")).expect("a demo moment is valid")
 }
 
 struct Maker {
@@ -191,7 +192,7 @@ impl Maker {
             valid_until: issued.then(|| decided + Duration::days(30)),
             immigration_office: issued.then(|| office.to_string()),
             refusal_details: (!reasons.is_empty()).then(|| "Dokumen belum lengkap".to_string()),
-            refusal_reasons: reasons,
+            refusal_reasons: recommendation::Reasons(reasons),
             void_reason: None,
             passport_number: None,
             passport_issued_on: None,
@@ -394,7 +395,7 @@ pub struct Summary {
 
 /// Writes the demo records into an initialised, empty database (inside the caller's transaction).
 /// `scale` multiplies the departures (1: the office as published; 100: about national scale).
-pub fn populate(conn: &Connection, today: NaiveDate, scale: usize) -> Result<Summary> {
+pub fn populate(tx: &Tx, today: NaiveDate, scale: usize) -> Result<Summary> {
     let mut maker = Maker {
         rng: Rng(0x5eed_2023_b93f_0001),
         serial: 0,
@@ -622,32 +623,30 @@ pub fn populate(conn: &Connection, today: NaiveDate, scale: usize) -> Result<Sum
         let year = m.placement.registered_on.year();
         m.placement.registration_number = Some(registration_number(
             year,
-            db::counters::next(conn, "registration", year)?,
+            db::counters::next(tx, "registration", year)?,
         ));
-        db::persons::insert(conn, &m.person)?;
-        db::placements::insert(conn, &m.placement)?;
+        records::insert(tx, &m.person)?;
+        records::insert(tx, &m.placement)?;
     }
     for d in &documents {
-        db::documents::insert(conn, d)?;
+        records::insert(tx, d)?;
     }
     recommendations.sort_by(|a, b| a.decided_on.cmp(&b.decided_on).then(a.uid.cmp(&b.uid)));
     for r in &mut recommendations {
-        if r.status != RecommendationStatus::Refused {
-            let year = r.decided_on.year();
-            let seq = db::counters::next(conn, "letter", year)?;
-            r.letter_number = Some(letter_number(
-                LETTER_TEMPLATE,
-                seq,
-                OFFICE_CODE,
-                r.decided_on,
-            ));
-        }
-        db::recommendations::insert(conn, r)?;
+        // Refusals are numbered too: the refusal letter the applicant takes home.
+        let year = r.decided_on.year();
+        let seq = db::counters::next(tx, "letter", year)?;
+        r.letter_number = Some(letter_number(
+            LETTER_TEMPLATE,
+            seq,
+            OFFICE_CODE,
+            r.decided_on,
+        ));
+        records::insert(tx, r)?;
     }
-    let protection = protection::populate(conn, &mut maker, &made, today)?;
+    let protection = protection::populate(tx, &mut maker, &made, today)?;
     Ok(Summary {
-        persons: conn.query_row("SELECT count(*) FROM persons", [], |r| r.get::<_, i64>(0))?
-            as usize,
+        persons: tx.query_row("SELECT count(*) FROM persons", [], |r| r.get::<_, i64>(0))? as usize,
         placements: made.len(),
         documents: documents.len(),
         recommendations: recommendations.len(),

@@ -2,9 +2,9 @@
 //! repatriations of every category, around the published figures for 1 January - 8 November 2023
 //! (5 trafficking cases; returns facilitated: troubled 13, remains 6, sick 2).
 
+use crate::db::{records, Tx};
 use anyhow::Result;
 use chrono::{Datelike, Duration, NaiveDate};
-use rusqlite::Connection;
 
 use super::{date, day_between, stamp, Made, Maker, OFFICE_CODE};
 use crate::db;
@@ -73,12 +73,7 @@ fn unregistered(maker: &mut Maker, on: NaiveDate, regency: Option<&str>) -> Pers
     person
 }
 
-pub fn populate(
-    conn: &Connection,
-    maker: &mut Maker,
-    made: &[Made],
-    today: NaiveDate,
-) -> Result<Counts> {
+pub fn populate(tx: &Tx, maker: &mut Maker, made: &[Made], today: NaiveDate) -> Result<Counts> {
     let departed: Vec<&Made> = made
         .iter()
         .filter(|m| m.placement.departed_on.is_some())
@@ -196,14 +191,14 @@ pub fn populate(
     }
 
     for person in &new_persons {
-        db::persons::insert(conn, person)?;
+        records::insert(tx, person)?;
     }
     for (case, events) in &mut cases {
         let year = case.reported_on.year();
-        case.case_number = case_number(OFFICE_CODE, year, db::counters::next(conn, "case", year)?);
-        db::cases::insert(conn, case)?;
+        case.case_number = case_number(OFFICE_CODE, year, db::counters::next(tx, "case", year)?);
+        records::insert(tx, case)?;
         for e in events.iter() {
-            db::cases::insert_event(conn, e)?;
+            records::insert(tx, e)?;
         }
     }
     for r in &mut returns {
@@ -211,15 +206,16 @@ pub fn populate(
         r.repatriation_number = repatriation_number(
             OFFICE_CODE,
             year,
-            db::counters::next(conn, "repatriation", year)?,
+            db::counters::next(tx, "repatriation", year)?,
         );
-        db::repatriations::insert(conn, r)?;
+        records::insert(tx, r)?;
     }
     for (uid, arrived) in returned_placements {
-        if let Some(mut placement) = db::placements::by_uid_or_number(conn, &uid)? {
+        if let Some(old) = db::placements::by_uid_or_number(tx, &uid)? {
+            let mut placement = old.clone();
             if placement.apply(StageEvent::Return, arrived, today).is_ok() {
                 placement.updated_at = stamp(arrived);
-                db::placements::update(conn, &placement)?;
+                records::replace(tx, &placement, &old.updated_at)?;
             }
         }
     }

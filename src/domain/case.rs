@@ -5,7 +5,7 @@ use chrono::{Months, NaiveDate};
 
 use super::calendar::working_days_between;
 use super::codes::CodeList;
-use super::person::{date, opt};
+use super::record::{parse_uid, Timestamp};
 use super::{
     CaseCategory, CaseEventKind, CaseStatus, Channel, ClosureReason, CountryCode, Partner,
     ProceduralStatus,
@@ -14,53 +14,32 @@ use crate::error::Invalid;
 use crate::i18n::{Lang, Msg};
 use crate::t;
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Case {
-    pub uid: String,
-    pub case_number: String,
-    pub person_uid: Option<String>,
-    pub category: CaseCategory,
-    pub channel: Option<Channel>,
-    pub procedural_status: Option<ProceduralStatus>,
-    pub country: Option<CountryCode>,
-    pub reported_on: NaiveDate,
-    pub complainant_name: Option<String>,
-    pub complainant_relation: Option<String>,
-    pub summary: Option<String>,
-    pub status: CaseStatus,
-    pub closure_reason: Option<ClosureReason>,
-    pub closed_on: Option<NaiveDate>,
-    pub outcome: Option<String>,
-    pub clerk: Option<String>,
-    pub office_code: String,
-    pub created_at: String,
-    pub updated_at: String,
+crate::record! {
+    /// A protection case (cases.csv).
+    pub struct Case in "cases" as "case", version updated_at {
+        uid: String => "uid" as "case_uid" via parse_uid,
+        case_number: String => "case_number" as "case_number",
+        person_uid: Option<String> => "person_uid" as "person_uid" via parse_uid,
+        category: CaseCategory => "category" as "category",
+        channel: Option<Channel> => "channel" as "channel",
+        procedural_status: Option<ProceduralStatus> => "procedural_status" as "procedural_status",
+        country: Option<CountryCode> => "country" as "country",
+        reported_on: NaiveDate => "reported_on" as "reported_on",
+        complainant_name: Option<String> => "complainant_name" as "complainant_name",
+        complainant_relation: Option<String> => "complainant_relation" as "complainant_relation",
+        summary: Option<String> => "summary" as "summary",
+        status: CaseStatus => "status" as "status",
+        closure_reason: Option<ClosureReason> => "closure_reason" as "closure_reason",
+        closed_on: Option<NaiveDate> => "closed_on" as "closed_on",
+        outcome: Option<String> => "outcome",
+        clerk: Option<String> => "clerk",
+        office_code: String => "office_code" as "office_code",
+        created_at: Timestamp => "created_at" as "created_at",
+        updated_at: Timestamp => "updated_at" as "updated_at",
+    }
 }
 
 impl Case {
-    /// The case's columns in the exchange format's order (cases.csv).
-    pub fn fields(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("case_uid", self.uid.clone()),
-            ("case_number", self.case_number.clone()),
-            ("person_uid", opt(&self.person_uid)),
-            ("category", self.category.to_string()),
-            ("channel", opt(&self.channel)),
-            ("procedural_status", opt(&self.procedural_status)),
-            ("country", opt(&self.country)),
-            ("reported_on", self.reported_on.to_string()),
-            ("complainant_name", opt(&self.complainant_name)),
-            ("complainant_relation", opt(&self.complainant_relation)),
-            ("summary", opt(&self.summary)),
-            ("status", self.status.to_string()),
-            ("closure_reason", opt(&self.closure_reason)),
-            ("closed_on", date(&self.closed_on)),
-            ("office_code", self.office_code.clone()),
-            ("created_at", self.created_at.clone()),
-            ("updated_at", self.updated_at.clone()),
-        ]
-    }
-
     pub fn is_open(&self) -> bool {
         matches!(
             self.status,
@@ -83,39 +62,26 @@ code_list!(
     Nothing = "NOTHING", "Tidak menunggu", "Nothing";
 });
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct CaseEvent {
-    pub uid: String,
-    pub case_uid: String,
-    pub occurred_on: NaiveDate,
-    pub kind: CaseEventKind,
-    pub partner: Option<Partner>,
-    pub letter_number: Option<String>,
-    pub note: Option<String>,
-    pub status_from: Option<CaseStatus>,
-    pub status_to: Option<CaseStatus>,
-    pub awaiting: Option<Awaiting>,
-    pub contacted: bool,
-    pub clerk: Option<String>,
-    pub created_at: String,
+crate::record! {
+    /// An action, referral, note or status change on a case (case_events.csv); never changed.
+    pub struct CaseEvent in "case_events" as "case_event", version created_at {
+        uid: String => "uid" as "event_uid" via parse_uid,
+        case_uid: String => "case_uid" as "case_uid" via parse_uid,
+        occurred_on: NaiveDate => "occurred_on" as "occurred_on",
+        kind: CaseEventKind => "kind" as "kind",
+        partner: Option<Partner> => "partner" as "partner",
+        letter_number: Option<String> => "letter_number" as "letter_number",
+        note: Option<String> => "note" as "note",
+        status_from: Option<CaseStatus> => "status_from",
+        status_to: Option<CaseStatus> => "status_to",
+        awaiting: Option<Awaiting> => "awaiting",
+        contacted: bool => "contacted",
+        clerk: Option<String> => "clerk" as "clerk",
+        created_at: Timestamp => "created_at" as "created_at",
+    }
 }
 
 impl CaseEvent {
-    /// The event's columns in the exchange format's order (case_events.csv).
-    pub fn fields(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("event_uid", self.uid.clone()),
-            ("case_uid", self.case_uid.clone()),
-            ("occurred_on", self.occurred_on.to_string()),
-            ("kind", self.kind.to_string()),
-            ("partner", opt(&self.partner)),
-            ("letter_number", opt(&self.letter_number)),
-            ("note", opt(&self.note)),
-            ("clerk", opt(&self.clerk)),
-            ("created_at", self.created_at.clone()),
-        ]
-    }
-
     /// Consultations, clarifications and mediations are held with the complainant.
     pub fn reached_complainant(&self) -> bool {
         self.contacted
@@ -246,6 +212,35 @@ pub fn overdue(
     found
 }
 
+/// Whether a case may be closed for `reason` on `on`: a deadline reason only once its deadline
+/// has passed (Perban 6/2024 Art. 30), a handover to another agency only after a referral.
+pub fn closure_allowed(
+    case: &Case,
+    events: &[CaseEvent],
+    reason: ClosureReason,
+    on: NaiveDate,
+    holidays: &[NaiveDate],
+) -> Result<(), Invalid> {
+    if reason == ClosureReason::HandedToAgency {
+        return match events.iter().any(|e| e.kind == CaseEventKind::Referral) {
+            true => Ok(()),
+            false => Err(Invalid(t!(Msg::ClosureNeedsReferral))),
+        };
+    }
+    match overdue(case, events, on, holidays)
+        .iter()
+        .any(|o| o.reason == reason)
+    {
+        true => Ok(()),
+        false => Err(Invalid(t!(
+            Msg::ClosureDeadlineNotReached,
+            reason.code(),
+            reason.label(),
+            on
+        ))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,8 +264,8 @@ mod tests {
             outcome: None,
             clerk: None,
             office_code: "X".into(),
-            created_at: String::new(),
-            updated_at: String::new(),
+            created_at: Default::default(),
+            updated_at: Default::default(),
         }
     }
 
@@ -288,7 +283,7 @@ mod tests {
             awaiting,
             contacted: false,
             clerk: None,
-            created_at: String::new(),
+            created_at: Default::default(),
         }
     }
 

@@ -134,6 +134,15 @@ macro_rules! code_list {
             }
         }
 
+        impl $crate::domain::record::Text for $name {
+            fn as_text(&self) -> std::borrow::Cow<'_, str> {
+                std::borrow::Cow::Borrowed(self.code())
+            }
+            fn parse_text(text: &str) -> Result<Self, Invalid> {
+                <Self as CodeList>::parse(text)
+            }
+        }
+
         impl std::str::FromStr for $name {
             type Err = Invalid;
             fn from_str(s: &str) -> Result<Self, Invalid> {

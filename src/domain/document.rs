@@ -2,42 +2,29 @@
 
 use chrono::NaiveDate;
 
-use super::person::{date, opt};
+use super::record::{parse_uid, Timestamp};
 use super::{DocumentKind, Scheme};
 use crate::error::Invalid;
 use crate::i18n::Msg;
 use crate::t;
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Document {
-    pub uid: String,
-    pub placement_uid: String,
-    pub kind: DocumentKind,
-    pub number: Option<String>,
-    pub issued_on: Option<NaiveDate>,
-    pub expires_on: Option<NaiveDate>,
-    pub verified_on: Option<NaiveDate>,
-    pub verified_by: Option<String>,
-    pub created_at: String,
-    pub updated_at: String,
+crate::record! {
+    /// A document checked for a placement (documents.csv).
+    pub struct Document in "documents" as "document", version updated_at {
+        uid: String => "uid" as "document_uid" via parse_uid,
+        placement_uid: String => "placement_uid" as "placement_uid" via parse_uid,
+        kind: DocumentKind => "kind" as "kind",
+        number: Option<String> => "number" as "number",
+        issued_on: Option<NaiveDate> => "issued_on" as "issued_on",
+        expires_on: Option<NaiveDate> => "expires_on" as "expires_on",
+        verified_on: Option<NaiveDate> => "verified_on" as "verified_on",
+        verified_by: Option<String> => "verified_by" as "verified_by",
+        created_at: Timestamp => "created_at",
+        updated_at: Timestamp => "updated_at" as "updated_at",
+    }
 }
 
 impl Document {
-    /// The document's columns in the exchange format's order (documents.csv).
-    pub fn fields(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("document_uid", self.uid.clone()),
-            ("placement_uid", self.placement_uid.clone()),
-            ("kind", self.kind.to_string()),
-            ("number", opt(&self.number)),
-            ("issued_on", date(&self.issued_on)),
-            ("expires_on", date(&self.expires_on)),
-            ("verified_on", date(&self.verified_on)),
-            ("verified_by", opt(&self.verified_by)),
-            ("updated_at", self.updated_at.clone()),
-        ]
-    }
-
     /// Expired on `today`: past its expiry date, or (for a medical certificate) older than the
     /// validity setting counted from its issue date.
     pub fn expired(&self, today: NaiveDate, medical_validity_days: i64) -> bool {
@@ -168,8 +155,8 @@ mod tests {
             expires_on: None,
             verified_on: verified.then(|| "2023-01-01".parse().unwrap()),
             verified_by: None,
-            created_at: String::new(),
-            updated_at: String::new(),
+            created_at: Default::default(),
+            updated_at: Default::default(),
         }
     }
 

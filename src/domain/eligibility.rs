@@ -187,8 +187,8 @@ mod tests {
             expires_on: None,
             verified_on: NaiveDate::from_ymd_opt(2023, 1, 1),
             verified_by: None,
-            created_at: String::new(),
-            updated_at: String::new(),
+            created_at: Default::default(),
+            updated_at: Default::default(),
         }
     }
 

@@ -15,9 +15,11 @@ pub mod nik;
 pub mod person;
 pub mod placement;
 pub mod recommendation;
+pub mod record;
 pub mod region;
 pub mod registration;
 pub mod repatriation;
+pub mod rules;
 pub mod warning;
 
 pub use codes::*;

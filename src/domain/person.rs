@@ -4,27 +4,40 @@
 use chrono::NaiveDate;
 use unicode_normalization::UnicodeNormalization;
 
+use super::record::{parse_uid, Scalar, Timestamp};
 use super::{Education, MaritalStatus, Nik, RegencyCode, Sex};
 use crate::error::Invalid;
 use crate::i18n::Msg;
 use crate::t;
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Person {
-    pub uid: String,
-    pub nik: Option<Nik>,
-    pub full_name: String,
-    pub sex: Option<Sex>,
-    pub birth_place: Option<String>,
-    pub birth_date: Option<NaiveDate>,
-    pub regency: Option<RegencyCode>,
-    pub address: Option<String>,
-    pub phone: Option<String>,
-    pub education: Option<Education>,
-    pub marital_status: Option<MaritalStatus>,
-    pub office_code: String,
-    pub created_at: String,
-    pub updated_at: String,
+crate::record! {
+    /// A person: worker, family member, victim (persons.csv).
+    pub struct Person in "persons" as "person", version updated_at, derived person_derived {
+        uid: String => "uid" as "person_uid" via parse_uid,
+        nik: Option<Nik> => "nik" as "nik",
+        full_name: String => "full_name" as "full_name" via parse_name,
+        sex: Option<Sex> => "sex" as "sex",
+        birth_place: Option<String> => "birth_place" as "birth_place",
+        birth_date: Option<NaiveDate> => "birth_date" as "birth_date",
+        regency: Option<RegencyCode> => "regency_code" as "regency_code",
+        address: Option<String> => "address" as "address",
+        phone: Option<String> => "phone" as "phone" via parse_phone_number,
+        education: Option<Education> => "education" as "education",
+        marital_status: Option<MaritalStatus> => "marital_status" as "marital_status",
+        office_code: String => "office_code" as "office_code",
+        created_at: Timestamp => "created_at" as "created_at",
+        updated_at: Timestamp => "updated_at" as "updated_at",
+    }
+}
+
+/// The search key stored with a person, for `worker find`.
+fn person_derived(p: &Person) -> Vec<(&'static str, Scalar<'_>)> {
+    vec![("name_key", Scalar::Text(search_key(&p.full_name).into()))]
+}
+
+/// A phone number as stored (normalised); its warnings are the command's to show.
+fn parse_phone_number(input: &str) -> Result<String, Invalid> {
+    super::contact::parse_phone(input).map(|(p, _)| p)
 }
 
 pub fn opt<T: ToString>(value: &Option<T>) -> String {
@@ -35,28 +48,6 @@ pub fn date(value: &Option<NaiveDate>) -> String {
     value
         .map(|d| d.format("%Y-%m-%d").to_string())
         .unwrap_or_default()
-}
-
-impl Person {
-    /// The person's columns in the exchange format's order (persons.csv).
-    pub fn fields(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("person_uid", self.uid.clone()),
-            ("nik", opt(&self.nik)),
-            ("full_name", self.full_name.clone()),
-            ("sex", opt(&self.sex)),
-            ("birth_place", opt(&self.birth_place)),
-            ("birth_date", date(&self.birth_date)),
-            ("regency_code", opt(&self.regency)),
-            ("address", opt(&self.address)),
-            ("phone", opt(&self.phone)),
-            ("education", opt(&self.education)),
-            ("marital_status", opt(&self.marital_status)),
-            ("office_code", self.office_code.clone()),
-            ("created_at", self.created_at.clone()),
-            ("updated_at", self.updated_at.clone()),
-        ]
-    }
 }
 
 /// A person's name: trimmed, inner spaces collapsed, not empty, no control characters.

@@ -3,59 +3,39 @@
 
 use chrono::NaiveDate;
 
-use super::person::{date, opt};
+use super::record::{parse_uid, Timestamp};
 use super::{CancelReason, CountryCode, Scheme, Sector, Stage};
 use crate::error::Invalid;
 use crate::i18n::Msg;
 use crate::t;
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Placement {
-    pub uid: String,
-    pub registration_number: Option<String>,
-    pub person_uid: String,
-    pub scheme: Scheme,
-    pub p3mi_name: Option<String>,
-    pub employer_name: Option<String>,
-    pub country: CountryCode,
-    pub sector: Option<Sector>,
-    pub occupation: Option<String>,
-    pub stage: Stage,
-    pub registered_on: NaiveDate,
-    pub departed_on: Option<NaiveDate>,
-    pub returned_on: Option<NaiveDate>,
-    pub cancel_reason: Option<CancelReason>,
-    pub cancel_note: Option<String>,
-    pub passport_number: Option<String>,
-    pub office_code: String,
-    pub created_at: String,
-    pub updated_at: String,
+crate::record! {
+    /// One application of a person to work abroad (placements.csv).
+    pub struct Placement in "placements" as "placement", version updated_at {
+        uid: String => "uid" as "placement_uid" via parse_uid,
+        /// Given by this office at registration or import: `REG-2023-00042`.
+        registration_number: Option<String> => "registration_number",
+        person_uid: String => "person_uid" as "person_uid" via parse_uid,
+        scheme: Scheme => "scheme" as "scheme",
+        p3mi_name: Option<String> => "p3mi_name" as "p3mi_name",
+        employer_name: Option<String> => "employer_name" as "employer_name",
+        country: CountryCode => "country" as "country",
+        sector: Option<Sector> => "sector" as "sector",
+        occupation: Option<String> => "occupation" as "occupation",
+        stage: Stage => "stage" as "stage",
+        registered_on: NaiveDate => "registered_on" as "registered_on",
+        departed_on: Option<NaiveDate> => "departed_on" as "departed_on",
+        returned_on: Option<NaiveDate> => "returned_on" as "returned_on",
+        cancel_reason: Option<CancelReason> => "cancel_reason" as "cancel_reason",
+        cancel_note: Option<String> => "cancel_note",
+        passport_number: Option<String> => "passport_number" as "passport_number",
+        office_code: String => "office_code" as "office_code",
+        created_at: Timestamp => "created_at" as "created_at",
+        updated_at: Timestamp => "updated_at" as "updated_at",
+    }
 }
 
 impl Placement {
-    /// The placement's columns in the exchange format's order (placements.csv).
-    pub fn fields(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("placement_uid", self.uid.clone()),
-            ("person_uid", self.person_uid.clone()),
-            ("scheme", self.scheme.to_string()),
-            ("p3mi_name", opt(&self.p3mi_name)),
-            ("employer_name", opt(&self.employer_name)),
-            ("country", self.country.to_string()),
-            ("sector", opt(&self.sector)),
-            ("occupation", opt(&self.occupation)),
-            ("stage", self.stage.to_string()),
-            ("registered_on", self.registered_on.to_string()),
-            ("departed_on", date(&self.departed_on)),
-            ("returned_on", date(&self.returned_on)),
-            ("cancel_reason", opt(&self.cancel_reason)),
-            ("passport_number", opt(&self.passport_number)),
-            ("office_code", self.office_code.clone()),
-            ("created_at", self.created_at.clone()),
-            ("updated_at", self.updated_at.clone()),
-        ]
-    }
-
     /// The number clerks use, or the uid for a placement imported without one.
     pub fn reference(&self) -> &str {
         self.registration_number.as_deref().unwrap_or(&self.uid)
@@ -208,8 +188,8 @@ mod tests {
             cancel_note: None,
             passport_number: None,
             office_code: "X".into(),
-            created_at: String::new(),
-            updated_at: String::new(),
+            created_at: Default::default(),
+            updated_at: Default::default(),
         }
     }
 

@@ -3,31 +3,67 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::person::{date, opt};
+use super::record::{parse_uid, FieldValue, Scalar, Timestamp};
 use super::{RecommendationStatus, RefusalReason};
 use crate::error::Invalid;
 use crate::i18n::Msg;
 use crate::t;
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Recommendation {
-    pub uid: String,
-    pub placement_uid: String,
-    pub letter_number: Option<String>,
-    pub status: RecommendationStatus,
-    pub decided_on: NaiveDate,
-    pub valid_until: Option<NaiveDate>,
-    pub immigration_office: Option<String>,
-    pub refusal_reasons: Vec<RefusalReason>,
-    pub refusal_details: Option<String>,
-    pub void_reason: Option<String>,
-    pub passport_number: Option<String>,
-    pub passport_issued_on: Option<NaiveDate>,
-    pub reprints: i64,
-    pub clerk: Option<String>,
-    pub office_code: String,
-    pub created_at: String,
-    pub updated_at: String,
+crate::record! {
+    /// A passport recommendation decision (recommendations.csv).
+    pub struct Recommendation in "recommendations" as "recommendation", version updated_at {
+        uid: String => "uid" as "recommendation_uid" via parse_uid,
+        placement_uid: String => "placement_uid" as "placement_uid" via parse_uid,
+        letter_number: Option<String> => "letter_number" as "letter_number",
+        status: RecommendationStatus => "status" as "status",
+        decided_on: NaiveDate => "decided_on" as "decided_on",
+        valid_until: Option<NaiveDate> => "valid_until" as "valid_until",
+        immigration_office: Option<String> => "immigration_office" as "immigration_office",
+        refusal_reasons: Reasons => "refusal_reasons" as "refusal_reasons",
+        refusal_details: Option<String> => "refusal_details",
+        void_reason: Option<String> => "void_reason" as "void_reason",
+        passport_number: Option<String> => "passport_number",
+        passport_issued_on: Option<NaiveDate> => "passport_issued_on",
+        reprints: i64 => "reprints",
+        clerk: Option<String> => "clerk" as "clerk",
+        office_code: String => "office_code" as "office_code",
+        created_at: Timestamp => "created_at" as "created_at",
+        updated_at: Timestamp => "updated_at" as "updated_at",
+    }
+}
+
+/// Refusal reasons, written `DOCS_INCOMPLETE|UNDER_AGE`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Reasons(pub Vec<RefusalReason>);
+
+impl std::ops::Deref for Reasons {
+    type Target = Vec<RefusalReason>;
+    fn deref(&self) -> &Vec<RefusalReason> {
+        &self.0
+    }
+}
+
+impl FieldValue for Reasons {
+    type Inner = Reasons;
+    const REQUIRED: bool = false;
+    fn store(&self) -> Scalar<'_> {
+        match self.0.is_empty() {
+            true => Scalar::Null,
+            false => Scalar::Text(join_reasons(&self.0).into()),
+        }
+    }
+    fn load(value: Scalar<'_>) -> Result<Self, Invalid> {
+        Self::parse(&value.text())
+    }
+    fn parse_with(
+        text: &str,
+        parse: impl Fn(&str) -> Result<Reasons, Invalid>,
+    ) -> Result<Self, Invalid> {
+        parse(text)
+    }
+    fn parse(text: &str) -> Result<Self, Invalid> {
+        parse_reasons(text).map(Reasons)
+    }
 }
 
 /// `DOCS_INCOMPLETE|UNDER_AGE`, as the exchange format writes a list of reasons.
@@ -48,25 +84,6 @@ pub fn parse_reasons(text: &str) -> Result<Vec<RefusalReason>, Invalid> {
 }
 
 impl Recommendation {
-    /// The recommendation's columns in the exchange format's order (recommendations.csv).
-    pub fn fields(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("recommendation_uid", self.uid.clone()),
-            ("placement_uid", self.placement_uid.clone()),
-            ("letter_number", opt(&self.letter_number)),
-            ("status", self.status.to_string()),
-            ("decided_on", self.decided_on.to_string()),
-            ("valid_until", date(&self.valid_until)),
-            ("immigration_office", opt(&self.immigration_office)),
-            ("refusal_reasons", join_reasons(&self.refusal_reasons)),
-            ("void_reason", opt(&self.void_reason)),
-            ("clerk", opt(&self.clerk)),
-            ("office_code", self.office_code.clone()),
-            ("created_at", self.created_at.clone()),
-            ("updated_at", self.updated_at.clone()),
-        ]
-    }
-
     /// Issued and still within its validity on `today`.
     pub fn is_active(&self, today: NaiveDate) -> bool {
         self.status == RecommendationStatus::Issued && self.valid_until.is_none_or(|v| v >= today)

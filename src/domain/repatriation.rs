@@ -3,65 +3,50 @@
 
 use chrono::NaiveDate;
 
-use super::person::{date, opt};
+use super::record::{parse_uid, Timestamp};
 use super::{CountryCode, HandoverTo, RegencyCode, RepatriationCategory};
 use crate::error::Invalid;
 use crate::i18n::Msg;
 use crate::t;
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Repatriation {
-    pub uid: String,
-    pub repatriation_number: String,
-    pub person_uid: Option<String>,
-    pub case_uid: Option<String>,
-    pub category: RepatriationCategory,
-    pub from_country: Option<CountryCode>,
-    pub debarkation: Option<String>,
-    pub arrived_on: NaiveDate,
-    pub origin_regency: Option<RegencyCode>,
-    pub escort: Option<String>,
-    pub fit_to_travel_letter: Option<String>,
-    pub cause_of_death: Option<String>,
-    pub airway_bill: Option<String>,
-    pub handed_over_to: Option<HandoverTo>,
-    pub handed_over_on: Option<NaiveDate>,
-    pub handover_record_number: Option<String>,
-    pub receiver_name: Option<String>,
-    pub receiver_relation: Option<String>,
-    pub witness: Option<String>,
-    pub notes: Option<String>,
-    pub office_code: String,
-    pub created_at: String,
-    pub updated_at: String,
-}
-
-impl Repatriation {
-    /// The repatriation's columns in the exchange format's order (repatriations.csv).
-    pub fn fields(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("repatriation_uid", self.uid.clone()),
-            ("person_uid", opt(&self.person_uid)),
-            ("case_uid", opt(&self.case_uid)),
-            ("category", self.category.to_string()),
-            ("from_country", opt(&self.from_country)),
-            ("debarkation", opt(&self.debarkation)),
-            ("arrived_on", self.arrived_on.to_string()),
-            ("origin_regency_code", opt(&self.origin_regency)),
-            ("handed_over_to", opt(&self.handed_over_to)),
-            ("handed_over_on", date(&self.handed_over_on)),
-            ("handover_record_number", opt(&self.handover_record_number)),
-            ("notes", opt(&self.notes)),
-            ("office_code", self.office_code.clone()),
-            ("created_at", self.created_at.clone()),
-            ("updated_at", self.updated_at.clone()),
-        ]
+crate::record! {
+    /// A facilitated return (repatriations.csv).
+    pub struct Repatriation in "repatriations" as "repatriation", version updated_at {
+        uid: String => "uid" as "repatriation_uid" via parse_uid,
+        /// Given by this office when it records or imports the return.
+        repatriation_number: String => "repatriation_number",
+        person_uid: Option<String> => "person_uid" as "person_uid" via parse_uid,
+        case_uid: Option<String> => "case_uid" as "case_uid" via parse_uid,
+        category: RepatriationCategory => "category" as "category",
+        from_country: Option<CountryCode> => "from_country" as "from_country",
+        debarkation: Option<String> => "debarkation" as "debarkation",
+        arrived_on: NaiveDate => "arrived_on" as "arrived_on",
+        origin_regency: Option<RegencyCode> => "origin_regency_code" as "origin_regency_code",
+        escort: Option<String> => "escort",
+        fit_to_travel_letter: Option<String> => "fit_to_travel_letter",
+        cause_of_death: Option<String> => "cause_of_death",
+        airway_bill: Option<String> => "airway_bill",
+        handed_over_to: Option<HandoverTo> => "handed_over_to" as "handed_over_to",
+        handed_over_on: Option<NaiveDate> => "handed_over_on" as "handed_over_on",
+        handover_record_number: Option<String> => "handover_record_number" as "handover_record_number",
+        receiver_name: Option<String> => "receiver_name",
+        receiver_relation: Option<String> => "receiver_relation",
+        witness: Option<String> => "witness",
+        notes: Option<String> => "notes" as "notes",
+        office_code: String => "office_code" as "office_code",
+        created_at: Timestamp => "created_at" as "created_at",
+        updated_at: Timestamp => "updated_at" as "updated_at",
     }
 }
 
 /// `BP3MI-SB-R-2023-0006`.
 pub fn repatriation_number(office: &str, year: i32, seq: i64) -> String {
     format!("{office}-R-{year}-{seq:04}")
+}
+
+/// `BP3MI-SB-BA-2023-0002`: the number of a handover record (berita acara serah terima).
+pub fn handover_record_number(office: &str, year: i32, seq: i64) -> String {
+    format!("{office}-BA-{year}-{seq:04}")
 }
 
 /// What each category needs recorded: a sick worker travels only with a fit-to-travel letter.
@@ -90,7 +75,7 @@ pub fn check_handover(
         return Err(Invalid(t!(
             Msg::AlreadyHandedOver,
             r.repatriation_number,
-            date(&r.handed_over_on)
+            crate::domain::person::date(&r.handed_over_on)
         )));
     }
     if on < r.arrived_on {

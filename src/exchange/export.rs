@@ -1,5 +1,6 @@
 //! Writing an export folder: one CSV file per kind (UTF-8, `,`, LF, rows in uid order, byte-stable)
-//! and `manifest.json` with row counts and SHA-256 checksums.
+//! and `manifest.json` with row counts, SHA-256 checksums and the change-sequence range it covers.
+//! Rows go straight from SQLite to the CSV writer, all files from one read snapshot.
 
 use std::io::Write;
 use std::path::Path;
@@ -11,9 +12,21 @@ use sha2::{Digest, Sha256};
 
 use super::{mask, FileKind, FORMAT, VERSION};
 use crate::db;
+use crate::domain::record::{self, Record, Timestamp};
+
+/// Which records an export carries.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Since {
+    /// Every record.
+    All,
+    /// Records changed after a moment by their own clock (`--since`).
+    Moment(Timestamp),
+    /// Records stamped after this change sequence number (`--since-seq`, `--since-last`).
+    Seq(i64),
+}
 
 pub struct Options<'a> {
-    pub since: Option<&'a str>,
+    pub since: Since,
     pub only: &'a [FileKind],
     pub mask: bool,
 }
@@ -41,7 +54,7 @@ impl<W: Write> Write for Hashing<W> {
     }
 }
 
-fn write_kind(
+fn write_kind<R: Record>(
     conn: &Connection,
     dir: &Path,
     kind: FileKind,
@@ -52,37 +65,58 @@ fn write_kind(
     db::write_private_file(&path, b"")?;
     let file = std::fs::OpenOptions::new().write(true).open(&path)?;
     let mut hashing = Hashing {
-        inner: std::io::BufWriter::new(file),
+        inner: std::io::BufWriter::with_capacity(256 * 1024, file),
         hasher: Sha256::new(),
     };
+    let columns: Vec<&record::Column> = record::exchange_columns::<R>().collect();
+    let names: Vec<&'static str> = columns.iter().filter_map(|c| c.exchange).collect();
+    let select: Vec<&str> = columns.iter().map(|c| c.name).collect();
+    let filter = match options.since {
+        Since::All => "?1 IS NULL".to_string(),
+        Since::Moment(_) => format!("{} > ?1", R::VERSION),
+        Since::Seq(_) => "seq > ?1".to_string(),
+    };
+    let bound: Option<String> = match &options.since {
+        Since::All => None,
+        Since::Moment(t) => Some(t.to_string()),
+        Since::Seq(n) => Some(n.to_string()),
+    };
+    let sql = format!(
+        "SELECT {} FROM {} WHERE {filter} ORDER BY uid",
+        select.join(", "),
+        R::TABLE
+    );
     let mut rows = 0usize;
     {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(&mut hashing);
-        writer.write_record(kind.columns())?;
-        let mut row = |mut fields: Vec<(&'static str, String)>| -> Result<()> {
-            if options.mask {
-                mask(&mut fields);
+        writer.write_record(&names)?;
+        let mut stmt = conn.prepare(&sql)?;
+        let mut cursor = match &options.since {
+            Since::Seq(n) => stmt.query([n])?,
+            _ => stmt.query([bound])?,
+        };
+        let mut values: Vec<String> = vec![String::new(); names.len()];
+        while let Some(row) = cursor.next()? {
+            for (i, value) in values.iter_mut().enumerate() {
+                value.clear();
+                match row.get_ref(i)? {
+                    rusqlite::types::ValueRef::Null => {}
+                    rusqlite::types::ValueRef::Text(t) => {
+                        value.push_str(&String::from_utf8_lossy(t))
+                    }
+                    other => value.push_str(&db::records::scalar(other)?.text()),
+                }
             }
-            writer.write_record(fields.iter().map(|(_, v)| v.as_str()))?;
+            if options.mask {
+                mask(&names, &mut values);
+            }
+            writer.write_record(&values)?;
             rows += 1;
             if rows % 5000 == 0 {
                 progress(kind, rows);
             }
-            Ok(())
-        };
-        let since = options.since;
-        match kind {
-            FileKind::Persons => db::persons::each(conn, since, |r| row(r.fields()))?,
-            FileKind::Placements => db::placements::each(conn, since, |r| row(r.fields()))?,
-            FileKind::Documents => db::documents::each(conn, since, |r| row(r.fields()))?,
-            FileKind::Recommendations => {
-                db::recommendations::each(conn, since, |r| row(r.fields()))?
-            }
-            FileKind::Cases => db::cases::each(conn, since, |r| row(r.fields()))?,
-            FileKind::CaseEvents => db::cases::each_event(conn, since, |r| row(r.fields()))?,
-            FileKind::Repatriations => db::repatriations::each(conn, since, |r| row(r.fields()))?,
         }
         writer.flush()?;
     }
@@ -95,22 +129,38 @@ fn write_kind(
     })
 }
 
-/// Writes every chosen file and the manifest into `dir` (which must exist and be empty).
+/// What was written, and the change sequence range it covers.
+pub struct Folder {
+    pub written: Vec<Written>,
+    pub seq_from: Option<i64>,
+    pub seq_to: i64,
+}
+
+/// Writes every chosen file and the manifest into `dir` (which must exist and be empty). `conn`
+/// should be inside one read transaction, so that every file shows the same moment.
 pub fn write_folder(
     conn: &Connection,
     dir: &Path,
     options: &Options,
     office_code: &str,
-    exported_at: &str,
+    exported_at: &Timestamp,
     progress: &mut dyn FnMut(FileKind, usize),
-) -> Result<Vec<Written>> {
+) -> Result<Folder> {
+    let seq_to = db::current_seq(conn)?;
     let mut written = Vec::new();
     for kind in FileKind::ALL
         .into_iter()
         .filter(|k| options.only.is_empty() || options.only.contains(k))
     {
-        written.push(write_kind(conn, dir, kind, options, progress)?);
+        written.push(crate::by_kind!(
+            kind, write_kind, conn, dir, kind, options, progress
+        )?);
     }
+    let seq_from = match options.since {
+        Since::All => Some(1),
+        Since::Seq(n) => Some(n + 1),
+        Since::Moment(_) => None,
+    };
     let files: Vec<_> = written
         .iter()
         .map(|w| json!({"name": w.kind.file_name(), "rows": w.rows, "sha256": w.sha256}))
@@ -119,13 +169,19 @@ pub fn write_folder(
         "format": FORMAT,
         "version": VERSION,
         "office_code": office_code,
-        "exported_at": exported_at,
-        "since": options.since,
+        "exported_at": exported_at.as_str(),
+        "since": match &options.since { Since::Moment(t) => Some(t.as_str()), _ => None },
+        "seq_from": seq_from,
+        "seq_to": seq_to,
         "masked": options.mask,
         "files": files,
     });
     let mut text = serde_json::to_vec_pretty(&manifest)?;
     text.push(b'\n');
     db::write_private_file(&dir.join("manifest.json"), &text)?;
-    Ok(written)
+    Ok(Folder {
+        written,
+        seq_from,
+        seq_to,
+    })
 }

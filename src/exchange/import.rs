@@ -1,25 +1,26 @@
-//! Merging imported rows into the database, inside the import's one transaction: a new uid is
-//! inserted, a known uid with a newer `updated_at` replaces the stored record, an older or equal one
-//! is left alone; a new person uid whose NIK is stored becomes an alias of the stored person. Every
-//! reference must resolve to the database or to an earlier row of the same import.
+//! Merging imported rows into the database, inside the import's one transaction. Every row is parsed
+//! by its record declaration and checked by the same rules as a clerk's command (`domain::rules`);
+//! then a new uid is inserted, a known uid with a newer `updated_at` replaces the stored record, an
+//! older or equal one is left alone. When both sides changed since the two offices last agreed on a
+//! record, the conflict is listed whichever side wins, and the losing values stay in the audit log.
+//! A new person uid whose NIK is stored becomes an alias of the stored person.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use anyhow::Result;
-use chrono::Datelike;
-use rusqlite::Connection;
+use chrono::{Datelike, NaiveDate, TimeDelta};
 
-use super::read::{Cells, CsvFile, ImportError};
+use super::read::{quoted, CsvFile, ImportError, Row};
 use super::FileKind;
-use crate::db::{self, audit};
+use crate::db::{self, audit, records, sync, Tx};
 use crate::domain::case::{Case, CaseEvent};
-use crate::domain::contact::parse_phone;
-use crate::domain::date::parse_date;
 use crate::domain::document::Document;
-use crate::domain::person::{parse_name, Person};
+use crate::domain::person::Person;
 use crate::domain::placement::{registration_number, Placement};
-use crate::domain::recommendation::{parse_reasons, Recommendation};
+use crate::domain::recommendation::Recommendation;
+use crate::domain::record::{self, FieldError, Record, Timestamp};
 use crate::domain::repatriation::{repatriation_number, Repatriation};
+use crate::domain::{rules, RecommendationStatus, Warning};
 use crate::i18n::Msg;
 use crate::t;
 
@@ -31,6 +32,7 @@ pub struct Counts {
     pub merged: usize,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Outcome {
     Inserted,
     Updated,
@@ -38,32 +40,101 @@ enum Outcome {
     Merged,
 }
 
-pub struct Importer<'a> {
-    tx: &'a Connection,
-    actor: audit::Actor,
-    office_code: String,
-    pub counts: BTreeMap<FileKind, Counts>,
-    pub errors: Vec<ImportError>,
-    /// Same NIK, different name or birth date: worth a clerk's eye.
-    pub conflicts: Vec<String>,
-    /// Uids of rows that had errors, so rows referring to them say so.
-    rejected: HashSet<String>,
+/// A field both offices changed since they last agreed on the record.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub file: String,
+    pub line: u64,
+    pub record_kind: &'static str,
+    pub record_uid: String,
+    pub field: &'static str,
+    pub local: String,
+    pub incoming: String,
+    /// True when the incoming value was kept.
+    pub incoming_won: bool,
 }
 
-fn text(value: &str) -> Result<String, crate::error::Invalid> {
-    Ok(value.to_string())
+/// A warning about an incoming row, to be accepted with `--accept-warnings`.
+#[derive(Clone, Debug)]
+pub struct RowWarning {
+    pub file: String,
+    pub line: u64,
+    pub record_uid: String,
+    pub warning: Warning,
+}
+
+/// How far ahead of this office's clock an incoming `updated_at` may be.
+pub struct Settings {
+    pub office_code: String,
+    /// The office that sent the folder (its manifest), else the row's own office.
+    pub sender: Option<String>,
+    pub now: chrono::DateTime<chrono::Utc>,
+    pub tolerance: TimeDelta,
+    /// The change sequence up to which this office has exported (conflict detection without a base).
+    pub last_export_seq: i64,
+}
+
+pub struct Importer<'a> {
+    tx: &'a Tx<'a>,
+    actor: audit::Actor,
+    settings: Settings,
+    /// The latest date a row may carry: this office's today plus the clock tolerance.
+    latest_date: NaiveDate,
+    pub counts: BTreeMap<FileKind, Counts>,
+    pub errors: Vec<ImportError>,
+    pub warnings: Vec<RowWarning>,
+    pub conflicts: Vec<Conflict>,
+    /// Same NIK, different name or birth date: merged as one person, worth a clerk's eye.
+    pub notes: Vec<String>,
+    /// Uids of rows that had errors, so rows referring to them say so.
+    rejected: HashSet<String>,
+    /// Cases touched by this import, with where, for checking them against their events at the end.
+    touched_cases: HashMap<String, (String, u64)>,
+}
+
+/// What each record kind needs beyond its declaration: its references, the rules that involve
+/// other records, and the numbers this office gives.
+trait Incoming: Record {
+    /// Resolves references to stored records and applies the record's rules.
+    fn prepare(&mut self, im: &mut Importer, row: &Row) -> Result<Vec<FieldError>>;
+    /// A rule against other stored records that a later row of the same file may still satisfy
+    /// (one open placement per person, one issued letter per placement).
+    fn exclusive(&self, _tx: &Tx) -> Result<Option<FieldError>> {
+        Ok(None)
+    }
+    /// Numbers this office gives a record it stores for the first time.
+    fn number(&mut self, _tx: &Tx, _office: &str) -> Result<()> {
+        Ok(())
+    }
+    /// Warnings a clerk must accept before the record is stored.
+    fn warnings(&self) -> Vec<Warning> {
+        Vec::new()
+    }
+    /// The stored record with the incoming uid (or the record it is an alias of).
+    fn stored(tx: &Tx, uid: &str) -> Result<Option<Self>> {
+        records::get(tx, uid)
+    }
+    /// Settles the row some other way than the merge rule (a person merged by NIK).
+    fn settle(&self, _im: &mut Importer, _row: &Row) -> Result<Option<Outcome>> {
+        Ok(None)
+    }
 }
 
 impl<'a> Importer<'a> {
-    pub fn new(tx: &'a Connection, actor: audit::Actor, office_code: &str) -> Importer<'a> {
+    pub fn new(tx: &'a Tx<'a>, actor: audit::Actor, settings: Settings) -> Importer<'a> {
+        let latest_date = (settings.now + settings.tolerance).date_naive();
         Importer {
             tx,
             actor,
-            office_code: office_code.to_string(),
+            settings,
+            latest_date,
             counts: BTreeMap::new(),
             errors: Vec::new(),
+            warnings: Vec::new(),
             conflicts: Vec::new(),
+            notes: Vec::new(),
             rejected: HashSet::new(),
+            touched_cases: HashMap::new(),
         }
     }
 
@@ -82,7 +153,21 @@ impl<'a> Importer<'a> {
             return Ok(());
         }
         self.counts.entry(file.kind).or_default();
+        match file.kind {
+            FileKind::Persons => self.rows::<Person>(file),
+            FileKind::Placements => self.rows::<Placement>(file),
+            FileKind::Documents => self.rows::<Document>(file),
+            FileKind::Recommendations => self.rows::<Recommendation>(file),
+            FileKind::Cases => self.rows::<Case>(file),
+            FileKind::CaseEvents => self.rows::<CaseEvent>(file),
+            FileKind::Repatriations => self.rows::<Repatriation>(file),
+        }
+    }
+
+    fn rows<R: Incoming>(&mut self, file: &mut CsvFile) -> Result<()> {
         let mut record = csv::StringRecord::new();
+        // Rows held back by a rule a later row may satisfy, tried again at the end of the file.
+        let mut deferred: Vec<(R, ImportError)> = Vec::new();
         loop {
             let read = file.reader.read_record(&mut record);
             let line = record.position().map(|p| p.line()).unwrap_or(0);
@@ -103,573 +188,540 @@ impl<'a> Importer<'a> {
             if record.iter().all(|v| v.trim().is_empty()) {
                 continue;
             }
-            let mut cells = Cells {
+            let row = Row {
                 file: &file.name,
                 line,
                 record: &record,
                 columns: &file.columns,
-                errors: Vec::new(),
             };
-            let outcome = match file.kind {
-                FileKind::Persons => self.person(&mut cells)?,
-                FileKind::Placements => self.placement(&mut cells)?,
-                FileKind::Documents => self.document(&mut cells)?,
-                FileKind::Recommendations => self.recommendation(&mut cells)?,
-                FileKind::Cases => self.case(&mut cells)?,
-                FileKind::CaseEvents => self.event(&mut cells)?,
-                FileKind::Repatriations => self.repatriation(&mut cells)?,
+            let Some(incoming) = self.checked::<R>(&row)? else {
+                continue;
             };
-            let key = file.kind.columns()[0];
-            match outcome {
-                Some(o) if cells.errors.is_empty() => {
-                    let c = self.counts.entry(file.kind).or_default();
-                    match o {
-                        Outcome::Inserted => c.inserted += 1,
-                        Outcome::Updated => c.updated += 1,
-                        Outcome::Unchanged => c.unchanged += 1,
-                        Outcome::Merged => c.merged += 1,
-                    }
-                }
-                _ => {
-                    if let Some(uid) = cells.raw(key) {
-                        self.rejected.insert(uid.to_lowercase());
-                    }
-                    self.errors.append(&mut cells.errors);
+            if let Some(outcome) = incoming.settle(self, &row)? {
+                self.count(file.kind, outcome);
+                continue;
+            }
+            if let Some((column, e)) = incoming.exclusive(self.tx)? {
+                deferred.push((incoming, row.error(column, e.0)));
+                continue;
+            }
+            self.merge(file.kind, &file.name, line, incoming)?;
+        }
+        for (incoming, error) in deferred {
+            match incoming.exclusive(self.tx)? {
+                None => self.merge(file.kind, &file.name, error.line, incoming)?,
+                Some(_) => {
+                    self.rejected.insert(incoming.uid().to_string());
+                    self.errors.push(error);
                 }
             }
         }
         Ok(())
     }
 
-    /// The merge rule: a new uid is inserted (with `insert`, which may number it), a known uid with a
-    /// newer `updated_at` replaces the stored record (keeping what only this office records), an
-    /// older or equal one is left alone.
-    fn upsert<T: Merged>(
-        &self,
-        kind: &str,
-        mut incoming: T,
-        stored: Option<T>,
-        keep_local: impl FnOnce(T, &T) -> T,
-        update: fn(&Connection, &T) -> Result<()>,
-        insert: impl FnOnce(&Connection, &mut T) -> Result<()>,
-    ) -> Result<Option<Outcome>> {
-        match stored {
-            Some(stored) if incoming.updated_at() <= stored.updated_at() => {
-                Ok(Some(Outcome::Unchanged))
+    /// The row as a record that passed every rule, or `None` with its errors recorded.
+    fn checked<R: Incoming>(&mut self, row: &Row) -> Result<Option<R>> {
+        let mut problems = Vec::new();
+        let parsed = R::from_exchange(|column| row.cell(column), &mut problems);
+        let key = record::exchange_columns::<R>()
+            .next()
+            .and_then(|c| c.exchange)
+            .unwrap_or("uid");
+        let mut incoming = match parsed {
+            Some(r) if problems.is_empty() => r,
+            _ => {
+                self.reject(row, key, problems);
+                return Ok(None);
             }
-            Some(stored) => {
-                let merged = keep_local(incoming, &stored);
-                update(self.tx, &merged)?;
-                self.record(
-                    kind,
-                    merged.uid(),
-                    "import",
-                    Some(stored.fields()),
-                    merged.fields(),
-                )?;
-                Ok(Some(Outcome::Updated))
-            }
-            None => {
-                insert(self.tx, &mut incoming)?;
-                self.record(kind, incoming.uid(), "import", None, incoming.fields())?;
-                Ok(Some(Outcome::Inserted))
-            }
+        };
+        let mut problems = incoming.prepare(self, row)?;
+        let latest = self.settings.now + self.settings.tolerance;
+        if incoming.version().moment().is_some_and(|m| m > latest) {
+            problems.push((
+                R::VERSION,
+                crate::error::Invalid(t!(
+                    Msg::ImportStampedAhead,
+                    self.settings.tolerance.num_hours()
+                )),
+            ));
+        }
+        if !problems.is_empty() {
+            self.reject(row, key, problems);
+            return Ok(None);
+        }
+        Ok(Some(incoming))
+    }
+
+    fn reject(&mut self, row: &Row, key: &str, problems: Vec<FieldError>) {
+        let uid = row.cell(key).to_lowercase();
+        if !uid.is_empty() {
+            self.rejected.insert(uid);
+        }
+        for (column, e) in problems {
+            self.errors.push(row.error(column, e.0));
         }
     }
 
+    /// The office whose version this is: the folder's sender, else the record's own office.
+    fn sender<R: Record>(&self, incoming: &R) -> String {
+        if let Some(sender) = &self.settings.sender {
+            return sender.clone();
+        }
+        R::columns()
+            .iter()
+            .zip(incoming.values())
+            .find(|(c, _)| c.name == "office_code")
+            .map(|(_, v)| v.text().into_owned())
+            .unwrap_or_else(|| "-".into())
+    }
+
+    /// The merge rule, for a row that passed every check.
+    fn merge<R: Incoming>(
+        &mut self,
+        kind: FileKind,
+        file: &str,
+        line: u64,
+        mut incoming: R,
+    ) -> Result<()> {
+        let sender = self.sender(&incoming);
+        let outcome = match R::stored(self.tx, incoming.uid())? {
+            None => {
+                incoming.number(self.tx, &self.settings.office_code)?;
+                self.collect_warnings(file, line, &incoming);
+                records::insert(self.tx, &incoming)?;
+                sync::set(self.tx, incoming.uid(), &sender, incoming.version(), None)?;
+                Outcome::Inserted
+            }
+            Some(stored) => {
+                let wins = incoming.version() > stored.version();
+                let conflicts = self.conflicts_with(&stored, &incoming, &sender)?;
+                for (field, local, theirs) in &conflicts {
+                    self.conflicts.push(Conflict {
+                        file: file.to_string(),
+                        line,
+                        record_kind: R::KIND,
+                        record_uid: stored.uid().to_string(),
+                        field,
+                        local: local.clone(),
+                        incoming: theirs.clone(),
+                        incoming_won: wins,
+                    });
+                }
+                if wins {
+                    incoming.keep_local(&stored);
+                    self.collect_warnings(file, line, &incoming);
+                    sync::keep_base(self.tx, &stored)?;
+                    if !records::replace(self.tx, &incoming, stored.version())? {
+                        anyhow::bail!("{} {} changed during the import", R::KIND, stored.uid());
+                    }
+                    sync::set(self.tx, incoming.uid(), &sender, incoming.version(), None)?;
+                    // The stored values this version replaces: where the record came from.
+                    audit::record(
+                        self.tx,
+                        &self.actor,
+                        R::KIND,
+                        stored.uid(),
+                        "import",
+                        &audit::diff(&stored.fields(), &incoming.fields()),
+                    )?;
+                    Outcome::Updated
+                } else {
+                    if incoming.version() != stored.version() {
+                        let fields: Vec<String> = record::exchange_fields(&incoming)
+                            .into_iter()
+                            .map(|(_, v)| v)
+                            .collect();
+                        sync::set(
+                            self.tx,
+                            stored.uid(),
+                            &sender,
+                            incoming.version(),
+                            Some(&fields),
+                        )?;
+                    } else {
+                        sync::set(self.tx, stored.uid(), &sender, stored.version(), None)?;
+                    }
+                    if !conflicts.is_empty() {
+                        // The incoming values that lost are kept here.
+                        let lost: Vec<audit::Change> = conflicts
+                            .iter()
+                            .map(|(f, local, theirs)| {
+                                (f.to_string(), Some(theirs.clone()), Some(local.clone()))
+                            })
+                            .collect();
+                        audit::record(
+                            self.tx,
+                            &self.actor,
+                            R::KIND,
+                            stored.uid(),
+                            "conflict_kept_local",
+                            &lost,
+                        )?;
+                    }
+                    Outcome::Unchanged
+                }
+            }
+        };
+        self.count(kind, outcome);
+        Ok(())
+    }
+
+    fn count(&mut self, kind: FileKind, outcome: Outcome) {
+        let c = self.counts.entry(kind).or_default();
+        match outcome {
+            Outcome::Inserted => c.inserted += 1,
+            Outcome::Updated => c.updated += 1,
+            Outcome::Unchanged => c.unchanged += 1,
+            Outcome::Merged => c.merged += 1,
+        }
+    }
+
+    fn collect_warnings<R: Incoming>(&mut self, file: &str, line: u64, incoming: &R) {
+        for warning in incoming.warnings() {
+            self.warnings.push(RowWarning {
+                file: file.to_string(),
+                line,
+                record_uid: incoming.uid().to_string(),
+                warning,
+            });
+        }
+    }
+
+    /// Fields where both the stored record and the incoming one differ from the version the two
+    /// offices last agreed on, as `(field, local, incoming)`.
+    fn conflicts_with<R: Record>(
+        &self,
+        stored: &R,
+        incoming: &R,
+        sender: &str,
+    ) -> Result<Vec<(&'static str, String, String)>> {
+        let local = record::exchange_fields(stored);
+        let theirs = record::exchange_fields(incoming);
+        let differs = |i: usize| {
+            let name = local[i].0;
+            name != "created_at" && name != "updated_at" && local[i].1 != theirs[i].1
+        };
+        if !(0..local.len()).any(differs) {
+            return Ok(Vec::new());
+        }
+        let base: Option<Vec<String>> = match sync::base(self.tx, stored.uid(), sender)? {
+            // The stored record is still the version last received: only the sender changed it.
+            Some(b) if b.fields.is_none() && &b.version == stored.version() => {
+                return Ok(Vec::new())
+            }
+            Some(b) => b.fields,
+            None => {
+                // Never received from this office: the stored record counts as changed only if
+                // this office changed it after its last export (which the sender may have seen).
+                let seq: i64 = self.tx.query_row(
+                    &format!("SELECT seq FROM {} WHERE uid = ?1", R::TABLE),
+                    [stored.uid()],
+                    |r| r.get(0),
+                )?;
+                if seq <= self.settings.last_export_seq {
+                    return Ok(Vec::new());
+                }
+                None
+            }
+        };
+        Ok((0..local.len())
+            .filter(|i| differs(*i))
+            .filter(|i| match &base {
+                Some(b) => b
+                    .get(*i)
+                    .is_some_and(|v| *v != local[*i].1 && *v != theirs[*i].1),
+                None => true,
+            })
+            .map(|i| (local[i].0, local[i].1.clone(), theirs[i].1.clone()))
+            .collect())
+    }
+
     /// A reference that must resolve to a stored record (or an earlier row of this import).
-    fn reference<T>(&self, cells: &mut Cells, column: &str, found: Option<T>) -> Option<T> {
-        let uid = cells.raw(column)?.to_lowercase();
+    fn reference<T>(
+        &self,
+        problems: &mut Vec<FieldError>,
+        column: &'static str,
+        uid: &str,
+        found: Option<T>,
+    ) -> Option<T> {
         if found.is_none() {
-            let reason = if self.rejected.contains(&uid) {
-                t!(Msg::ImportRefersToRejected)
-            } else {
-                t!(Msg::ImportUnknownReference)
+            let reason = match self.rejected.contains(uid) {
+                true => t!(Msg::ImportRefersToRejected),
+                false => t!(Msg::ImportUnknownReference),
             };
-            cells.error(column, reason);
+            problems.push((column, crate::error::Invalid(reason)));
         }
         found
     }
 
-    fn record(
-        &self,
-        kind: &str,
-        uid: &str,
-        action: &str,
-        old: Option<Vec<(&'static str, String)>>,
-        new: Vec<(&'static str, String)>,
-    ) -> Result<()> {
-        let changes = match old {
-            Some(old) => audit::diff(&old, &new),
-            None => audit::created(&new),
-        };
-        audit::record(self.tx, &self.actor, kind, uid, action, &changes)
-    }
-
-    fn uid(cells: &mut Cells, column: &str) -> Option<String> {
-        cells.required(column, |s| {
-            uuid::Uuid::parse_str(s)
-                .map(|u| u.to_string())
-                .map_err(|_| crate::error::Invalid(t!(Msg::UidInvalid, s)))
-        })
-    }
-
-    fn person(&mut self, c: &mut Cells) -> Result<Option<Outcome>> {
-        let uid = Self::uid(c, "person_uid");
-        let p = Person {
-            uid: uid.clone().unwrap_or_default(),
-            nik: c.parse("nik", str::parse),
-            full_name: c.required("full_name", parse_name).unwrap_or_default(),
-            sex: c.parse("sex", str::parse),
-            birth_place: c.text("birth_place"),
-            birth_date: c.parse("birth_date", parse_date),
-            regency: c.parse("regency_code", str::parse),
-            address: c.text("address"),
-            phone: c.parse("phone", |s| parse_phone(s).map(|(p, _)| p)),
-            education: c.parse("education", str::parse),
-            marital_status: c.parse("marital_status", str::parse),
-            office_code: c.required_text("office_code").unwrap_or_default(),
-            created_at: c.timestamp("created_at").unwrap_or_default(),
-            updated_at: c.timestamp("updated_at").unwrap_or_default(),
-        };
-        if !c.errors.is_empty() || uid.is_none() {
-            return Ok(None);
-        }
-        if let Some(stored) = db::persons::by_uid(self.tx, &p.uid)? {
-            if p.updated_at <= stored.updated_at {
-                return Ok(Some(Outcome::Unchanged));
-            }
-            let mut newer = Person {
-                uid: stored.uid.clone(),
-                ..p
+    /// After every file: each case touched by the import against its whole timeline.
+    pub fn finish(&mut self) -> Result<()> {
+        let mut touched: Vec<_> = self.touched_cases.drain().collect();
+        touched.sort();
+        for (uid, (file, line)) in touched {
+            let Some(case) = records::get::<Case>(self.tx, &uid)? else {
+                continue;
             };
-            if let Some(other) = newer
-                .nik
-                .as_ref()
-                .map(|n| db::persons::by_nik(self.tx, n))
-                .transpose()?
-                .flatten()
-                .filter(|o| o.uid != stored.uid)
-            {
-                c.error(
-                    "nik",
-                    t!(
-                        Msg::NikBelongsToOther,
-                        other.nik.map(|n| n.to_string()).unwrap_or_default(),
-                        other.full_name
-                    ),
-                );
-                return Ok(None);
-            }
-            newer.uid = stored.uid.clone();
-            db::persons::update(self.tx, &newer)?;
-            self.record(
-                "person",
-                &newer.uid,
-                "import",
-                Some(stored.fields()),
-                newer.fields(),
-            )?;
-            return Ok(Some(Outcome::Updated));
-        }
-        if let Some(stored) = p
-            .nik
-            .as_ref()
-            .map(|n| db::persons::by_nik(self.tx, n))
-            .transpose()?
-            .flatten()
-        {
-            let differs = stored.full_name.to_lowercase() != p.full_name.to_lowercase()
-                || (p.birth_date.is_some() && stored.birth_date != p.birth_date);
-            if differs {
-                self.conflicts.push(t!(
-                    Msg::ImportConflict,
-                    stored
-                        .nik
-                        .as_ref()
-                        .map(|n| n.to_string())
-                        .unwrap_or_default(),
-                    stored.full_name,
-                    p.full_name,
-                    c.file,
-                    c.line
-                ));
-            }
-            db::persons::insert_alias(self.tx, &p.uid, &stored.uid)?;
-            audit::record(
-                self.tx,
-                &self.actor,
-                "person",
-                &stored.uid,
-                "alias",
-                &[("alias_uid".into(), None, Some(p.uid.clone()))],
-            )?;
-            return Ok(Some(Outcome::Merged));
-        }
-        db::persons::insert(self.tx, &p)?;
-        self.record("person", &p.uid, "import", None, p.fields())?;
-        Ok(Some(Outcome::Inserted))
-    }
-
-    fn placement(&mut self, c: &mut Cells) -> Result<Option<Outcome>> {
-        let uid = Self::uid(c, "placement_uid");
-        let person = match c.raw("person_uid").map(str::to_lowercase) {
-            Some(puid) => db::persons::by_uid(self.tx, &puid)?,
-            None => None,
-        };
-        let person = self.reference(c, "person_uid", person);
-        let p = Placement {
-            uid: uid.clone().unwrap_or_default(),
-            registration_number: None,
-            person_uid: person.map(|p| p.uid).unwrap_or_default(),
-            scheme: c
-                .required("scheme", str::parse)
-                .unwrap_or(crate::domain::Scheme::Mandiri),
-            p3mi_name: c.text("p3mi_name"),
-            employer_name: c.text("employer_name"),
-            country: c
-                .required("country", str::parse)
-                .unwrap_or_else(|| "ID".parse().expect("ID is a country")),
-            sector: c.parse("sector", str::parse),
-            occupation: c.text("occupation"),
-            stage: c
-                .required("stage", str::parse)
-                .unwrap_or(crate::domain::Stage::Registered),
-            registered_on: c.required("registered_on", parse_date).unwrap_or_default(),
-            departed_on: c.parse("departed_on", parse_date),
-            returned_on: c.parse("returned_on", parse_date),
-            cancel_reason: c.parse("cancel_reason", str::parse),
-            cancel_note: None,
-            passport_number: c.text("passport_number"),
-            office_code: c.required_text("office_code").unwrap_or_default(),
-            created_at: c.timestamp("created_at").unwrap_or_default(),
-            updated_at: c.timestamp("updated_at").unwrap_or_default(),
-        };
-        c.required("person_uid", text);
-        if !c.errors.is_empty() || uid.is_none() {
-            return Ok(None);
-        }
-        let stored = db::placements::by_uid_or_number(self.tx, &p.uid)?;
-        let keep_local = |new: Placement, old: &Placement| Placement {
-            registration_number: old.registration_number.clone(),
-            cancel_note: old.cancel_note.clone(),
-            ..new
-        };
-        self.upsert(
-            "placement",
-            p,
-            stored,
-            keep_local,
-            db::placements::update,
-            |tx, p| {
-                let year = p.registered_on.year();
-                p.registration_number = Some(registration_number(
-                    year,
-                    db::counters::next(tx, "registration", year)?,
-                ));
-                db::placements::insert(tx, p)
-            },
-        )
-    }
-
-    fn placement_ref(&self, c: &mut Cells) -> Result<Option<Placement>> {
-        let found = match c.raw("placement_uid").map(str::to_lowercase) {
-            Some(uid) => db::placements::by_uid_or_number(self.tx, &uid)?,
-            None => None,
-        };
-        Ok(self.reference(c, "placement_uid", found))
-    }
-
-    fn document(&mut self, c: &mut Cells) -> Result<Option<Outcome>> {
-        let uid = Self::uid(c, "document_uid");
-        let placement = self.placement_ref(c)?;
-        c.required("placement_uid", text);
-        let updated_at = c.timestamp("updated_at").unwrap_or_default();
-        let d = Document {
-            uid: uid.clone().unwrap_or_default(),
-            placement_uid: placement.map(|p| p.uid).unwrap_or_default(),
-            kind: c
-                .required("kind", str::parse)
-                .unwrap_or(crate::domain::DocumentKind::Ktp),
-            number: c.text("number"),
-            issued_on: c.parse("issued_on", parse_date),
-            expires_on: c.parse("expires_on", parse_date),
-            verified_on: c.parse("verified_on", parse_date),
-            verified_by: c.text("verified_by"),
-            created_at: updated_at.clone(),
-            updated_at,
-        };
-        if !c.errors.is_empty() || uid.is_none() {
-            return Ok(None);
-        }
-        let stored = db::documents::by_uid(self.tx, &d.uid)?;
-        let keep_local = |new: Document, old: &Document| Document {
-            created_at: old.created_at.clone(),
-            ..new
-        };
-        self.upsert(
-            "document",
-            d,
-            stored,
-            keep_local,
-            db::documents::update,
-            |tx, d| db::documents::insert(tx, d),
-        )
-    }
-
-    fn recommendation(&mut self, c: &mut Cells) -> Result<Option<Outcome>> {
-        let uid = Self::uid(c, "recommendation_uid");
-        let placement = self.placement_ref(c)?;
-        c.required("placement_uid", text);
-        let r = Recommendation {
-            uid: uid.clone().unwrap_or_default(),
-            placement_uid: placement.map(|p| p.uid).unwrap_or_default(),
-            letter_number: c.text("letter_number"),
-            status: c
-                .required("status", str::parse)
-                .unwrap_or(crate::domain::RecommendationStatus::Issued),
-            decided_on: c.required("decided_on", parse_date).unwrap_or_default(),
-            valid_until: c.parse("valid_until", parse_date),
-            immigration_office: c.text("immigration_office"),
-            refusal_reasons: c
-                .parse("refusal_reasons", parse_reasons)
-                .unwrap_or_default(),
-            refusal_details: None,
-            void_reason: c.text("void_reason"),
-            passport_number: None,
-            passport_issued_on: None,
-            reprints: 0,
-            clerk: c.text("clerk"),
-            office_code: c.required_text("office_code").unwrap_or_default(),
-            created_at: c.timestamp("created_at").unwrap_or_default(),
-            updated_at: c.timestamp("updated_at").unwrap_or_default(),
-        };
-        if let Some(number) = &r.letter_number {
-            if let Some(other) =
-                db::recommendations::by_letter_or_uid(self.tx, number)?.filter(|o| o.uid != r.uid)
-            {
-                c.error("letter_number", t!(Msg::ImportNumberTaken, other.uid));
-            }
-        }
-        if !c.errors.is_empty() || uid.is_none() {
-            return Ok(None);
-        }
-        let stored = db::recommendations::by_letter_or_uid(self.tx, &r.uid)?;
-        let keep_local = |new: Recommendation, old: &Recommendation| Recommendation {
-            refusal_details: old.refusal_details.clone(),
-            passport_number: old.passport_number.clone(),
-            passport_issued_on: old.passport_issued_on,
-            reprints: old.reprints,
-            ..new
-        };
-        self.upsert(
-            "recommendation",
-            r,
-            stored,
-            keep_local,
-            db::recommendations::update,
-            |tx, r| db::recommendations::insert(tx, r),
-        )
-    }
-
-    fn case(&mut self, c: &mut Cells) -> Result<Option<Outcome>> {
-        let uid = Self::uid(c, "case_uid");
-        let person = match c.raw("person_uid").map(str::to_lowercase) {
-            Some(puid) => self.reference(c, "person_uid", db::persons::by_uid(self.tx, &puid)?),
-            None => None,
-        };
-        let k = Case {
-            uid: uid.clone().unwrap_or_default(),
-            case_number: c.required_text("case_number").unwrap_or_default(),
-            person_uid: person.map(|p| p.uid),
-            category: c
-                .required("category", str::parse)
-                .unwrap_or(crate::domain::CaseCategory::Other),
-            channel: c.parse("channel", str::parse),
-            procedural_status: c.parse("procedural_status", str::parse),
-            country: c.parse("country", str::parse),
-            reported_on: c.required("reported_on", parse_date).unwrap_or_default(),
-            complainant_name: c.text("complainant_name"),
-            complainant_relation: c.text("complainant_relation"),
-            summary: c.text("summary"),
-            status: c
-                .required("status", str::parse)
-                .unwrap_or(crate::domain::CaseStatus::New),
-            closure_reason: c.parse("closure_reason", str::parse),
-            closed_on: c.parse("closed_on", parse_date),
-            outcome: None,
-            clerk: None,
-            office_code: c.required_text("office_code").unwrap_or_default(),
-            created_at: c.timestamp("created_at").unwrap_or_default(),
-            updated_at: c.timestamp("updated_at").unwrap_or_default(),
-        };
-        if let Some(other) =
-            db::cases::by_number_or_uid(self.tx, &k.case_number)?.filter(|o| o.uid != k.uid)
-        {
-            c.error("case_number", t!(Msg::ImportNumberTaken, other.uid));
-        }
-        if !c.errors.is_empty() || uid.is_none() {
-            return Ok(None);
-        }
-        self.raise_counter("case", &format!("{}-K-", self.office_code), &k.case_number)?;
-        let stored = db::cases::by_number_or_uid(self.tx, &k.uid)?;
-        let keep_local = |new: Case, old: &Case| Case {
-            outcome: old.outcome.clone(),
-            clerk: old.clerk.clone(),
-            ..new
-        };
-        self.upsert("case", k, stored, keep_local, db::cases::update, |tx, k| {
-            db::cases::insert(tx, k)
-        })
-    }
-
-    /// Keeps this office's own sequence above a number that came back from elsewhere.
-    fn raise_counter(&self, counter: &str, prefix: &str, number: &str) -> Result<()> {
-        if let Some((year, seq)) = number
-            .strip_prefix(prefix)
-            .and_then(|rest| rest.split_once('-'))
-        {
-            if let (Ok(year), Ok(seq)) = (year.parse::<i32>(), seq.parse::<i64>()) {
-                db::counters::raise_to(self.tx, counter, year, seq)?;
+            let events = db::cases::events(self.tx, &uid)?;
+            for (column, e) in rules::case_with_events(&case, &events) {
+                self.errors.push(ImportError {
+                    file: file.clone(),
+                    line,
+                    column: column.to_string(),
+                    value: quoted(case.status.code()),
+                    reason: e.0,
+                });
             }
         }
         Ok(())
     }
+}
 
-    fn event(&mut self, c: &mut Cells) -> Result<Option<Outcome>> {
-        let uid = Self::uid(c, "event_uid");
-        let case = match c.raw("case_uid").map(str::to_lowercase) {
-            Some(cuid) => db::cases::by_number_or_uid(self.tx, &cuid)?,
-            None => None,
-        };
-        let case = self.reference(c, "case_uid", case);
-        c.required("case_uid", text);
-        let e = CaseEvent {
-            uid: uid.clone().unwrap_or_default(),
-            case_uid: case.map(|k| k.uid).unwrap_or_default(),
-            occurred_on: c.required("occurred_on", parse_date).unwrap_or_default(),
-            kind: c
-                .required("kind", str::parse)
-                .unwrap_or(crate::domain::CaseEventKind::Note),
-            partner: c.parse("partner", str::parse),
-            letter_number: c.text("letter_number"),
-            note: c.text("note"),
-            status_from: None,
-            status_to: None,
-            awaiting: None,
-            contacted: false,
-            clerk: c.text("clerk"),
-            created_at: c.timestamp("created_at").unwrap_or_default(),
-        };
-        if !c.errors.is_empty() || uid.is_none() {
-            return Ok(None);
+impl Incoming for Person {
+    fn prepare(&mut self, im: &mut Importer, _row: &Row) -> Result<Vec<FieldError>> {
+        let mut problems = rules::person(self, im.latest_date);
+        // Another office's uid for a person stored here under ours.
+        if let Some(target) = db::persons::alias_target(im.tx, &self.uid)? {
+            self.uid = target;
         }
-        // Events are never changed once recorded: a known one is left alone.
-        if db::cases::event_exists(self.tx, &e.uid)? {
-            return Ok(Some(Outcome::Unchanged));
+        if let Some(nik) = &self.nik {
+            if let Some(other) = db::persons::by_nik(im.tx, nik)? {
+                if other.uid != self.uid && records::get::<Person>(im.tx, &self.uid)?.is_some() {
+                    problems.push((
+                        "nik",
+                        crate::error::Invalid(t!(Msg::NikBelongsToOther, nik, other.full_name)),
+                    ));
+                }
+            }
         }
-        db::cases::insert_event(self.tx, &e)?;
-        self.record("case_event", &e.uid, "import", None, e.fields())?;
-        Ok(Some(Outcome::Inserted))
+        Ok(problems)
     }
 
-    fn repatriation(&mut self, c: &mut Cells) -> Result<Option<Outcome>> {
-        let uid = Self::uid(c, "repatriation_uid");
-        let person = match c.raw("person_uid").map(str::to_lowercase) {
-            Some(puid) => self.reference(c, "person_uid", db::persons::by_uid(self.tx, &puid)?),
-            None => None,
+    fn warnings(&self) -> Vec<Warning> {
+        rules::person_warnings(self)
+    }
+
+    /// A person new here by uid but whose NIK is stored is the same person: the incoming uid
+    /// becomes an alias, and rows that refer to it attach to the stored person.
+    fn settle(&self, im: &mut Importer, row: &Row) -> Result<Option<Outcome>> {
+        let Some(nik) = &self.nik else {
+            return Ok(None);
         };
-        let case = match c.raw("case_uid").map(str::to_lowercase) {
-            Some(cuid) => {
-                self.reference(c, "case_uid", db::cases::by_number_or_uid(self.tx, &cuid)?)
-            }
-            None => None,
-        };
-        let r = Repatriation {
-            uid: uid.clone().unwrap_or_default(),
-            repatriation_number: String::new(),
-            person_uid: person.map(|p| p.uid),
-            case_uid: case.map(|k| k.uid),
-            category: c
-                .required("category", str::parse)
-                .unwrap_or(crate::domain::RepatriationCategory::Mixed),
-            from_country: c.parse("from_country", str::parse),
-            debarkation: c.text("debarkation"),
-            arrived_on: c.required("arrived_on", parse_date).unwrap_or_default(),
-            origin_regency: c.parse("origin_regency_code", str::parse),
-            escort: None,
-            fit_to_travel_letter: None,
-            cause_of_death: None,
-            airway_bill: None,
-            handed_over_to: c.parse("handed_over_to", str::parse),
-            handed_over_on: c.parse("handed_over_on", parse_date),
-            handover_record_number: c.text("handover_record_number"),
-            receiver_name: None,
-            receiver_relation: None,
-            witness: None,
-            notes: c.text("notes"),
-            office_code: c.required_text("office_code").unwrap_or_default(),
-            created_at: c.timestamp("created_at").unwrap_or_default(),
-            updated_at: c.timestamp("updated_at").unwrap_or_default(),
-        };
-        if !c.errors.is_empty() || uid.is_none() {
+        if records::get::<Person>(im.tx, &self.uid)?.is_some() {
             return Ok(None);
         }
-        let stored = db::repatriations::by_number_or_uid(self.tx, &r.uid)?;
-        let office = self.office_code.clone();
-        self.upsert(
-            "repatriation",
-            r,
-            stored,
-            keep_local_repatriation,
-            db::repatriations::update,
-            move |tx, r| {
-                let year = r.arrived_on.year();
-                r.repatriation_number = repatriation_number(
-                    &office,
-                    year,
-                    db::counters::next(tx, "repatriation", year)?,
-                );
-                db::repatriations::insert(tx, r)
-            },
+        let Some(stored) = db::persons::by_nik(im.tx, nik)? else {
+            return Ok(None);
+        };
+        let differs = stored.full_name.to_lowercase() != self.full_name.to_lowercase()
+            || (self.birth_date.is_some() && stored.birth_date != self.birth_date);
+        if differs {
+            im.notes.push(t!(
+                Msg::ImportConflict,
+                nik,
+                stored.full_name,
+                self.full_name,
+                row.file,
+                row.line
+            ));
+        }
+        db::persons::insert_alias(im.tx, &self.uid, &stored.uid)?;
+        audit::record(
+            im.tx,
+            &im.actor,
+            "person",
+            &stored.uid,
+            "alias",
+            &[("alias_uid".into(), None, Some(self.uid.clone()))],
+        )?;
+        Ok(Some(Outcome::Merged))
+    }
+}
+
+impl Incoming for Placement {
+    fn prepare(&mut self, im: &mut Importer, _row: &Row) -> Result<Vec<FieldError>> {
+        let mut problems = Vec::new();
+        let person = db::persons::by_uid(im.tx, &self.person_uid)?;
+        let person = im.reference(&mut problems, "person_uid", &self.person_uid, person);
+        if let Some(p) = &person {
+            self.person_uid = p.uid.clone();
+        }
+        problems.extend(rules::placement(self, person.as_ref(), im.latest_date));
+        Ok(problems)
+    }
+
+    fn exclusive(&self, tx: &Tx) -> Result<Option<FieldError>> {
+        if !self.stage.is_open() {
+            return Ok(None);
+        }
+        Ok(db::placements::open_of_person(tx, &self.person_uid)?
+            .filter(|open| open.uid != self.uid)
+            .map(|open| {
+                (
+                    "stage",
+                    crate::error::Invalid(t!(
+                        Msg::OpenPlacementExists,
+                        open.reference(),
+                        open.stage.label()
+                    )),
+                )
+            }))
+    }
+
+    fn number(&mut self, tx: &Tx, _office: &str) -> Result<()> {
+        let year = self.registered_on.year();
+        self.registration_number = Some(registration_number(
+            year,
+            db::counters::next(tx, "registration", year)?,
+        ));
+        Ok(())
+    }
+}
+
+impl Incoming for Document {
+    fn prepare(&mut self, im: &mut Importer, _row: &Row) -> Result<Vec<FieldError>> {
+        let mut problems = Vec::new();
+        let placement = db::placements::by_uid_or_number(im.tx, &self.placement_uid)?;
+        im.reference(
+            &mut problems,
+            "placement_uid",
+            &self.placement_uid,
+            placement,
+        );
+        // documents.csv carries no creation time: the first version received is it.
+        if self.created_at == Timestamp::default() {
+            self.created_at = self.updated_at.clone();
+        }
+        problems.extend(rules::document(self, im.latest_date));
+        Ok(problems)
+    }
+}
+
+impl Incoming for Recommendation {
+    fn prepare(&mut self, im: &mut Importer, _row: &Row) -> Result<Vec<FieldError>> {
+        let mut problems = Vec::new();
+        let placement = db::placements::by_uid_or_number(im.tx, &self.placement_uid)?;
+        let placement = im.reference(
+            &mut problems,
+            "placement_uid",
+            &self.placement_uid,
+            placement,
+        );
+        if let Some(number) = &self.letter_number {
+            if let Some(other) =
+                db::recommendations::by_letter_or_uid(im.tx, number)?.filter(|o| o.uid != self.uid)
+            {
+                problems.push((
+                    "letter_number",
+                    crate::error::Invalid(t!(Msg::ImportNumberTaken, other.uid)),
+                ));
+            }
+        }
+        problems.extend(rules::recommendation(
+            self,
+            placement.as_ref(),
+            im.latest_date,
+        ));
+        Ok(problems)
+    }
+
+    fn exclusive(&self, tx: &Tx) -> Result<Option<FieldError>> {
+        if self.status != RecommendationStatus::Issued {
+            return Ok(None);
+        }
+        Ok(
+            db::recommendations::issued_of_placement(tx, &self.placement_uid)?
+                .filter(|other| other.uid != self.uid)
+                .map(|other| {
+                    (
+                        "status",
+                        crate::error::Invalid(t!(
+                            Msg::ImportSecondIssued,
+                            other.letter_number.unwrap_or(other.uid)
+                        )),
+                    )
+                }),
         )
     }
 }
 
-fn keep_local_repatriation(new: Repatriation, old: &Repatriation) -> Repatriation {
-    Repatriation {
-        repatriation_number: old.repatriation_number.clone(),
-        escort: old.escort.clone(),
-        fit_to_travel_letter: old.fit_to_travel_letter.clone(),
-        cause_of_death: old.cause_of_death.clone(),
-        airway_bill: old.airway_bill.clone(),
-        receiver_name: old.receiver_name.clone(),
-        receiver_relation: old.receiver_relation.clone(),
-        witness: old.witness.clone(),
-        ..new
+impl Incoming for Case {
+    fn prepare(&mut self, im: &mut Importer, row: &Row) -> Result<Vec<FieldError>> {
+        let mut problems = Vec::new();
+        if let Some(puid) = self.person_uid.clone() {
+            let person = db::persons::by_uid(im.tx, &puid)?;
+            if let Some(p) = im.reference(&mut problems, "person_uid", &puid, person) {
+                self.person_uid = Some(p.uid);
+            }
+        }
+        if let Some(other) =
+            db::cases::by_number_or_uid(im.tx, &self.case_number)?.filter(|o| o.uid != self.uid)
+        {
+            problems.push((
+                "case_number",
+                crate::error::Invalid(t!(Msg::ImportNumberTaken, other.uid)),
+            ));
+        }
+        problems.extend(rules::case(self, im.latest_date));
+        if problems.is_empty() {
+            im.touched_cases
+                .insert(self.uid.clone(), (row.file.to_string(), row.line));
+        }
+        Ok(problems)
+    }
+
+    fn number(&mut self, tx: &Tx, office: &str) -> Result<()> {
+        // Keeps this office's own sequence above a number that came back from elsewhere.
+        let prefix = format!("{office}-K-");
+        if let Some((year, seq)) = self
+            .case_number
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.split_once('-'))
+        {
+            if let (Ok(year), Ok(seq)) = (year.parse::<i32>(), seq.parse::<i64>()) {
+                db::counters::raise_to(tx, "case", year, seq)?;
+            }
+        }
+        Ok(())
     }
 }
 
-/// What the merge rule needs of a record.
-trait Merged {
-    fn uid(&self) -> &str;
-    fn updated_at(&self) -> &str;
-    fn fields(&self) -> Vec<(&'static str, String)>;
+impl Incoming for CaseEvent {
+    fn prepare(&mut self, im: &mut Importer, row: &Row) -> Result<Vec<FieldError>> {
+        let mut problems = Vec::new();
+        let case = db::cases::by_number_or_uid(im.tx, &self.case_uid)?;
+        let case = im.reference(&mut problems, "case_uid", &self.case_uid, case);
+        problems.extend(rules::case_event(self, case.as_ref(), im.latest_date));
+        if let (Some(c), true) = (&case, problems.is_empty()) {
+            im.touched_cases
+                .entry(c.uid.clone())
+                .or_insert_with(|| (row.file.to_string(), row.line));
+        }
+        Ok(problems)
+    }
 }
 
-macro_rules! merged {
-    ($($t:ty),+) => {$(
-        impl Merged for $t {
-            fn uid(&self) -> &str {
-                &self.uid
-            }
-            fn updated_at(&self) -> &str {
-                &self.updated_at
-            }
-            fn fields(&self) -> Vec<(&'static str, String)> {
-                <$t>::fields(self)
+impl Incoming for Repatriation {
+    fn prepare(&mut self, im: &mut Importer, _row: &Row) -> Result<Vec<FieldError>> {
+        let mut problems = Vec::new();
+        if let Some(puid) = self.person_uid.clone() {
+            let person = db::persons::by_uid(im.tx, &puid)?;
+            if let Some(p) = im.reference(&mut problems, "person_uid", &puid, person) {
+                self.person_uid = Some(p.uid);
             }
         }
-    )+};
+        if let Some(cuid) = self.case_uid.clone() {
+            let case = db::cases::by_number_or_uid(im.tx, &cuid)?;
+            im.reference(&mut problems, "case_uid", &cuid, case);
+        }
+        problems.extend(rules::repatriation(self, im.latest_date));
+        Ok(problems)
+    }
+
+    fn number(&mut self, tx: &Tx, office: &str) -> Result<()> {
+        let year = self.arrived_on.year();
+        self.repatriation_number =
+            repatriation_number(office, year, db::counters::next(tx, "repatriation", year)?);
+        Ok(())
+    }
 }
-merged!(Placement, Document, Recommendation, Case, Repatriation);

@@ -1,6 +1,8 @@
 //! The CSV exchange format, version 1 (docs/exchange-format.md): the files of a folder, their columns
 //! in order, which are required, the manifest, and masking for statistics outside the office.
 
+use crate::domain::record::{self, Column, Record};
+
 pub mod export;
 pub mod import;
 pub mod read;
@@ -17,6 +19,33 @@ pub enum FileKind {
 }
 
 pub const FORMAT: &str = "pmi-desk-exchange";
+
+/// Calls `$f::<R>($args)` with the record type of a file kind.
+#[macro_export]
+macro_rules! by_kind {
+    ($kind:expr, $f:ident $(, $arg:expr)*) => {
+        match $kind {
+            $crate::exchange::FileKind::Persons => $f::<$crate::domain::person::Person>($($arg),*),
+            $crate::exchange::FileKind::Placements => {
+                $f::<$crate::domain::placement::Placement>($($arg),*)
+            }
+            $crate::exchange::FileKind::Documents => {
+                $f::<$crate::domain::document::Document>($($arg),*)
+            }
+            $crate::exchange::FileKind::Recommendations => {
+                $f::<$crate::domain::recommendation::Recommendation>($($arg),*)
+            }
+            $crate::exchange::FileKind::Cases => $f::<$crate::domain::case::Case>($($arg),*),
+            $crate::exchange::FileKind::CaseEvents => {
+                $f::<$crate::domain::case::CaseEvent>($($arg),*)
+            }
+            $crate::exchange::FileKind::Repatriations => {
+                $f::<$crate::domain::repatriation::Repatriation>($($arg),*)
+            }
+        }
+    };
+}
+pub use by_kind;
 pub const VERSION: i64 = 1;
 
 impl FileKind {
@@ -54,131 +83,26 @@ impl FileKind {
             .find(|k| k.name() == name || k.file_name() == name)
     }
 
-    /// The columns, in order (required ones marked with `*`).
-    fn spec(self) -> &'static [&'static str] {
-        match self {
-            FileKind::Persons => &[
-                "*person_uid",
-                "nik",
-                "*full_name",
-                "sex",
-                "birth_place",
-                "birth_date",
-                "regency_code",
-                "address",
-                "phone",
-                "education",
-                "marital_status",
-                "*office_code",
-                "*created_at",
-                "*updated_at",
-            ],
-            FileKind::Placements => &[
-                "*placement_uid",
-                "*person_uid",
-                "*scheme",
-                "p3mi_name",
-                "employer_name",
-                "*country",
-                "sector",
-                "occupation",
-                "*stage",
-                "*registered_on",
-                "departed_on",
-                "returned_on",
-                "cancel_reason",
-                "passport_number",
-                "*office_code",
-                "*created_at",
-                "*updated_at",
-            ],
-            FileKind::Documents => &[
-                "*document_uid",
-                "*placement_uid",
-                "*kind",
-                "number",
-                "issued_on",
-                "expires_on",
-                "verified_on",
-                "verified_by",
-                "*updated_at",
-            ],
-            FileKind::Recommendations => &[
-                "*recommendation_uid",
-                "*placement_uid",
-                "letter_number",
-                "*status",
-                "*decided_on",
-                "valid_until",
-                "immigration_office",
-                "refusal_reasons",
-                "void_reason",
-                "clerk",
-                "*office_code",
-                "*created_at",
-                "*updated_at",
-            ],
-            FileKind::Cases => &[
-                "*case_uid",
-                "*case_number",
-                "person_uid",
-                "*category",
-                "channel",
-                "procedural_status",
-                "country",
-                "*reported_on",
-                "complainant_name",
-                "complainant_relation",
-                "summary",
-                "*status",
-                "closure_reason",
-                "closed_on",
-                "*office_code",
-                "*created_at",
-                "*updated_at",
-            ],
-            FileKind::CaseEvents => &[
-                "*event_uid",
-                "*case_uid",
-                "*occurred_on",
-                "*kind",
-                "partner",
-                "letter_number",
-                "note",
-                "clerk",
-                "*created_at",
-            ],
-            FileKind::Repatriations => &[
-                "*repatriation_uid",
-                "person_uid",
-                "case_uid",
-                "*category",
-                "from_country",
-                "debarkation",
-                "*arrived_on",
-                "origin_regency_code",
-                "handed_over_to",
-                "handed_over_on",
-                "handover_record_number",
-                "notes",
-                "*office_code",
-                "*created_at",
-                "*updated_at",
-            ],
+    /// The exchange columns of the kind, in order, as its record declaration gives them.
+    pub fn exchange_columns(self) -> Vec<&'static Column> {
+        fn of<R: Record>() -> Vec<&'static Column> {
+            record::exchange_columns::<R>().collect()
         }
+        by_kind!(self, of)
     }
 
     pub fn columns(self) -> Vec<&'static str> {
-        self.spec()
-            .iter()
-            .map(|c| c.trim_start_matches('*'))
+        self.exchange_columns()
+            .into_iter()
+            .filter_map(|c| c.exchange)
             .collect()
     }
 
     pub fn required(self) -> Vec<&'static str> {
-        self.spec()
-            .iter()
-            .filter_map(|c| c.strip_prefix('*'))
+        self.exchange_columns()
+            .into_iter()
+            .filter(|c| c.required)
+            .filter_map(|c| c.exchange)
             .collect()
     }
 
@@ -210,11 +134,11 @@ fn initials(name: &str) -> String {
 }
 
 /// Masks a row for statistics outside the office: NIK to its first 12 digits, names to initials,
-/// contact details and narratives left out.
-pub fn mask(fields: &mut [(&'static str, String)]) {
-    for (column, value) in fields.iter_mut() {
+/// contact details and narratives left out. `columns` names the values.
+pub fn mask(columns: &[&str], values: &mut [String]) {
+    for (column, value) in columns.iter().zip(values.iter_mut()) {
         match *column {
-            "nik" if value.len() >= 12 => *value = value[..12].to_string(),
+            "nik" if value.len() >= 12 => value.truncate(12),
             "full_name" | "complainant_name" => *value = initials(value),
             "address" | "phone" | "summary" | "note" | "notes" | "number" | "passport_number" => {
                 value.clear()
@@ -238,21 +162,42 @@ mod tests {
         }
     }
 
+    /// The contract (docs/exchange-format.md): these names, in this order, never renamed.
+    #[test]
+    fn columns_follow_the_contract() {
+        let contract: [(FileKind, &str); 7] = [
+            (FileKind::Persons, "*person_uid,nik,*full_name,sex,birth_place,birth_date,regency_code,address,phone,education,marital_status,*office_code,*created_at,*updated_at"),
+            (FileKind::Placements, "*placement_uid,*person_uid,*scheme,p3mi_name,employer_name,*country,sector,occupation,*stage,*registered_on,departed_on,returned_on,cancel_reason,passport_number,*office_code,*created_at,*updated_at"),
+            (FileKind::Documents, "*document_uid,*placement_uid,*kind,number,issued_on,expires_on,verified_on,verified_by,*updated_at"),
+            (FileKind::Recommendations, "*recommendation_uid,*placement_uid,letter_number,*status,*decided_on,valid_until,immigration_office,refusal_reasons,void_reason,clerk,*office_code,*created_at,*updated_at"),
+            (FileKind::Cases, "*case_uid,*case_number,person_uid,*category,channel,procedural_status,country,*reported_on,complainant_name,complainant_relation,summary,*status,closure_reason,closed_on,*office_code,*created_at,*updated_at"),
+            (FileKind::CaseEvents, "*event_uid,*case_uid,*occurred_on,*kind,partner,letter_number,note,clerk,*created_at"),
+            (FileKind::Repatriations, "*repatriation_uid,person_uid,case_uid,*category,from_country,debarkation,*arrived_on,origin_regency_code,handed_over_to,handed_over_on,handover_record_number,notes,*office_code,*created_at,*updated_at"),
+        ];
+        for (kind, columns) in contract {
+            let declared: Vec<String> = kind
+                .exchange_columns()
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{}{}",
+                        if c.required { "*" } else { "" },
+                        c.exchange.unwrap()
+                    )
+                })
+                .collect();
+            assert_eq!(declared.join(","), columns, "{kind:?}");
+        }
+    }
+
     #[test]
     fn masking() {
         let mut row = vec![
-            ("nik", "1371021508900001".to_string()),
-            ("full_name", "Budi Santoso".into()),
-            ("address", "Jl. X".into()),
+            "1371021508900001".to_string(),
+            "Budi Santoso".into(),
+            "Jl. X".into(),
         ];
-        mask(&mut row);
-        assert_eq!(
-            row,
-            [
-                ("nik", "137102150890".to_string()),
-                ("full_name", "B. S.".into()),
-                ("address", String::new())
-            ]
-        );
+        mask(&["nik", "full_name", "address"], &mut row);
+        assert_eq!(row, ["137102150890", "B. S.", ""]);
     }
 }

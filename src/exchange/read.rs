@@ -8,11 +8,10 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
-use chrono::{DateTime, SecondsFormat, Utc};
 use sha2::{Digest, Sha256};
 
 use super::FileKind;
-use crate::error::{refused, storage, Invalid};
+use crate::error::{refused, storage};
 use crate::i18n::Msg;
 use crate::t;
 
@@ -99,90 +98,63 @@ impl CsvFile {
     }
 }
 
-/// The cells of one row, read by column name, with every problem collected.
-pub struct Cells<'a> {
+/// The cells of one row, read by column name.
+pub struct Row<'a> {
     pub file: &'a str,
     pub line: u64,
     pub record: &'a csv::StringRecord,
     pub columns: &'a HashMap<String, usize>,
-    pub errors: Vec<ImportError>,
 }
 
-impl Cells<'_> {
-    pub fn raw(&self, column: &str) -> Option<&str> {
+/// At most this many characters of a value are quoted back in a message.
+const QUOTED: usize = 40;
+
+/// A value as quoted in an error report: a short prefix, never the whole of a huge cell.
+pub fn quoted(value: &str) -> String {
+    match value.char_indices().nth(QUOTED) {
+        Some((end, _)) => format!("{}…", &value[..end]),
+        None => value.to_string(),
+    }
+}
+
+impl Row<'_> {
+    /// The trimmed value of a column, `""` when the column or the value is absent.
+    pub fn cell(&self, column: &str) -> &str {
         self.columns
             .get(column)
             .and_then(|i| self.record.get(*i))
             .map(str::trim)
-            .filter(|v| !v.is_empty())
+            .unwrap_or("")
     }
 
-    pub fn error(&mut self, column: &str, reason: String) {
-        let value = self.raw(column).unwrap_or("").to_string();
-        self.errors.push(ImportError {
+    pub fn error(&self, column: &str, reason: String) -> ImportError {
+        ImportError {
             file: self.file.to_string(),
             line: self.line,
             column: column.to_string(),
-            value,
+            value: quoted(self.cell(column)),
             reason,
-        });
-    }
-
-    pub fn text(&self, column: &str) -> Option<String> {
-        self.raw(column).map(str::to_string)
-    }
-
-    /// An optional value through its parser.
-    pub fn parse<T>(
-        &mut self,
-        column: &str,
-        parse: impl Fn(&str) -> Result<T, Invalid>,
-    ) -> Option<T> {
-        let raw = self.raw(column)?.to_string();
-        match parse(&raw) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                self.error(column, e.0);
-                None
-            }
         }
-    }
-
-    /// A required value through its parser.
-    pub fn required<T>(
-        &mut self,
-        column: &str,
-        parse: impl Fn(&str) -> Result<T, Invalid>,
-    ) -> Option<T> {
-        if self.raw(column).is_none() {
-            self.error(column, t!(Msg::ImportValueRequired));
-            return None;
-        }
-        self.parse(column, parse)
-    }
-
-    pub fn required_text(&mut self, column: &str) -> Option<String> {
-        self.required(column, |s| Ok(s.to_string()))
-    }
-
-    /// A required RFC 3339 moment, stored in UTC with whole seconds.
-    pub fn timestamp(&mut self, column: &str) -> Option<String> {
-        self.required(column, parse_timestamp)
     }
 }
 
-pub fn parse_timestamp(text: &str) -> Result<String, Invalid> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|t| {
-            t.with_timezone(&Utc)
-                .to_rfc3339_opts(SecondsFormat::Secs, true)
-        })
-        .map_err(|_| Invalid(t!(Msg::TimestampInvalid, text)))
+/// The exchange files of a folder, in the order they are read.
+pub type FolderFiles = Vec<(FileKind, PathBuf)>;
+
+/// What an export's manifest says about the folder.
+#[derive(Debug, Default, Clone)]
+pub struct Manifest {
+    /// The office that wrote the folder.
+    pub office_code: Option<String>,
+    pub files: Vec<serde_json::Value>,
 }
 
 /// The files of a folder to import, in dependency order, after checking its manifest: a masked
 /// export is refused, and so is a file whose rows or checksum do not match (a truncated copy).
-pub fn folder_files(dir: &Path, warnings: &mut Vec<String>) -> Result<Vec<(FileKind, PathBuf)>> {
+pub fn folder_files(
+    dir: &Path,
+    warnings: &mut Vec<String>,
+) -> Result<(FolderFiles, Option<Manifest>)> {
     let mut found: Vec<(FileKind, PathBuf)> = Vec::new();
     let entries =
         std::fs::read_dir(dir).map_err(|e| storage(t!(Msg::FileUnreadable, dir.display(), e)))?;
@@ -203,7 +175,7 @@ pub fn folder_files(dir: &Path, warnings: &mut Vec<String>) -> Result<Vec<(FileK
     let manifest_path = dir.join("manifest.json");
     if !manifest_path.exists() {
         warnings.push(t!(Msg::ImportNoManifest));
-        return Ok(found);
+        return Ok((found, None));
     }
     let text = std::fs::read_to_string(&manifest_path)
         .map_err(|e| storage(t!(Msg::FileUnreadable, manifest_path.display(), e)))?;
@@ -218,7 +190,8 @@ pub fn folder_files(dir: &Path, warnings: &mut Vec<String>) -> Result<Vec<(FileK
     if manifest["masked"] == true {
         return Err(refused(t!(Msg::ImportMasked)));
     }
-    for entry in manifest["files"].as_array().cloned().unwrap_or_default() {
+    let files = manifest["files"].as_array().cloned().unwrap_or_default();
+    for entry in &files {
         let name = entry["name"].as_str().unwrap_or("");
         let path = dir.join(name);
         if !path.exists() {
@@ -248,5 +221,11 @@ pub fn folder_files(dir: &Path, warnings: &mut Vec<String>) -> Result<Vec<(FileK
             )));
         }
     }
-    Ok(found)
+    Ok((
+        found,
+        Some(Manifest {
+            office_code: manifest["office_code"].as_str().map(str::to_string),
+            files,
+        }),
+    ))
 }

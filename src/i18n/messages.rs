@@ -57,6 +57,26 @@ message_table! {
     SettingUnknown => "Pengaturan '{}' tidak ada; pengaturan: {}", "No setting '{}'; settings: {}";
     SettingSaved => "{} = {}", "{} = {}";
     ChecklistEmpty => "Daftar dokumen kosong", "The document checklist is empty";
+    // Integrity: one decision per transaction, database rules, the change sequence
+    NumberInvalid => "'{}' bukan angka", "'{}' is not a number";
+    StoredValueInvalid => "Nilai tersimpan bukan teks UTF-8", "A stored value is not UTF-8 text";
+    ChangedMeanwhile => "Data {} {} diubah petugas lain sementara itu; tidak ada yang disimpan. Lihat datanya lagi, lalu ulangi", "The {} {} was changed by another clerk meanwhile; nothing was saved. Look at it again, then repeat";
+    OpenPlacementConstraint => "Orang ini sudah punya penempatan yang masih terbuka (terdaftar atau direkomendasikan); tidak ada yang disimpan", "This person already has an open placement (registered or recommended); nothing was saved";
+    IssuedLetterConstraint => "Penempatan ini sudah punya surat rekomendasi yang terbit; tidak ada yang disimpan", "This placement already has an issued recommendation letter; nothing was saved";
+    NikConstraint => "NIK ini sudah tercatat untuk orang lain (mungkin baru saja didaftarkan petugas lain); tidak ada yang disimpan", "This NIK is already recorded for another person (perhaps just registered by another clerk); nothing was saved";
+    ExpiredReplaced => "Kedaluwarsa, diganti surat {}", "Expired, replaced by letter {}";
+    StageNeedsValue => "Tahap {} memerlukan {}", "Stage {} needs the {}";
+    StageForbidsValue => "Tahap {} tidak boleh punya {}", "Stage {} cannot have a {}";
+    StatusNeedsValue => "Status {} memerlukan {}", "Status {} needs the {}";
+    StatusForbidsValue => "Status {} tidak boleh punya {}", "Status {} cannot have a {}";
+    ValidBeforeDecided => "Berlaku sampai {} sebelum tanggal keputusan {}", "Valid until {} is before the decision date {}";
+    CaseNewWithAction => "Pengaduan berstatus NEW tetapi sudah ada tindakan {} pada {}", "The case is NEW but has a {} action on {}";
+    CaseReferredWithoutReferral => "Pengaduan berstatus REFERRED tanpa kegiatan rujukan (REFERRAL)", "The case is REFERRED without a REFERRAL event";
+    CaseActionAfterClosing => "Ada tindakan {} pada {} sesudah pengaduan selesai ({})", "A {} action on {} comes after the case ended ({})";
+    HandoverIncomplete => "Serah terima memerlukan penerima (handed_over_to) dan tanggalnya (handed_over_on)", "A handover needs both whom (handed_over_to) and when (handed_over_on)";
+    ClosureNeedsReferral => "Pengaduan hanya dapat ditutup karena diserahkan ke instansi lain sesudah dirujuk (case refer)", "A case can be closed as handed to another agency only after a referral (case refer)";
+    ClosureDeadlineNotReached => "Alasan penutupan {} ({}) belum berlaku pada {}: batas waktunya belum terlampaui (lihat `case list --overdue`)", "Closure reason {} ({}) does not apply on {}: its deadline has not passed (see `case list --overdue`)";
+    NumberConstraint => "Nomor yang sama sudah tercatat ({}); tidak ada yang disimpan", "The same number is already recorded ({}); nothing was saved";
     // Forms
     MissingOptions => "Opsi wajib belum diisi: {}", "Missing required options: {}";
     AskNik => "NIK (16 angka)", "NIK (16 digits)";
@@ -321,6 +341,16 @@ message_table! {
     ImportRefersToRejected => "merujuk baris yang salah di impor ini", "refers to a row of this import that has errors";
     ImportNumberTaken => "nomor ini sudah dipakai data lain ({})", "this number is already used by another record ({})";
     ImportConflict => "NIK {}: tersimpan '{}', diimpor '{}' ({} baris {}); periksa", "NIK {}: stored as '{}', imported as '{}' ({} line {}); please check";
+    ImportStampedAhead => "dicap lebih dari {} jam di depan jam kantor ini: periksa jam komputer pengirim", "stamped more than {} hours ahead of this office's clock: check the sending computer's clock";
+    ImportSecondIssued => "penempatan ini sudah punya surat terbit lain ({}); hanya satu yang boleh berlaku", "this placement already has another issued letter ({}); only one may be in force";
+    ImportWarningsNeedAcceptance => "Impor berhenti: {} peringatan (lihat di atas). Periksa, lalu ulangi dengan --accept-warnings untuk menyimpannya. Tidak ada yang ditulis", "Import stopped: {} warning(s) (see above). Check them, then repeat with --accept-warnings to store them. Nothing was written";
+    ImportNothingFound => "Tidak ada berkas pertukaran yang dikenal di {} (persons.csv, placements.csv, ...). Tidak ada yang ditulis", "No known exchange file in {} (persons.csv, placements.csv, ...). Nothing was written";
+    ImportConflictsFound => "{} perubahan bersamaan: data diubah di kedua kantor sejak terakhir sama (nilai yang kalah disimpan di log audit)", "{} concurrent change(s): changed at both offices since they last agreed (the losing values are kept in the audit log)";
+    ConflictReason => "diubah di kedua kantor ({} {}); disimpan: {}", "changed at both offices ({} {}); kept: {}";
+    KeptIncoming => "kiriman", "incoming";
+    KeptLocal => "lokal", "local";
+    MomentInvalid => "Waktu '{}' tidak valid: tulis tanggal (YYYY-MM-DD atau DD-MM-YYYY) atau waktu RFC 3339", "Invalid time '{}': write a date (YYYY-MM-DD or DD-MM-YYYY) or an RFC 3339 time";
+    NotFound => "tidak ditemukan", "not found";
     ImportRejected => "Impor ditolak: {} kesalahan (lihat di atas). Tidak ada yang ditulis", "Import rejected: {} error(s) (see above). Nothing was written";
     ImportDone => "Impor selesai", "Import done";
     ImportDryRun => "Uji coba: tidak ada yang ditulis", "Dry run: nothing was written";
@@ -331,5 +361,10 @@ message_table! {
     HeadUpdated => "Diperbarui", "Updated";
     HeadUnchanged => "Tetap", "Unchanged";
     HeadMerged => "Digabung", "Merged";
+    HeadConflicts => "Bentrok", "Conflicts";
+    HeadField => "Kolom", "Field";
+    HeadLocalValue => "Nilai lokal", "Local value";
+    HeadIncomingValue => "Nilai kiriman", "Incoming value";
+    HeadKept => "Disimpan", "Kept";
     BackupDone => "Cadangan ditulis ke {}", "Backup written to {}";
 }

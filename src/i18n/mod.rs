@@ -2,7 +2,10 @@
 //! message table. Each message is written in both languages in one place: a message without its
 //! translation does not compile.
 
+mod fields;
 mod messages;
+
+pub use fields::{field, field_in};
 
 pub use messages::Msg;
 

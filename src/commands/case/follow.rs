@@ -6,13 +6,16 @@ use anyhow::Result;
 use super::find;
 use crate::cli::{CaseCommand, FollowUp};
 use crate::context::{new_uid, Ctx};
-use crate::db::{self, audit};
-use crate::domain::case::{forbidden, Awaiting, CaseAction, CaseEvent};
+use crate::db::{self, records};
+use crate::domain::calendar::parse_holidays;
+use crate::domain::case::{closure_allowed, forbidden, Awaiting, CaseAction, CaseEvent};
 use crate::domain::date::parse_date;
 use crate::domain::person::parse_text;
+use crate::domain::rules;
 use crate::domain::{CaseEventKind, ClosureReason, Partner};
-use crate::error::{usage, Invalid};
+use crate::error::{refused, usage, Invalid};
 use crate::i18n::Msg;
+use crate::settings;
 use crate::t;
 
 /// One follow-up to record.
@@ -162,7 +165,6 @@ pub fn run(ctx: &Ctx, command: CaseCommand) -> Result<()> {
 
 fn record(ctx: &Ctx, key: &str, s: Step) -> Result<()> {
     let mut store = ctx.open()?;
-    let old = find(store.conn(), key)?;
     let on = s
         .follow_up
         .on
@@ -173,70 +175,65 @@ fn record(ctx: &Ctx, key: &str, s: Step) -> Result<()> {
     if on > ctx.clock.today {
         return Err(Invalid(t!(Msg::DateInFuture, on)).into());
     }
-    if on < old.reported_on {
-        return Err(Invalid(t!(Msg::EventBeforeReport, on, old.reported_on)).into());
-    }
-    let next = old
-        .status
-        .after(s.action)
-        .ok_or_else(|| forbidden(&old, s.action))?;
-    let mut case = old.clone();
-    case.status = next;
-    match s.action {
-        crate::domain::case::CaseAction::Resolve => {
-            case.outcome = s.outcome.clone();
-            case.closed_on = Some(on);
-        }
-        crate::domain::case::CaseAction::Close => {
-            case.closure_reason = s.closure;
-            case.closed_on = Some(on);
-        }
-        crate::domain::case::CaseAction::Reopen => {
-            case.closure_reason = None;
-            case.closed_on = None;
-        }
-        _ => {}
-    }
     let awaiting: Option<Awaiting> = s
         .follow_up
         .awaiting
         .as_deref()
         .map(str::parse)
         .transpose()?;
-    let event = CaseEvent {
-        uid: new_uid(),
-        case_uid: case.uid.clone(),
-        occurred_on: on,
-        kind: s.kind,
-        partner: s.partner,
-        letter_number: s.letter_number,
-        note: s.note,
-        status_from: (old.status != next).then_some(old.status),
-        status_to: (old.status != next).then_some(next),
-        awaiting,
-        contacted: s.follow_up.contacted,
-        clerk: Some(ctx.clerk.clone()),
-        created_at: ctx.clock.timestamp(),
-    };
-    case.updated_at = ctx.clock.timestamp();
     let actor = ctx.actor();
-    store.write(|tx| {
-        db::cases::insert_event(tx, &event)?;
-        audit::record(
-            tx,
-            &actor,
-            "case_event",
-            &event.uid,
-            "create",
-            &audit::created(&event.fields()),
-        )?;
-        let changes = audit::diff(&old.fields(), &case.fields());
-        // Every event changes the case's updated_at, so that exports carry the new timeline.
-        db::cases::update(tx, &case)?;
-        if !changes.is_empty() {
-            audit::record(tx, &actor, "case", &case.uid, "update", &changes)?;
+    let (case, event) = store.write(|tx| {
+        let old = find(tx, key)?;
+        if on < old.reported_on {
+            return Err(Invalid(t!(Msg::EventBeforeReport, on, old.reported_on)).into());
         }
-        Ok(())
+        let next = old
+            .status
+            .after(s.action)
+            .ok_or_else(|| forbidden(&old, s.action))?;
+        let mut case = old.clone();
+        case.status = next;
+        match s.action {
+            CaseAction::Resolve => {
+                case.outcome = s.outcome.clone();
+                case.closed_on = Some(on);
+            }
+            CaseAction::Close => {
+                let reason = s.closure.ok_or_else(|| Invalid(t!(Msg::ValueEmpty)))?;
+                let events = db::cases::events(tx, &old.uid)?;
+                let holidays = parse_holidays(&settings::value(tx, "holidays")?)?;
+                closure_allowed(&old, &events, reason, on, &holidays)?;
+                case.closure_reason = Some(reason);
+                case.closed_on = Some(on);
+            }
+            CaseAction::Reopen => {
+                case.closure_reason = None;
+                case.closed_on = None;
+            }
+            _ => {}
+        }
+        let event = CaseEvent {
+            uid: new_uid(),
+            case_uid: case.uid.clone(),
+            occurred_on: on,
+            kind: s.kind,
+            partner: s.partner,
+            letter_number: s.letter_number,
+            note: s.note,
+            status_from: (old.status != next).then_some(old.status),
+            status_to: (old.status != next).then_some(next),
+            awaiting,
+            contacted: s.follow_up.contacted,
+            clerk: Some(ctx.clerk.clone()),
+            created_at: ctx.clock.timestamp(),
+        };
+        let problems = rules::case(&case, ctx.clock.today);
+        if !problems.is_empty() {
+            return Err(refused(rules::messages(&problems)));
+        }
+        records::create(tx, &actor, &event)?;
+        let case = records::change(tx, &actor, "update", &old, case)?;
+        Ok((case, event))
     })?;
     ctx.say(&t!(
         Msg::CaseUpdated,

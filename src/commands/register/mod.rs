@@ -9,10 +9,11 @@ use chrono::Datelike;
 use super::warnings::confirm_warnings;
 use crate::cli::RegisterArgs;
 use crate::context::{new_uid, Ctx};
-use crate::db::{self, audit};
+use crate::db::{self, records};
 use crate::domain::person::Person;
 use crate::domain::placement::{registration_number, Placement};
 use crate::domain::registration::{identity_differences, refusals, Facts};
+use crate::domain::rules;
 use crate::domain::Stage;
 use crate::error::refused;
 use crate::i18n::Msg;
@@ -114,45 +115,46 @@ pub fn run(ctx: &Ctx, args: RegisterArgs) -> Result<()> {
         }
     }
 
+    // The answers are in; decide on the database as it is now, not as it was before the prompts.
     let actor = ctx.actor();
     store.write(|tx| {
-        match &stored {
-            Some(old) => {
-                db::persons::update(tx, &person)?;
-                audit::record(
-                    tx,
-                    &actor,
-                    "person",
-                    &person.uid,
-                    "update",
-                    &audit::diff(&old.fields(), &person.fields()),
-                )?;
+        let now_stored = db::persons::by_nik(tx, &entered.nik)?;
+        match (&stored, &now_stored) {
+            (Some(old), Some(current)) if current.updated_at == old.updated_at => {
+                records::change(tx, &actor, "update", old, person.clone())?;
             }
-            None => {
-                db::persons::insert(tx, &person)?;
-                audit::record(
-                    tx,
-                    &actor,
+            (None, None) => records::create(tx, &actor, &person)?,
+            _ => {
+                return Err(refused(t!(
+                    Msg::ChangedMeanwhile,
                     "person",
-                    &person.uid,
-                    "create",
-                    &audit::created(&person.fields()),
-                )?;
+                    person.full_name
+                )))
             }
+        }
+        if let Some(open) = db::placements::open_of_person(tx, &person.uid)? {
+            return Err(refused(t!(
+                Msg::RegistrationRefused,
+                t!(
+                    Msg::OpenPlacementExists,
+                    open.reference(),
+                    open.stage.label()
+                )
+            )));
+        }
+        let problems = rules::placement(&placement, Some(&person), ctx.clock.today);
+        if !problems.is_empty() {
+            return Err(refused(t!(
+                Msg::RegistrationRefused,
+                rules::messages(&problems)
+            )));
         }
         let year = placement.registered_on.year();
         placement.registration_number = Some(registration_number(
             year,
             db::counters::next(tx, "registration", year)?,
         ));
-        db::placements::insert(tx, &placement)?;
-        let mut changes = audit::created(&placement.fields());
-        changes.push((
-            "registration_number".into(),
-            None,
-            placement.registration_number.clone(),
-        ));
-        audit::record(tx, &actor, "placement", &placement.uid, "create", &changes)?;
+        records::create(tx, &actor, &placement)?;
         super::warnings::record(tx, &actor, &placement.uid, &entered.warnings)
     })?;
 

@@ -7,10 +7,11 @@ use super::super::lookup;
 use super::super::warnings::{self, confirm_warnings};
 use crate::cli::WorkerEditArgs;
 use crate::context::Ctx;
-use crate::db::{self, audit};
+use crate::db::{self, audit, records};
 use crate::domain::contact::parse_phone;
 use crate::domain::date::parse_date;
 use crate::domain::person::{parse_name, parse_text};
+use crate::domain::record::Record;
 use crate::domain::registration::{refusals, Facts};
 use crate::domain::Nik;
 use crate::error::{refused, usage};
@@ -134,26 +135,31 @@ pub fn run(ctx: &Ctx, args: WorkerEditArgs) -> Result<()> {
         args.accept_warnings,
         terminal.as_mut().map(|t| t as &mut dyn Prompter),
     )?;
-    let now = ctx.clock.timestamp();
+    // The prompts are answered; now decide on the records as they are, not as they were read.
     let actor = ctx.actor();
     store.write(|tx| {
-        if !person_changes.is_empty() {
-            person.updated_at = now.clone();
-            db::persons::update(tx, &person)?;
-            audit::record(tx, &actor, "person", &person.uid, "update", &person_changes)?;
+        let (current_placement, current_person) = lookup::placement(tx, &old_placement.uid)?;
+        if current_person.updated_at != old_person.updated_at {
+            return Err(refused(t!(
+                Msg::ChangedMeanwhile,
+                "person",
+                old_person.full_name
+            )));
         }
-        if !placement_changes.is_empty() {
-            placement.updated_at = now.clone();
-            db::placements::update(tx, &placement)?;
-            audit::record(
-                tx,
-                &actor,
+        if current_placement.updated_at != old_placement.updated_at {
+            return Err(refused(t!(
+                Msg::ChangedMeanwhile,
                 "placement",
-                &placement.uid,
-                "update",
-                &placement_changes,
-            )?;
+                old_placement.reference()
+            )));
         }
+        if let Some(nik) = &person.nik {
+            if let Some(other) = db::persons::by_nik(tx, nik)?.filter(|o| o.uid != person.uid) {
+                return Err(refused(t!(Msg::NikBelongsToOther, nik, other.full_name)));
+            }
+        }
+        records::change(tx, &actor, "update", &old_person, person.clone())?;
+        records::change(tx, &actor, "update", &old_placement, placement.clone())?;
         warnings::record(tx, &actor, &placement.uid, &warnings)
     })?;
     let fields: Vec<String> = person_changes

@@ -1,0 +1,209 @@
+//! SQL for every record kind, written once from its declaration (`domain::record`): the select
+//! list, reading a row, inserting, and the conditional replace that refuses to overwrite a version
+//! another clerk changed meanwhile. Every insert and update stamps the next change sequence.
+
+use anyhow::{Context, Result};
+use rusqlite::types::{ToSqlOutput, ValueRef};
+use rusqlite::{Connection, OptionalExtension, Params, Row, ToSql};
+
+use super::audit::{self, Actor};
+use super::Tx;
+use crate::domain::record::{self, Record, Scalar, Timestamp};
+use crate::error::{refused, Invalid};
+use crate::i18n::Msg;
+use crate::t;
+
+impl ToSql for Scalar<'_> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(match self {
+            Scalar::Null => ToSqlOutput::Borrowed(ValueRef::Null),
+            Scalar::Text(text) => ToSqlOutput::Borrowed(ValueRef::Text(text.as_bytes())),
+            Scalar::Int(i) => ToSqlOutput::Borrowed(ValueRef::Integer(*i)),
+        })
+    }
+}
+
+/// A stored value as the declarations read it.
+pub fn scalar(value: ValueRef<'_>) -> Result<Scalar<'_>, Invalid> {
+    match value {
+        ValueRef::Null => Ok(Scalar::Null),
+        ValueRef::Integer(i) => Ok(Scalar::Int(i)),
+        ValueRef::Real(r) => Ok(Scalar::Text(r.to_string().into())),
+        ValueRef::Text(bytes) | ValueRef::Blob(bytes) => std::str::from_utf8(bytes)
+            .map(|s| Scalar::Text(s.into()))
+            .map_err(|_| Invalid(t!(Msg::StoredValueInvalid))),
+    }
+}
+
+/// `a.uid, a.nik, ...`: the record's columns for a SELECT, with a table alias.
+pub fn select_list<R: Record>(alias: &str) -> String {
+    R::columns()
+        .iter()
+        .map(|c| format!("{alias}.{}", c.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The record from the columns of `row` starting at `offset` (as `select_list` names them).
+pub fn from_row<R: Record>(row: &Row, offset: usize) -> rusqlite::Result<R> {
+    R::from_values(|i| {
+        let value = row
+            .get_ref(offset + i)
+            .map_err(|e| Invalid(e.to_string()))?;
+        scalar(value)
+    })
+    .map_err(|(column, e)| {
+        rusqlite::Error::FromSqlConversionFailure(
+            offset,
+            rusqlite::types::Type::Text,
+            Box::new(Invalid(format!("{}.{column}: {e}", R::TABLE))),
+        )
+    })
+}
+
+/// Records of a kind: `SELECT <columns> FROM <table> r <tail>`, where `tail` may join and filter
+/// (the record's table is aliased `r`).
+pub fn query<R: Record, P: Params>(conn: &Connection, tail: &str, params: P) -> Result<Vec<R>> {
+    let sql = format!(
+        "SELECT {} FROM {} r {tail}",
+        select_list::<R>("r"),
+        R::TABLE
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params, |row| from_row::<R>(row, 0))?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .with_context(|| format!("reading {}", R::TABLE))
+}
+
+/// The first record `query` finds, if any.
+pub fn query_one<R: Record, P: Params>(
+    conn: &Connection,
+    tail: &str,
+    params: P,
+) -> Result<Option<R>> {
+    let sql = format!(
+        "SELECT {} FROM {} r {tail}",
+        select_list::<R>("r"),
+        R::TABLE
+    );
+    conn.prepare_cached(&sql)?
+        .query_row(params, |row| from_row::<R>(row, 0))
+        .optional()
+        .with_context(|| format!("reading {}", R::TABLE))
+}
+
+/// One record by its uid.
+pub fn get<R: Record>(conn: &Connection, uid: &str) -> Result<Option<R>> {
+    query_one(conn, "WHERE r.uid = ?1", [uid])
+}
+
+fn insert_sql<R: Record>(record: &R) -> String {
+    let mut names: Vec<&str> = R::columns().iter().map(|c| c.name).collect();
+    names.extend(record.derived().iter().map(|(name, _)| *name));
+    names.push("seq");
+    let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
+    format!(
+        "INSERT INTO {} ({}) VALUES ({})",
+        R::TABLE,
+        names.join(", "),
+        marks.join(", ")
+    )
+}
+
+/// Inserts a new record, stamped with the next change sequence.
+pub fn insert<R: Record>(tx: &Tx, record: &R) -> Result<()> {
+    let mut values = record.values();
+    values.extend(record.derived().into_iter().map(|(_, v)| v));
+    values.push(Scalar::Int(tx.next_seq()));
+    tx.prepare_cached(&insert_sql(record))?
+        .execute(rusqlite::params_from_iter(values.iter()))
+        .map_err(|e| super::constraint_or(e, R::TABLE))
+        .with_context(|| format!("saving {}", R::KIND))?;
+    Ok(())
+}
+
+/// Replaces the stored record whose version is `expected` by `record`, stamped with the next change
+/// sequence. False when the stored version is no longer `expected` (changed meanwhile) or gone.
+pub fn replace<R: Record>(tx: &Tx, record: &R, expected: &Timestamp) -> Result<bool> {
+    let columns = R::columns();
+    let derived = record.derived();
+    let mut sets: Vec<String> = columns
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(i, c)| format!("{} = ?{}", c.name, i + 1))
+        .collect();
+    let mut n = columns.len();
+    for (name, _) in &derived {
+        n += 1;
+        sets.push(format!("{name} = ?{n}"));
+    }
+    let version_column = R::VERSION;
+    let sql = format!(
+        "UPDATE {} SET {}, seq = ?{} WHERE uid = ?1 AND {version_column} = ?{}",
+        R::TABLE,
+        sets.join(", "),
+        n + 1,
+        n + 2
+    );
+    let mut values = record.values();
+    values.extend(derived.into_iter().map(|(_, v)| v));
+    values.push(Scalar::Int(tx.next_seq()));
+    values.push(Scalar::Text(expected.as_str().into()));
+    let changed = tx
+        .prepare_cached(&sql)?
+        .execute(rusqlite::params_from_iter(values.iter()))
+        .map_err(|e| super::constraint_or(e, R::TABLE))
+        .with_context(|| format!("saving {}", R::KIND))?;
+    Ok(changed == 1)
+}
+
+/// A new record made by a clerk's command: inserted and audited with all its fields.
+pub fn create<R: Record>(tx: &Tx, actor: &Actor, record: &R) -> Result<()> {
+    insert(tx, record)?;
+    audit::record(
+        tx,
+        actor,
+        R::KIND,
+        record.uid(),
+        "create",
+        &audit::created(&record::fields(record)),
+    )
+}
+
+/// A clerk's change to a stored record: stamped later than the stored version (never backwards),
+/// written only if nobody changed it since `old` was read, and audited with old and new values.
+/// Returns the record as saved; unchanged fields write nothing. `action` names the change in the
+/// audit log (`update`, `void`, `print`...).
+pub fn change<R: Record>(tx: &Tx, actor: &Actor, action: &str, old: &R, new: R) -> Result<R> {
+    change_with(tx, actor, action, old, new, Vec::new())
+}
+
+/// `change`, with more to say in the same audit entry (where a letter was printed to).
+pub fn change_with<R: Record>(
+    tx: &Tx,
+    actor: &Actor,
+    action: &str,
+    old: &R,
+    mut new: R,
+    also: Vec<audit::Change>,
+) -> Result<R> {
+    let mut changes = audit::diff(&record::fields(old), &record::fields(&new));
+    if changes.is_empty() {
+        return Ok(new);
+    }
+    // What only this office records (a reprint count) does not make a new version for others.
+    let exchanged = R::columns()
+        .iter()
+        .any(|c| c.exchange.is_some() && changes.iter().any(|(f, _, _)| f == c.name));
+    if exchanged {
+        new.set_version(Timestamp::after(actor.now, old.version()));
+    }
+    super::sync::keep_base(tx, old)?;
+    if !replace(tx, &new, old.version())? {
+        return Err(refused(t!(Msg::ChangedMeanwhile, R::KIND, old.uid())));
+    }
+    changes.extend(also);
+    audit::record(tx, actor, R::KIND, new.uid(), action, &changes)?;
+    Ok(new)
+}
