@@ -79,6 +79,13 @@ impl Office {
     }
 
     pub fn command(&self) -> Command {
+        let mut cmd = self.terminal_command();
+        cmd.stdin(Stdio::null());
+        cmd
+    }
+
+    /// The command with the test environment, its standard input left for a pseudo-terminal.
+    pub fn terminal_command(&self) -> Command {
         let mut cmd = Command::new(binary());
         cmd.current_dir(self.dir.path())
             .env_clear()
@@ -88,7 +95,7 @@ impl Office {
             .env("PMI_DESK_NOW", TODAY)
             .env("PMI_DESK_LANG", "en")
             .env("PMI_DESK_CLERK", "tester")
-            .stdin(Stdio::null());
+            .env("TERM", "xterm");
         cmd
     }
 

@@ -387,8 +387,9 @@ impl<'a> Importer<'a> {
         }
     }
 
-    /// Fields where both the stored record and the incoming one differ from the version the two
-    /// offices last agreed on, as `(field, local, incoming)`.
+    /// A concurrent edit: both the stored record and the incoming one changed since the version the
+    /// two offices last agreed on. Returns every field where they differ, as `(field, local,
+    /// incoming)`; whichever side the merge rule keeps, the other side's values are what it loses.
     fn conflicts_with<R: Record>(
         &self,
         stored: &R,
@@ -397,19 +398,25 @@ impl<'a> Importer<'a> {
     ) -> Result<Vec<(&'static str, String, String)>> {
         let local = record::exchange_fields(stored);
         let theirs = record::exchange_fields(incoming);
-        let differs = |i: usize| {
-            let name = local[i].0;
-            name != "created_at" && name != "updated_at" && local[i].1 != theirs[i].1
-        };
-        if !(0..local.len()).any(differs) {
+        let compared = |i: usize| !matches!(local[i].0, "created_at" | "updated_at");
+        let differing: Vec<usize> = (0..local.len())
+            .filter(|i| compared(*i) && local[*i].1 != theirs[*i].1)
+            .collect();
+        if differing.is_empty() {
             return Ok(Vec::new());
         }
-        let base: Option<Vec<String>> = match sync::base(self.tx, stored.uid(), sender)? {
+        let concurrent = match sync::base(self.tx, stored.uid(), sender)? {
             // The stored record is still the version last received: only the sender changed it.
-            Some(b) if b.fields.is_none() && &b.version == stored.version() => {
-                return Ok(Vec::new())
-            }
-            Some(b) => b.fields,
+            Some(b) if b.fields.is_none() && &b.version == stored.version() => false,
+            Some(b) => match b.fields {
+                Some(base) => {
+                    let changed = |side: &[(&str, String)]| {
+                        (0..side.len()).any(|i| compared(i) && base.get(i) != Some(&side[i].1))
+                    };
+                    changed(&local) && changed(&theirs)
+                }
+                None => true,
+            },
             None => {
                 // Never received from this office: the stored record counts as changed only if
                 // this office changed it after its last export (which the sender may have seen).
@@ -418,20 +425,14 @@ impl<'a> Importer<'a> {
                     [stored.uid()],
                     |r| r.get(0),
                 )?;
-                if seq <= self.settings.last_export_seq {
-                    return Ok(Vec::new());
-                }
-                None
+                seq > self.settings.last_export_seq
             }
         };
-        Ok((0..local.len())
-            .filter(|i| differs(*i))
-            .filter(|i| match &base {
-                Some(b) => b
-                    .get(*i)
-                    .is_some_and(|v| *v != local[*i].1 && *v != theirs[*i].1),
-                None => true,
-            })
+        if !concurrent {
+            return Ok(Vec::new());
+        }
+        Ok(differing
+            .into_iter()
             .map(|i| (local[i].0, local[i].1.clone(), theirs[i].1.clone()))
             .collect())
     }
