@@ -73,3 +73,41 @@ fn demo_is_written_once_and_replaced_only_with_force() {
         .iter()
         .all(|r| r["regency_code"] == "1371"));
 }
+
+/// The demo office passes the rules every import applies: its export goes into an empty office
+/// and comes out byte-identical (a demo decision dated after today once broke this).
+#[test]
+fn the_demo_travels_through_the_exchange_unchanged() {
+    let office = Office::empty();
+    let now = [("PMI_DESK_NOW", "2026-11-28")];
+    office.run_with(&["demo", "--db", "demo.db"], &now).ok();
+    office
+        .run_with(&["--db", "demo.db", "export", "--out", "sent"], &now)
+        .ok();
+    office
+        .run_with(
+            &["init", "--office-code", "BP2MI", "--office-name", "Pusat"],
+            &now,
+        )
+        .ok();
+    office
+        .run_with(&["import", office.path("sent").to_str().unwrap()], &now)
+        .ok();
+    office.run_with(&["export", "--out", "again"], &now).ok();
+    for file in [
+        "persons",
+        "placements",
+        "documents",
+        "recommendations",
+        "cases",
+        "case_events",
+        "repatriations",
+    ] {
+        let name = format!("{file}.csv");
+        assert!(
+            crate::util::read(&office.path("sent").join(&name))
+                == crate::util::read(&office.path("again").join(&name)),
+            "{name} differs after the round trip"
+        );
+    }
+}

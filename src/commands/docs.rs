@@ -11,7 +11,6 @@ use crate::domain::document::{Document, ItemState};
 use crate::domain::person::parse_text;
 use crate::domain::rules;
 use crate::domain::CodeList;
-use crate::error::refused;
 use crate::i18n::{lang, Msg};
 use crate::output::{column, Cell, Records};
 use crate::settings;
@@ -53,10 +52,7 @@ fn add(ctx: &Ctx, args: DocsAddArgs) -> Result<()> {
             created_at: now.clone(),
             updated_at: now,
         };
-        let problems = rules::document(&document, ctx.clock.today);
-        if !problems.is_empty() {
-            return Err(refused(rules::messages(&problems)));
-        }
+        rules::refuse(rules::document(&document, ctx.clock.today))?;
         records::create(tx, &actor, &document)?;
         Ok((document, placement))
     })?;

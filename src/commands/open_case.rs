@@ -99,10 +99,7 @@ pub fn run(ctx: &Ctx, mut args: OpenCaseArgs) -> Result<()> {
         }
         let year = reported_on.year();
         case.case_number = case_number(&office.code, year, db::counters::next(tx, "case", year)?);
-        let problems = rules::case(&case, ctx.clock.today);
-        if !problems.is_empty() {
-            return Err(refused(rules::messages(&problems)));
-        }
+        rules::refuse(rules::case(&case, ctx.clock.today))?;
         records::create(tx, &actor, &case)?;
         let opened = CaseEvent {
             uid: new_uid(),

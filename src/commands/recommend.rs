@@ -19,7 +19,7 @@ use crate::domain::placement::{Placement, StageEvent};
 use crate::domain::recommendation::{
     join_reasons, letter_number, office_for, parse_reasons, parse_routes, Reasons, Recommendation,
 };
-use crate::domain::{RecommendationStatus, RefusalReason, Stage, Warning};
+use crate::domain::{rules, RecommendationStatus, RefusalReason, Stage, Warning};
 use crate::error::{refused, Invalid};
 use crate::i18n::Msg;
 use crate::output::{column, Cell, Format, Records};
@@ -198,6 +198,11 @@ pub fn run(ctx: &Ctx, args: RecommendArgs) -> Result<()> {
                 records::change(tx, &actor, "void", &expired, void)?;
             }
         }
+        rules::refuse(rules::recommendation(
+            &recommendation,
+            Some(&a.placement),
+            today,
+        ))?;
         records::create(tx, &actor, &recommendation)?;
         if let Some(details) = &recommendation.refusal_details {
             audit::record(

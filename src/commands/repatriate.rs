@@ -158,10 +158,7 @@ pub fn run(ctx: &Ctx, mut args: RepatriateArgs) -> Result<()> {
             year,
             db::counters::next(tx, "repatriation", year)?,
         );
-        let problems = rules::repatriation(&repatriation, ctx.clock.today);
-        if !problems.is_empty() {
-            return Err(refused(rules::messages(&problems)));
-        }
+        rules::refuse(rules::repatriation(&repatriation, ctx.clock.today))?;
         records::create(tx, &actor, &repatriation)?;
         if let Some(read) = &mark {
             // The placement as it is now: still departed, or another clerk moved it meanwhile.

@@ -89,10 +89,7 @@ pub fn handover(ctx: &Ctx, args: HandoverArgs) -> Result<()> {
         r.receiver_name = receiver.clone();
         r.receiver_relation = relation.clone();
         r.witness = args.witness.as_deref().and_then(parse_text);
-        let problems = rules::repatriation(&r, ctx.clock.today);
-        if !problems.is_empty() {
-            return Err(refused(rules::messages(&problems)));
-        }
+        rules::refuse(rules::repatriation(&r, ctx.clock.today))?;
         records::change(tx, &actor, "handover", &old, r)
     })?;
     ctx.say(&t!(Msg::HandedOver, r.repatriation_number, to.label(), on))

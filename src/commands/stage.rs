@@ -13,6 +13,7 @@ use crate::domain::contact::parse_passport;
 use crate::domain::date::parse_date;
 use crate::domain::person::parse_text;
 use crate::domain::placement::{Placement, StageEvent};
+use crate::domain::rules;
 use crate::domain::{CancelReason, RecommendationStatus};
 use crate::error::refused;
 use crate::i18n::Msg;
@@ -27,9 +28,10 @@ fn move_placement(
     let mut store = ctx.open()?;
     let actor = ctx.actor();
     let saved = store.write(|tx| {
-        let (old, _) = lookup::placement(tx, key)?;
+        let (old, person) = lookup::placement(tx, key)?;
         let mut placement = old.clone();
         decide(tx, &mut placement)?;
+        rules::refuse(rules::placement(&placement, Some(&person), ctx.clock.today))?;
         records::change(tx, &actor, "update", &old, placement)
     })?;
     ctx.say(&t!(

@@ -207,3 +207,80 @@ pub fn change_with<R: Record>(
     audit::record(tx, actor, R::KIND, new.uid(), action, &changes)?;
     Ok(new)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::{OpenMode, Store};
+    use crate::domain::recommendation::{Reasons, Recommendation};
+    use crate::domain::repatriation::Repatriation;
+    use crate::domain::{RecommendationStatus, RefusalReason, RepatriationCategory};
+
+    fn stamp(text: &str) -> Timestamp {
+        Timestamp::parse(text).unwrap()
+    }
+
+    /// Every field, local ones included, comes back from the database as it was saved: a field
+    /// missing from a declaration's columns would come back empty and fail here.
+    #[test]
+    fn every_field_survives_the_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db"), OpenMode::Create).unwrap();
+        store
+            .conn()
+            .execute_batch("PRAGMA foreign_keys = OFF")
+            .unwrap();
+        let r = Recommendation {
+            uid: "r".into(),
+            placement_uid: "p".into(),
+            letter_number: Some("B.1".into()),
+            status: RecommendationStatus::Used,
+            decided_on: "2023-01-02".parse().unwrap(),
+            valid_until: Some("2023-02-01".parse().unwrap()),
+            immigration_office: Some("Imigrasi".into()),
+            refusal_reasons: Reasons(vec![RefusalReason::Other]),
+            refusal_details: Some("rincian".into()),
+            void_reason: Some("alasan".into()),
+            passport_number: Some("C1234567".into()),
+            passport_issued_on: Some("2023-01-05".parse().unwrap()),
+            reprints: 3,
+            clerk: Some("siti".into()),
+            office_code: "X".into(),
+            created_at: stamp("2023-01-02T00:00:00Z"),
+            updated_at: stamp("2023-01-03T00:00:00.5Z"),
+        };
+        let x = Repatriation {
+            uid: "x".into(),
+            repatriation_number: "X-R-2023-0001".into(),
+            person_uid: None,
+            case_uid: None,
+            category: RepatriationCategory::Sick,
+            from_country: Some("MY".parse().unwrap()),
+            debarkation: Some("BIM".into()),
+            arrived_on: "2023-01-02".parse().unwrap(),
+            origin_regency: Some("1371".parse().unwrap()),
+            escort: Some("e".into()),
+            fit_to_travel_letter: Some("f".into()),
+            cause_of_death: Some("c".into()),
+            airway_bill: Some("a".into()),
+            handed_over_to: None,
+            handed_over_on: None,
+            handover_record_number: Some("h".into()),
+            receiver_name: Some("n".into()),
+            receiver_relation: Some("r".into()),
+            witness: Some("w".into()),
+            notes: Some("line one\nline two".into()),
+            office_code: "X".into(),
+            created_at: stamp("2023-01-02T00:00:00Z"),
+            updated_at: stamp("2023-01-02T00:00:00Z"),
+        };
+        store
+            .write(|tx| {
+                insert(tx, &r)?;
+                insert(tx, &x)
+            })
+            .unwrap();
+        assert_eq!(get::<Recommendation>(store.conn(), "r").unwrap(), Some(r));
+        assert_eq!(get::<Repatriation>(store.conn(), "x").unwrap(), Some(x));
+    }
+}

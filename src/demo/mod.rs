@@ -581,7 +581,7 @@ pub fn populate(tx: &Tx, today: NaiveDate, scale: usize) -> Result<Summary> {
                     updated_at: at,
                 });
             }
-            let decided = registered + Duration::days(7);
+            let decided = (registered + Duration::days(7)).min(today);
             if recommend {
                 placement.stage = Stage::Recommended;
                 recommendations.push(maker.recommendation(

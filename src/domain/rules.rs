@@ -298,6 +298,14 @@ pub fn repatriation(r: &Repatriation, today: NaiveDate) -> Vec<FieldError> {
     out
 }
 
+/// A command's refusal when a record it is about to save breaks a rule.
+pub fn refuse(problems: Vec<FieldError>) -> Result<(), Invalid> {
+    match problems.is_empty() {
+        true => Ok(()),
+        false => Err(Invalid(messages(&problems))),
+    }
+}
+
 /// The messages of `problems`, for a command's refusal.
 pub fn messages(problems: &[FieldError]) -> String {
     problems

@@ -13,7 +13,7 @@ use crate::domain::date::parse_date;
 use crate::domain::person::parse_text;
 use crate::domain::rules;
 use crate::domain::{CaseEventKind, ClosureReason, Partner};
-use crate::error::{refused, usage, Invalid};
+use crate::error::{usage, Invalid};
 use crate::i18n::Msg;
 use crate::settings;
 use crate::t;
@@ -227,10 +227,11 @@ fn record(ctx: &Ctx, key: &str, s: Step) -> Result<()> {
             clerk: Some(ctx.clerk.clone()),
             created_at: ctx.clock.timestamp(),
         };
-        let problems = rules::case(&case, ctx.clock.today);
-        if !problems.is_empty() {
-            return Err(refused(rules::messages(&problems)));
-        }
+        rules::refuse(rules::case(&case, ctx.clock.today))?;
+        rules::refuse(rules::case_event(&event, Some(&old), ctx.clock.today))?;
+        let mut timeline = db::cases::events(tx, &old.uid)?;
+        timeline.push(event.clone());
+        rules::refuse(rules::case_with_events(&case, &timeline))?;
         records::create(tx, &actor, &event)?;
         let case = records::change(tx, &actor, "update", &old, case)?;
         Ok((case, event))

@@ -142,7 +142,8 @@ pub fn run(ctx: &Ctx, args: RegisterArgs) -> Result<()> {
                 )
             )));
         }
-        let problems = rules::placement(&placement, Some(&person), ctx.clock.today);
+        let mut problems = rules::person(&person, ctx.clock.today);
+        problems.extend(rules::placement(&placement, Some(&person), ctx.clock.today));
         if !problems.is_empty() {
             return Err(refused(t!(
                 Msg::RegistrationRefused,

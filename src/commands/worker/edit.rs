@@ -13,6 +13,7 @@ use crate::domain::date::parse_date;
 use crate::domain::person::{parse_name, parse_text};
 use crate::domain::record::Record;
 use crate::domain::registration::{refusals, Facts};
+use crate::domain::rules;
 use crate::domain::Nik;
 use crate::error::{refused, usage};
 use crate::i18n::Msg;
@@ -157,6 +158,10 @@ pub fn run(ctx: &Ctx, args: WorkerEditArgs) -> Result<()> {
             if let Some(other) = db::persons::by_nik(tx, nik)?.filter(|o| o.uid != person.uid) {
                 return Err(refused(t!(Msg::NikBelongsToOther, nik, other.full_name)));
             }
+        }
+        rules::refuse(rules::person(&person, ctx.clock.today))?;
+        if placement.stage.is_open() {
+            rules::refuse(rules::placement(&placement, Some(&person), ctx.clock.today))?;
         }
         records::change(tx, &actor, "update", &old_person, person.clone())?;
         records::change(tx, &actor, "update", &old_placement, placement.clone())?;
