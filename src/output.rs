@@ -69,7 +69,8 @@ impl Cell {
     fn csv_text(&self) -> String {
         match &self.value {
             Value::Null => String::new(),
-            Value::String(s) => s.clone(),
+            // Text a spreadsheet would run as a formula is escaped (numbers are numbers).
+            Value::String(s) => crate::domain::text::csv_safe(s).into_owned(),
             other => other.to_string(),
         }
     }

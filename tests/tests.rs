@@ -16,5 +16,6 @@ mod test_relay;
 mod test_repatriation;
 mod test_report;
 mod test_stages;
+mod test_text;
 mod test_trust;
 mod test_worker;

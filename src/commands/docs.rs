@@ -8,8 +8,8 @@ use crate::context::{new_uid, Ctx};
 use crate::db::{self, records};
 use crate::domain::date::parse_date;
 use crate::domain::document::{Document, ItemState};
-use crate::domain::person::parse_text;
 use crate::domain::rules;
+use crate::domain::text;
 use crate::domain::CodeList;
 use crate::i18n::{lang, Msg};
 use crate::output::{column, Cell, Records};
@@ -33,7 +33,7 @@ pub fn run(ctx: &Ctx, command: DocsCommand) -> Result<()> {
 fn add(ctx: &Ctx, args: DocsAddArgs) -> Result<()> {
     let mut store = ctx.open()?;
     let kind = args.kind.parse()?;
-    let number = args.number.as_deref().and_then(parse_text);
+    let number = text::line(args.number.as_deref())?;
     let issued_on = args.issued.as_deref().map(parse_date).transpose()?;
     let expires_on = args.expires.as_deref().map(parse_date).transpose()?;
     let actor = ctx.actor();

@@ -12,8 +12,9 @@ use crate::context::{new_uid, Ctx};
 use crate::db::{self, records};
 use crate::domain::case::{case_number, Case, CaseEvent};
 use crate::domain::date::parse_date;
-use crate::domain::person::{parse_name, parse_text};
+use crate::domain::person::parse_name;
 use crate::domain::rules;
+use crate::domain::text;
 use crate::domain::{CaseCategory, CaseEventKind, CaseStatus};
 use crate::error::{refused, Invalid};
 use crate::i18n::Msg;
@@ -63,9 +64,9 @@ pub fn run(ctx: &Ctx, mut args: OpenCaseArgs) -> Result<()> {
         procedural_status: form.optional(args.procedural_status.as_deref(), str::parse)?,
         country: form.optional(args.country.as_deref(), str::parse)?,
         reported_on,
-        complainant_name: args.complainant_name.as_deref().and_then(parse_text),
-        complainant_relation: args.complainant_relation.as_deref().and_then(parse_text),
-        summary: args.summary.as_deref().and_then(parse_text),
+        complainant_name: text::line(args.complainant_name.as_deref())?,
+        complainant_relation: text::line(args.complainant_relation.as_deref())?,
+        summary: text::note(args.summary.as_deref())?,
         status: CaseStatus::New,
         closure_reason: None,
         closed_on: None,

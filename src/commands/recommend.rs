@@ -14,11 +14,12 @@ use crate::context::{new_uid, Ctx};
 use crate::db::{self, audit, records};
 use crate::domain::date::parse_date;
 use crate::domain::eligibility::{assess, Facts, Finding};
-use crate::domain::person::{parse_text, Person};
+use crate::domain::person::Person;
 use crate::domain::placement::{Placement, StageEvent};
 use crate::domain::recommendation::{
     join_reasons, letter_number, office_for, parse_reasons, parse_routes, Reasons, Recommendation,
 };
+use crate::domain::text;
 use crate::domain::{rules, RecommendationStatus, RefusalReason, Stage, Warning};
 use crate::error::{refused, Invalid};
 use crate::i18n::Msg;
@@ -124,10 +125,10 @@ pub fn run(ctx: &Ctx, args: RecommendArgs) -> Result<()> {
     let request = Request {
         decided_on: args.on.as_deref().map(parse_date).transpose()?,
         interview: parse_reasons(&args.refuse.join("|"))?,
-        note: args.note.as_deref().and_then(parse_text),
+        note: text::note(args.note.as_deref())?,
         accept_warnings: args.accept_warnings,
     };
-    let office_override = args.office.as_deref().and_then(parse_text);
+    let office_override = text::line(args.office.as_deref())?;
     let mut store = ctx.open()?;
     let today = ctx.clock.today;
     if args.check {

@@ -9,9 +9,10 @@ use crate::context::Ctx;
 use crate::db::{self, records};
 use crate::domain::contact::parse_passport;
 use crate::domain::date::parse_date;
-use crate::domain::person::{parse_text, Person};
+use crate::domain::person::Person;
 use crate::domain::placement::{Placement, StageEvent};
 use crate::domain::recommendation::Recommendation;
+use crate::domain::text;
 use crate::domain::{RecommendationStatus, Stage};
 use crate::error::{refused, Invalid};
 use crate::i18n::Msg;
@@ -44,7 +45,7 @@ pub fn run(ctx: &Ctx, command: RecommendationCommand) -> Result<()> {
                 .print_one(ctx.format, &mut std::io::stdout().lock())
         }
         RecommendationCommand::Void { letter, reason } => {
-            let reason = parse_text(&reason).ok_or_else(|| Invalid(t!(Msg::ReasonEmpty)))?;
+            let reason = text::line(Some(&reason))?.ok_or_else(|| Invalid(t!(Msg::ReasonEmpty)))?;
             let actor = ctx.actor();
             let (r, placement) = store.write(|tx| {
                 let (old, old_placement, _) = find(tx, &letter)?;

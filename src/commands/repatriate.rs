@@ -12,10 +12,11 @@ use crate::cli::RepatriateArgs;
 use crate::context::{new_uid, Ctx};
 use crate::db::{self, records};
 use crate::domain::date::parse_date;
-use crate::domain::person::{parse_name, parse_text};
+use crate::domain::person::parse_name;
 use crate::domain::placement::StageEvent;
 use crate::domain::repatriation::{category_refusals, repatriation_number, Repatriation};
 use crate::domain::rules;
+use crate::domain::text;
 use crate::domain::{RepatriationCategory, Stage};
 use crate::error::{refused, Invalid};
 use crate::i18n::Msg;
@@ -68,7 +69,7 @@ pub fn run(ctx: &Ctx, mut args: RepatriateArgs) -> Result<()> {
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
         .collect();
-    let debarkation = match args.debarkation.as_deref().and_then(parse_text) {
+    let debarkation = match text::line(args.debarkation.as_deref())? {
         Some(given) => points
             .iter()
             .find(|p| p.eq_ignore_ascii_case(&given))
@@ -76,7 +77,7 @@ pub fn run(ctx: &Ctx, mut args: RepatriateArgs) -> Result<()> {
             .ok_or_else(|| refused(t!(Msg::DebarkationUnknown, given, points.join(", "))))?,
         None => points.first().cloned().unwrap_or_else(|| "BIM".into()),
     };
-    let fit_to_travel = args.fit_to_travel.as_deref().and_then(parse_text);
+    let fit_to_travel = text::line(args.fit_to_travel.as_deref())?;
     let reasons = category_refusals(category, fit_to_travel.as_deref());
     if !reasons.is_empty() {
         return Err(refused(reasons.join("; ")));
@@ -95,17 +96,17 @@ pub fn run(ctx: &Ctx, mut args: RepatriateArgs) -> Result<()> {
         debarkation: Some(debarkation),
         arrived_on,
         origin_regency,
-        escort: args.escort.as_deref().and_then(parse_text),
+        escort: text::line(args.escort.as_deref())?,
         fit_to_travel_letter: fit_to_travel,
-        cause_of_death: args.cause_of_death.as_deref().and_then(parse_text),
-        airway_bill: args.airway_bill.as_deref().and_then(parse_text),
+        cause_of_death: text::line(args.cause_of_death.as_deref())?,
+        airway_bill: text::line(args.airway_bill.as_deref())?,
         handed_over_to: None,
         handed_over_on: None,
         handover_record_number: None,
         receiver_name: None,
         receiver_relation: None,
         witness: None,
-        notes: args.notes.as_deref().and_then(parse_text),
+        notes: text::note(args.notes.as_deref())?,
         office_code: office.code.clone(),
         created_at: now.clone(),
         updated_at: now.clone(),

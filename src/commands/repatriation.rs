@@ -6,9 +6,9 @@ use crate::cli::{HandoverArgs, RepatriationCommand, YesNo};
 use crate::context::Ctx;
 use crate::db::{self, records};
 use crate::domain::date::parse_date;
-use crate::domain::person::parse_text;
 use crate::domain::repatriation::{check_handover, handover_record_number, Repatriation};
 use crate::domain::rules;
+use crate::domain::text;
 use crate::domain::HandoverTo;
 use crate::error::refused;
 use crate::i18n::Msg;
@@ -60,9 +60,9 @@ pub fn handover(ctx: &Ctx, args: HandoverArgs) -> Result<()> {
     let office = settings::office(store.conn())?;
     let to: HandoverTo = args.to.parse()?;
     let on = parse_date(&args.on)?;
-    let receiver = args.receiver_name.as_deref().and_then(parse_text);
-    let relation = args.receiver_relation.as_deref().and_then(parse_text);
-    let record_number = args.record_number.as_deref().and_then(parse_text);
+    let receiver = text::line(args.receiver_name.as_deref())?;
+    let relation = text::line(args.receiver_relation.as_deref())?;
+    let record_number = text::line(args.record_number.as_deref())?;
     let actor = ctx.actor();
     let r = store.write(|tx| {
         let old = find(tx, &args.repatriation)?;
@@ -88,7 +88,7 @@ pub fn handover(ctx: &Ctx, args: HandoverArgs) -> Result<()> {
         };
         r.receiver_name = receiver.clone();
         r.receiver_relation = relation.clone();
-        r.witness = args.witness.as_deref().and_then(parse_text);
+        r.witness = text::line(args.witness.as_deref())?;
         rules::refuse(rules::repatriation(&r, ctx.clock.today))?;
         records::change(tx, &actor, "handover", &old, r)
     })?;

@@ -11,9 +11,9 @@ use crate::context::Ctx;
 use crate::db::{self, records, Tx};
 use crate::domain::contact::parse_passport;
 use crate::domain::date::parse_date;
-use crate::domain::person::parse_text;
 use crate::domain::placement::{Placement, StageEvent};
 use crate::domain::rules;
+use crate::domain::text;
 use crate::domain::{CancelReason, RecommendationStatus};
 use crate::error::refused;
 use crate::i18n::Msg;
@@ -61,7 +61,7 @@ pub fn depart(ctx: &Ctx, args: DepartArgs) -> Result<()> {
 
 pub fn cancel(ctx: &Ctx, args: CancelArgs) -> Result<()> {
     let reason = args.reason.parse::<CancelReason>()?;
-    let note = args.note.as_deref().and_then(parse_text);
+    let note = text::note(args.note.as_deref())?;
     let actor = ctx.actor();
     move_placement(ctx, &args.placement, |tx, placement| {
         placement.apply(StageEvent::Cancel, ctx.clock.today, ctx.clock.today)?;

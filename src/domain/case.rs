@@ -6,6 +6,7 @@ use chrono::{Months, NaiveDate};
 use super::calendar::working_days_between;
 use super::codes::CodeList;
 use super::record::{parse_uid, Timestamp};
+use super::text::parse_note;
 use super::{
     CaseCategory, CaseEventKind, CaseStatus, Channel, ClosureReason, CountryCode, Partner,
     ProceduralStatus,
@@ -27,7 +28,7 @@ crate::record! {
         reported_on: NaiveDate => "reported_on" as "reported_on",
         complainant_name: Option<String> => "complainant_name" as "complainant_name",
         complainant_relation: Option<String> => "complainant_relation" as "complainant_relation",
-        summary: Option<String> => "summary" as "summary",
+        summary: Option<String> => "summary" as "summary" via parse_note,
         status: CaseStatus => "status" as "status",
         closure_reason: Option<ClosureReason> => "closure_reason" as "closure_reason",
         closed_on: Option<NaiveDate> => "closed_on" as "closed_on",
@@ -71,7 +72,7 @@ crate::record! {
         kind: CaseEventKind => "kind" as "kind",
         partner: Option<Partner> => "partner" as "partner",
         letter_number: Option<String> => "letter_number" as "letter_number",
-        note: Option<String> => "note" as "note",
+        note: Option<String> => "note" as "note" via parse_note,
         status_from: Option<CaseStatus> => "status_from",
         status_to: Option<CaseStatus> => "status_to",
         awaiting: Option<Awaiting> => "awaiting",

@@ -20,6 +20,7 @@ pub mod region;
 pub mod registration;
 pub mod repatriation;
 pub mod rules;
+pub mod text;
 pub mod warning;
 
 pub use codes::*;

@@ -5,10 +5,9 @@ use chrono::NaiveDate;
 use unicode_normalization::UnicodeNormalization;
 
 use super::record::{parse_uid, Scalar, Timestamp};
+use super::text::parse_note;
 use super::{Education, MaritalStatus, Nik, RegencyCode, Sex};
 use crate::error::Invalid;
-use crate::i18n::Msg;
-use crate::t;
 
 crate::record! {
     /// A person: worker, family member, victim (persons.csv).
@@ -20,7 +19,7 @@ crate::record! {
         birth_place: Option<String> => "birth_place" as "birth_place",
         birth_date: Option<NaiveDate> => "birth_date" as "birth_date",
         regency: Option<RegencyCode> => "regency_code" as "regency_code",
-        address: Option<String> => "address" as "address",
+        address: Option<String> => "address" as "address" via parse_note,
         phone: Option<String> => "phone" as "phone" via parse_phone_number,
         education: Option<Education> => "education" as "education",
         marital_status: Option<MaritalStatus> => "marital_status" as "marital_status",
@@ -50,20 +49,7 @@ pub fn date(value: &Option<NaiveDate>) -> String {
         .unwrap_or_default()
 }
 
-/// A person's name: trimmed, inner spaces collapsed, not empty, no control characters.
-pub fn parse_name(input: &str) -> Result<String, Invalid> {
-    let name = input.split_whitespace().collect::<Vec<_>>().join(" ");
-    if name.is_empty() || name.chars().any(char::is_control) || name.chars().count() > 200 {
-        return Err(Invalid(t!(Msg::NameInvalid)));
-    }
-    Ok(name)
-}
-
-/// Free text (address, place, occupation): trimmed; empty means no value.
-pub fn parse_text(input: &str) -> Option<String> {
-    let text = input.trim();
-    (!text.is_empty()).then(|| text.to_string())
-}
+pub use super::text::parse_name;
 
 /// Lower case without accents, for searching names however they were typed.
 pub fn search_key(text: &str) -> String {
@@ -81,9 +67,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_are_tidied_and_searchable_without_accents() {
-        assert_eq!(parse_name("  Siti   Rahmah ").unwrap(), "Siti Rahmah");
-        assert!(parse_name("   ").is_err());
+    fn names_are_searchable_without_accents() {
         assert_eq!(search_key("Désy  NURHAYATI"), "desy nurhayati");
     }
 }

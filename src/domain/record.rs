@@ -53,6 +53,10 @@ pub trait Text: Sized {
     fn as_text(&self) -> Cow<'_, str>;
     /// Parses input (a flag, a prompt, a cell): the lenient parser clerks get everywhere.
     fn parse_text(text: &str) -> Result<Self, Invalid>;
+    /// Reads a stored value (already checked when it was saved).
+    fn load_text(text: &str) -> Result<Self, Invalid> {
+        Self::parse_text(text)
+    }
 }
 
 impl<T: Text> FieldValue for T {
@@ -63,8 +67,8 @@ impl<T: Text> FieldValue for T {
     }
     fn load(value: Scalar<'_>) -> Result<Self, Invalid> {
         match value {
-            Scalar::Text(text) => T::parse_text(&text),
-            Scalar::Int(i) => T::parse_text(&i.to_string()),
+            Scalar::Text(text) => T::load_text(&text),
+            Scalar::Int(i) => T::load_text(&i.to_string()),
             Scalar::Null => Err(Invalid(t!(Msg::ImportValueRequired))),
         }
     }
@@ -162,13 +166,16 @@ impl FieldValue for bool {
     }
 }
 
-/// Free text: trimmed; inner line breaks kept (notes).
+/// Free text: one line, no control characters (notes use `parse_note` instead).
 impl Text for String {
     fn as_text(&self) -> Cow<'_, str> {
         Cow::Borrowed(self)
     }
     fn parse_text(text: &str) -> Result<Self, Invalid> {
-        Ok(text.trim().to_string())
+        crate::domain::text::parse_line(text)
+    }
+    fn load_text(text: &str) -> Result<Self, Invalid> {
+        Ok(text.to_string())
     }
 }
 

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::record::{parse_uid, Timestamp};
+use super::text::parse_note;
 use super::{CountryCode, HandoverTo, RegencyCode, RepatriationCategory};
 use crate::error::Invalid;
 use crate::i18n::Msg;
@@ -32,7 +33,7 @@ crate::record! {
         receiver_name: Option<String> => "receiver_name",
         receiver_relation: Option<String> => "receiver_relation",
         witness: Option<String> => "witness",
-        notes: Option<String> => "notes" as "notes",
+        notes: Option<String> => "notes" as "notes" via parse_note,
         office_code: String => "office_code" as "office_code",
         created_at: Timestamp => "created_at" as "created_at",
         updated_at: Timestamp => "updated_at" as "updated_at",

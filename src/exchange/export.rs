@@ -13,6 +13,7 @@ use sha2::{Digest, Sha256};
 use super::{mask, FileKind, FORMAT, VERSION};
 use crate::db;
 use crate::domain::record::{self, Record, Timestamp};
+use crate::domain::text::csv_safe;
 
 /// Which records an export carries.
 #[derive(Clone, Debug, PartialEq)]
@@ -104,7 +105,7 @@ fn write_kind<R: Record>(
                 match row.get_ref(i)? {
                     rusqlite::types::ValueRef::Null => {}
                     rusqlite::types::ValueRef::Text(t) => {
-                        value.push_str(&String::from_utf8_lossy(t))
+                        value.push_str(&csv_safe(&String::from_utf8_lossy(t)))
                     }
                     other => value.push_str(&db::records::scalar(other)?.text()),
                 }

@@ -123,7 +123,7 @@ impl Row<'_> {
         self.columns
             .get(column)
             .and_then(|i| self.record.get(*i))
-            .map(str::trim)
+            .map(|v| crate::domain::text::csv_unescape(v.trim()))
             .unwrap_or("")
     }
 

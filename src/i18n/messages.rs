@@ -11,6 +11,11 @@ message_table! {
     DateInvalid => "Tanggal '{}' tidak valid: tulis YYYY-MM-DD atau DD-MM-YYYY (hari dulu, bukan bulan)", "Invalid date '{}': write YYYY-MM-DD or DD-MM-YYYY (day first, never month first)";
     ClockInvalid => "PMI_DESK_NOW '{}' tidak valid: tulis YYYY-MM-DD atau waktu RFC 3339", "PMI_DESK_NOW '{}' is invalid: write YYYY-MM-DD or an RFC 3339 time";
     NameInvalid => "Nama kosong atau tidak valid", "The name is empty or invalid";
+    NameEmpty => "Nama tidak boleh kosong", "The name may not be empty";
+    NameTooLong => "Nama terlalu panjang: {} karakter (paling banyak {})", "The name is too long: {} characters (at most {})";
+    NameFormula => "Nama tidak boleh diawali '{}' (spreadsheet membacanya sebagai rumus)", "A name cannot begin with '{}' (a spreadsheet would read it as a formula)";
+    TextControlCharacter => "Teks berisi karakter kendali {} pada posisi {}; ketik ulang tanpa menempel dari aplikasi lain", "The text holds the control character {} at position {}; type it again rather than pasting";
+    TextTooLong => "Teks terlalu panjang: {} karakter (paling banyak {})", "The text is too long: {} characters (at most {})";
     ValueEmpty => "Nilai tidak boleh kosong", "The value may not be empty";
     CountryUnknown => "Negara '{}' tidak dikenal (pakai kode ISO seperti MY, JP, atau nama negara; lihat `pmi-desk ref countries`)", "Unknown country '{}' (use an ISO code such as MY, JP, or the country's name; see `pmi-desk ref countries`)";
     RegencyUnknown => "Kabupaten/kota '{}' tidak dikenal (lihat `pmi-desk ref regencies`)", "Unknown regency or city '{}' (see `pmi-desk ref regencies`)";

@@ -10,8 +10,8 @@ use crate::db::{self, records};
 use crate::domain::calendar::parse_holidays;
 use crate::domain::case::{closure_allowed, forbidden, Awaiting, CaseAction, CaseEvent};
 use crate::domain::date::parse_date;
-use crate::domain::person::parse_text;
 use crate::domain::rules;
+use crate::domain::text;
 use crate::domain::{CaseEventKind, ClosureReason, Partner};
 use crate::error::{usage, Invalid};
 use crate::i18n::Msg;
@@ -57,7 +57,7 @@ pub fn run(ctx: &Ctx, command: CaseCommand) -> Result<()> {
             text,
             follow_up,
         } => {
-            let note = parse_text(&text).ok_or_else(|| Invalid(t!(Msg::ValueEmpty)))?;
+            let note = text::note(Some(&text))?.ok_or_else(|| Invalid(t!(Msg::ValueEmpty)))?;
             (
                 case,
                 Step {
@@ -75,8 +75,8 @@ pub fn run(ctx: &Ctx, command: CaseCommand) -> Result<()> {
                 return Err(usage(t!(Msg::ActKindNotAnAction, kind.code())));
             }
             let partner = a.partner.as_deref().map(str::parse).transpose()?;
-            let note = a.note.as_deref().and_then(parse_text);
-            let letter_number = a.letter_number.as_deref().and_then(parse_text);
+            let note = text::note(a.note.as_deref())?;
+            let letter_number = text::line(a.letter_number.as_deref())?;
             (
                 a.case,
                 Step {
@@ -95,8 +95,8 @@ pub fn run(ctx: &Ctx, command: CaseCommand) -> Result<()> {
             on,
         } => {
             let partner = Some(partner.parse()?);
-            let letter_number = letter_number.as_deref().and_then(parse_text);
-            let note = note.as_deref().and_then(parse_text);
+            let letter_number = text::line(letter_number.as_deref())?;
+            let note = text::note(note.as_deref())?;
             (
                 case,
                 Step {
@@ -108,7 +108,8 @@ pub fn run(ctx: &Ctx, command: CaseCommand) -> Result<()> {
             )
         }
         CaseCommand::Resolve { case, outcome, on } => {
-            let outcome = parse_text(&outcome).ok_or_else(|| Invalid(t!(Msg::ValueEmpty)))?;
+            let outcome =
+                text::note(Some(&outcome))?.ok_or_else(|| Invalid(t!(Msg::ValueEmpty)))?;
             let s = step(
                 CaseAction::Resolve,
                 CaseEventKind::StatusChange,
@@ -133,7 +134,7 @@ pub fn run(ctx: &Ctx, command: CaseCommand) -> Result<()> {
             let s = step(
                 CaseAction::Close,
                 CaseEventKind::StatusChange,
-                note.as_deref().and_then(parse_text),
+                text::note(note.as_deref())?,
             );
             (
                 case,
@@ -148,7 +149,7 @@ pub fn run(ctx: &Ctx, command: CaseCommand) -> Result<()> {
             let s = step(
                 CaseAction::Reopen,
                 CaseEventKind::StatusChange,
-                note.as_deref().and_then(parse_text),
+                text::note(note.as_deref())?,
             );
             (
                 case,

@@ -7,7 +7,8 @@ use super::super::form::{require, Form};
 use crate::cli::RegisterArgs;
 use crate::domain::contact::parse_phone;
 use crate::domain::date::parse_date;
-use crate::domain::person::{parse_name, parse_text};
+use crate::domain::person::parse_name;
+use crate::domain::text;
 use crate::domain::*;
 use crate::error::Invalid;
 use crate::i18n::Msg;
@@ -36,8 +37,8 @@ pub struct Entered {
     pub warnings: Vec<Warning>,
 }
 
-fn text(s: &str) -> Result<String, Invalid> {
-    parse_text(s).ok_or_else(|| Invalid(crate::t!(Msg::ValueEmpty)))
+fn required_line(s: &str) -> Result<String, Invalid> {
+    text::line(Some(s))?.ok_or_else(|| Invalid(crate::t!(Msg::ValueEmpty)))
 }
 
 pub fn gather(
@@ -68,7 +69,7 @@ pub fn gather(
         "--birth-place",
         p.birth_place.as_deref(),
         Msg::AskBirthPlace,
-        text,
+        required_line,
     )?;
     let birth_date = form.value(
         "--birth-date",
@@ -81,9 +82,9 @@ pub fn gather(
             s.parse()
         })?;
     let scheme: Scheme = form.code("--scheme", pl.scheme.as_deref(), Msg::AskScheme)?;
-    let p3mi_name = match (scheme, pl.p3mi.as_deref().and_then(parse_text)) {
+    let p3mi_name = match (scheme, text::line(pl.p3mi.as_deref())?) {
         (Scheme::P3mi, None) if form.asks() => {
-            Some(form.value("--p3mi", None, Msg::AskP3mi, text)?)
+            Some(form.value("--p3mi", None, Msg::AskP3mi, required_line)?)
         }
         (_, name) => name,
     };
@@ -106,16 +107,16 @@ pub fn gather(
         birth_place,
         birth_date,
         regency,
-        address: p.address.as_deref().and_then(parse_text),
+        address: text::note(p.address.as_deref())?,
         phone,
         education: form.optional(p.education.as_deref(), |s| s.parse())?,
         marital_status: form.optional(p.marital_status.as_deref(), |s| s.parse())?,
         scheme,
         p3mi_name,
-        employer_name: pl.employer.as_deref().and_then(parse_text),
+        employer_name: text::line(pl.employer.as_deref())?,
         country,
         sector: form.optional(pl.sector.as_deref(), |s| s.parse())?,
-        occupation: pl.occupation.as_deref().and_then(parse_text),
+        occupation: text::line(pl.occupation.as_deref())?,
         registered_on: form
             .optional(pl.registered_on.as_deref(), parse_date)?
             .unwrap_or(today),

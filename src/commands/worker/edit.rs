@@ -10,10 +10,11 @@ use crate::context::Ctx;
 use crate::db::{self, audit, records};
 use crate::domain::contact::parse_phone;
 use crate::domain::date::parse_date;
-use crate::domain::person::{parse_name, parse_text};
+use crate::domain::person::parse_name;
 use crate::domain::record::Record;
 use crate::domain::registration::{refusals, Facts};
 use crate::domain::rules;
+use crate::domain::text;
 use crate::domain::Nik;
 use crate::error::{refused, usage};
 use crate::i18n::Msg;
@@ -42,7 +43,7 @@ pub fn run(ctx: &Ctx, args: WorkerEditArgs) -> Result<()> {
         person.sex = Some(v.parse()?);
     }
     if let Some(v) = &p.birth_place {
-        person.birth_place = parse_text(v);
+        person.birth_place = text::line(Some(v))?;
     }
     if let Some(v) = &p.birth_date {
         person.birth_date = Some(parse_date(v)?);
@@ -51,7 +52,7 @@ pub fn run(ctx: &Ctx, args: WorkerEditArgs) -> Result<()> {
         person.regency = Some(v.parse()?);
     }
     if let Some(v) = &p.address {
-        person.address = parse_text(v);
+        person.address = text::line(Some(v))?;
     }
     if let Some(v) = &p.phone {
         let (phone, warning) = parse_phone(v)?;
@@ -68,10 +69,10 @@ pub fn run(ctx: &Ctx, args: WorkerEditArgs) -> Result<()> {
         placement.scheme = v.parse()?;
     }
     if let Some(v) = &pl.p3mi {
-        placement.p3mi_name = parse_text(v);
+        placement.p3mi_name = text::line(Some(v))?;
     }
     if let Some(v) = &pl.employer {
-        placement.employer_name = parse_text(v);
+        placement.employer_name = text::line(Some(v))?;
     }
     if let Some(v) = &pl.country {
         placement.country = v.parse()?;
@@ -80,7 +81,7 @@ pub fn run(ctx: &Ctx, args: WorkerEditArgs) -> Result<()> {
         placement.sector = Some(v.parse()?);
     }
     if let Some(v) = &pl.occupation {
-        placement.occupation = parse_text(v);
+        placement.occupation = text::line(Some(v))?;
     }
     if let Some(v) = &pl.registered_on {
         placement.registered_on = parse_date(v)?;
