@@ -94,15 +94,6 @@ impl Stop {
             Stop::NoCommand(lang) => no_command(lang),
         }
     }
-
-    /// What the clerk would read (for tests): the rendered text.
-    pub fn text(&self) -> String {
-        match self {
-            Stop::Clap(error) => error.render().to_string(),
-            Stop::Usage(text) => text.clone(),
-            Stop::NoCommand(lang) => Msg::StartHelp.text(*lang).to_string(),
-        }
-    }
 }
 
 /// Turns clap's error into what the clerk sees, in the language of `args`.
