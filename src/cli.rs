@@ -1,5 +1,8 @@
 //! The command line: global options and every command, with clap derive. The `///` comments are the
-//! help text; the man page and shell completions are generated from them.
+//! English help text; the man page and shell completions are generated from them. The Indonesian help,
+//! the headings and the examples are applied at run time by `crate::help` (see src/help/mod.rs):
+//! every option needs a `///` line here and its Indonesian line in src/help/id.rs, and every
+//! `value_name` its Indonesian name there, or the help tests fail.
 
 use std::path::PathBuf;
 
@@ -9,8 +12,6 @@ use crate::output::Format;
 
 /// pmi-desk: registration, passport recommendations, protection cases, repatriations and statistics
 /// for a regional migrant-worker protection office (BP3MI), over one local database file.
-///
-/// Alat kerja petugas BP3MI: pendaftaran CPMI, rekomendasi paspor, pengaduan, pemulangan, statistik.
 #[derive(Parser, Debug)]
 #[command(
     name = "pmi-desk",
@@ -27,9 +28,7 @@ pub struct Cli {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
-    /// Bahasa Indonesia
     Id,
-    /// English
     En,
 }
 
@@ -41,8 +40,14 @@ pub struct GlobalArgs {
     /// Output of commands that print records or figures
     #[arg(long, value_enum, default_value_t = Format::Table, global = true)]
     pub format: Format,
-    /// Language of messages, prompts and tables [default: from the locale, else English]
-    #[arg(long, value_enum, env = "PMI_DESK_LANG", global = true)]
+    /// Language of help, messages, prompts and tables [default: from the locale, else English]
+    #[arg(
+        long,
+        value_enum,
+        env = "PMI_DESK_LANG",
+        global = true,
+        value_name = "LANG"
+    )]
     pub lang: Option<LangArg>,
     /// Who is working, for the audit log [default: the operating-system user]
     #[arg(long, env = "PMI_DESK_CLERK", global = true, value_name = "NAME")]
@@ -121,6 +126,7 @@ pub enum Command {
     Log(LogArgs),
     /// Print shell completions
     Completions {
+        /// The shell to complete for
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -131,13 +137,13 @@ pub enum Command {
 #[derive(Args, Debug)]
 pub struct InitArgs {
     /// Office unit code used in numbers and exports, e.g. BP3MI-SB
-    #[arg(long)]
+    #[arg(long, value_name = "CODE")]
     pub office_code: String,
     /// Office name, e.g. "BP3MI Sumatera Barat"
-    #[arg(long)]
+    #[arg(long, value_name = "NAME")]
     pub office_name: String,
     /// Province the office serves (Kemendagri code)
-    #[arg(long, default_value = "13")]
+    #[arg(long, default_value = "13", value_name = "CODE")]
     pub province: String,
 }
 
@@ -146,9 +152,17 @@ pub enum ConfigCommand {
     /// Every setting with its value and meaning
     List,
     /// One setting's value
-    Get { key: String },
+    Get {
+        /// Setting name, e.g. signatory.name (see `config list`)
+        key: String,
+    },
     /// Change a setting (checked before it is saved)
-    Set { key: String, value: String },
+    Set {
+        /// Setting name, e.g. signatory.name (see `config list`)
+        key: String,
+        /// The new value
+        value: String,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -157,7 +171,7 @@ pub struct DemoArgs {
     #[arg(long)]
     pub force: bool,
     /// Multiply the departures, for benchmarks (100 gives about national scale)
-    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=500))]
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=500), value_name = "N")]
     pub scale: u16,
 }
 
@@ -166,13 +180,13 @@ pub enum RefCommand {
     /// Regencies and cities (kabupaten/kota)
     Regencies {
         /// Only this province (code, e.g. 13)
-        #[arg(long)]
+        #[arg(long, value_name = "CODE")]
         province: Option<String>,
     },
     /// Districts (kecamatan) of a regency
     Districts {
         /// Regency code or name, e.g. 1371 or "Kota Padang"
-        #[arg(long)]
+        #[arg(long, value_name = "REGENCY")]
         regency: String,
     },
     /// Countries with their ISO codes and Indonesian names
@@ -187,59 +201,59 @@ pub enum RefCommand {
 #[derive(Args, Debug, Default, Clone)]
 pub struct PersonFields {
     /// National ID number (16 digits)
-    #[arg(long)]
+    #[arg(long, value_name = "NIK")]
     pub nik: Option<String>,
     /// Full name as on the ID card
-    #[arg(long)]
+    #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
     /// Sex: L (laki-laki) or P (perempuan)
-    #[arg(long)]
+    #[arg(long, value_name = "L|P")]
     pub sex: Option<String>,
     /// Place of birth
-    #[arg(long)]
+    #[arg(long, value_name = "TEXT")]
     pub birth_place: Option<String>,
     /// Date of birth (YYYY-MM-DD or DD-MM-YYYY)
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     pub birth_date: Option<String>,
     /// Home regency or city: code (1371) or name ("Kota Padang")
-    #[arg(long)]
+    #[arg(long, value_name = "REGENCY")]
     pub regency: Option<String>,
     /// Address
-    #[arg(long)]
+    #[arg(long, value_name = "TEXT")]
     pub address: Option<String>,
     /// Phone number (normalised to +62...)
-    #[arg(long)]
+    #[arg(long, value_name = "PHONE")]
     pub phone: Option<String>,
     /// Education: NONE, SD, SMP, SMA, D1-D4, S1-S3
-    #[arg(long)]
+    #[arg(long, value_name = "CODE")]
     pub education: Option<String>,
     /// Marital status: SINGLE, MARRIED, DIVORCED, WIDOWED
-    #[arg(long)]
+    #[arg(long, value_name = "CODE")]
     pub marital_status: Option<String>,
 }
 
 #[derive(Args, Debug, Default, Clone)]
 pub struct PlacementFields {
     /// Placement scheme: G2G, P3MI, UKPS or MANDIRI
-    #[arg(long)]
+    #[arg(long, value_name = "CODE")]
     pub scheme: Option<String>,
     /// Placement company (required for the P3MI scheme)
-    #[arg(long)]
+    #[arg(long, value_name = "NAME")]
     pub p3mi: Option<String>,
     /// Employer abroad
-    #[arg(long)]
+    #[arg(long, value_name = "NAME")]
     pub employer: Option<String>,
     /// Destination country: code (MY, JPN) or name (Jepang)
-    #[arg(long)]
+    #[arg(long, value_name = "COUNTRY")]
     pub country: Option<String>,
     /// Sector: FORMAL or INFORMAL
-    #[arg(long)]
+    #[arg(long, value_name = "CODE")]
     pub sector: Option<String>,
     /// Job abroad, e.g. "Caregiver"
-    #[arg(long)]
+    #[arg(long, value_name = "TEXT")]
     pub occupation: Option<String>,
     /// Registration date [default: today]
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     pub registered_on: Option<String>,
 }
 
@@ -262,7 +276,10 @@ pub enum WorkerCommand {
         placement: String,
     },
     /// Find workers by part of the name (any case or accents) or the start of the NIK
-    Find { text: String },
+    Find {
+        /// Part of the name, or the first digits of the NIK
+        text: String,
+    },
     /// List placements
     List(WorkerListArgs),
     /// Correct a person or a placement (audited)
@@ -272,23 +289,25 @@ pub enum WorkerCommand {
 #[derive(Args, Debug)]
 pub struct WorkerListArgs {
     /// REGISTERED, RECOMMENDED, DEPARTED, RETURNED or CANCELLED
-    #[arg(long)]
+    #[arg(long, value_name = "CODE")]
     pub stage: Option<String>,
-    #[arg(long)]
+    /// G2G, P3MI, UKPS or MANDIRI
+    #[arg(long, value_name = "CODE")]
     pub scheme: Option<String>,
-    #[arg(long)]
+    /// Destination country (code or name)
+    #[arg(long, value_name = "COUNTRY")]
     pub country: Option<String>,
     /// Home regency (code or name)
-    #[arg(long)]
+    #[arg(long, value_name = "REGENCY")]
     pub regency: Option<String>,
     /// Registered on or after this date
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
     /// Registered on or before this date
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
     /// At most this many rows
-    #[arg(long)]
+    #[arg(long, value_name = "N")]
     pub limit: Option<i64>,
 }
 
@@ -313,9 +332,15 @@ pub enum DocsCommand {
     /// Record a document checked for a placement
     Add(DocsAddArgs),
     /// The documents of a placement
-    List { placement: String },
+    List {
+        /// Registration number, placement uid or NIK
+        placement: String,
+    },
     /// What the scheme's checklist still lacks
-    Check { placement: String },
+    Check {
+        /// Registration number, placement uid or NIK
+        placement: String,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -323,16 +348,16 @@ pub struct DocsAddArgs {
     /// Registration number, placement uid or NIK
     pub placement: String,
     /// Document kind, e.g. KTP, KK, MEDICAL_CERTIFICATE (see `ref codes "document kind"`)
-    #[arg(long)]
+    #[arg(long, value_name = "CODE")]
     pub kind: String,
     /// Document number
-    #[arg(long)]
+    #[arg(long, value_name = "NUMBER")]
     pub number: Option<String>,
     /// Issue date
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     pub issued: Option<String>,
     /// Expiry date
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     pub expires: Option<String>,
     /// The clerk has seen and checked the original
     #[arg(long)]
@@ -342,10 +367,10 @@ pub struct DocsAddArgs {
 #[derive(Args, Debug)]
 pub struct LogArgs {
     /// Only entries at or after this time (YYYY-MM-DD or RFC 3339)
-    #[arg(long)]
+    #[arg(long, value_name = "TIME")]
     pub since: Option<String>,
     /// Only entries about this record uid
-    #[arg(long)]
+    #[arg(long, value_name = "UID")]
     pub record: Option<String>,
 }
 
@@ -354,19 +379,19 @@ pub struct RecommendArgs {
     /// Registration number, placement uid or NIK
     pub placement: String,
     /// Decision date [default: today]
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     pub on: Option<String>,
     /// Addressee immigration office [default: from the worker's home regency, see `config list`]
-    #[arg(long)]
+    #[arg(long, value_name = "OFFICE")]
     pub office: Option<String>,
     /// Only show the verdict; record nothing
     #[arg(long)]
     pub check: bool,
     /// Refuse for reasons found at the interview, e.g. TRAFFICKING_INDICATION or P3MI_PERMIT_INVALID
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
     pub refuse: Vec<String>,
     /// Note on the interview findings
-    #[arg(long)]
+    #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// Acknowledge the NIK warnings after checking the documents
     #[arg(long)]
@@ -378,28 +403,37 @@ pub enum RecommendationCommand {
     /// Recommendations decided, optionally by status and decision date
     List {
         /// ISSUED, VOID, USED or REFUSED
-        #[arg(long)]
+        #[arg(long, value_name = "CODE")]
         status: Option<String>,
-        #[arg(long)]
+        /// Decided on or after this date
+        #[arg(long, value_name = "DATE")]
         from: Option<String>,
-        #[arg(long)]
+        /// Decided on or before this date
+        #[arg(long, value_name = "DATE")]
         to: Option<String>,
     },
     /// One recommendation
-    Show { letter: String },
+    Show {
+        /// Letter number or recommendation uid
+        letter: String,
+    },
     /// Void a wrong letter (it is kept, marked void; its number is never reused)
     Void {
+        /// Letter number or recommendation uid
         letter: String,
-        #[arg(long)]
+        /// Why the letter is void (kept with it)
+        #[arg(long, value_name = "TEXT")]
         reason: String,
     },
     /// Record the passport issued on the strength of the letter
     Used {
+        /// Letter number or recommendation uid
         letter: String,
-        #[arg(long)]
+        /// Passport number
+        #[arg(long, value_name = "NUMBER")]
         passport: String,
         /// Passport issue date
-        #[arg(long)]
+        #[arg(long, value_name = "DATE")]
         issued: String,
     },
 }
@@ -415,30 +449,34 @@ pub struct LetterArgs {
 
 #[derive(Args, Debug)]
 pub struct DepartArgs {
+    /// Registration number, placement uid or NIK
     pub placement: String,
     /// Departure date
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     pub on: String,
     /// Passport number [default: the one recorded with `recommendation used`]
-    #[arg(long)]
+    #[arg(long, value_name = "NUMBER")]
     pub passport: Option<String>,
 }
 
 #[derive(Args, Debug)]
 pub struct CancelArgs {
+    /// Registration number, placement uid or NIK
     pub placement: String,
     /// FAILED_DEPARTURE, WITHDRAWN, PREVENTED_NONPROCEDURAL, UNFIT or OTHER
-    #[arg(long)]
+    #[arg(long, value_name = "CODE")]
     pub reason: String,
-    #[arg(long)]
+    /// Note on the cancellation
+    #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
 }
 
 #[derive(Args, Debug)]
 pub struct ReturnArgs {
+    /// Registration number, placement uid or NIK
     pub placement: String,
     /// Return date
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     pub on: String,
 }
 
@@ -447,49 +485,49 @@ pub struct ReturnArgs {
 #[derive(Args, Debug, Default, Clone)]
 pub struct SubjectFields {
     /// NIK of the worker, if known
-    #[arg(long)]
+    #[arg(long, value_name = "NIK")]
     pub nik: Option<String>,
     /// Name of the worker (needed when the NIK is unknown or not on record)
-    #[arg(long)]
+    #[arg(long, value_name = "NAME")]
     pub person_name: Option<String>,
     /// Sex of the worker: L or P
-    #[arg(long)]
+    #[arg(long, value_name = "L|P")]
     pub sex: Option<String>,
     /// Date of birth of the worker
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     pub birth_date: Option<String>,
     /// Home regency of the worker (anywhere in Indonesia)
-    #[arg(long)]
+    #[arg(long, value_name = "REGENCY")]
     pub regency: Option<String>,
 }
 
 #[derive(Args, Debug)]
 pub struct OpenCaseArgs {
     /// Category, e.g. UNPAID_WAGES, TRAFFICKING (TPPO), DIED_ABROAD (see `ref codes "case category"`)
-    #[arg(long)]
+    #[arg(long, value_name = "CODE")]
     pub category: Option<String>,
     /// Date the complaint was received
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     pub reported_on: Option<String>,
     #[command(flatten)]
     pub subject: SubjectFields,
     /// Country where it happened
-    #[arg(long)]
+    #[arg(long, value_name = "COUNTRY")]
     pub country: Option<String>,
     /// IN_PERSON, PHONE, EMAIL, ONLINE_FORM, SOCIAL_MEDIA, SMS, LETTER, OTHER
-    #[arg(long)]
+    #[arg(long, value_name = "CODE")]
     pub channel: Option<String>,
     /// PROCEDURAL, NONPROCEDURAL or UNKNOWN
-    #[arg(long)]
+    #[arg(long, value_name = "CODE")]
     pub procedural_status: Option<String>,
     /// Who complained
-    #[arg(long)]
+    #[arg(long, value_name = "NAME")]
     pub complainant_name: Option<String>,
     /// The complainant's relation to the worker, e.g. "istri", "orang tua", "diri sendiri"
-    #[arg(long)]
+    #[arg(long, value_name = "TEXT")]
     pub complainant_relation: Option<String>,
     /// What happened
-    #[arg(long)]
+    #[arg(long, value_name = "TEXT")]
     pub summary: Option<String>,
     /// Save despite warnings
     #[arg(long)]
@@ -499,12 +537,17 @@ pub struct OpenCaseArgs {
 #[derive(Subcommand, Debug)]
 pub enum CaseCommand {
     /// A case and its whole timeline
-    Show { case: String },
+    Show {
+        /// Case number or uid
+        case: String,
+    },
     /// Cases, by status, category, country, reporting dates; overdue ones; mine
     List(CaseListArgs),
     /// Add a note to a case's timeline
     Note {
+        /// Case number or uid
         case: String,
+        /// The note
         text: String,
         #[command(flatten)]
         follow_up: FollowUp,
@@ -513,46 +556,55 @@ pub enum CaseCommand {
     Act(CaseActArgs),
     /// Refer the case to a partner agency
     Refer {
+        /// Case number or uid
         case: String,
         /// POLICE, EMBASSY, IMMIGRATION, LABOUR_OFFICE_PROVINCE, SOCIAL_SERVICES, BPJS, HOSPITAL...
-        #[arg(long)]
+        #[arg(long, value_name = "CODE")]
         partner: String,
-        #[arg(long)]
+        /// Number of the referral letter
+        #[arg(long, value_name = "NUMBER")]
         letter_number: Option<String>,
-        #[arg(long)]
+        /// Note on the referral
+        #[arg(long, value_name = "TEXT")]
         note: Option<String>,
         /// Date of the referral [default: today]
-        #[arg(long)]
+        #[arg(long, value_name = "DATE")]
         on: Option<String>,
     },
     /// Mark the case resolved, with its outcome
     Resolve {
+        /// Case number or uid
         case: String,
-        #[arg(long)]
+        /// What was achieved, e.g. "Gaji dibayar penuh"
+        #[arg(long, value_name = "TEXT")]
         outcome: String,
         /// Date it was resolved [default: today]
-        #[arg(long)]
+        #[arg(long, value_name = "DATE")]
         on: Option<String>,
     },
     /// Close the case without resolution, for a reason of Perban 6/2024 Art. 30
     Close {
+        /// Case number or uid
         case: String,
         /// DOCS_NOT_COMPLETED_30D, NO_CLARIFICATION_15WD, UNREACHABLE_60D, HANDED_TO_AGENCY, NO_RESPONSE_6M
-        #[arg(long)]
+        #[arg(long, value_name = "CODE")]
         reason: String,
-        #[arg(long)]
+        /// Note on the closure
+        #[arg(long, value_name = "TEXT")]
         note: Option<String>,
         /// Date it was closed [default: today]
-        #[arg(long)]
+        #[arg(long, value_name = "DATE")]
         on: Option<String>,
     },
     /// Reopen a resolved or closed case
     Reopen {
+        /// Case number or uid
         case: String,
-        #[arg(long)]
+        /// Why the case is reopened
+        #[arg(long, value_name = "TEXT")]
         note: Option<String>,
         /// Date it was reopened [default: today]
-        #[arg(long)]
+        #[arg(long, value_name = "DATE")]
         on: Option<String>,
     },
 }
@@ -561,29 +613,32 @@ pub enum CaseCommand {
 #[derive(Args, Debug, Default, Clone)]
 pub struct FollowUp {
     /// Now waiting for: DOCUMENTS, CLARIFICATION, RESPONSE (after telling them it cannot be resolved), or NOTHING
-    #[arg(long)]
+    #[arg(long, value_name = "CODE")]
     pub awaiting: Option<String>,
     /// The complainant was reached
     #[arg(long)]
     pub contacted: bool,
     /// Date of the event [default: today]
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     pub on: Option<String>,
 }
 
 #[derive(Args, Debug)]
 pub struct CaseListArgs {
-    #[arg(long)]
+    /// NEW, IN_PROGRESS, REFERRED, RESOLVED or CLOSED
+    #[arg(long, value_name = "CODE")]
     pub status: Option<String>,
-    #[arg(long)]
+    /// Case category, e.g. UNPAID_WAGES or TPPO (see `ref codes "case category"`)
+    #[arg(long, value_name = "CODE")]
     pub category: Option<String>,
-    #[arg(long)]
+    /// Country where it happened (code or name)
+    #[arg(long, value_name = "COUNTRY")]
     pub country: Option<String>,
     /// Reported on or after
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
     /// Reported on or before
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
     /// Only open cases past a closure deadline, with the reason they could be closed for
     #[arg(long)]
@@ -595,15 +650,19 @@ pub struct CaseListArgs {
 
 #[derive(Args, Debug)]
 pub struct CaseActArgs {
+    /// Case number or uid
     pub case: String,
     /// CONSULTATION, CLARIFICATION, MEDIATION, SOCIAL_SECURITY_CLAIM, LITIGATION_ASSISTANCE, COORDINATION
-    #[arg(long)]
+    #[arg(long, value_name = "CODE")]
     pub kind: String,
-    #[arg(long)]
+    /// Partner involved, e.g. P3MI, EMBASSY (see `ref codes partner`)
+    #[arg(long, value_name = "CODE")]
     pub partner: Option<String>,
-    #[arg(long)]
+    /// Number of the letter sent
+    #[arg(long, value_name = "NUMBER")]
     pub letter_number: Option<String>,
-    #[arg(long)]
+    /// Note on the action
+    #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     #[command(flatten)]
     pub follow_up: FollowUp,
@@ -612,38 +671,39 @@ pub struct CaseActArgs {
 #[derive(Args, Debug)]
 pub struct RepatriateArgs {
     /// TROUBLED, DEPORTED, SICK, DECEASED (JENAZAH), CPMI, FAMILY, MIXED
-    #[arg(long)]
+    #[arg(long, value_name = "CODE")]
     pub category: Option<String>,
     /// Arrival date
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     pub arrived_on: Option<String>,
     #[command(flatten)]
     pub subject: SubjectFields,
     /// The protection case this return belongs to
-    #[arg(long)]
+    #[arg(long, value_name = "CASE")]
     pub case: Option<String>,
     /// Country returned from
-    #[arg(long)]
+    #[arg(long, value_name = "COUNTRY")]
     pub from_country: Option<String>,
     /// Debarkation point [default: the first of the `debarkation.points` setting, BIM]
-    #[arg(long)]
+    #[arg(long, value_name = "NAME")]
     pub debarkation: Option<String>,
     /// Home regency to return to [default: the person's]
-    #[arg(long)]
+    #[arg(long, value_name = "REGENCY")]
     pub origin_regency: Option<String>,
     /// Who escorted the worker
-    #[arg(long)]
+    #[arg(long, value_name = "NAME")]
     pub escort: Option<String>,
     /// Fit-to-travel letter (required for SICK)
-    #[arg(long)]
+    #[arg(long, value_name = "NUMBER")]
     pub fit_to_travel: Option<String>,
     /// Cause of death, when known (DECEASED)
-    #[arg(long)]
+    #[arg(long, value_name = "TEXT")]
     pub cause_of_death: Option<String>,
     /// Cargo / airway bill number of the remains (DECEASED)
-    #[arg(long)]
+    #[arg(long, value_name = "NUMBER")]
     pub airway_bill: Option<String>,
-    #[arg(long)]
+    /// Other notes
+    #[arg(long, value_name = "TEXT")]
     pub notes: Option<String>,
     /// Mark the person's departed placement as returned on the arrival date
     #[arg(long)]
@@ -658,20 +718,22 @@ pub struct HandoverArgs {
     /// Repatriation number or uid
     pub repatriation: String,
     /// FAMILY, FAMILY_PROXY, SOCIAL_SERVICES, HOSPITAL, OTHER_UNIT
-    #[arg(long)]
+    #[arg(long, value_name = "CODE")]
     pub to: String,
     /// Handover date
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     pub on: String,
     /// Number of the handover record (berita acara serah terima)
-    #[arg(long)]
+    #[arg(long, value_name = "NUMBER")]
     pub record_number: Option<String>,
-    #[arg(long)]
+    /// Name of the person who received the worker or the remains
+    #[arg(long, value_name = "NAME")]
     pub receiver_name: Option<String>,
-    #[arg(long)]
+    /// The receiver's relation to the worker, e.g. "istri", "orang tua"
+    #[arg(long, value_name = "TEXT")]
     pub receiver_relation: Option<String>,
     /// The witnessing local or village government
-    #[arg(long)]
+    #[arg(long, value_name = "NAME")]
     pub witness: Option<String>,
 }
 
@@ -679,20 +741,27 @@ pub struct HandoverArgs {
 pub enum RepatriationCommand {
     /// Repatriations by category, arrival dates, regency, handed over or not
     List {
-        #[arg(long)]
+        /// TROUBLED, DEPORTED, SICK, DECEASED (JENAZAH), CPMI, FAMILY, MIXED
+        #[arg(long, value_name = "CODE")]
         category: Option<String>,
-        #[arg(long)]
+        /// Arrived on or after this date
+        #[arg(long, value_name = "DATE")]
         from: Option<String>,
-        #[arg(long)]
+        /// Arrived on or before this date
+        #[arg(long, value_name = "DATE")]
         to: Option<String>,
-        #[arg(long)]
+        /// Home regency (code or name)
+        #[arg(long, value_name = "REGENCY")]
         regency: Option<String>,
         /// yes: only handed over; no: only those still waiting
-        #[arg(long)]
+        #[arg(long, value_name = "YES|NO")]
         handed_over: Option<YesNo>,
     },
     /// One repatriation
-    Show { repatriation: String },
+    Show {
+        /// Repatriation number or uid
+        repatriation: String,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -709,28 +778,28 @@ pub struct ReportArgs {
     #[arg(value_enum)]
     pub kind: crate::report::Kind,
     /// First day of the period (inclusive)
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
     /// Last day of the period (inclusive) [default: today]
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
     /// A calendar year, e.g. 2023
-    #[arg(long)]
+    #[arg(long, value_name = "YYYY")]
     pub year: Option<String>,
     /// A month, e.g. 2023-11
-    #[arg(long)]
+    #[arg(long, value_name = "YYYY-MM")]
     pub month: Option<String>,
     /// From 1 January to today (the default period)
     #[arg(long)]
     pub ytd: bool,
     /// Dimensions, e.g. scheme or country,sex (see `report KIND --help` in docs/reports.md)
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_name = "DIMS")]
     pub by: Vec<String>,
     /// The date the figures are as of: what is open, what was handed over [default: today]
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
     /// Add the earlier figure and the change
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, value_name = "PERIOD")]
     pub compare: Option<crate::report::Compare>,
     /// Write to this file instead of standard output
     #[arg(long, value_name = "FILE")]
@@ -743,7 +812,7 @@ pub struct ExportArgs {
     #[arg(long, value_name = "DIR")]
     pub out: std::path::PathBuf,
     /// Only records changed after this moment (YYYY-MM-DD or RFC 3339)
-    #[arg(long, conflicts_with_all = ["since_last", "since_seq"])]
+    #[arg(long, conflicts_with_all = ["since_last", "since_seq"], value_name = "TIME")]
     pub since: Option<String>,
     /// Only records changed after this change sequence number (the `seq_to` of an earlier
     /// export's manifest), for scripts that keep their own place
@@ -753,7 +822,7 @@ pub struct ExportArgs {
     #[arg(long)]
     pub since_last: bool,
     /// Only these files, e.g. persons,placements
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_name = "KINDS")]
     pub only: Vec<String>,
     /// For statistics outside the office: NIK to 12 digits, names to initials, no contact details
     #[arg(long)]
@@ -770,11 +839,10 @@ pub struct ImportArgs {
     /// Check everything and report what would change; write nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// Also write every error as CSV (file, line, column, value, reason)
+    /// Also write every error and conflict as CSV (kind, file, line, column, value, reason)
     #[arg(long, value_name = "FILE")]
     pub errors: Option<std::path::PathBuf>,
-    /// Store rows with warnings (e.g. a NIK that disagrees with the sex or birth date), as
-    /// `register --accept-warnings` does; without it such an import is refused
+    /// Store rows with warnings (a NIK that disagrees with the sex or birth date), as register does
     #[arg(long)]
     pub accept_warnings: bool,
 }

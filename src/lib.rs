@@ -10,6 +10,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod exchange;
+pub mod help;
 pub mod i18n;
 pub mod letter;
 pub mod output;
@@ -23,18 +24,24 @@ use std::ffi::OsString;
 use std::io::IsTerminal;
 
 use anyhow::Result;
-use clap::{parser::ValueSource, CommandFactory, FromArgMatches};
+use clap::{parser::ValueSource, FromArgMatches};
 
 use crate::cli::{Cli, LangArg};
 use crate::clock::Clock;
 use crate::context::Ctx;
 use crate::i18n::Lang;
 
-/// Parses the command line; clap's own errors (exit 2) and help (exit 0) are left to `main`.
-pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<(Cli, bool), clap::Error> {
-    let matches = Cli::command().try_get_matches_from(args)?;
+/// Parses the command line with its help in the clerk's language (`--lang`, `PMI_DESK_LANG` or the
+/// locale, known before clap runs). Help, version, usage errors and a missing command stop here:
+/// `main` prints them with `Stop::report` (help exit 0, usage exit 2).
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<(Cli, bool), help::Stop> {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let (lang, _) = help::lang_of(&args);
+    let matches = help::command(lang)
+        .try_get_matches_from(&args)
+        .map_err(|e| help::stop(e, &args))?;
     let db_on_command_line = matches.value_source("db") == Some(ValueSource::CommandLine);
-    let cli = Cli::from_arg_matches(&matches)?;
+    let cli = Cli::from_arg_matches(&matches).map_err(|e| help::stop(e, &args))?;
     Ok((cli, db_on_command_line))
 }
 

@@ -1,9 +1,10 @@
-//! The `pmi-desk` binary: parse, run, print any error once as `pmi-desk: ...`, choose the exit code.
+//! The `pmi-desk` binary: parse (help and usage errors in the clerk's language), run, print any error
+//! once as `pmi-desk: ...`, choose the exit code.
 
 fn main() {
     let (cli, db_on_command_line) = match pmi_desk::parse(std::env::args_os()) {
         Ok(parsed) => parsed,
-        Err(e) => e.exit(),
+        Err(stop) => std::process::exit(stop.report()),
     };
     let code = match pmi_desk::run(cli, db_on_command_line) {
         Ok(()) => 0,

@@ -8,6 +8,7 @@ mod test_config;
 mod test_demo;
 mod test_exchange;
 mod test_exit_codes;
+mod test_help;
 mod test_letter;
 mod test_races;
 mod test_recommend;

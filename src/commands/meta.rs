@@ -1,4 +1,5 @@
 //! `completions` and `man`: generated from the command-line definition, never written by hand.
+//! Completions carry the English help of src/cli.rs; the man page follows the clerk's language.
 
 use std::io::Write;
 
@@ -14,8 +15,11 @@ pub fn completions(shell: clap_complete::Shell) -> Result<()> {
     Ok(())
 }
 
+/// The manual page in the clerk's language (see `crate::help::man_page`).
 pub fn man() -> Result<()> {
+    let page = crate::help::man_page(crate::i18n::lang())?;
     let mut out = std::io::stdout().lock();
-    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    out.write_all(&page)?;
+    out.flush()?;
     Ok(())
 }

@@ -372,4 +372,84 @@ message_table! {
     HeadIncomingValue => "Nilai kiriman", "Incoming value";
     HeadKept => "Disimpan", "Kept";
     BackupDone => "Cadangan ditulis ke {}", "Backup written to {}";
+    // Help, parser errors and the short help of `pmi-desk` alone (src/help/). Clap's own English
+    // is replaced by these in Indonesian; the English column says what each one stands for.
+    HelpUsage => "Penggunaan", "Usage";
+    HelpCommands => "Perintah", "Commands";
+    HelpArguments => "Argumen", "Arguments";
+    HelpOptions => "Opsi", "Options";
+    HelpGlobalOptions => "Opsi umum", "Global options";
+    HelpExamples => "Contoh", "Examples";
+    HelpOptionsTag => "[OPSI]", "[OPTIONS]";
+    HelpCommandValue => "PERINTAH", "COMMAND";
+    HelpDefault => "[bawaan: {}]", "[default: {}]";
+    HelpEnv => "[variabel lingkungan: {}]", "[env: {}]";
+    HelpChoices => "[pilihan: {}]", "[possible values: {}]";
+    HelpCommandChoices => "[perintah: {}]", "[subcommands: {}]";
+    ManName => "NAMA", "NAME";
+    ManSynopsis => "SINOPSIS", "SYNOPSIS";
+    ManDescription => "DESKRIPSI", "DESCRIPTION";
+    ManVersion => "VERSI", "VERSION";
+    ManAuthors => "PENYUSUN", "AUTHORS";
+    ErrPrefix => "kesalahan:", "error:";
+    ErrTip => "saran:", "tip:";
+    ErrUnknownCommand => "perintah '{}' tidak dikenal", "unrecognized subcommand '{}'";
+    ErrUnknownOption => "opsi '{}' tidak dikenal", "unexpected argument '{}' found";
+    ErrUnexpectedArgument => "argumen '{}' tidak diharapkan di sini", "unexpected argument '{}' found";
+    ErrMissingRequired => "yang wajib diisi belum diberikan:", "the following required arguments were not provided:";
+    ErrInvalidValue => "nilai '{}' tidak valid untuk '{}'", "invalid value '{}' for '{}'";
+    ErrValueMissing => "'{}' memerlukan nilai, tetapi tidak ada yang diberikan", "a value is required for '{}' but none was supplied";
+    ErrUsedTwice => "'{}' tidak boleh dipakai lebih dari sekali", "the argument '{}' cannot be used multiple times";
+    ErrConflict => "'{}' tidak dapat dipakai bersama {}", "the argument '{}' cannot be used with {}";
+    ErrCommandConflict => "perintah '{}' tidak dapat dipakai bersama {}", "the subcommand '{}' cannot be used with {}";
+    ErrConflictOthers => "opsi lain yang disebut", "one or more of the other specified arguments";
+    ErrMissingCommand => "'{}' memerlukan perintah lanjutan, tetapi tidak ada yang diberikan", "'{}' requires a subcommand but one was not provided";
+    ErrTooManyValues => "nilai '{}' untuk '{}' tidak diharapkan; tidak ada nilai lain yang diperlukan", "unexpected value '{}' for '{}' found; no more were expected";
+    ErrWrongNumberOfValues => "{} nilai diperlukan untuk '{}', tetapi yang diberikan {}", "{} values required for '{}' but {} were provided";
+    ErrTooFewValues => "{} nilai diperlukan untuk '{}', tetapi yang diberikan hanya {}", "{} values required by '{}'; only {} were provided";
+    ErrNoEquals => "nilai untuk '{}' harus ditulis dengan tanda sama dengan (=)", "equal sign is needed when assigning values to '{}'";
+    ErrInvalidUtf8 => "ada argumen yang berisi karakter tidak valid (bukan UTF-8)", "invalid UTF-8 was detected in one or more arguments";
+    ErrSimilarCommand => "perintah yang mirip: {}", "a similar subcommand exists: {}";
+    ErrSimilarOption => "opsi yang mirip: {}", "a similar argument exists: {}";
+    ErrSimilarValue => "nilai yang mirip: {}", "a similar value exists: {}";
+    ErrPassAsValue => "untuk memberikan '{}' sebagai nilai, tulis '{}'", "to pass '{}' as a value, use '{}'";
+    ErrExistsElsewhere => "'{}' tersedia", "'{}' exists";
+    ErrRemoveDashes => "perintah '{}' tersedia; untuk memakainya, hapus '--' di depannya", "subcommand '{}' exists; to use it, remove the '--' before it";
+    ErrMoreInfo => "Keterangan lebih lanjut: '{}'.", "For more information, try '{}'.";
+    ErrNotWholeNumber => "harus berupa bilangan bulat", "must be a whole number";
+    ErrNumberTooLarge => "angkanya terlalu besar", "the number is too large";
+    ErrNumberTooSmall => "angkanya terlalu kecil", "the number is too small";
+    ErrEmptyValue => "tidak boleh kosong", "may not be empty";
+    ErrOutOfRange => "harus antara {} dan {}", "must be between {} and {}";
+    StartHelp => "pmi-desk: alat kerja petugas BP3MI untuk pendaftaran CPMI, rekomendasi paspor,
+pengaduan, pemulangan dan statistik, dalam satu berkas basis data.
+
+Tugas sehari-hari:
+  pmi-desk register               daftarkan calon pekerja migran (CPMI)
+  pmi-desk docs add               catat dokumen yang sudah diperiksa
+  pmi-desk recommend-passport     terbitkan surat rekomendasi paspor
+  pmi-desk depart, return         catat keberangkatan dan kepulangan
+  pmi-desk open-case, case        buka dan tindak lanjuti pengaduan
+  pmi-desk repatriate, handover   catat pemulangan dan serah terima
+  pmi-desk report                 statistik bulanan
+  pmi-desk export, import         kirim dan terima data antarkantor
+
+Mulai: pmi-desk demo (basis data contoh) atau pmi-desk init (kantor baru).
+Semua perintah: pmi-desk --help     Satu perintah: pmi-desk register --help
+Bahasa Inggris: pmi-desk --lang en (atau PMI_DESK_LANG=en)", "pmi-desk: registration, passport recommendations, protection cases,
+repatriations and statistics for a BP3MI office, over one database file.
+
+The day's work:
+  pmi-desk register               register a prospective migrant worker (CPMI)
+  pmi-desk docs add               record a checked document
+  pmi-desk recommend-passport     issue the passport recommendation letter
+  pmi-desk depart, return         record a departure or a return
+  pmi-desk open-case, case        open and follow protection cases
+  pmi-desk repatriate, handover   record repatriations and handovers
+  pmi-desk report                 monthly statistics
+  pmi-desk export, import         exchange records with other offices
+
+Start: pmi-desk demo (a sample database) or pmi-desk init (a new office).
+All commands: pmi-desk --help     One command: pmi-desk register --help
+Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
 }

@@ -105,6 +105,9 @@ macro_rules! message_table {
         }
 
         impl Msg {
+            /// Every message, in the order of the table (for the tests that check both languages).
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),+];
+
             pub fn text(self, lang: super::Lang) -> &'static str {
                 match lang {
                     super::Lang::Id => match self { $(Msg::$key => $id),+ },
@@ -124,6 +127,38 @@ mod tests {
     fn fill_replaces_placeholders_in_order() {
         assert_eq!(fill("{} of {}", &[&1, &"two"]), "1 of two");
         assert_eq!(fill("no args {}", &[]), "no args {}");
+    }
+
+    /// The options a message names (`--accept-warnings`), which must be the same in both languages.
+    fn options_named(text: &str) -> std::collections::BTreeSet<&str> {
+        text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .filter(|word| word.starts_with("--") && word.len() > 2)
+            .collect()
+    }
+
+    #[test]
+    fn every_message_has_both_languages_with_the_same_placeholders() {
+        let mut problems = Vec::new();
+        for msg in Msg::ALL {
+            let (id, en) = (msg.text(Lang::Id), msg.text(Lang::En));
+            if id.trim().is_empty() || en.trim().is_empty() {
+                problems.push(format!("{msg:?}: empty text"));
+            }
+            let (id_slots, en_slots) = (id.matches("{}").count(), en.matches("{}").count());
+            if id_slots != en_slots {
+                problems.push(format!(
+                    "{msg:?}: {id_slots} placeholder(s) in Indonesian, {en_slots} in English"
+                ));
+            }
+            if options_named(id) != options_named(en) {
+                problems.push(format!(
+                    "{msg:?}: options {:?} in Indonesian, {:?} in English",
+                    options_named(id),
+                    options_named(en)
+                ));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 
     #[test]

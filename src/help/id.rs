@@ -1,0 +1,784 @@
+//! The Indonesian help: every English help text of src/cli.rs (its `///` lines) and of clap itself,
+//! each with its Indonesian, and every value name (`<DATE>`) with its Indonesian one.
+//!
+//! The key is the English text exactly as clap holds it: the `///` line, joined into one line,
+//! without a final full stop. A new option, or a change to an English line, needs its entry here;
+//! the test `help::tests::every_help_text_has_its_indonesian` names what is missing and
+//! `no_entry_is_left_unused` what became stale. Codes (`FAMILY`, `TPPO`), option names, commands in
+//! backquotes and examples in quotes stay as they are: the clerk types them.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// (English, Indonesian) for the about of each command and the help of each argument.
+pub(super) const TEXTS: &[(&str, &str)] = &[
+    // The program, global options and clap's own flags and `help` command
+    (
+        "pmi-desk: registration, passport recommendations, protection cases, repatriations and statistics for a regional migrant-worker protection office (BP3MI), over one local database file",
+        "pmi-desk: pendaftaran CPMI, rekomendasi paspor, pengaduan, pemulangan dan statistik untuk kantor pelindungan pekerja migran di daerah (BP3MI), dalam satu berkas basis data lokal",
+    ),
+    (
+        "Database file [default: pmi-desk.db in the OS data directory]",
+        "Berkas basis data [bawaan: pmi-desk.db di folder data sistem operasi]",
+    ),
+    (
+        "Output of commands that print records or figures",
+        "Bentuk keluaran perintah yang menampilkan data atau angka",
+    ),
+    (
+        "Language of help, messages, prompts and tables [default: from the locale, else English]",
+        "Bahasa bantuan, pesan, pertanyaan dan tabel [bawaan: mengikuti bahasa sistem, selain itu bahasa Inggris]",
+    ),
+    (
+        "Who is working, for the audit log [default: the operating-system user]",
+        "Petugas yang bekerja, untuk log audit [bawaan: nama pengguna sistem operasi]",
+    ),
+    (
+        "Never prompt (also implied when standard input is not a terminal)",
+        "Jangan pernah bertanya (otomatis bila masukan tidak dari terminal)",
+    ),
+    ("Print help", "Tampilkan bantuan"),
+    ("Print version", "Tampilkan versi"),
+    (
+        "Print this message or the help of the given subcommand(s)",
+        "Tampilkan bantuan ini atau bantuan perintah yang disebut",
+    ),
+    // The office
+    (
+        "Set up the office this database belongs to",
+        "Siapkan kantor pemilik basis data ini",
+    ),
+    (
+        "Office unit code used in numbers and exports, e.g. BP3MI-SB",
+        "Kode unit kantor untuk penomoran dan ekspor, mis. BP3MI-SB",
+    ),
+    (
+        "Office name, e.g. \"BP3MI Sumatera Barat\"",
+        "Nama kantor, mis. \"BP3MI Sumatera Barat\"",
+    ),
+    (
+        "Province the office serves (Kemendagri code)",
+        "Provinsi wilayah kerja kantor (kode Kemendagri)",
+    ),
+    (
+        "Show or change office settings (letterhead, signatory, checklists...)",
+        "Lihat atau ubah pengaturan kantor (kop surat, penanda tangan, daftar dokumen...)",
+    ),
+    (
+        "Every setting with its value and meaning",
+        "Semua pengaturan dengan nilai dan keterangannya",
+    ),
+    ("One setting's value", "Nilai satu pengaturan"),
+    (
+        "Setting name, e.g. signatory.name (see `config list`)",
+        "Nama pengaturan, mis. signatory.name (lihat `config list`)",
+    ),
+    (
+        "Change a setting (checked before it is saved)",
+        "Ubah satu pengaturan (diperiksa sebelum disimpan)",
+    ),
+    ("The new value", "Nilai baru"),
+    (
+        "Check the database: path, schema version, integrity, foreign keys, record counts",
+        "Periksa basis data: lokasi berkas, versi skema, keutuhan, kunci asing, jumlah data",
+    ),
+    (
+        "Write a demo office database with realistic West Sumatra data",
+        "Buat basis data kantor contoh berisi data Sumatera Barat yang realistis",
+    ),
+    (
+        "Replace an existing demo database",
+        "Ganti basis data contoh yang sudah ada",
+    ),
+    (
+        "Multiply the departures, for benchmarks (100 gives about national scale)",
+        "Kalikan jumlah keberangkatan, untuk uji kecepatan (100 kira-kira skala nasional)",
+    ),
+    (
+        "Reference lists: regencies, districts, countries and every code list",
+        "Daftar rujukan: kabupaten/kota, kecamatan, negara dan semua daftar kode",
+    ),
+    ("Regencies and cities (kabupaten/kota)", "Kabupaten dan kota"),
+    (
+        "Only this province (code, e.g. 13)",
+        "Hanya provinsi ini (kode, mis. 13)",
+    ),
+    (
+        "Districts (kecamatan) of a regency",
+        "Kecamatan dalam satu kabupaten/kota",
+    ),
+    (
+        "Regency code or name, e.g. 1371 or \"Kota Padang\"",
+        "Kode atau nama kabupaten/kota, mis. 1371 atau \"Kota Padang\"",
+    ),
+    (
+        "Countries with their ISO codes and Indonesian names",
+        "Negara dengan kode ISO dan nama Indonesianya",
+    ),
+    (
+        "Code lists of the exchange format with Indonesian and English labels",
+        "Daftar kode format pertukaran dengan label Indonesia dan Inggris",
+    ),
+    (
+        "One list, e.g. scheme or \"case category\"",
+        "Satu daftar saja, mis. scheme atau \"case category\"",
+    ),
+    // Registration and workers
+    (
+        "Register a prospective migrant worker (CPMI) and a placement application",
+        "Daftarkan calon pekerja migran (CPMI) beserta permohonan penempatannya",
+    ),
+    (
+        "National ID number (16 digits)",
+        "Nomor Induk Kependudukan (16 angka)",
+    ),
+    ("Full name as on the ID card", "Nama lengkap sesuai KTP"),
+    (
+        "Sex: L (laki-laki) or P (perempuan)",
+        "Jenis kelamin: L (laki-laki) atau P (perempuan)",
+    ),
+    ("Place of birth", "Tempat lahir"),
+    (
+        "Date of birth (YYYY-MM-DD or DD-MM-YYYY)",
+        "Tanggal lahir (YYYY-MM-DD atau DD-MM-YYYY)",
+    ),
+    (
+        "Home regency or city: code (1371) or name (\"Kota Padang\")",
+        "Kabupaten/kota domisili: kode (1371) atau nama (\"Kota Padang\")",
+    ),
+    ("Address", "Alamat"),
+    (
+        "Phone number (normalised to +62...)",
+        "Nomor telepon (ditulis ulang menjadi +62...)",
+    ),
+    (
+        "Education: NONE, SD, SMP, SMA, D1-D4, S1-S3",
+        "Pendidikan: NONE, SD, SMP, SMA, D1-D4, S1-S3",
+    ),
+    (
+        "Marital status: SINGLE, MARRIED, DIVORCED, WIDOWED",
+        "Status perkawinan: SINGLE, MARRIED, DIVORCED, WIDOWED",
+    ),
+    (
+        "Placement scheme: G2G, P3MI, UKPS or MANDIRI",
+        "Skema penempatan: G2G, P3MI, UKPS atau MANDIRI",
+    ),
+    (
+        "Placement company (required for the P3MI scheme)",
+        "Perusahaan penempatan (wajib untuk skema P3MI)",
+    ),
+    ("Employer abroad", "Pemberi kerja di luar negeri"),
+    (
+        "Destination country: code (MY, JPN) or name (Jepang)",
+        "Negara tujuan: kode (MY, JPN) atau nama (Jepang)",
+    ),
+    ("Sector: FORMAL or INFORMAL", "Sektor: FORMAL atau INFORMAL"),
+    (
+        "Job abroad, e.g. \"Caregiver\"",
+        "Jabatan di luar negeri, mis. \"Caregiver\"",
+    ),
+    (
+        "Registration date [default: today]",
+        "Tanggal pendaftaran [bawaan: hari ini]",
+    ),
+    (
+        "Save despite warnings (a NIK that does not match the birth date, an unusual phone...)",
+        "Tetap simpan meskipun ada peringatan (NIK tidak cocok dengan tanggal lahir, nomor telepon tidak lazim...)",
+    ),
+    (
+        "Show, find, list and correct registered workers",
+        "Lihat, cari, daftar dan koreksi data pekerja yang terdaftar",
+    ),
+    (
+        "A worker, their placements, documents and cases",
+        "Data satu pekerja dengan penempatan, dokumen dan pengaduannya",
+    ),
+    (
+        "Registration number, placement uid or NIK",
+        "Nomor pendaftaran, uid penempatan atau NIK",
+    ),
+    (
+        "Find workers by part of the name (any case or accents) or the start of the NIK",
+        "Cari pekerja dengan sebagian nama (huruf besar/kecil dan aksen diabaikan) atau awal NIK",
+    ),
+    (
+        "Part of the name, or the first digits of the NIK",
+        "Sebagian nama, atau angka-angka awal NIK",
+    ),
+    ("List placements", "Daftar penempatan"),
+    (
+        "REGISTERED, RECOMMENDED, DEPARTED, RETURNED or CANCELLED",
+        "Tahap: REGISTERED, RECOMMENDED, DEPARTED, RETURNED atau CANCELLED",
+    ),
+    (
+        "G2G, P3MI, UKPS or MANDIRI",
+        "Skema: G2G, P3MI, UKPS atau MANDIRI",
+    ),
+    (
+        "Destination country (code or name)",
+        "Negara tujuan (kode atau nama)",
+    ),
+    (
+        "Home regency (code or name)",
+        "Kabupaten/kota domisili (kode atau nama)",
+    ),
+    (
+        "Registered on or after this date",
+        "Didaftarkan pada atau sesudah tanggal ini",
+    ),
+    (
+        "Registered on or before this date",
+        "Didaftarkan pada atau sebelum tanggal ini",
+    ),
+    ("At most this many rows", "Paling banyak sejumlah baris ini"),
+    (
+        "Correct a person or a placement (audited)",
+        "Koreksi data orang atau penempatan (tercatat di log audit)",
+    ),
+    (
+        "Confirm a NIK change without a prompt",
+        "Setujui perubahan NIK tanpa ditanya lagi",
+    ),
+    ("Save despite warnings", "Tetap simpan meskipun ada peringatan"),
+    // Documents
+    (
+        "Documents checked for a placement",
+        "Dokumen yang diperiksa untuk satu penempatan",
+    ),
+    (
+        "Record a document checked for a placement",
+        "Catat dokumen yang sudah diperiksa untuk satu penempatan",
+    ),
+    (
+        "Document kind, e.g. KTP, KK, MEDICAL_CERTIFICATE (see `ref codes \"document kind\"`)",
+        "Jenis dokumen, mis. KTP, KK, MEDICAL_CERTIFICATE (lihat `ref codes \"document kind\"`)",
+    ),
+    ("Document number", "Nomor dokumen"),
+    ("Issue date", "Tanggal terbit"),
+    ("Expiry date", "Tanggal akhir masa berlaku"),
+    (
+        "The clerk has seen and checked the original",
+        "Petugas sudah melihat dan memeriksa dokumen aslinya",
+    ),
+    ("The documents of a placement", "Dokumen satu penempatan"),
+    (
+        "What the scheme's checklist still lacks",
+        "Dokumen yang masih kurang menurut daftar periksa skemanya",
+    ),
+    // Passport recommendation and the placement's life
+    (
+        "Check eligibility and issue (or refuse, with reasons) the passport recommendation letter",
+        "Periksa syarat, lalu terbitkan (atau tolak, dengan alasannya) surat rekomendasi paspor",
+    ),
+    (
+        "Decision date [default: today]",
+        "Tanggal keputusan [bawaan: hari ini]",
+    ),
+    (
+        "Addressee immigration office [default: from the worker's home regency, see `config list`]",
+        "Kantor imigrasi tujuan surat [bawaan: menurut kabupaten/kota domisili pekerja, lihat `config list`]",
+    ),
+    (
+        "Only show the verdict; record nothing",
+        "Hanya tampilkan hasil pemeriksaan; tidak ada yang dicatat",
+    ),
+    (
+        "Refuse for reasons found at the interview, e.g. TRAFFICKING_INDICATION or P3MI_PERMIT_INVALID",
+        "Tolak karena temuan wawancara, mis. TRAFFICKING_INDICATION atau P3MI_PERMIT_INVALID",
+    ),
+    ("Note on the interview findings", "Catatan temuan wawancara"),
+    (
+        "Acknowledge the NIK warnings after checking the documents",
+        "Nyatakan peringatan NIK sudah diperiksa dengan dokumen aslinya",
+    ),
+    (
+        "List, show, void or mark used the passport recommendations",
+        "Daftar, lihat, batalkan atau catat penggunaan rekomendasi paspor",
+    ),
+    (
+        "Recommendations decided, optionally by status and decision date",
+        "Rekomendasi yang sudah diputuskan, dapat disaring menurut status dan tanggal keputusan",
+    ),
+    (
+        "ISSUED, VOID, USED or REFUSED",
+        "Status: ISSUED, VOID, USED atau REFUSED",
+    ),
+    (
+        "Decided on or after this date",
+        "Diputuskan pada atau sesudah tanggal ini",
+    ),
+    (
+        "Decided on or before this date",
+        "Diputuskan pada atau sebelum tanggal ini",
+    ),
+    ("One recommendation", "Satu rekomendasi"),
+    (
+        "Letter number or recommendation uid",
+        "Nomor surat atau uid rekomendasi",
+    ),
+    (
+        "Void a wrong letter (it is kept, marked void; its number is never reused)",
+        "Batalkan surat yang salah (surat tetap disimpan dengan tanda batal; nomornya tidak dipakai lagi)",
+    ),
+    (
+        "Why the letter is void (kept with it)",
+        "Alasan pembatalan (disimpan bersama surat)",
+    ),
+    (
+        "Record the passport issued on the strength of the letter",
+        "Catat paspor yang terbit berdasarkan surat ini",
+    ),
+    ("Passport number", "Nomor paspor"),
+    ("Passport issue date", "Tanggal terbit paspor"),
+    (
+        "Print a recommendation letter (text), or write it as PDF or HTML",
+        "Cetak surat rekomendasi (teks), atau simpan sebagai PDF atau HTML",
+    ),
+    (
+        "Write to FILE.pdf (A4), FILE.html (print-ready) or FILE.txt instead of the terminal",
+        "Tulis ke BERKAS.pdf (A4), BERKAS.html (siap cetak) atau BERKAS.txt, bukan ke layar",
+    ),
+    (
+        "Record that a recommended placement departed",
+        "Catat keberangkatan penempatan yang sudah direkomendasikan",
+    ),
+    ("Departure date", "Tanggal berangkat"),
+    (
+        "Passport number [default: the one recorded with `recommendation used`]",
+        "Nomor paspor [bawaan: yang dicatat dengan `recommendation used`]",
+    ),
+    (
+        "Cancel a placement before departure",
+        "Batalkan penempatan sebelum berangkat",
+    ),
+    (
+        "FAILED_DEPARTURE, WITHDRAWN, PREVENTED_NONPROCEDURAL, UNFIT or OTHER",
+        "Alasan: FAILED_DEPARTURE, WITHDRAWN, PREVENTED_NONPROCEDURAL, UNFIT atau OTHER",
+    ),
+    ("Note on the cancellation", "Catatan pembatalan"),
+    (
+        "Record that a departed worker came home",
+        "Catat kepulangan pekerja yang sudah berangkat",
+    ),
+    ("Return date", "Tanggal pulang"),
+    // Protection cases
+    (
+        "Open a protection case (complaint or incident)",
+        "Buka pengaduan pelindungan (aduan atau kejadian)",
+    ),
+    (
+        "Category, e.g. UNPAID_WAGES, TRAFFICKING (TPPO), DIED_ABROAD (see `ref codes \"case category\"`)",
+        "Kategori, mis. UNPAID_WAGES, TRAFFICKING (TPPO), DIED_ABROAD (lihat `ref codes \"case category\"`)",
+    ),
+    (
+        "Date the complaint was received",
+        "Tanggal pengaduan diterima",
+    ),
+    ("NIK of the worker, if known", "NIK pekerja, bila diketahui"),
+    (
+        "Name of the worker (needed when the NIK is unknown or not on record)",
+        "Nama pekerja (perlu bila NIK tidak diketahui atau belum tercatat)",
+    ),
+    ("Sex of the worker: L or P", "Jenis kelamin pekerja: L atau P"),
+    ("Date of birth of the worker", "Tanggal lahir pekerja"),
+    (
+        "Home regency of the worker (anywhere in Indonesia)",
+        "Kabupaten/kota domisili pekerja (di seluruh Indonesia)",
+    ),
+    ("Country where it happened", "Negara tempat kejadian"),
+    (
+        "IN_PERSON, PHONE, EMAIL, ONLINE_FORM, SOCIAL_MEDIA, SMS, LETTER, OTHER",
+        "Saluran: IN_PERSON, PHONE, EMAIL, ONLINE_FORM, SOCIAL_MEDIA, SMS, LETTER, OTHER",
+    ),
+    (
+        "PROCEDURAL, NONPROCEDURAL or UNKNOWN",
+        "Status prosedural: PROCEDURAL, NONPROCEDURAL atau UNKNOWN",
+    ),
+    ("Who complained", "Nama pengadu"),
+    (
+        "The complainant's relation to the worker, e.g. \"istri\", \"orang tua\", \"diri sendiri\"",
+        "Hubungan pengadu dengan pekerja, mis. \"istri\", \"orang tua\", \"diri sendiri\"",
+    ),
+    ("What happened", "Ringkasan kejadian"),
+    (
+        "Follow protection cases: show, list, note, act, refer, resolve, close, reopen",
+        "Tindak lanjut pengaduan: lihat, daftar, catatan, tindakan, rujukan, selesai, tutup, buka kembali",
+    ),
+    (
+        "A case and its whole timeline",
+        "Satu pengaduan dengan seluruh riwayat penanganannya",
+    ),
+    ("Case number or uid", "Nomor atau uid pengaduan"),
+    (
+        "Cases, by status, category, country, reporting dates; overdue ones; mine",
+        "Daftar pengaduan menurut status, kategori, negara, tanggal pengaduan; yang lewat batas waktu; milik saya",
+    ),
+    (
+        "NEW, IN_PROGRESS, REFERRED, RESOLVED or CLOSED",
+        "Status: NEW, IN_PROGRESS, REFERRED, RESOLVED atau CLOSED",
+    ),
+    (
+        "Case category, e.g. UNPAID_WAGES or TPPO (see `ref codes \"case category\"`)",
+        "Kategori pengaduan, mis. UNPAID_WAGES atau TPPO (lihat `ref codes \"case category\"`)",
+    ),
+    (
+        "Country where it happened (code or name)",
+        "Negara tempat kejadian (kode atau nama)",
+    ),
+    (
+        "Reported on or after",
+        "Diadukan pada atau sesudah tanggal ini",
+    ),
+    (
+        "Reported on or before",
+        "Diadukan pada atau sebelum tanggal ini",
+    ),
+    (
+        "Only open cases past a closure deadline, with the reason they could be closed for",
+        "Hanya pengaduan terbuka yang lewat batas waktu, dengan alasan penutupan yang dapat dipakai",
+    ),
+    (
+        "Only cases opened by me (--clerk)",
+        "Hanya pengaduan yang saya buka (--clerk)",
+    ),
+    (
+        "Add a note to a case's timeline",
+        "Tambahkan catatan ke riwayat penanganan pengaduan",
+    ),
+    ("The note", "Isi catatan"),
+    (
+        "Now waiting for: DOCUMENTS, CLARIFICATION, RESPONSE (after telling them it cannot be resolved), or NOTHING",
+        "Yang kini ditunggu: DOCUMENTS, CLARIFICATION, RESPONSE (sesudah pengadu diberi tahu bahwa pengaduan tidak dapat diselesaikan), atau NOTHING",
+    ),
+    ("The complainant was reached", "Pengadu berhasil dihubungi"),
+    (
+        "Date of the event [default: today]",
+        "Tanggal kegiatan [bawaan: hari ini]",
+    ),
+    (
+        "Record an action: consultation, clarification, mediation, claim, litigation, coordination",
+        "Catat tindakan: konsultasi, klarifikasi, mediasi, klaim, pendampingan hukum, koordinasi",
+    ),
+    (
+        "CONSULTATION, CLARIFICATION, MEDIATION, SOCIAL_SECURITY_CLAIM, LITIGATION_ASSISTANCE, COORDINATION",
+        "Jenis: CONSULTATION, CLARIFICATION, MEDIATION, SOCIAL_SECURITY_CLAIM, LITIGATION_ASSISTANCE, COORDINATION",
+    ),
+    (
+        "Partner involved, e.g. P3MI, EMBASSY (see `ref codes partner`)",
+        "Mitra yang terlibat, mis. P3MI, EMBASSY (lihat `ref codes partner`)",
+    ),
+    ("Number of the letter sent", "Nomor surat yang dikirim"),
+    ("Note on the action", "Catatan tindakan"),
+    (
+        "Refer the case to a partner agency",
+        "Rujuk pengaduan ke instansi mitra",
+    ),
+    (
+        "POLICE, EMBASSY, IMMIGRATION, LABOUR_OFFICE_PROVINCE, SOCIAL_SERVICES, BPJS, HOSPITAL...",
+        "Mitra: POLICE, EMBASSY, IMMIGRATION, LABOUR_OFFICE_PROVINCE, SOCIAL_SERVICES, BPJS, HOSPITAL...",
+    ),
+    ("Number of the referral letter", "Nomor surat rujukan"),
+    ("Note on the referral", "Catatan rujukan"),
+    (
+        "Date of the referral [default: today]",
+        "Tanggal rujukan [bawaan: hari ini]",
+    ),
+    (
+        "Mark the case resolved, with its outcome",
+        "Tandai pengaduan selesai, dengan hasilnya",
+    ),
+    (
+        "What was achieved, e.g. \"Gaji dibayar penuh\"",
+        "Hasil yang dicapai, mis. \"Gaji dibayar penuh\"",
+    ),
+    (
+        "Date it was resolved [default: today]",
+        "Tanggal selesai [bawaan: hari ini]",
+    ),
+    (
+        "Close the case without resolution, for a reason of Perban 6/2024 Art. 30",
+        "Tutup pengaduan tanpa penyelesaian, dengan alasan menurut Perban 6/2024 Pasal 30",
+    ),
+    (
+        "DOCS_NOT_COMPLETED_30D, NO_CLARIFICATION_15WD, UNREACHABLE_60D, HANDED_TO_AGENCY, NO_RESPONSE_6M",
+        "Alasan: DOCS_NOT_COMPLETED_30D, NO_CLARIFICATION_15WD, UNREACHABLE_60D, HANDED_TO_AGENCY, NO_RESPONSE_6M",
+    ),
+    ("Note on the closure", "Catatan penutupan"),
+    (
+        "Date it was closed [default: today]",
+        "Tanggal ditutup [bawaan: hari ini]",
+    ),
+    (
+        "Reopen a resolved or closed case",
+        "Buka kembali pengaduan yang sudah selesai atau ditutup",
+    ),
+    ("Why the case is reopened", "Alasan dibuka kembali"),
+    (
+        "Date it was reopened [default: today]",
+        "Tanggal dibuka kembali [bawaan: hari ini]",
+    ),
+    // Repatriations
+    (
+        "Record a facilitated return (troubled, deported, sick, remains...)",
+        "Catat pemulangan yang difasilitasi (bermasalah, dideportasi, sakit, jenazah...)",
+    ),
+    (
+        "TROUBLED, DEPORTED, SICK, DECEASED (JENAZAH), CPMI, FAMILY, MIXED",
+        "Kategori: TROUBLED, DEPORTED, SICK, DECEASED (JENAZAH), CPMI, FAMILY, MIXED",
+    ),
+    ("Arrival date", "Tanggal tiba"),
+    (
+        "The protection case this return belongs to",
+        "Pengaduan yang terkait dengan pemulangan ini",
+    ),
+    ("Country returned from", "Negara asal kepulangan"),
+    (
+        "Debarkation point [default: the first of the `debarkation.points` setting, BIM]",
+        "Tempat debarkasi [bawaan: yang pertama dalam pengaturan `debarkation.points`, BIM]",
+    ),
+    (
+        "Home regency to return to [default: the person's]",
+        "Kabupaten/kota tujuan pulang [bawaan: domisili orang tersebut]",
+    ),
+    ("Who escorted the worker", "Pendamping pekerja"),
+    (
+        "Fit-to-travel letter (required for SICK)",
+        "Surat layak terbang (wajib untuk SICK)",
+    ),
+    (
+        "Cause of death, when known (DECEASED)",
+        "Penyebab kematian, bila diketahui (DECEASED)",
+    ),
+    (
+        "Cargo / airway bill number of the remains (DECEASED)",
+        "Nomor kargo / surat muatan udara jenazah (DECEASED)",
+    ),
+    ("Other notes", "Catatan lain"),
+    (
+        "Mark the person's departed placement as returned on the arrival date",
+        "Tandai penempatan orang ini yang berstatus berangkat menjadi pulang pada tanggal tiba",
+    ),
+    (
+        "Record the handover of a returned worker or remains",
+        "Catat serah terima pekerja atau jenazah yang dipulangkan",
+    ),
+    ("Repatriation number or uid", "Nomor atau uid pemulangan"),
+    (
+        "FAMILY, FAMILY_PROXY, SOCIAL_SERVICES, HOSPITAL, OTHER_UNIT",
+        "Diserahkan kepada: FAMILY, FAMILY_PROXY, SOCIAL_SERVICES, HOSPITAL, OTHER_UNIT",
+    ),
+    ("Handover date", "Tanggal serah terima"),
+    (
+        "Number of the handover record (berita acara serah terima)",
+        "Nomor berita acara serah terima",
+    ),
+    (
+        "Name of the person who received the worker or the remains",
+        "Nama penerima pekerja atau jenazah",
+    ),
+    (
+        "The receiver's relation to the worker, e.g. \"istri\", \"orang tua\"",
+        "Hubungan penerima dengan pekerja, mis. \"istri\", \"orang tua\"",
+    ),
+    (
+        "The witnessing local or village government",
+        "Pemerintah daerah atau desa/nagari yang menjadi saksi",
+    ),
+    ("List or show repatriations", "Daftar atau lihat pemulangan"),
+    (
+        "Repatriations by category, arrival dates, regency, handed over or not",
+        "Daftar pemulangan menurut kategori, tanggal tiba, kabupaten/kota, sudah atau belum diserahterimakan",
+    ),
+    (
+        "Arrived on or after this date",
+        "Tiba pada atau sesudah tanggal ini",
+    ),
+    (
+        "Arrived on or before this date",
+        "Tiba pada atau sebelum tanggal ini",
+    ),
+    (
+        "yes: only handed over; no: only those still waiting",
+        "ya: hanya yang sudah diserahterimakan; tidak: hanya yang masih menunggu",
+    ),
+    ("One repatriation", "Satu pemulangan"),
+    // Statistics
+    (
+        "Statistics: placements, registrations, recommendations, cases, repatriations, summary",
+        "Statistik: penempatan, pendaftaran, rekomendasi, pengaduan, pemulangan, ringkasan",
+    ),
+    ("What to count", "Yang dihitung"),
+    (
+        "First day of the period (inclusive)",
+        "Hari pertama periode (ikut dihitung)",
+    ),
+    (
+        "Last day of the period (inclusive) [default: today]",
+        "Hari terakhir periode (ikut dihitung) [bawaan: hari ini]",
+    ),
+    ("A calendar year, e.g. 2023", "Satu tahun kalender, mis. 2023"),
+    ("A month, e.g. 2023-11", "Satu bulan, mis. 2023-11"),
+    (
+        "From 1 January to today (the default period)",
+        "Dari 1 Januari sampai hari ini (periode bawaan)",
+    ),
+    (
+        "Dimensions, e.g. scheme or country,sex (see `report KIND --help` in docs/reports.md)",
+        "Dimensi, mis. scheme atau country,sex (daftarnya per laporan ada di docs/reports.md)",
+    ),
+    (
+        "The date the figures are as of: what is open, what was handed over [default: today]",
+        "Tanggal posisi data: apa yang masih terbuka, apa yang sudah diserahterimakan [bawaan: hari ini]",
+    ),
+    (
+        "Add the earlier figure and the change",
+        "Tambahkan angka periode pembanding dan perubahannya",
+    ),
+    (
+        "Write to this file instead of standard output",
+        "Tulis ke berkas ini, bukan ke layar",
+    ),
+    (
+        "Run a read-only SQL query for ad-hoc statistics (see docs/queries.md for the views)",
+        "Jalankan kueri SQL baca-saja untuk statistik khusus (daftar tabel ada di docs/queries.md)",
+    ),
+    (
+        "One SELECT statement, e.g. \"SELECT scheme, count(*) FROM v_placements GROUP BY scheme\"",
+        "Satu pernyataan SELECT, mis. \"SELECT scheme, count(*) FROM v_placements GROUP BY scheme\"",
+    ),
+    // Exchange, backup, audit log, shell
+    (
+        "Export records as a folder of CSV files (the exchange format) for another office",
+        "Ekspor data sebagai folder berkas CSV (format pertukaran) untuk kantor lain",
+    ),
+    (
+        "Folder to create (it appears whole or not at all)",
+        "Folder yang dibuat (muncul utuh atau tidak sama sekali)",
+    ),
+    (
+        "Only records changed after this moment (YYYY-MM-DD or RFC 3339)",
+        "Hanya data yang berubah sesudah waktu ini (YYYY-MM-DD atau RFC 3339)",
+    ),
+    (
+        "Only records changed after this change sequence number (the `seq_to` of an earlier export's manifest), for scripts that keep their own place",
+        "Hanya data yang berubah sesudah nomor urut perubahan ini (`seq_to` di manifest ekspor sebelumnya), untuk skrip yang mencatat posisinya sendiri",
+    ),
+    (
+        "Only records changed since the last successful export (for nightly runs)",
+        "Hanya data yang berubah sejak ekspor terakhir yang berhasil (untuk ekspor malam hari)",
+    ),
+    (
+        "Only these files, e.g. persons,placements",
+        "Hanya berkas ini, mis. persons,placements",
+    ),
+    (
+        "For statistics outside the office: NIK to 12 digits, names to initials, no contact details",
+        "Untuk statistik di luar kantor: NIK dipotong menjadi 12 angka, nama menjadi inisial, tanpa data kontak",
+    ),
+    ("Replace an existing folder", "Ganti folder yang sudah ada"),
+    (
+        "Import an exchange folder or one CSV file; nothing is written unless every row is valid",
+        "Impor folder pertukaran atau satu berkas CSV; tidak ada yang ditulis kecuali semua baris valid",
+    ),
+    (
+        "An exchange folder, or one CSV file (its kind is recognised from its header)",
+        "Folder pertukaran, atau satu berkas CSV (jenisnya dikenali dari baris judulnya)",
+    ),
+    (
+        "Check everything and report what would change; write nothing",
+        "Periksa semuanya dan laporkan apa yang akan berubah; tidak ada yang ditulis",
+    ),
+    (
+        "Also write every error and conflict as CSV (kind, file, line, column, value, reason)",
+        "Tulis juga setiap kesalahan dan bentrokan sebagai CSV (jenis, berkas, baris, kolom, nilai, alasan)",
+    ),
+    (
+        "Store rows with warnings (a NIK that disagrees with the sex or birth date), as register does",
+        "Simpan baris yang berperingatan (NIK yang tidak cocok dengan jenis kelamin atau tanggal lahir), seperti pada register",
+    ),
+    (
+        "Copy the whole database, consistently, to a new file (safe while others work)",
+        "Salin seluruh basis data secara utuh ke berkas baru (aman walau petugas lain sedang bekerja)",
+    ),
+    ("The backup file to create", "Berkas cadangan yang dibuat"),
+    (
+        "Show the audit log: who changed what, and when",
+        "Tampilkan log audit: siapa mengubah apa, dan kapan",
+    ),
+    (
+        "Only entries at or after this time (YYYY-MM-DD or RFC 3339)",
+        "Hanya catatan pada atau sesudah waktu ini (YYYY-MM-DD atau RFC 3339)",
+    ),
+    (
+        "Only entries about this record uid",
+        "Hanya catatan tentang data dengan uid ini",
+    ),
+    (
+        "Print shell completions",
+        "Cetak skrip pelengkap otomatis untuk shell",
+    ),
+    ("The shell to complete for", "Shell yang dilengkapi"),
+    (
+        "Print the manual page (roff)",
+        "Cetak halaman manual (format roff)",
+    ),
+];
+
+/// (English, Indonesian) for every value name, as in `--on <DATE>` or `<PLACEMENT>`.
+pub(super) const VALUE_NAMES: &[(&str, &str)] = &[
+    ("CASE", "PENGADUAN"),
+    ("CODE", "KODE"),
+    ("CODES", "KODE"),
+    ("COUNTRY", "NEGARA"),
+    ("DATE", "TANGGAL"),
+    ("DIMS", "DIMENSI"),
+    ("DIR", "FOLDER"),
+    ("FILE", "BERKAS"),
+    ("FORMAT", "FORMAT"),
+    ("KEY", "KUNCI"),
+    ("KIND", "JENIS"),
+    ("KINDS", "JENIS"),
+    ("LANG", "BAHASA"),
+    ("LETTER", "SURAT"),
+    ("LIST", "DAFTAR"),
+    ("L|P", "L|P"),
+    ("N", "JUMLAH"),
+    ("NAME", "NAMA"),
+    ("NIK", "NIK"),
+    ("NUMBER", "NOMOR"),
+    ("OFFICE", "KANTOR"),
+    ("PATH", "LOKASI"),
+    ("PERIOD", "PEMBANDING"),
+    ("PHONE", "TELEPON"),
+    ("PLACEMENT", "PENEMPATAN"),
+    ("REGENCY", "KAB_KOTA"),
+    ("REPATRIATION", "PEMULANGAN"),
+    ("SHELL", "SHELL"),
+    ("SQL", "SQL"),
+    ("TEXT", "TEKS"),
+    ("TIME", "WAKTU"),
+    ("UID", "UID"),
+    ("VALUE", "NILAI"),
+    ("YES|NO", "YA|TIDAK"),
+    ("YYYY", "YYYY"),
+    ("YYYY-MM", "YYYY-MM"),
+];
+
+fn index(table: &'static [(&'static str, &'static str)]) -> HashMap<&'static str, &'static str> {
+    table.iter().copied().collect()
+}
+
+/// The Indonesian of an English help text, if the table has it.
+pub(super) fn text(english: &str) -> Option<&'static str> {
+    static INDEX: OnceLock<HashMap<&str, &str>> = OnceLock::new();
+    INDEX.get_or_init(|| index(TEXTS)).get(english).copied()
+}
+
+/// The Indonesian of a value name, if the table has it.
+pub(super) fn value_name(english: &str) -> Option<&'static str> {
+    static INDEX: OnceLock<HashMap<&str, &str>> = OnceLock::new();
+    INDEX
+        .get_or_init(|| index(VALUE_NAMES))
+        .get(english)
+        .copied()
+}
