@@ -19,4 +19,5 @@ mod test_report;
 mod test_stages;
 mod test_text;
 mod test_trust;
+mod test_untrusted;
 mod test_worker;

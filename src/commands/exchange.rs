@@ -159,14 +159,18 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     let mut store = ctx.open()?;
     let office = settings::office(store.conn())?;
     let mut warnings = Vec::new();
-    let (files, manifest): (Vec<(Option<FileKind>, PathBuf)>, _) = if args.path.is_dir() {
+    type Files = Vec<(Option<FileKind>, PathBuf, Option<(i64, String)>)>;
+    let (files, manifest): (Files, _) = if args.path.is_dir() {
         let (found, manifest) = read::folder_files(&args.path, &mut warnings)?;
         (
-            found.into_iter().map(|(k, p)| (Some(k), p)).collect(),
+            found
+                .into_iter()
+                .map(|(k, p, expected)| (Some(k), p, expected))
+                .collect(),
             manifest,
         )
     } else if args.path.exists() {
-        (vec![(None, args.path.clone())], None)
+        (vec![(None, args.path.clone(), None)], None)
     } else {
         return Err(storage(t!(
             Msg::FileUnreadable,
@@ -175,16 +179,17 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
         )));
     };
     let mut opened = Vec::new();
-    for (kind, path) in &files {
-        let file = read::open(path, *kind)?;
-        if !file.unknown.is_empty() {
+    for (kind, path, expected) in &files {
+        let mut table = read::open(path, *kind)?;
+        table.expected = expected.clone();
+        if !table.unknown.is_empty() {
             warnings.push(t!(
                 Msg::ImportUnknownColumns,
-                file.name,
-                file.unknown.join(", ")
+                table.name,
+                table.unknown.join(", ")
             ));
         }
-        opened.push(file);
+        opened.push(table);
     }
     for w in &warnings {
         ctx.warn(w);
@@ -212,8 +217,10 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
                 last_export_seq,
             },
         );
-        for file in &mut opened {
-            importer.file(file)?;
+        for table in &mut opened {
+            importer.file(table)?;
+            // The bytes just parsed are the bytes the manifest vouches for.
+            read::check_against_manifest(table)?;
         }
         importer.finish()?;
         let blocked = !importer.warnings.is_empty() && !accept;

@@ -356,6 +356,17 @@ message_table! {
     KeptLocal => "lokal", "local";
     MomentInvalid => "Waktu '{}' tidak valid: tulis tanggal (YYYY-MM-DD atau DD-MM-YYYY) atau waktu RFC 3339", "Invalid time '{}': write a date (YYYY-MM-DD or DD-MM-YYYY) or an RFC 3339 time";
     NotFound => "tidak ditemukan", "not found";
+    HeaderTwice => "kolom ini muncul dua kali di baris judul", "this column appears twice in the header";
+    HeaderMisspelt => "kolom tidak dikenal; maksudnya {}? Perbaiki judul kolom", "unknown column; did you mean {}? Correct the header";
+    RowWidth => "baris berisi {} nilai, judul {} kolom: nilai bisa masuk ke kolom yang salah", "the row has {} values, the header {} columns: values could land under the wrong column";
+    NotUtf8 => "bukan teks UTF-8: simpan ulang berkas dari Excel sebagai \"CSV UTF-8 (Comma delimited)\"", "not UTF-8 text: save the file again from Excel as \"CSV UTF-8 (Comma delimited)\"";
+    NotUtf8File => "{} bukan teks UTF-8: simpan ulang dari Excel sebagai \"CSV UTF-8 (Comma delimited)\". Tidak ada yang ditulis", "{} is not UTF-8 text: save it again from Excel as \"CSV UTF-8 (Comma delimited)\". Nothing was written";
+    CsvUnreadable => "baris tidak dapat dibaca sebagai CSV: {}", "the row cannot be read as CSV: {}";
+    NotARegularFile => "{} bukan berkas biasa (tautan, perangkat atau folder); tidak dibaca", "{} is not a regular file (a link, a device or a folder); not read";
+    ImportEmptyFile => "{} kosong: tidak ada baris judul", "{} is empty: no header line";
+    ManifestUnknownFile => "manifest.json menyebut berkas yang tidak dikenal '{}'; folder ditolak", "manifest.json names an unknown file '{}'; the folder is refused";
+    ManifestUnlisted => "{} ada di folder tetapi tidak disebut manifest.json: salinan yang dicampur? Tidak ada yang ditulis", "{} is in the folder but not listed in manifest.json: a mixed copy? Nothing was written";
+    ImportLooksMasked => "NIK dipotong menjadi 12 angka: ini tampaknya ekspor tersamar (untuk statistik), yang tidak dapat diimpor", "a NIK cut to 12 digits: this looks like a masked export (for statistics), which cannot be imported";
     ImportRejected => "Impor ditolak: {} kesalahan (lihat di atas). Tidak ada yang ditulis", "Import rejected: {} error(s) (see above). Nothing was written";
     ImportDone => "Impor selesai", "Import done";
     ImportDryRun => "Uji coba: tidak ada yang ditulis", "Dry run: nothing was written";
