@@ -55,9 +55,11 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         ),
         (None, None, false) => Since::All,
     };
-    if args.out.exists() && !args.force {
-        return Err(refused(t!(Msg::ExportExists, args.out.display())));
-    }
+    let replaced = match std::fs::symlink_metadata(&args.out) {
+        Err(_) => None,
+        Ok(_) if !args.force => return Err(refused(t!(Msg::ExportExists, args.out.display()))),
+        Ok(_) => Some(earlier_export(&args.out)?),
+    };
     let name = args
         .out
         .file_name()
@@ -152,7 +154,40 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             ],
         )
     })?;
+    if let Some(earlier) = replaced {
+        ctx.say(&t!(Msg::ExportReplaced, args.out.display(), earlier))?;
+    }
     ctx.say(&t!(Msg::ExportDone, args.out.display(), rows.join(", ")))
+}
+
+/// What `--force` may replace: a folder holding only an earlier pmi-desk export (its manifest and
+/// its CSV files). Anything else there (a clerk's own files) is never deleted. Returns a line
+/// saying which export it was.
+fn earlier_export(dir: &Path) -> Result<String> {
+    let refuse = || refused(t!(Msg::ExportRefusesFolder, dir.display()));
+    if !std::fs::symlink_metadata(dir)?.is_dir() {
+        return Err(refuse());
+    }
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().to_lowercase();
+        let known = name == "manifest.json" || FileKind::ALL.iter().any(|k| k.file_name() == name);
+        if !known || !entry.file_type()?.is_file() {
+            return Err(refuse());
+        }
+    }
+    let manifest: serde_json::Value = std::fs::read_to_string(dir.join("manifest.json"))
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .ok_or_else(refuse)?;
+    if manifest["format"] != crate::exchange::FORMAT {
+        return Err(refuse());
+    }
+    Ok(format!(
+        "{} {}",
+        manifest["office_code"].as_str().unwrap_or("?"),
+        manifest["exported_at"].as_str().unwrap_or("?")
+    ))
 }
 
 pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {

@@ -57,7 +57,7 @@ message_table! {
     OfficeNotInitialised => "Kantor belum disiapkan di basis data ini. Jalankan: pmi-desk init --office-code BP3MI-SB --office-name \"BP3MI Sumatera Barat\"", "This database has no office yet. Run: pmi-desk init --office-code BP3MI-SB --office-name \"BP3MI Sumatera Barat\"";
     OfficeCodeInvalid => "Kode kantor '{}' tidak valid (huruf, angka dan tanda hubung, paling banyak 20)", "Invalid office code '{}' (letters, digits and dashes, at most 20)";
     OfficeNameEmpty => "Nama kantor tidak boleh kosong", "The office name may not be empty";
-    OfficeAlreadyInitialised => "Basis data ini milik kantor {} ({}); kode kantor tidak dapat diganti", "This database belongs to office {} ({}); its office code cannot be changed";
+    OfficeAlreadyInitialised => "Basis data {} sudah milik kantor {} ({}); tidak ada yang diubah. Kode kantor tidak dapat diganti; nama kantor diganti dengan `pmi-desk config set office.name \"...\"`", "The database {} already belongs to office {} ({}); nothing was changed. The office code cannot be changed; rename the office with `pmi-desk config set office.name \"...\"`";
     InitDone => "Kantor {} ({}) siap di {}", "Office {} ({}) is ready in {}";
     SettingUnknown => "Pengaturan '{}' tidak ada; pengaturan: {}", "No setting '{}'; settings: {}";
     SettingSaved => "{} = {}", "{} = {}";
@@ -124,6 +124,8 @@ message_table! {
     ChecklistLacking => "{} dari {} dokumen belum lengkap", "{} of {} documents still lacking";
     // Demo
     DemoExists => "Basis data demo sudah ada di {}. Pakai dengan --db, atau ganti dengan `pmi-desk demo --force`", "A demo database already exists at {}. Use it with --db, or replace it with `pmi-desk demo --force`";
+    DemoRefusesOffice => "{} adalah basis data kantor ({} {}, {} orang), bukan demo: demo tidak pernah menimpanya, juga dengan --force. Pilih berkas lain dengan --db", "{} is an office database ({} {}, {} persons), not a demo: demo never replaces it, not even with --force. Choose another file with --db";
+    DemoRefusesFile => "{} sudah ada dan bukan basis data pmi-desk; demo tidak menimpanya. Pilih berkas lain dengan --db", "{} exists and is not a pmi-desk database; demo does not replace it. Choose another file with --db";
     DemoDone => "Basis data demo dibuat di {}: {} orang, {} penempatan, {} dokumen, {} rekomendasi paspor, {} pengaduan, {} pemulangan", "Demo database written to {}: {} persons, {} placements, {} documents, {} passport recommendations, {} cases, {} repatriations";
     DemoNext => "Coba:\n  pmi-desk --db {} worker list --stage REGISTERED\n  pmi-desk --db {} recommendation list --status ISSUED\n  pmi-desk --db {} case list --overdue\n  pmi-desk --db {} check", "Try:\n  pmi-desk --db {} worker list --stage REGISTERED\n  pmi-desk --db {} recommendation list --status ISSUED\n  pmi-desk --db {} case list --overdue\n  pmi-desk --db {} check";
     // Sections and headings
@@ -327,6 +329,8 @@ message_table! {
     // Exchange
     ExportKindUnknown => "Jenis berkas '{}' tidak dikenal (persons, placements, documents, recommendations, cases, case_events, repatriations)", "Unknown file kind '{}' (persons, placements, documents, recommendations, cases, case_events, repatriations)";
     ExportExists => "{} sudah ada; pilih folder lain atau tambahkan --force untuk menggantinya", "{} already exists; choose another folder or add --force to replace it";
+    ExportRefusesFolder => "{} bukan folder ekspor pmi-desk (atau berisi berkas lain): --force hanya mengganti ekspor sebelumnya. Tidak ada yang dihapus", "{} is not a pmi-desk export folder (or holds other files): --force replaces only an earlier export. Nothing was deleted";
+    ExportReplaced => "Ekspor sebelumnya di {} ({}) diganti", "Replaced the earlier export in {} ({})";
     ExportDone => "Ekspor ditulis ke {}: {}", "Exported to {}: {}";
     FileUnreadable => "Tidak dapat membaca {}: {}", "Cannot read {}: {}";
     ImportKindUnknown => "Jenis berkas {} tidak dikenali dari kepalanya (kolom *_uid)", "Cannot tell what {} holds from its header (a *_uid column)";
@@ -382,6 +386,8 @@ message_table! {
     HeadLocalValue => "Nilai lokal", "Local value";
     HeadIncomingValue => "Nilai kiriman", "Incoming value";
     HeadKept => "Disimpan", "Kept";
+    BackupExists => "{} sudah ada; pilih nama lain, atau tambahkan --force untuk mengganti cadangan lama itu", "{} already exists; choose another name, or add --force to replace that earlier backup";
+    BackupRefusesFile => "{} sudah ada dan bukan basis data pmi-desk; tidak ditimpa, juga dengan --force", "{} exists and is not a pmi-desk database; it is not replaced, not even with --force";
     BackupDone => "Cadangan ditulis ke {}", "Backup written to {}";
     // Help, parser errors and the short help of `pmi-desk` alone (src/help/). Clap's own English
     // is replaced by these in Indonesian; the English column says what each one stands for.
