@@ -11,6 +11,7 @@ mod test_exchange;
 mod test_exit_codes;
 mod test_help;
 mod test_letter;
+mod test_properties;
 mod test_races;
 mod test_recommend;
 mod test_register;

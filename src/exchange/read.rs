@@ -210,7 +210,7 @@ impl<R> Counting<R> {
 }
 
 struct CsvRows {
-    reader: csv::Reader<Counting<BufReader<File>>>,
+    reader: csv::Reader<Counting<BufReader<Box<dyn Read>>>>,
     /// Bytes before what the CSV reader sees (a BOM).
     skipped: u64,
     bytes: csv::ByteRecord,
@@ -293,8 +293,13 @@ pub fn open(path: &Path, kind: Option<FileKind>) -> Result<Table> {
     if !file.metadata()?.file_type().is_file() {
         return Err(refused(t!(Msg::NotARegularFile, path.display())));
     }
+    read_table(name, kind, Box::new(file))
+}
+
+/// A table from any stream of CSV bytes (a file, or bytes in memory for tests and fuzzing).
+pub fn read_table(name: String, kind: Option<FileKind>, input: Box<dyn Read>) -> Result<Table> {
     let mut counting = Counting {
-        inner: BufReader::with_capacity(256 * 1024, file),
+        inner: BufReader::with_capacity(256 * 1024, input),
         hasher: Sha256::new(),
         read: 0,
         line_starts: Vec::new(),
@@ -323,7 +328,10 @@ pub fn open(path: &Path, kind: Option<FileKind>) -> Result<Table> {
         .has_headers(false)
         .from_reader(counting);
     let mut header = csv::ByteRecord::new();
-    if !reader.read_byte_record(&mut header)? {
+    if !reader
+        .read_byte_record(&mut header)
+        .map_err(|e| refused(t!(Msg::CsvUnreadable, e)))?
+    {
         return Err(refused(t!(Msg::ImportEmptyFile, name)));
     }
     let headers = header
