@@ -10,6 +10,7 @@ mod test_destructive;
 mod test_exchange;
 mod test_exit_codes;
 mod test_help;
+mod test_kill;
 mod test_letter;
 mod test_properties;
 mod test_races;
