@@ -102,11 +102,7 @@ pub enum Command {
     /// Statistics: placements, registrations, recommendations, cases, repatriations, summary
     Report(ReportArgs),
     /// Run a read-only SQL query for ad-hoc statistics (see docs/queries.md for the views)
-    Query {
-        /// One SELECT statement, e.g. "SELECT scheme, count(*) FROM v_placements GROUP BY scheme"
-        #[arg(allow_hyphen_values = true)]
-        sql: String,
-    },
+    Query(QueryArgs),
     /// Export records as a folder of CSV files (the exchange format) for another office
     Export(ExportArgs),
     /// Import an exchange folder or one CSV file; nothing is written unless every row is valid
@@ -347,6 +343,25 @@ pub struct LogArgs {
     /// Only entries about this record uid
     #[arg(long)]
     pub record: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct QueryArgs {
+    /// One SELECT statement, e.g. "SELECT scheme, count(*) FROM v_placements GROUP BY scheme"
+    #[arg(allow_hyphen_values = true)]
+    pub sql: String,
+    /// Stop the query after this many seconds of work (0: no limit)
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    pub timeout: u64,
+    /// Print at most N rows [default: 200 for a table on a terminal, else every row]
+    #[arg(long, value_name = "N", conflicts_with = "all")]
+    pub limit: Option<u64>,
+    /// Print every row, also in a table on a terminal
+    #[arg(long)]
+    pub all: bool,
+    /// Write to this file; its extension chooses the format (.csv, .json, .txt)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

@@ -9,6 +9,7 @@ mod test_demo;
 mod test_exchange;
 mod test_exit_codes;
 mod test_letter;
+mod test_query;
 mod test_races;
 mod test_recommend;
 mod test_register;

@@ -367,4 +367,16 @@ message_table! {
     HeadIncomingValue => "Nilai kiriman", "Incoming value";
     HeadKept => "Disimpan", "Kept";
     BackupDone => "Cadangan ditulis ke {}", "Backup written to {}";
+    // Queries that end
+    QueryTimedOut => "Query dihentikan setelah {} detik kerja (batas --timeout): persempit dengan WHERE atau LIMIT, atau naikkan --timeout (0 = tanpa batas)", "The query was stopped after {} seconds of work (the --timeout limit): narrow it with WHERE or LIMIT, or raise --timeout (0 = no limit)";
+    QueryNoTable => "Tabel '{}' tidak ada; lihat docs/queries.md untuk view yang tersedia (v_placements, v_recommendations, v_cases, v_repatriations)", "There is no table '{}'; see docs/queries.md for the views available (v_placements, v_recommendations, v_cases, v_repatriations)";
+    QueryNoColumn => "Kolom '{}' tidak ada; lihat docs/queries.md untuk kolom setiap view", "There is no column '{}'; see docs/queries.md for the columns of each view";
+    QueryNoFunction => "Fungsi '{}' tidak ada di SQLite (atau jumlah argumennya salah)", "SQLite has no function '{}' (or not with that many arguments)";
+    QueryAmbiguousColumn => "Kolom '{}' ada di lebih dari satu tabel; tulis tabel.kolom", "Column '{}' is in more than one table; write table.column";
+    QuerySyntax => "Penulisan SQL salah di dekat '{}'", "SQL syntax error near '{}'";
+    QueryIncomplete => "Pernyataan SQL tidak lengkap: ada tanda kurung atau tanda kutip yang belum ditutup?", "The SQL statement is incomplete: a bracket or quote left open?";
+    QueryNotAuthorized => "Query ini tidak diizinkan: query hanya boleh membaca data", "This query is not allowed: a query may only read data";
+    QueryMoreRows => "Hanya {} baris pertama yang ditampilkan; masih ada baris lain: pakai --limit N atau --all", "Only the first {} rows are shown; there are more: use --limit N or --all";
+    QueryWritten => "Hasil query ditulis ke {}: {} baris", "Query result written to {}: {} rows";
+    OutFormatUnknown => "Jenis berkas {} tidak dikenal: pakai .csv, .json atau .txt. Tidak ada yang ditulis", "Unknown file type {}: use .csv, .json or .txt. Nothing was written";
 }
