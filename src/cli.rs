@@ -60,7 +60,7 @@ pub enum Command {
     #[command(subcommand)]
     Config(ConfigCommand),
     /// Check the database: path, schema version, integrity, foreign keys, record counts
-    Check,
+    Check(CheckArgs),
     /// Write a demo office database with realistic West Sumatra data
     Demo(DemoArgs),
     /// Reference lists: regencies, districts, countries and every code list
@@ -343,6 +343,22 @@ pub struct LogArgs {
     /// Only entries about this record uid
     #[arg(long)]
     pub record: Option<String>,
+    /// Verify the hash chain of the whole log instead of listing it: exit 1 at the first altered,
+    /// removed or reordered entry
+    #[arg(long, conflicts_with_all = ["since", "record"])]
+    pub verify: bool,
+    /// With --verify: also require this earlier head (an export manifest's "audit_head") to be in
+    /// the chain, which catches a log rewritten or trimmed since
+    #[arg(long, value_name = "HASH", requires = "verify")]
+    pub head: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Also require this earlier audit head (an export manifest's "audit_head") to be in the
+    /// audit log's chain
+    #[arg(long, value_name = "HASH")]
+    pub head: Option<String>,
 }
 
 #[derive(Args, Debug)]

@@ -37,7 +37,7 @@ pub fn name(command: &Command) -> String {
     let name = match command {
         Command::Init(_) => "init",
         Command::Config(_) => "config",
-        Command::Check => "check",
+        Command::Check(_) => "check",
         Command::Demo(_) => "demo",
         Command::Ref(_) => "ref",
         Command::Register(_) => "register",
@@ -73,7 +73,7 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
     match command {
         Command::Init(args) => init::run(ctx, args),
         Command::Config(sub) => config::run(ctx, sub),
-        Command::Check => check::run(ctx),
+        Command::Check(args) => check::run(ctx, args),
         Command::Demo(args) => demo::run(ctx, args),
         Command::Ref(sub) => reference::run(ctx, sub),
         Command::Register(args) => register::run(ctx, *args),

@@ -3,6 +3,7 @@
 //! rule. Every SQL statement of the program lives in this module's children, by table.
 
 pub mod audit;
+pub mod audit_chain;
 pub mod cases;
 
 pub mod counters;
@@ -50,6 +51,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0004_change_sequence",
         include_str!("../../migrations/0004_change_sequence.sql"),
+    ),
+    (
+        "0005_audit_chain",
+        include_str!("../../migrations/0005_audit_chain.sql"),
     ),
 ];
 
@@ -187,6 +192,7 @@ impl Store {
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute_batch(sql)
                 .with_context(|| format!("migration {name}"))?;
+            audit_chain::after_migration(&tx, index as i64 + 1)?;
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.pragma_update(None, "user_version", index as i64 + 1)?;
             tx.commit()?;
