@@ -65,7 +65,7 @@ pub enum Command {
     #[command(subcommand)]
     Config(ConfigCommand),
     /// Check the database: path, schema version, integrity, foreign keys, record counts
-    Check,
+    Check(CheckArgs),
     /// Write a demo office database with realistic West Sumatra data
     Demo(DemoArgs),
     /// Reference lists: regencies, districts, countries and every code list
@@ -107,11 +107,7 @@ pub enum Command {
     /// Statistics: placements, registrations, recommendations, cases, repatriations, summary
     Report(ReportArgs),
     /// Run a read-only SQL query for ad-hoc statistics (see docs/queries.md for the views)
-    Query {
-        /// One SELECT statement, e.g. "SELECT scheme, count(*) FROM v_placements GROUP BY scheme"
-        #[arg(allow_hyphen_values = true)]
-        sql: String,
-    },
+    Query(QueryArgs),
     /// Export records as a folder of CSV files (the exchange format) for another office
     Export(ExportArgs),
     /// Import an exchange folder or one CSV file; nothing is written unless every row is valid
@@ -375,6 +371,41 @@ pub struct LogArgs {
     /// Only entries about this record uid
     #[arg(long, value_name = "UID")]
     pub record: Option<String>,
+    /// Verify the hash chain of the whole log instead of listing it: exit 1 at the first altered,
+    /// removed or reordered entry
+    #[arg(long, conflicts_with_all = ["since", "record"])]
+    pub verify: bool,
+    /// With --verify: also require this earlier head (an export manifest's "audit_head") to be in
+    /// the chain, which catches a log rewritten or trimmed since
+    #[arg(long, value_name = "HASH", requires = "verify")]
+    pub head: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Also require this earlier audit head (an export manifest's "audit_head") to be in the
+    /// audit log's chain
+    #[arg(long, value_name = "HASH")]
+    pub head: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct QueryArgs {
+    /// One SELECT statement, e.g. "SELECT scheme, count(*) FROM v_placements GROUP BY scheme"
+    #[arg(allow_hyphen_values = true)]
+    pub sql: String,
+    /// Stop the query after this many seconds of work (0: no limit)
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    pub timeout: u64,
+    /// Print at most N rows [default: 200 for a table on a terminal, else every row]
+    #[arg(long, value_name = "N", conflicts_with = "all")]
+    pub limit: Option<u64>,
+    /// Print every row, also in a table on a terminal
+    #[arg(long)]
+    pub all: bool,
+    /// Write to this file; its extension chooses the format (.csv, .json, .txt)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

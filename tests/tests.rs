@@ -3,6 +3,7 @@
 mod util;
 
 mod story;
+mod test_audit_chain;
 mod test_cases;
 mod test_config;
 mod test_demo;
@@ -13,6 +14,7 @@ mod test_help;
 mod test_kill;
 mod test_letter;
 mod test_properties;
+mod test_query;
 mod test_races;
 mod test_recommend;
 mod test_register;

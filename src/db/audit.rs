@@ -1,10 +1,12 @@
-//! SQL for the audit log: every change a writing command makes, in the same transaction.
+//! SQL for the audit log: every change a writing command makes, in the same transaction, each
+//! entry chained to the one before it (`audit_chain`).
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};
 use serde_json::{Map, Value};
 
+use super::audit_chain;
 use crate::domain::record::Timestamp;
 
 /// Who is doing what, shared by every entry a command writes.
@@ -62,17 +64,36 @@ pub fn record(
             Value::Array(vec![old.clone().into(), new.clone().into()]),
         );
     }
+    let at = actor.at();
+    let changes = Value::Object(map).to_string();
+    // Chained onto the latest entry inside the writer's IMMEDIATE transaction: no other clerk can
+    // take the same link meanwhile.
+    let (id, prev) = audit_chain::next_link(conn)?;
+    let content: [&[u8]; 7] = [
+        at.as_str().as_bytes(),
+        actor.clerk.as_bytes(),
+        actor.command.as_bytes(),
+        kind.as_bytes(),
+        uid.as_bytes(),
+        action.as_bytes(),
+        changes.as_bytes(),
+    ];
+    let hash = audit_chain::entry_hash(&prev, id, &content);
     conn.execute(
-        "INSERT INTO audit_log (at, clerk, command, record_kind, record_uid, action, changes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO audit_log
+             (id, at, clerk, command, record_kind, record_uid, action, changes, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
-            actor.at().as_str(),
+            id,
+            at.as_str(),
             actor.clerk,
             actor.command,
             kind,
             uid,
             action,
-            Value::Object(map).to_string()
+            changes,
+            prev,
+            hash
         ],
     )?;
     Ok(())

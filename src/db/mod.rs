@@ -3,12 +3,14 @@
 //! rule. Every SQL statement of the program lives in this module's children, by table.
 
 pub mod audit;
+pub mod audit_chain;
 pub mod cases;
 
 pub mod counters;
 pub mod documents;
 pub mod persons;
 pub mod placements;
+pub mod query;
 pub mod recommendations;
 pub mod records;
 pub mod repatriations;
@@ -49,6 +51,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0004_change_sequence",
         include_str!("../../migrations/0004_change_sequence.sql"),
+    ),
+    (
+        "0005_audit_chain",
+        include_str!("../../migrations/0005_audit_chain.sql"),
     ),
 ];
 
@@ -202,6 +208,7 @@ impl Store {
             };
             tx.execute_batch(sql)
                 .with_context(|| format!("migration {name}"))?;
+            audit_chain::after_migration(&tx, version + 1)?;
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.pragma_update(None, "user_version", version + 1)?;
             tx.commit()?;
@@ -441,63 +448,6 @@ pub struct Health {
     pub integrity: Vec<String>,
     pub foreign_key_problems: i64,
     pub counts: Vec<(&'static str, i64)>,
-}
-
-/// Runs one read-only statement for `query`: anything that would write, attach another file or
-/// change a setting is refused before it runs. Returns column names and rows.
-pub fn read_only_query(
-    conn: &Connection,
-    sql: &str,
-) -> Result<(Vec<String>, Vec<Vec<rusqlite::types::Value>>)> {
-    let first_word = strip_comments(sql)
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_ascii_uppercase();
-    if !["SELECT", "WITH", "VALUES"].contains(&first_word.as_str()) {
-        return Err(crate::error::refused(t!(Msg::QueryNotSelect, first_word)));
-    }
-    let mut stmt = conn.prepare(sql).map_err(|e| match e {
-        rusqlite::Error::MultipleStatement => crate::error::refused(t!(Msg::QueryOneStatement)),
-        other => crate::error::refused(t!(Msg::QueryInvalid, other)),
-    })?;
-    if !stmt.readonly() {
-        return Err(crate::error::refused(t!(Msg::QueryNotSelect, first_word)));
-    }
-    let names: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
-    let n = names.len();
-    let rows = stmt
-        .query_map([], |row| {
-            (0..n)
-                .map(|i| row.get::<_, rusqlite::types::Value>(i))
-                .collect::<rusqlite::Result<Vec<_>>>()
-        })
-        .map_err(|e| crate::error::refused(t!(Msg::QueryInvalid, e)))?
-        .collect::<rusqlite::Result<Vec<_>>>()
-        .map_err(|e| crate::error::refused(t!(Msg::QueryInvalid, e)))?;
-    Ok((names, rows))
-}
-
-/// The statement without leading `--` and `/* */` comments.
-fn strip_comments(sql: &str) -> &str {
-    let mut rest = sql.trim_start();
-    loop {
-        if let Some(after) = rest.strip_prefix("--") {
-            rest = after
-                .split_once('\n')
-                .map(|(_, r)| r)
-                .unwrap_or("")
-                .trim_start();
-        } else if let Some(after) = rest.strip_prefix("/*") {
-            rest = after
-                .split_once("*/")
-                .map(|(_, r)| r)
-                .unwrap_or("")
-                .trim_start();
-        } else {
-            return rest;
-        }
-    }
 }
 
 /// A consistent copy of the database in a new private file (`VACUUM INTO`).

@@ -175,6 +175,9 @@ pub fn write_folder(
         "seq_from": seq_from,
         "seq_to": seq_to,
         "masked": options.mask,
+        // The audit chain's latest hash: kept with the nightly folders, it later proves that the
+        // log up to here was not rewritten (`log --verify --head`).
+        "audit_head": db::audit_chain::head(conn)?,
         "files": files,
     });
     let mut text = serde_json::to_vec_pretty(&manifest)?;

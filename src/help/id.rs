@@ -729,6 +729,34 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
         "Print the manual page (roff)",
         "Cetak halaman manual (format roff)",
     ),
+    (
+        "Also require this earlier audit head (an export manifest's \"audit_head\") to be in the audit log's chain",
+        "Wajibkan juga kepala audit sebelumnya ini (\"audit_head\" di manifest ekspor) ada dalam rantai log audit",
+    ),
+    (
+        "With --verify: also require this earlier head (an export manifest's \"audit_head\") to be in the chain, which catches a log rewritten or trimmed since",
+        "Dengan --verify: wajibkan juga kepala sebelumnya ini (\"audit_head\" di manifest ekspor) ada dalam rantai, sehingga log yang ditulis ulang atau dipotong sejak itu ketahuan",
+    ),
+    (
+        "Verify the hash chain of the whole log instead of listing it: exit 1 at the first altered, removed or reordered entry",
+        "Periksa rantai hash seluruh log alih-alih menampilkannya: keluar 1 pada entri pertama yang diubah, dihapus atau dipindah urutannya",
+    ),
+    (
+        "Print every row, also in a table on a terminal",
+        "Tampilkan semua baris, juga dalam tabel di terminal",
+    ),
+    (
+        "Print at most N rows [default: 200 for a table on a terminal, else every row]",
+        "Tampilkan paling banyak N baris [bawaan: 200 untuk tabel di terminal, selain itu semua baris]",
+    ),
+    (
+        "Write to this file; its extension chooses the format (.csv, .json, .txt)",
+        "Tulis ke berkas ini; ekstensinya menentukan format (.csv, .json, .txt)",
+    ),
+    (
+        "Stop the query after this many seconds of work (0: no limit)",
+        "Hentikan kueri sesudah sekian detik bekerja (0: tanpa batas)",
+    ),
 ];
 
 /// (English, Indonesian) for every value name, as in `--on <DATE>` or `<PLACEMENT>`.
@@ -742,6 +770,7 @@ pub(super) const VALUE_NAMES: &[(&str, &str)] = &[
     ("DIR", "FOLDER"),
     ("FILE", "BERKAS"),
     ("FORMAT", "FORMAT"),
+    ("HASH", "HASH"),
     ("KEY", "KUNCI"),
     ("KIND", "JENIS"),
     ("KINDS", "JENIS"),
@@ -760,6 +789,7 @@ pub(super) const VALUE_NAMES: &[(&str, &str)] = &[
     ("PLACEMENT", "PENEMPATAN"),
     ("REGENCY", "KAB_KOTA"),
     ("REPATRIATION", "PEMULANGAN"),
+    ("SECONDS", "DETIK"),
     ("SHELL", "SHELL"),
     ("SQL", "SQL"),
     ("TEXT", "TEKS"),

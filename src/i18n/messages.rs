@@ -469,4 +469,26 @@ The day's work:
 Start: pmi-desk demo (a sample database) or pmi-desk init (a new office).
 All commands: pmi-desk --help     One command: pmi-desk register --help
 Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
+    // Queries that end, and the audit log's hash chain
+    QueryTimedOut => "Query dihentikan pada batas waktunya ({} detik, --timeout): persempit dengan WHERE atau LIMIT, atau naikkan --timeout (0 = tanpa batas)", "The query was stopped at its time limit ({} s, --timeout): narrow it with WHERE or LIMIT, or raise --timeout (0 = no limit)";
+    QueryNoTable => "Tabel '{}' tidak ada; lihat docs/queries.md untuk view yang tersedia (v_placements, v_recommendations, v_cases, v_repatriations)", "There is no table '{}'; see docs/queries.md for the views available (v_placements, v_recommendations, v_cases, v_repatriations)";
+    QueryNoColumn => "Kolom '{}' tidak ada; lihat docs/queries.md untuk kolom setiap view", "There is no column '{}'; see docs/queries.md for the columns of each view";
+    QueryNoFunction => "Fungsi '{}' tidak ada di SQLite (atau jumlah argumennya salah)", "SQLite has no function '{}' (or not with that many arguments)";
+    QueryAmbiguousColumn => "Kolom '{}' ada di lebih dari satu tabel; tulis tabel.kolom", "Column '{}' is in more than one table; write table.column";
+    QuerySyntax => "Penulisan SQL salah di dekat '{}'", "SQL syntax error near '{}'";
+    QueryIncomplete => "Pernyataan SQL tidak lengkap: ada tanda kurung atau tanda kutip yang belum ditutup?", "The SQL statement is incomplete: a bracket or quote left open?";
+    QueryNotAuthorized => "Query ini tidak diizinkan: query hanya boleh membaca data", "This query is not allowed: a query may only read data";
+    QueryMoreRows => "Hanya {} baris pertama yang ditampilkan; masih ada baris lain: pakai --limit N atau --all", "Only the first {} rows are shown; there are more: use --limit N or --all";
+    QueryWritten => "Hasil query ditulis ke {}: {} baris", "Query result written to {}: {} rows";
+    OutFormatUnknown => "Jenis berkas {} tidak dikenal: pakai .csv, .json atau .txt. Tidak ada yang ditulis", "Unknown file type {}: use .csv, .json or .txt. Nothing was written";
+    AuditChainIntact => "Rantai log audit utuh: {} entri, kepala {}", "Audit log chain intact: {} entries, head {}";
+    AuditNoHead => "(belum ada)", "(none yet)";
+    AuditKnownHeadFound => "Kepala {} ada di rantai: entri {} ({}); tidak ada yang ditulis ulang sampai titik itu", "Head {} is in the chain: entry {} ({}); nothing up to it was rewritten";
+    AuditKnownHeadMissing => "Kepala {} tidak ada di rantai log audit: log ditulis ulang atau dipotong sejak kepala itu dicatat", "Head {} is not in the audit log chain: the log was rewritten or trimmed since that head was recorded";
+    AuditHeadInvalid => "'{}' bukan hash log audit (64 karakter heksadesimal, seperti \"audit_head\" di manifest.json)", "'{}' is not an audit log hash (64 hexadecimal characters, like \"audit_head\" in manifest.json)";
+    AuditEntryAltered => "Log audit rusak: entri {} ({}) diubah sesudah ditulis (isinya tidak cocok dengan hash-nya)", "The audit log is broken: entry {} ({}) was altered after it was written (its content does not match its hash)";
+    AuditEntryUnlinked => "Log audit rusak: entri {} ({}) tidak menyambung ke entri sebelumnya ({}): ada entri yang dihapus, atau entri sebelumnya diubah atau dipindah", "The audit log is broken: entry {} ({}) does not follow the entry before it ({}): entries were removed, or the one before was altered or moved";
+    AuditNoEntryBefore => "tidak ada", "none";
+    AuditChainIntactShort => "utuh ({} entri)", "intact ({} entries)";
+    AuditChainBrokenShort => "rusak pada entri {} ({})", "broken at entry {} ({})";
 }

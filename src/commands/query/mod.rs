@@ -1,0 +1,102 @@
+//! `query`: ad-hoc statistics in SQL over a database opened read-only; see docs/queries.md for the
+//! views (`v_placements`, `v_cases`, `v_repatriations`, `v_recommendations`). Rows are written as
+//! SQLite produces them, to standard output or to `--out FILE`, so a query that never ends can still
+//! be read with `| head`; a table on a terminal stops at a row limit, every query at its time limit.
+
+mod out;
+mod rows;
+
+use std::io::{BufWriter, IsTerminal, Write};
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use rusqlite::types::ValueRef;
+
+use crate::cli::QueryArgs;
+use crate::context::Ctx;
+use crate::db::query::{read_only_query, RowSink, TimeLimit};
+use crate::db::{OpenMode, Store};
+use crate::i18n::Msg;
+use crate::output::Format;
+use crate::t;
+
+/// Rows a table on a terminal shows unless `--limit` or `--all` says otherwise.
+const TERMINAL_TABLE_LIMIT: u64 = 200;
+
+pub fn run(ctx: &Ctx, args: QueryArgs) -> Result<()> {
+    let format = match &args.out {
+        Some(path) => out::format_of(path)?,
+        None => ctx.format,
+    };
+    let terminal = args.out.is_none() && std::io::stdout().is_terminal();
+    let limit = match (args.all, args.limit) {
+        (true, _) => None,
+        (false, Some(n)) => Some(n),
+        (false, None) if terminal && format == Format::Table => Some(TERMINAL_TABLE_LIMIT),
+        (false, None) => None,
+    };
+    let store = Store::open(&ctx.db_path, OpenMode::ReadOnly)?;
+    let time_limit = (args.timeout > 0)
+        .then(|| TimeLimit::start(store.conn(), Duration::from_secs(args.timeout)));
+    let query = |out: &mut dyn Write| {
+        let mut out = BufWriter::new(out::OffTheClock {
+            inner: out,
+            limit: time_limit.as_ref(),
+        });
+        let mut sink = Limited {
+            inner: rows::writer(format, terminal, &mut out),
+            limit,
+            rows: 0,
+            more: false,
+            every_row: terminal,
+            flushed: Instant::now(),
+        };
+        read_only_query(store.conn(), &args.sql, time_limit.as_ref(), &mut sink)?;
+        sink.inner.finish()?;
+        Ok::<_, anyhow::Error>((sink.rows, sink.more))
+    };
+    let (rows, more) = match &args.out {
+        None => query(&mut std::io::stdout().lock())?,
+        Some(path) => {
+            let counted = out::into_file(path, query)?;
+            ctx.say(&t!(Msg::QueryWritten, path.display(), counted.0))?;
+            counted
+        }
+    };
+    if more {
+        ctx.say(&t!(Msg::QueryMoreRows, rows))?;
+    }
+    Ok(())
+}
+
+/// Passes rows on until the limit, then reads one more only to learn that there are more.
+struct Limited<'w> {
+    inner: Box<dyn rows::Rows + 'w>,
+    limit: Option<u64>,
+    rows: u64,
+    more: bool,
+    /// A clerk is watching: show each row at once rather than when the buffer fills.
+    every_row: bool,
+    flushed: Instant,
+}
+
+impl RowSink for Limited<'_> {
+    fn columns(&mut self, names: &[String]) -> Result<()> {
+        self.inner.columns(names)
+    }
+
+    fn row(&mut self, values: &[ValueRef<'_>]) -> Result<bool> {
+        if self.limit.is_some_and(|limit| self.rows >= limit) {
+            self.more = true;
+            return Ok(false);
+        }
+        self.inner.row(values)?;
+        self.rows += 1;
+        // Buffered for speed, but a slow query still shows its rows as they come.
+        if self.every_row || self.flushed.elapsed() > Duration::from_millis(100) {
+            self.inner.flush()?;
+            self.flushed = Instant::now();
+        }
+        Ok(true)
+    }
+}

@@ -1,0 +1,76 @@
+//! Where a query's rows go: the format a file name asks for, a file that appears only once the
+//! query has finished, and the output's writes kept off the query's time limit.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::db;
+use crate::db::query::TimeLimit;
+use crate::error::{storage, usage};
+use crate::i18n::Msg;
+use crate::output::Format;
+use crate::t;
+
+/// The format a file name asks for; anything else is refused before anything is written.
+pub fn format_of(path: &Path) -> Result<Format> {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("csv") => Ok(Format::Csv),
+        Some("json") => Ok(Format::Json),
+        Some("txt") => Ok(Format::Table),
+        // `.xlsx` joins here once the workbook writer can stream rows.
+        _ => Err(usage(t!(Msg::OutFormatUnknown, path.display()))),
+    }
+}
+
+/// Writes beside the file and renames it into place: a query that fails or times out half way
+/// leaves no half-written file behind.
+pub fn into_file<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<T>) -> Result<T> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let partial = path.with_file_name(format!(
+        ".{}.partial-{}",
+        name.unwrap_or_default(),
+        std::process::id()
+    ));
+    let outcome = (|| {
+        db::write_private_file(&partial, b"")?;
+        let mut file = std::fs::OpenOptions::new().write(true).open(&partial)?;
+        let value = write(&mut file)?;
+        file.sync_all()?;
+        std::fs::rename(&partial, path)
+            .map_err(|e| storage(t!(Msg::FileCreateFailed, path.display(), e)))?;
+        Ok(value)
+    })();
+    if outcome.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    outcome
+}
+
+/// The output, with the time spent waiting for its reader (a pager, a slow pipe) kept off the
+/// query's time limit.
+pub struct OffTheClock<'a, W: Write + ?Sized> {
+    pub inner: &'a mut W,
+    pub limit: Option<&'a TimeLimit>,
+}
+
+impl<W: Write + ?Sized> Write for OffTheClock<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self.limit {
+            Some(limit) => limit.waiting(|| self.inner.write(buf)),
+            None => self.inner.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self.limit {
+            Some(limit) => limit.waiting(|| self.inner.flush()),
+            None => self.inner.flush(),
+        }
+    }
+}

@@ -1,0 +1,281 @@
+//! The audit log is tamper-evident: every entry's hash covers its content and the entry before it,
+//! `check` and `log --verify` name the first altered, removed or reordered entry, and a head kept
+//! from an earlier export catches even a chain rewritten from scratch.
+
+use std::process::{Child, Stdio};
+
+use sha2::{Digest, Sha256};
+
+use crate::util::Office;
+
+/// An office with a few dozen audit entries, and the `audit_head` of an export taken then.
+fn office_with_history() -> (Office, String) {
+    let office = Office::new();
+    for (nik, name) in [
+        ("1371021508900001", "Budi"),
+        ("1371021508900002", "Andi"),
+        ("1371021508900003", "Rudi"),
+    ] {
+        office.register(nik, name, &[]).ok();
+    }
+    office.run(&["export", "--out", "nightly"]).ok();
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(office.path("nightly/manifest.json")).unwrap())
+            .unwrap();
+    let head = manifest["audit_head"]
+        .as_str()
+        .expect("audit_head")
+        .to_string();
+    (office, head)
+}
+
+/// Runs SQL on the database as someone with the file would, triggers out of the way.
+fn tamper(office: &Office, sql: &str) {
+    office.sql(&format!(
+        "DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete; {sql}"
+    ));
+}
+
+/// Both verifiers refuse, naming the entry.
+#[track_caller]
+fn caught(office: &Office, expected: &str) {
+    let verify = office.run(&["log", "--verify"]);
+    assert!(verify.fails(1).contains(expected), "{}", verify.stderr);
+    let check = office.run(&["check"]);
+    assert!(check.fails(1).contains(expected), "{}", check.stderr);
+}
+
+/// The chain recipe of docs/data.md, written again from the documentation: what an auditor
+/// without pmi-desk would compute, and what someone rewriting the whole chain would.
+fn rechain(office: &Office) {
+    let conn = rusqlite::Connection::open(&office.db).unwrap();
+    let rows: Vec<(i64, Vec<String>)> = conn
+        .prepare("SELECT id, at, clerk, command, record_kind, record_uid, action, changes FROM audit_log ORDER BY id")
+        .unwrap()
+        .query_map([], |r| {
+            Ok((r.get(0)?, (1..=7).map(|i| r.get(i)).collect::<Result<_, _>>()?))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut prev = "0".repeat(64);
+    for (id, fields) in rows {
+        let mut hasher = Sha256::new();
+        hasher.update(prev.as_bytes());
+        for field in std::iter::once(id.to_string()).chain(fields) {
+            hasher.update(format!("{}:{field},", field.len()).as_bytes());
+        }
+        let hash = format!("{:x}", hasher.finalize());
+        conn.execute(
+            "UPDATE audit_log SET prev_hash = ?1, hash = ?2 WHERE id = ?3",
+            rusqlite::params![prev, hash, id],
+        )
+        .unwrap();
+        prev = hash;
+    }
+}
+
+#[test]
+fn audit_chain_untouched_passes_with_its_head() {
+    let (office, head) = office_with_history();
+    let entries = office.count("audit_log");
+    let verify = office.run(&["log", "--verify"]);
+    let out = verify.ok();
+    assert!(
+        out.contains(&format!("chain intact: {entries} entries")),
+        "{out}"
+    );
+    let with_head = office.run(&["log", "--verify", "--head", &head]);
+    assert!(
+        with_head
+            .ok()
+            .contains(&format!("Head {head} is in the chain")),
+        "{}",
+        with_head.stdout
+    );
+    let check = office.run(&["check", "--head", &head, "--format", "csv"]);
+    assert!(
+        check.ok().contains("audit_chain,intact"),
+        "{}",
+        check.stdout
+    );
+    let json = office.run(&["log", "--verify", "--format", "json"]).json();
+    assert_eq!(json["intact"], true);
+    assert_eq!(json["intact_entries"], entries);
+}
+
+#[test]
+fn audit_chain_the_recipe_in_the_docs_is_the_one_pmi_desk_uses() {
+    let (office, head) = office_with_history();
+    let stored = |office: &Office| -> Vec<(String, String)> {
+        let conn = rusqlite::Connection::open(&office.db).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT prev_hash, hash FROM audit_log ORDER BY id")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let before = stored(&office);
+    tamper(&office, "");
+    rechain(&office);
+    assert_eq!(stored(&office), before);
+    assert!(before.iter().any(|(_, h)| *h == head));
+}
+
+#[test]
+fn audit_chain_an_altered_entry_is_named() {
+    let (office, _) = office_with_history();
+    tamper(
+        &office,
+        "UPDATE audit_log SET changes = '{\"full_name\":[null,\"Someone Else\"]}' WHERE id = 3",
+    );
+    caught(&office, "entry 3 (");
+    let stderr = office.run(&["log", "--verify"]).stderr;
+    assert!(
+        !stderr.contains("Someone Else"),
+        "no personal data: {stderr}"
+    );
+    let json = office.run(&["log", "--verify", "--format", "json"]);
+    json.fails(1);
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(json["intact"], false);
+    assert_eq!(json["broken_entry"], 3);
+}
+
+#[test]
+fn audit_chain_a_removed_entry_is_caught() {
+    let (office, _) = office_with_history();
+    tamper(&office, "DELETE FROM audit_log WHERE id = 4");
+    caught(&office, "entry 5 (");
+    let stderr = office.run(&["log", "--verify"]).stderr;
+    assert!(
+        stderr.contains("(3)"),
+        "names the entry before the gap: {stderr}"
+    );
+}
+
+#[test]
+fn audit_chain_swapped_entries_are_caught() {
+    let (office, _) = office_with_history();
+    tamper(
+        &office,
+        "CREATE TEMP TABLE a AS SELECT * FROM audit_log WHERE id IN (2, 6);
+         UPDATE audit_log SET (at, clerk, command, record_kind, record_uid, action, changes, prev_hash, hash) =
+             (SELECT at, clerk, command, record_kind, record_uid, action, changes, prev_hash, hash
+              FROM a WHERE a.id = 8 - audit_log.id)
+         WHERE id IN (2, 6);",
+    );
+    caught(&office, "entry 2 (");
+}
+
+#[test]
+fn audit_chain_rewritten_whole_is_caught_only_by_an_earlier_head() {
+    let (office, head) = office_with_history();
+    tamper(
+        &office,
+        "UPDATE audit_log SET changes = '{}' WHERE id = 3; DELETE FROM audit_log WHERE id = 5",
+    );
+    caught(&office, "entry 3 (");
+    rechain(&office);
+    office.run(&["log", "--verify"]).ok();
+    let verify = office.run(&["log", "--verify", "--head", &head]);
+    assert!(
+        verify.fails(1).contains("not in the audit log chain"),
+        "{}",
+        verify.stderr
+    );
+    office.run(&["check", "--head", &head]).fails(1);
+}
+
+#[test]
+fn audit_chain_trimmed_at_the_end_is_caught_by_an_earlier_head() {
+    let (office, head) = office_with_history();
+    // The export's own entry comes after the head its manifest names: remove both.
+    tamper(
+        &office,
+        "DELETE FROM audit_log WHERE id >= (SELECT max(id) - 1 FROM audit_log)",
+    );
+    office.run(&["log", "--verify"]).ok();
+    office.run(&["log", "--verify", "--head", &head]).fails(1);
+}
+
+#[test]
+fn audit_chain_entries_cannot_be_changed_through_sqlite_without_dropping_its_triggers() {
+    let (office, _) = office_with_history();
+    let conn = rusqlite::Connection::open(&office.db).unwrap();
+    assert!(conn
+        .execute("UPDATE audit_log SET changes = '{}' WHERE id = 1", [])
+        .is_err());
+    assert!(conn.execute("DELETE FROM audit_log", []).is_err());
+}
+
+#[test]
+fn audit_chain_a_head_that_is_not_a_hash_is_refused() {
+    let (office, _) = office_with_history();
+    let run = office.run(&["log", "--verify", "--head", "abc"]);
+    assert!(run.fails(1).contains("'abc'"), "{}", run.stderr);
+}
+
+#[test]
+fn audit_chain_an_upgraded_database_has_every_old_entry_chained() {
+    let (office, _) = office_with_history();
+    // The database as pmi-desk schema 4 left it: no chain, and an entry written in SQL by 0004.
+    tamper(
+        &office,
+        "ALTER TABLE audit_log DROP COLUMN hash; ALTER TABLE audit_log DROP COLUMN prev_hash;
+         INSERT INTO audit_log (at, clerk, command, record_kind, record_uid, action, changes)
+         VALUES ('2023-11-08T00:00:00.000Z', 'pmi-desk', 'upgrade', 'placement', 'x', 'update', '{}');
+         PRAGMA user_version = 4;",
+    );
+    let entries = office.count("audit_log");
+    let out = office.run(&["log", "--verify"]);
+    assert!(
+        out.ok()
+            .contains(&format!("chain intact: {entries} entries")),
+        "{}",
+        out.stdout
+    );
+    office.register("1371021508900004", "Dodi", &[]).ok();
+    office.run(&["log", "--verify"]).ok();
+}
+
+#[test]
+fn audit_chain_clerks_writing_at_once_never_share_a_link() {
+    let office = Office::new();
+    let children: Vec<Child> = (1..=4)
+        .map(|i| {
+            office
+                .command()
+                .args([
+                    "register",
+                    "--nik",
+                    &format!("137102150890000{i}"),
+                    "--name",
+                    "Budi",
+                    "--sex",
+                    "L",
+                    "--birth-place",
+                    "Padang",
+                    "--birth-date",
+                    "1990-08-15",
+                    "--regency",
+                    "1371",
+                    "--scheme",
+                    "MANDIRI",
+                    "--country",
+                    "MY",
+                ])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("start pmi-desk")
+        })
+        .collect();
+    for child in children {
+        assert!(child.wait_with_output().unwrap().status.success());
+    }
+    office.run(&["log", "--verify"]).ok();
+    assert_eq!(office.count("persons"), 4);
+}
