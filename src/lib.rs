@@ -12,6 +12,7 @@ pub mod error;
 pub mod exchange;
 pub mod i18n;
 pub mod letter;
+pub mod outfile;
 pub mod output;
 pub mod prompt;
 pub mod reference;

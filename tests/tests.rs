@@ -1,5 +1,6 @@
 //! The integration tests: each runs the real `pmi-desk` executable on a temporary database.
 
+mod pdf;
 mod util;
 
 mod story;
@@ -9,6 +10,8 @@ mod test_demo;
 mod test_exchange;
 mod test_exit_codes;
 mod test_letter;
+mod test_letter_documents;
+mod test_letter_pdf;
 mod test_recommend;
 mod test_register;
 mod test_repatriation;

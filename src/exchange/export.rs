@@ -67,7 +67,7 @@ fn write_kind(
             }
             writer.write_record(fields.iter().map(|(_, v)| v.as_str()))?;
             rows += 1;
-            if rows % 5000 == 0 {
+            if rows.is_multiple_of(5000) {
                 progress(kind, rows);
             }
             Ok(())

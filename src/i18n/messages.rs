@@ -332,4 +332,30 @@ message_table! {
     HeadUnchanged => "Tetap", "Unchanged";
     HeadMerged => "Digabung", "Merged";
     BackupDone => "Cadangan ditulis ke {}", "Backup written to {}";
+    // Paper: letters, refusal letters, handover records, the summary as PDF (issue 13)
+    LetterOrRecordNotFound => "Tidak ada surat rekomendasi, rekomendasi, atau pemulangan dengan nomor atau uid '{}'", "No letter, recommendation or repatriation has the number or uid '{}'";
+    PaperSettingsMissing => "Dokumen tidak dapat dicetak: pengaturan kantor belum lengkap. Jalankan:\n{}", "The document cannot be printed: the office's settings are incomplete. Run:\n{}";
+    HandoverNotYet => "Pemulangan {} belum diserahterimakan, jadi belum ada berita acara. Catat serah terimanya dulu: pmi-desk handover {} --to KELUARGA --on TANGGAL --receiver-name NAMA --receiver-relation HUBUNGAN", "Repatriation {} has not been handed over, so there is no handover record yet. Record the handover first: pmi-desk handover {} --to FAMILY --on DATE --receiver-name NAME --receiver-relation RELATION";
+    DocRecommendationLetter => "Surat rekomendasi", "Recommendation letter";
+    DocRefusalLetter => "Surat penolakan", "Refusal letter";
+    DocHandoverRecord => "Berita acara serah terima", "Handover record";
+    DocumentWritten => "{} {} ditulis ke {} (cetakan ke-{})", "{} {} written to {} (print no. {})";
+    PdfCharacterUnprintable => "Karakter '{}' ({}) dalam \"{}\" tidak dapat dicetak ke PDF: tidak ada font terpasang yang memuatnya. Periksa datanya, atau cetak sebagai HTML (--out BERKAS.html)", "Character '{}' ({}) in \"{}\" cannot be printed in a PDF: no embedded font has it. Check the data, or print as HTML (--out FILE.html)";
+    LogoUnreadable => "Logo kop surat tidak dapat dibaca sebagai gambar: {}", "The letterhead logo cannot be read as an image: {}";
+    LogoFileUnreadable => "Berkas logo {} tidak dapat dibaca ({}). Ganti dengan pmi-desk config set letterhead.logo BERKAS, atau hapus dengan pmi-desk config set letterhead.logo \"\"", "Logo file {} cannot be read ({}). Replace it with pmi-desk config set letterhead.logo FILE, or remove it with pmi-desk config set letterhead.logo \"\"";
+    LogoNotImage => "Berkas logo {} bukan gambar PNG atau JPEG", "Logo file {} is not a PNG or JPEG image";
+    LogoTooLarge => "Berkas logo {} terlalu besar ({} KB): paling besar 100 KB, agar surat tetap di bawah 150 KB", "Logo file {} is too large ({} KB): at most 100 KB, so that a letter stays under 150 KB";
+    OutExtensionUnknown => "Jenis berkas '{}' tidak dikenal untuk {}: pakai {}. Tidak ada yang ditulis", "Unknown file type '{}' for {}: use {}. Nothing was written";
+    PromptLetterheadAgency => "Kop surat: instansi induk (mis. KEMENTERIAN PELINDUNGAN PEKERJA MIGRAN INDONESIA)", "Letterhead: parent agency (e.g. KEMENTERIAN PELINDUNGAN PEKERJA MIGRAN INDONESIA)";
+    PromptLetterheadOffice => "Kop surat: nama kantor (Enter = {})", "Letterhead: office (Enter = {})";
+    PromptLetterheadAddress => "Kop surat: alamat", "Letterhead: address";
+    PromptLetterheadPhone => "Kop surat: telepon, surel, laman", "Letterhead: telephone, e-mail, website";
+    PromptLetterheadLogo => "Kop surat: berkas logo PNG/JPEG (Enter = tanpa logo)", "Letterhead: PNG/JPEG logo file (Enter = no logo)";
+    PromptSignatoryName => "Penanda tangan surat: nama lengkap", "Letter signatory: full name";
+    PromptSignatoryTitle => "Penanda tangan surat: jabatan (mis. Kepala Balai)", "Letter signatory: title (e.g. Kepala Balai)";
+    PromptSignatoryNip => "Penanda tangan surat: NIP", "Letter signatory: NIP (civil-service number)";
+    PromptOfficeCity => "Kota tempat surat ditandatangani", "City where letters are signed";
+    PromptImmigrationDefault => "Kantor imigrasi tujuan surat rekomendasi (mis. Kepala Kantor Imigrasi Kelas I TPI Surabaya)", "Immigration office recommendation letters are addressed to (e.g. Kepala Kantor Imigrasi Kelas I TPI Surabaya)";
+    PromptKeepCurrent => "{} [sekarang: {}; Enter = tetap]", "{} [now: {}; Enter = keep]";
+    InitPaperHint => "Sebelum mencetak surat, isi kop surat dan penanda tangan (lihat pmi-desk config list), mis.:\n{}", "Before printing letters, set the letterhead and signatory (see pmi-desk config list), e.g.:\n{}";
 }
