@@ -146,3 +146,15 @@ fn a_character_no_font_has_is_refused_by_name_and_nothing_is_written() {
     // The same letter still prints as text and HTML.
     assert!(office.run(&["letter", &letter]).ok().contains("𓀀"));
 }
+
+#[test]
+fn the_same_letter_prints_the_same_pdf_twice() {
+    let office = Office::with_letterhead();
+    let letter = letter_for(&office, "1371021508900001", "Ngô Thị Hương", &[]);
+    let first = std::fs::read(pdf_of(&office, &letter, "first.pdf")).unwrap();
+    let second = std::fs::read(pdf_of(&office, &letter, "second.pdf")).unwrap();
+    assert!(
+        first == second,
+        "a reprint is byte for byte the same document"
+    );
+}

@@ -17,7 +17,7 @@ use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
 use krilla::{Document as PdfDocument, SerializeSettings};
 
-pub use fonts::{check_printable, Weight};
+use fonts::Weight;
 
 use super::{Block, Document, ImageFormat, Letterhead, Logo, Signature};
 use crate::error::refused;
@@ -88,7 +88,6 @@ fn wrap(text: &str, weight: Weight, size: f32, max: f32) -> Result<Vec<String>> 
     fonts::wrap(text, weight, size, max)
 }
 
-/// Lines of text in a column, each aligned within [x0, x1]; returns the ops and the height.
 #[derive(Clone, Copy)]
 enum Align {
     Left,
@@ -96,6 +95,7 @@ enum Align {
     Right,
 }
 
+/// Lines of text in a column, each aligned within [x0, x1]; returns the ops and the height.
 fn column(
     text: &str,
     weight: Weight,
