@@ -495,8 +495,8 @@ mod tests {
 
     #[test]
     fn a_logo_must_be_a_small_png_or_jpeg() {
-        let dir = std::env::temp_dir().join(format!("pmi-desk-logo-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
         let png = dir.join("logo.png");
         std::fs::write(&png, b"\x89PNG\r\n\x1a\nrest").unwrap();
         assert!(logo(png.to_str().unwrap()).unwrap().ends_with("logo.png"));
@@ -505,7 +505,6 @@ mod tests {
         assert!(logo(gif.to_str().unwrap()).is_err());
         assert!(logo(dir.join("none.png").to_str().unwrap()).is_err());
         assert_eq!(logo("  ").unwrap(), "");
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -151,21 +151,19 @@ mod tests {
     use super::*;
     use crate::prompt::Scripted;
 
-    fn office(province: &str) -> Store {
-        let dir =
-            std::env::temp_dir().join(format!("pmi-desk-init-{}-{province}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let mut store = Store::open(&dir.join("office.db"), OpenMode::Create).unwrap();
+    /// A database in a temporary folder (removed when the folder is dropped).
+    fn office(province: &str) -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("office.db"), OpenMode::Create).unwrap();
         store
             .write(|tx| db::settings::set(tx, "office.province", province))
             .unwrap();
-        store
+        (dir, store)
     }
 
     #[test]
     fn init_asks_for_the_paper_and_enter_keeps_what_is_there() {
-        let store = office("13");
+        let (_dir, store) = office("13");
         let mut script = Scripted::new(&[
             "KEMENTERIAN PELINDUNGAN PEKERJA MIGRAN INDONESIA",
             "",
@@ -198,7 +196,7 @@ mod tests {
 
     #[test]
     fn an_office_elsewhere_is_asked_for_its_city_without_a_padang_default() {
-        let store = office("35");
+        let (_dir, store) = office("35");
         let mut script = Scripted::new(&[
             "",
             "",
@@ -227,7 +225,7 @@ mod tests {
 
     #[test]
     fn a_logo_that_is_not_an_image_is_refused_at_the_question() {
-        let store = office("13");
+        let (_dir, store) = office("13");
         let mut script = Scripted::new(&["", "", "", "", "/nonexistent/logo.png"]);
         assert!(ask_paper(&mut script, store.conn(), "X").is_err());
     }
