@@ -84,7 +84,7 @@ pub enum Command {
     /// List, show, void or mark used the passport recommendations
     #[command(subcommand)]
     Recommendation(RecommendationCommand),
-    /// Print a recommendation letter (text), or write it as PDF or HTML
+    /// Print a document: the recommendation letter, the refusal letter or the handover record
     Letter(LetterArgs),
     /// Record that a recommended placement departed
     Depart(DepartArgs),
@@ -474,7 +474,8 @@ pub enum RecommendationCommand {
 
 #[derive(Args, Debug)]
 pub struct LetterArgs {
-    /// Letter number or recommendation uid
+    /// Letter number or recommendation uid (a refused one gives the refusal letter), or
+    /// repatriation number or uid (the handover record)
     pub letter: String,
     /// Write to FILE.pdf (A4), FILE.html (print-ready) or FILE.txt instead of the terminal
     #[arg(long, value_name = "FILE")]

@@ -13,8 +13,8 @@ use crate::output::Format;
 
 pub struct Ctx {
     pub db_path: PathBuf,
-    /// The database was chosen by `--db` or `PMI_DESK_DB` (not the default in the data directory).
-    pub db_chosen: bool,
+    /// Where the database path came from.
+    pub db_source: DbSource,
     pub format: Format,
     pub clerk: String,
     pub interactive: bool,
@@ -22,7 +22,28 @@ pub struct Ctx {
     pub command: String,
 }
 
+/// Where the database path came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DbSource {
+    /// `--db`: a command shown to the clerk must repeat it.
+    CommandLine,
+    /// `PMI_DESK_DB`: the clerk's shell already has it.
+    Environment,
+    /// The default file in the OS data directory.
+    Default,
+}
+
 impl Ctx {
+    /// The clerk chose the database (`--db` or `PMI_DESK_DB`), rather than the default.
+    pub fn db_chosen(&self) -> bool {
+        self.db_source != DbSource::Default
+    }
+
+    /// The path to repeat as `--db PATH` in a command suggested to the clerk, if any.
+    pub fn db_hint(&self) -> Option<&std::path::Path> {
+        (self.db_source == DbSource::CommandLine).then_some(self.db_path.as_path())
+    }
+
     /// Opens the existing database, migrating it to this version's schema.
     pub fn open(&self) -> Result<Store> {
         Store::open(&self.db_path, OpenMode::Existing)

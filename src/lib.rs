@@ -13,6 +13,7 @@ pub mod exchange;
 pub mod help;
 pub mod i18n;
 pub mod letter;
+pub mod outfile;
 pub mod output;
 pub mod prompt;
 pub mod reference;
@@ -28,29 +29,29 @@ use clap::{parser::ValueSource, FromArgMatches};
 
 use crate::cli::{Cli, LangArg};
 use crate::clock::Clock;
-use crate::context::Ctx;
+use crate::context::{Ctx, DbSource};
 use crate::i18n::Lang;
 
 /// Parses the command line with its help in the clerk's language (`--lang`, `PMI_DESK_LANG` or the
 /// locale, known before clap runs). Help, version, usage errors and a missing command stop here:
 /// `main` prints them with `Stop::report` (help exit 0, usage exit 2).
-pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<(Cli, bool), help::Stop> {
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<(Cli, DbSource), help::Stop> {
     let args: Vec<OsString> = args.into_iter().collect();
     let (lang, _) = help::lang_of(&args);
     let matches = help::command(lang)
         .try_get_matches_from(&args)
         .map_err(|e| help::stop(e, &args))?;
-    // Chosen by the clerk (`--db` or `PMI_DESK_DB`), not the default in the data directory.
-    let db_chosen = matches!(
-        matches.value_source("db"),
-        Some(ValueSource::CommandLine | ValueSource::EnvVariable)
-    );
+    let db_source = match matches.value_source("db") {
+        Some(ValueSource::CommandLine) => DbSource::CommandLine,
+        Some(ValueSource::EnvVariable) => DbSource::Environment,
+        _ => DbSource::Default,
+    };
     let cli = Cli::from_arg_matches(&matches).map_err(|e| help::stop(e, &args))?;
-    Ok((cli, db_chosen))
+    Ok((cli, db_source))
 }
 
 /// Runs one parsed command.
-pub fn run(cli: Cli, db_chosen: bool) -> Result<()> {
+pub fn run(cli: Cli, db_source: DbSource) -> Result<()> {
     i18n::set_lang(Lang::choose(cli.global.lang.map(|l| match l {
         LangArg::Id => Lang::Id,
         LangArg::En => Lang::En,
@@ -61,7 +62,7 @@ pub fn run(cli: Cli, db_chosen: bool) -> Result<()> {
             .db
             .clone()
             .unwrap_or_else(context::default_db_path),
-        db_chosen,
+        db_source,
         format: cli.global.format,
         clerk: cli
             .global

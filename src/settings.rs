@@ -162,31 +162,47 @@ pub const SETTINGS: &[Setting] = &[
     },
     Setting {
         key: "office.city",
-        default: || "Padang".into(),
-        about_id: "Kota tempat surat ditandatangani",
-        about_en: "City where letters are signed",
+        default: none,
+        about_id: "Kota tempat surat ditandatangani (bawaan menurut provinsi)",
+        about_en: "City where letters are signed (default by province)",
         check: any_text,
     },
     Setting {
-        key: "letterhead.line1",
+        key: "letterhead.agency",
         default: none,
-        about_id: "Kop surat, baris 1",
-        about_en: "Letterhead, line 1",
+        about_id:
+            "Kop surat: nama instansi induk (mis. KEMENTERIAN PELINDUNGAN PEKERJA MIGRAN INDONESIA)",
+        about_en:
+            "Letterhead: the parent agency (e.g. KEMENTERIAN PELINDUNGAN PEKERJA MIGRAN INDONESIA)",
         check: any_text,
     },
     Setting {
-        key: "letterhead.line2",
+        key: "letterhead.office",
         default: none,
-        about_id: "Kop surat, baris 2",
-        about_en: "Letterhead, line 2",
+        about_id: "Kop surat: nama kantor (kosong = nama kantor)",
+        about_en: "Letterhead: the office (empty = the office name)",
         check: any_text,
     },
     Setting {
-        key: "letterhead.line3",
+        key: "letterhead.address",
         default: none,
-        about_id: "Kop surat, baris 3 (alamat)",
-        about_en: "Letterhead, line 3 (address)",
+        about_id: "Kop surat: alamat",
+        about_en: "Letterhead: address",
         check: any_text,
+    },
+    Setting {
+        key: "letterhead.phone",
+        default: none,
+        about_id: "Kop surat: telepon, surel, laman",
+        about_en: "Letterhead: telephone, e-mail, website",
+        check: any_text,
+    },
+    Setting {
+        key: "letterhead.logo",
+        default: none,
+        about_id: "Kop surat: berkas logo PNG atau JPEG (paling besar 100 KB; kosong = tanpa logo)",
+        about_en: "Letterhead: a PNG or JPEG logo file (at most 100 KB; empty = no logo)",
+        check: logo,
     },
     Setting {
         key: "signatory.name",
@@ -254,19 +270,17 @@ pub const SETTINGS: &[Setting] = &[
     },
     Setting {
         key: "immigration.default",
-        default: || "Kepala Kantor Imigrasi Kelas I TPI Padang".into(),
-        about_id: "Kantor imigrasi tujuan surat (bawaan)",
-        about_en: "Immigration office letters are addressed to (default)",
+        default: none,
+        about_id: "Kantor imigrasi tujuan surat (bawaan menurut provinsi)",
+        about_en: "Immigration office letters are addressed to (default by province)",
         check: any_text,
     },
     Setting {
         key: "immigration.by_regency",
-        default: || {
-            "1304,1306,1307,1308,1312,1374,1375,1376=Kepala Kantor Imigrasi Kelas I Non TPI Agam"
-                .into()
-        },
-        about_id: "Kantor imigrasi per kabupaten/kota: KODE,KODE=KANTOR;...",
-        about_en: "Immigration office per regency: CODE,CODE=OFFICE;...",
+        default: none,
+        about_id:
+            "Kantor imigrasi per kabupaten/kota: KODE,KODE=KANTOR;... (bawaan menurut provinsi)",
+        about_en: "Immigration office per regency: CODE,CODE=OFFICE;... (default by province)",
         check: routes,
     },
     Setting {
@@ -286,7 +300,57 @@ pub const SETTINGS: &[Setting] = &[
     },
 ];
 
+/// Settings whose default depends on the province the office serves (`office.province`). West
+/// Sumatra's are shipped as the example (Agam serves Agam, Pasaman, Pasaman Barat, Tanah Datar,
+/// Lima Puluh Kota, Bukittinggi, Payakumbuh and Padang Panjang; Padang the rest). An office in
+/// another province sets its own: a letter that needs a missing one names the `config set` command.
+const REGIONAL: &[(&str, &[(&str, &str)])] = &[(
+    "13",
+    &[
+        ("office.city", "Padang"),
+        (
+            "immigration.default",
+            "Kepala Kantor Imigrasi Kelas I TPI Padang",
+        ),
+        (
+            "immigration.by_regency",
+            "1304,1306,1307,1308,1312,1374,1375,1376=Kepala Kantor Imigrasi Kelas I Non TPI Agam",
+        ),
+    ],
+)];
+
+/// Earlier names of settings, still accepted by `config` and read from older databases.
+const RENAMED: &[(&str, &str)] = &[
+    ("letterhead.line1", "letterhead.agency"),
+    ("letterhead.line2", "letterhead.office"),
+    ("letterhead.line3", "letterhead.address"),
+];
+
+/// A logo file: readable, PNG or JPEG, small enough for a letter under 150 KB. Stored as an
+/// absolute path so that letters find it from any folder.
+fn logo(value: &str) -> Result<String, Invalid> {
+    let path = value.trim();
+    if path.is_empty() {
+        return Ok(String::new());
+    }
+    let bytes = std::fs::read(path).map_err(|e| Invalid(t!(Msg::LogoFileUnreadable, path, e)))?;
+    if crate::letter::ImageFormat::sniff(&bytes).is_none() {
+        return Err(Invalid(t!(Msg::LogoNotImage, path)));
+    }
+    if bytes.len() > 100 * 1024 {
+        return Err(Invalid(t!(Msg::LogoTooLarge, path, bytes.len() / 1024)));
+    }
+    Ok(std::fs::canonicalize(path)
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| path.to_string()))
+}
+
 pub fn find(key: &str) -> Result<&'static Setting> {
+    let key = RENAMED
+        .iter()
+        .find(|(old, _)| old.eq_ignore_ascii_case(key.trim()))
+        .map(|(_, new)| *new)
+        .unwrap_or(key.trim());
     SETTINGS
         .iter()
         .find(|s| s.key.eq_ignore_ascii_case(key))
@@ -296,10 +360,52 @@ pub fn find(key: &str) -> Result<&'static Setting> {
         })
 }
 
-/// The stored value of a setting, else its default.
+/// The stored value of a setting (under its name or an earlier one), else its default for the
+/// office's province, else its default.
 pub fn value(conn: &Connection, key: &str) -> Result<String> {
     let setting = find(key)?;
-    Ok(db::settings::get(conn, setting.key)?.unwrap_or_else(setting.default))
+    if let Some(stored) = db::settings::get(conn, setting.key)? {
+        return Ok(stored);
+    }
+    for (old, _) in RENAMED.iter().filter(|(_, new)| *new == setting.key) {
+        if let Some(stored) = db::settings::get(conn, old)? {
+            return Ok(stored);
+        }
+    }
+    if REGIONAL
+        .iter()
+        .any(|(_, values)| values.iter().any(|(k, _)| *k == setting.key))
+    {
+        let province = value(conn, "office.province")?;
+        if let Some(v) = regional_default(&province, setting.key) {
+            return Ok(v.to_string());
+        }
+    }
+    Ok((setting.default)())
+}
+
+fn regional_default(province: &str, key: &str) -> Option<&'static str> {
+    REGIONAL
+        .iter()
+        .find(|(p, _)| *p == province)
+        .and_then(|(_, values)| values.iter().find(|(k, _)| *k == key))
+        .map(|(_, v)| *v)
+}
+
+/// The command that sets a setting, for a message telling the clerk how to fix what is missing:
+/// `pmi-desk config set signatory.name "..."` (with `--db` when the clerk gave one).
+pub fn fix_command(key: &str, db: Option<&std::path::Path>) -> String {
+    let db = db
+        .map(|p| {
+            let p = p.display().to_string();
+            if p.contains(char::is_whitespace) || p.contains('"') {
+                format!(" --db \"{}\"", p.replace('"', "\\\""))
+            } else {
+                format!(" --db {p}")
+            }
+        })
+        .unwrap_or_default();
+    format!("pmi-desk{db} config set {key} \"...\"")
 }
 
 /// The office this database belongs to; refuses with the fix when `init` was never run.
@@ -366,6 +472,51 @@ mod tests {
                 .count(),
             Scheme::all().len()
         );
+    }
+
+    #[test]
+    fn regional_defaults_pass_their_checks_and_belong_to_regional_settings() {
+        for (province, values) in REGIONAL {
+            assert!(crate::reference::reference().province(province).is_some());
+            for (key, value) in *values {
+                let setting = find(key).unwrap();
+                assert_eq!((setting.check)(value).as_deref(), Ok(*value), "{key}");
+                assert_eq!((setting.default)(), "", "{key} has no national default");
+            }
+        }
+        assert_eq!(regional_default("13", "office.city"), Some("Padang"));
+        assert_eq!(regional_default("35", "office.city"), None);
+    }
+
+    #[test]
+    fn earlier_letterhead_names_still_work_and_the_fix_command_quotes_paths() {
+        assert_eq!(find("letterhead.line1").unwrap().key, "letterhead.agency");
+        assert_eq!(find("LETTERHEAD.LINE3").unwrap().key, "letterhead.address");
+        assert_eq!(
+            fix_command("signatory.name", None),
+            "pmi-desk config set signatory.name \"...\""
+        );
+        assert_eq!(
+            fix_command(
+                "office.city",
+                Some(std::path::Path::new("/tmp/my office.db"))
+            ),
+            "pmi-desk --db \"/tmp/my office.db\" config set office.city \"...\""
+        );
+    }
+
+    #[test]
+    fn a_logo_must_be_a_small_png_or_jpeg() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let png = dir.join("logo.png");
+        std::fs::write(&png, b"\x89PNG\r\n\x1a\nrest").unwrap();
+        assert!(logo(png.to_str().unwrap()).unwrap().ends_with("logo.png"));
+        let gif = dir.join("logo.gif");
+        std::fs::write(&gif, b"GIF89a").unwrap();
+        assert!(logo(gif.to_str().unwrap()).is_err());
+        assert!(logo(dir.join("none.png").to_str().unwrap()).is_err());
+        assert_eq!(logo("  ").unwrap(), "");
     }
 
     #[test]

@@ -119,7 +119,7 @@ impl Regency {
                 ],
             );
         }
-        if n >= 4 && day % 2 == 0 {
+        if n >= 4 && day.is_multiple_of(2) {
             let cancelled = self.registered[n - 4].clone();
             self.run(day, 11, &["cancel", &cancelled, "--reason", "WITHDRAWN"]);
         }

@@ -355,6 +355,77 @@ fn report_out_writes_a_private_file() {
 }
 
 #[test]
+fn report_out_chooses_the_format_by_the_extension() {
+    let office = fixture();
+    let report = |file: &str| {
+        office.run(&[
+            "report",
+            "placements",
+            "--year",
+            "2022",
+            "--by",
+            "scheme",
+            "--out",
+            file,
+        ])
+    };
+    report("tempat.csv").ok();
+    let csv = std::fs::read_to_string(office.path("tempat.csv")).unwrap();
+    assert!(csv.starts_with("scheme,count\n"), "{csv}");
+    assert!(
+        csv.contains("G2G,1\n") && csv.contains("MANDIRI,2\n"),
+        "{csv}"
+    );
+    report("tempat.json").ok();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(office.path("tempat.json")).unwrap())
+            .unwrap();
+    assert_eq!(json["total"], 3);
+    assert_eq!(json["report"], "placements");
+    report("tempat.txt").ok();
+    let table = std::fs::read_to_string(office.path("tempat.txt")).unwrap();
+    assert!(
+        table.contains("Total") && table.contains("Period"),
+        "{table}"
+    );
+    // Unknown extensions, workbooks (not yet) and a PDF of a report other than the summary.
+    for file in ["tempat.doc", "tempat.xlsx", "tempat.pdf", "tempat"] {
+        let run = report(file);
+        assert!(run.fails(2).contains(".csv, .json, .txt"), "{}", run.stderr);
+        assert!(!office.path(file).exists(), "{file} was written");
+    }
+}
+
+#[test]
+fn the_summary_is_written_as_a_pdf_with_its_figures() {
+    let office = fixture();
+    let summary = |file: &str| office.run(&["report", "summary", "--year", "2022", "--out", file]);
+    summary("ringkasan.pdf").ok();
+    let file = office.path("ringkasan.pdf");
+    assert!(std::fs::read(&file).unwrap().starts_with(b"%PDF-"));
+    let text = crate::pdf::text(&file);
+    for expected in [
+        "RINGKASAN DATA BP3MI SUMATERA BARAT",
+        "Periode",
+        "Penempatan PMI (berangkat): 3 orang",
+        "G2G: 1",
+        "MANDIRI: 2",
+        "Pengaduan PMI: 0 kasus",
+        "Definisi:",
+    ] {
+        assert!(text.contains(expected), "{expected} missing from:\n{text}");
+    }
+    assert_eq!(crate::pdf::pages(&file), 1, "the summary is one page");
+    summary("ringkasan.csv").ok();
+    let csv = std::fs::read_to_string(office.path("ringkasan.csv")).unwrap();
+    assert!(csv.starts_with("section,dimension,code,count\n"), "{csv}");
+    assert!(csv.contains("placements,scheme,MANDIRI,2\n"), "{csv}");
+    let run = summary("ringkasan.doc");
+    assert!(run.fails(2).contains(".pdf"), "{}", run.stderr);
+    assert!(!office.path("ringkasan.doc").exists());
+}
+
+#[test]
 fn the_demo_reproduces_the_published_figures() {
     let office = Office::empty();
     let now = [("PMI_DESK_NOW", "2026-11-28")];

@@ -1,5 +1,6 @@
 //! The integration tests: each runs the real `pmi-desk` executable on a temporary database.
 
+mod pdf;
 mod util;
 
 mod story;
@@ -13,6 +14,8 @@ mod test_exit_codes;
 mod test_help;
 mod test_kill;
 mod test_letter;
+mod test_letter_documents;
+mod test_letter_pdf;
 mod test_properties;
 mod test_query;
 mod test_races;

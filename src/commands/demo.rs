@@ -18,17 +18,18 @@ const DEMO_SETTINGS: &[(&str, &str)] = &[
     ("office.province", "13"),
     ("office.city", "Padang"),
     (
-        "letterhead.line1",
-        "BADAN PELINDUNGAN PEKERJA MIGRAN INDONESIA",
+        "letterhead.agency",
+        "KEMENTERIAN PELINDUNGAN PEKERJA MIGRAN INDONESIA",
     ),
     (
-        "letterhead.line2",
+        "letterhead.office",
         "BALAI PELAYANAN PELINDUNGAN PEKERJA MIGRAN INDONESIA SUMATERA BARAT",
     ),
     (
-        "letterhead.line3",
+        "letterhead.address",
         "Jl. Contoh Raya No. 1, Padang (alamat demo)",
     ),
+    ("letterhead.phone", "Telepon (0751) 000000 (demo)"),
     ("signatory.name", "Nama Kepala Balai (demo)"),
     ("signatory.title", "Kepala Balai"),
     ("signatory.nip", "197001012000031001"),
@@ -36,7 +37,7 @@ const DEMO_SETTINGS: &[(&str, &str)] = &[
 
 pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
     // `--db` / `PMI_DESK_DB` like every command; else a demo file here, never the office's default.
-    let path = if ctx.db_chosen {
+    let path = if ctx.db_chosen() {
         ctx.db_path.clone()
     } else {
         std::path::PathBuf::from("pmi-desk-demo.db")

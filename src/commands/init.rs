@@ -1,14 +1,104 @@
-//! `init`: creates the database (private to the user) and records which office it belongs to.
+//! `init`: creates the database (private to the user) and records which office it belongs to; on
+//! a terminal it then asks for the office's paper (letterhead, signatory, city, immigration office),
+//! Enter keeping what is there. Off a terminal it says which `config set` commands are still due.
 
 use anyhow::Result;
+use rusqlite::Connection;
 
 use crate::cli::InitArgs;
 use crate::context::Ctx;
 use crate::db::{self, audit, OpenMode, Store};
 use crate::error::refused;
 use crate::i18n::Msg;
+use crate::prompt::{Prompter, Terminal};
 use crate::settings;
 use crate::t;
+
+/// The paper settings `init` asks for, in order, with their question.
+fn questions(office_name: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("letterhead.agency", t!(Msg::PromptLetterheadAgency)),
+        (
+            "letterhead.office",
+            t!(Msg::PromptLetterheadOffice, office_name.to_uppercase()),
+        ),
+        ("letterhead.address", t!(Msg::PromptLetterheadAddress)),
+        ("letterhead.phone", t!(Msg::PromptLetterheadPhone)),
+        ("letterhead.logo", t!(Msg::PromptLetterheadLogo)),
+        ("signatory.name", t!(Msg::PromptSignatoryName)),
+        ("signatory.title", t!(Msg::PromptSignatoryTitle)),
+        ("signatory.nip", t!(Msg::PromptSignatoryNip)),
+        ("office.city", t!(Msg::PromptOfficeCity)),
+        ("immigration.default", t!(Msg::PromptImmigrationDefault)),
+    ]
+}
+
+/// Asks each paper setting; an empty answer keeps the current value. Returns what changed.
+pub fn ask_paper(
+    prompter: &mut dyn Prompter,
+    conn: &Connection,
+    office_name: &str,
+) -> Result<Vec<(&'static str, String)>> {
+    let mut changed = Vec::new();
+    for (key, question) in questions(office_name) {
+        let setting = settings::find(key)?;
+        let now = settings::value(conn, key)?;
+        let label = if now.is_empty() {
+            question
+        } else {
+            t!(Msg::PromptKeepCurrent, question, now)
+        };
+        let check = |answer: &str| (setting.check)(answer).map(|_| ()).map_err(|e| e.0);
+        if let Some(answer) = prompter.optional(&label, &check)? {
+            let value = (setting.check)(&answer)?;
+            if value != now {
+                changed.push((setting.key, value));
+            }
+        }
+    }
+    Ok(changed)
+}
+
+/// The `config set` commands for the paper settings a letter needs and the office has not given.
+fn still_due(conn: &Connection, ctx: &Ctx) -> Result<Vec<String>> {
+    let db = ctx.db_hint();
+    let mut due = Vec::new();
+    for key in [
+        "letterhead.agency",
+        "letterhead.address",
+        "signatory.name",
+        "signatory.title",
+        "signatory.nip",
+        "office.city",
+        "immigration.default",
+    ] {
+        if settings::value(conn, key)?.trim().is_empty() {
+            due.push(format!("  {}", settings::fix_command(key, db)));
+        }
+    }
+    Ok(due)
+}
+
+fn save(store: &mut Store, ctx: &Ctx, values: &[(&str, String)]) -> Result<()> {
+    let actor = ctx.actor();
+    store.write(|tx| {
+        for (key, value) in values {
+            let old = db::settings::get(tx, key)?;
+            if old.as_deref() != Some(value.as_str()) {
+                db::settings::set(tx, key, value)?;
+                audit::record(
+                    tx,
+                    &actor,
+                    "setting",
+                    key,
+                    "set",
+                    &[(key.to_string(), old, Some(value.clone()))],
+                )?;
+            }
+        }
+        Ok(())
+    })
+}
 
 pub fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
     let values = [
@@ -42,28 +132,105 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
             )));
         }
     }
-    let actor = ctx.actor();
-    store.write(|tx| {
-        for (key, value) in &values {
-            let old = db::settings::get(tx, key)?;
-            if old.as_deref() != Some(value.as_str()) {
-                db::settings::set(tx, key, value)?;
-                audit::record(
-                    tx,
-                    &actor,
-                    "setting",
-                    key,
-                    "set",
-                    &[(key.to_string(), old, Some(value.clone()))],
-                )?;
-            }
-        }
-        Ok(())
-    })?;
+    save(&mut store, ctx, &values)?;
     ctx.say(&t!(
         Msg::InitDone,
         values[1].1,
         values[0].1,
         ctx.db_path.display()
-    ))
+    ))?;
+    if ctx.interactive {
+        let paper = ask_paper(&mut Terminal, store.conn(), &values[1].1)?;
+        save(&mut store, ctx, &paper)?;
+    }
+    let due = still_due(store.conn(), ctx)?;
+    if !due.is_empty() {
+        ctx.say(&t!(Msg::InitPaperHint, due.join("\n")))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prompt::Scripted;
+
+    /// A database in a temporary folder (removed when the folder is dropped).
+    fn office(province: &str) -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("office.db"), OpenMode::Create).unwrap();
+        store
+            .write(|tx| db::settings::set(tx, "office.province", province))
+            .unwrap();
+        (dir, store)
+    }
+
+    #[test]
+    fn init_asks_for_the_paper_and_enter_keeps_what_is_there() {
+        let (_dir, store) = office("13");
+        let mut script = Scripted::new(&[
+            "KEMENTERIAN PELINDUNGAN PEKERJA MIGRAN INDONESIA",
+            "",
+            "Jl. Khatib Sulaiman No. 1, Padang",
+            "(0751) 123456",
+            "",
+            "Dra. Siti Aminah",
+            "Kepala Balai",
+            "197001012000032001",
+            "",
+            "",
+        ]);
+        let changed = ask_paper(&mut script, store.conn(), "BP3MI Sumatera Barat").unwrap();
+        let keys: Vec<&str> = changed.iter().map(|(k, _)| *k).collect();
+        assert_eq!(
+            keys,
+            [
+                "letterhead.agency",
+                "letterhead.address",
+                "letterhead.phone",
+                "signatory.name",
+                "signatory.title",
+                "signatory.nip"
+            ]
+        );
+        // West Sumatra's city is shown as the current value, kept on Enter.
+        assert!(script.asked[8].contains("Padang"), "{:?}", script.asked);
+        assert!(script.asked[1].contains("BP3MI SUMATERA BARAT"));
+    }
+
+    #[test]
+    fn an_office_elsewhere_is_asked_for_its_city_without_a_padang_default() {
+        let (_dir, store) = office("35");
+        let mut script = Scripted::new(&[
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "Surabaya",
+            "Kepala Kantor Imigrasi Kelas I TPI Surabaya",
+        ]);
+        let changed = ask_paper(&mut script, store.conn(), "BP3MI Jawa Timur").unwrap();
+        assert!(!script.asked[8].contains("Padang"), "{:?}", script.asked);
+        assert_eq!(
+            changed,
+            [
+                ("office.city", "Surabaya".to_string()),
+                (
+                    "immigration.default",
+                    "Kepala Kantor Imigrasi Kelas I TPI Surabaya".to_string()
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn a_logo_that_is_not_an_image_is_refused_at_the_question() {
+        let (_dir, store) = office("13");
+        let mut script = Scripted::new(&["", "", "", "", "/nonexistent/logo.png"]);
+        assert!(ask_paper(&mut script, store.conn(), "X").is_err());
+    }
 }

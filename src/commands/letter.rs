@@ -1,83 +1,206 @@
-//! `letter`: prints a recommendation letter, or writes it as PDF, HTML or text. Every print is
-//! counted and audited; a voided letter prints marked as void.
+//! `letter ID`: prints a document as text, or writes it as PDF, HTML or text by the extension of
+//! `--out`. ID is a letter number or recommendation uid (the recommendation letter, or for a
+//! refused recommendation the refusal letter) or a repatriation number or uid (the handover
+//! record). Every print is counted and audited; a voided letter prints marked as void.
 
 use std::io::Write;
 
 use anyhow::Result;
+use rusqlite::Connection;
 
-use super::recommendation::find;
+use super::lookup;
 use crate::cli::LetterArgs;
 use crate::context::Ctx;
-use crate::db::records;
+use crate::db::{self, audit, records};
+use crate::domain::recommendation::{office_for, parse_routes, Recommendation};
+use crate::domain::repatriation::Repatriation;
 use crate::domain::RecommendationStatus;
 use crate::error::refused;
-use crate::i18n::Msg;
-use crate::letter::{self, compose, Office};
+use crate::i18n::{with_lang, Lang, Msg};
+use crate::letter::{self, Document, HandoverParties, Paper};
+use crate::outfile::{self, OutFormat};
 use crate::settings;
 use crate::t;
 
-pub fn run(ctx: &Ctx, args: LetterArgs) -> Result<()> {
-    let mut store = ctx.open()?;
-    let (old, placement, person) = find(store.conn(), &args.letter)?;
-    if old.status == RecommendationStatus::Refused {
-        return Err(refused(t!(Msg::LetterNotIssued, placement.reference())));
+/// The record a document is printed from.
+enum Source {
+    Recommendation(Recommendation),
+    Repatriation(Repatriation),
+}
+
+fn find(conn: &Connection, key: &str) -> Result<Source> {
+    if let Some(r) = db::recommendations::by_letter_or_uid(conn, key)? {
+        return Ok(Source::Recommendation(r));
     }
-    let conn = store.conn();
-    let value = |key: &str| settings::value(conn, key);
-    let office = Office {
-        letterhead: vec![
-            value("letterhead.line1")?,
-            value("letterhead.line2")?,
-            value("letterhead.line3")?,
-        ],
-        city: value("office.city")?,
-        name: value("office.name")?,
-        signatory_name: value("signatory.name")?,
-        signatory_title: value("signatory.title")?,
-        signatory_nip: value("signatory.nip")?,
+    if let Some(x) = db::repatriations::by_number_or_uid(conn, key)? {
+        return Ok(Source::Repatriation(x));
+    }
+    Err(refused(t!(Msg::LetterOrRecordNotFound, key.trim())))
+}
+
+/// The immigration office a letter is addressed to: as stored, else as the settings route the
+/// worker's regency today (a letter issued before the office set it).
+fn immigration_office(
+    conn: &Connection,
+    r: &Recommendation,
+    person: &crate::domain::person::Person,
+) -> Result<String> {
+    if let Some(stored) = r
+        .immigration_office
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+    {
+        return Ok(stored.to_string());
+    }
+    let routes = parse_routes(&settings::value(conn, "immigration.by_regency")?)?;
+    Ok(office_for(
+        &routes,
+        &settings::value(conn, "immigration.default")?,
+        person.regency.as_ref(),
+    ))
+}
+
+/// The clerk who recorded the handover, from the audit log.
+fn handover_clerk(conn: &Connection, uid: &str) -> Result<Option<String>> {
+    Ok(audit::entries(conn, None, Some(uid))?
+        .into_iter()
+        .rev()
+        .find(|e| e.action == "handover")
+        .map(|e| e.clerk))
+}
+
+fn prints_before(conn: &Connection, uid: &str) -> Result<i64> {
+    Ok(audit::entries(conn, None, Some(uid))?
+        .iter()
+        .filter(|e| e.action == "print")
+        .count() as i64)
+}
+
+pub fn run(ctx: &Ctx, args: LetterArgs) -> Result<()> {
+    // The extension is checked before anything is read or written.
+    let format = match &args.out {
+        None => OutFormat::Text,
+        Some(path) => outfile::choose(
+            path,
+            &[OutFormat::Pdf, OutFormat::Html, OutFormat::Text],
+            "letter",
+        )?,
     };
-    let content = compose(&office, &old, &placement, &person);
-    let bytes = match &args.out {
-        None => letter::text(&content).into_bytes(),
-        Some(path) => match path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
-            Some("pdf") => letter::pdf(&content)?,
-            Some("html") | Some("htm") => letter::html(&content).into_bytes(),
-            Some("txt") => letter::text(&content).into_bytes(),
-            _ => return Err(refused(t!(Msg::LetterFormatUnknown, path.display()))),
-        },
+    let mut store = ctx.open()?;
+    let conn = store.conn();
+    let paper = Paper::load(conn, format != OutFormat::Text)?;
+    let db_hint = ctx.db_hint();
+    let source = find(conn, &args.letter)?;
+    let (document, kind, record_kind, uid, count): (Document, Msg, &str, String, i64) =
+        match &source {
+            Source::Recommendation(r) => {
+                let (placement, person) = lookup::placement(conn, &r.placement_uid)?;
+                let count = r.reprints + 1;
+                if r.status == RecommendationStatus::Refused {
+                    paper.require(
+                        &["office.city", "signatory.name", "signatory.title"],
+                        db_hint,
+                    )?;
+                    let doc = with_lang(Lang::Id, || {
+                        letter::refusal_letter(&paper, r, &placement, &person)
+                    });
+                    (
+                        doc,
+                        Msg::DocRefusalLetter,
+                        "recommendation",
+                        r.uid.clone(),
+                        count,
+                    )
+                } else {
+                    let office = immigration_office(conn, r, &person)?;
+                    let mut needed = vec!["office.city", "signatory.name", "signatory.title"];
+                    if office.trim().is_empty() {
+                        needed.push("immigration.default");
+                    }
+                    paper.require(&needed, db_hint)?;
+                    let doc = with_lang(Lang::Id, || {
+                        letter::recommendation_letter(&paper, r, &placement, &person, &office)
+                    });
+                    (
+                        doc,
+                        Msg::DocRecommendationLetter,
+                        "recommendation",
+                        r.uid.clone(),
+                        count,
+                    )
+                }
+            }
+            Source::Repatriation(x) => {
+                let Some(on) = x.handed_over_on.filter(|_| x.handed_over_to.is_some()) else {
+                    return Err(refused(t!(
+                        Msg::HandoverNotYet,
+                        x.repatriation_number,
+                        x.repatriation_number
+                    )));
+                };
+                let person = match &x.person_uid {
+                    Some(uid) => db::persons::by_uid(conn, uid)?,
+                    None => None,
+                };
+                let parties = HandoverParties {
+                    clerk: handover_clerk(conn, &x.uid)?.unwrap_or_default(),
+                };
+                let doc = with_lang(Lang::Id, || {
+                    letter::handover_record(&paper, x, person.as_ref(), &parties, on)
+                });
+                let count = prints_before(conn, &x.uid)? + 1;
+                (
+                    doc,
+                    Msg::DocHandoverRecord,
+                    "repatriation",
+                    x.uid.clone(),
+                    count,
+                )
+            }
+        };
+    let bytes = match format {
+        OutFormat::Pdf => letter::pdf(&document)?,
+        OutFormat::Html => letter::html(&document).into_bytes(),
+        _ => letter::text(&document).into_bytes(),
     };
     match &args.out {
         None => std::io::stdout().lock().write_all(&bytes)?,
-        Some(path) => {
-            crate::db::write_private_file(path, &bytes)?;
-            ctx.say(&t!(Msg::LetterWritten, content.number, path.display()))?;
-        }
+        Some(path) => db::write_private_file(path, &bytes)?,
     }
+    let target = args
+        .out
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "terminal".into());
     let actor = ctx.actor();
     store.write(|tx| {
-        // Counted on the record as it is now, not as it was read before printing.
-        let (now, _, _) = find(tx, &args.letter)?;
-        let mut r = now.clone();
-        r.reprints += 1;
-        let target = args
-            .out
-            .as_ref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|| "terminal".into());
-        records::change_with(
-            tx,
-            &actor,
-            "print",
-            &now,
-            r,
-            vec![("printed_to".into(), None, Some(target))],
-        )?;
-        Ok(())
+        let printed = vec![
+            ("printed_to".into(), None, Some(target.clone())),
+            ("document".into(), None, Some(document.number.clone())),
+        ];
+        match &source {
+            // Counted on the record as it is now, not as it was read before printing.
+            Source::Recommendation(read) => {
+                let now = db::recommendations::by_letter_or_uid(tx, &read.uid)?
+                    .ok_or_else(|| refused(t!(Msg::LetterOrRecordNotFound, read.uid)))?;
+                let mut r = now.clone();
+                r.reprints += 1;
+                records::change_with(tx, &actor, "print", &now, r, printed)?;
+                Ok(())
+            }
+            Source::Repatriation(_) => {
+                audit::record(tx, &actor, record_kind, &uid, "print", &printed)
+            }
+        }
     })?;
+    if let Some(path) = &args.out {
+        ctx.say(&t!(
+            Msg::DocumentWritten,
+            t!(kind),
+            document.number,
+            path.display(),
+            count
+        ))?;
+    }
     Ok(())
 }

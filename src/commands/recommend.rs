@@ -166,7 +166,9 @@ pub fn run(ctx: &Ctx, args: RecommendArgs) -> Result<()> {
             },
             decided_on: a.decided_on,
             valid_until: issue.then(|| a.decided_on + Duration::days(validity)),
-            immigration_office: issue.then(|| addressee.clone()),
+            immigration_office: issue
+                .then(|| addressee.clone())
+                .filter(|a| !a.trim().is_empty()),
             refusal_reasons: Reasons(a.findings.iter().map(|f| f.reason).collect()),
             refusal_details: (!issue).then(|| {
                 a.findings

@@ -1,5 +1,6 @@
 //! `report`: the published statistics for a period, as of a date, optionally compared with an
-//! earlier period; to the terminal or a file.
+//! earlier period; to the terminal, or to a file whose extension chooses the format (`.csv`,
+//! `.json`, `.txt` for the table, `.pdf` for the summary).
 
 use std::io::Write;
 
@@ -8,14 +9,51 @@ use anyhow::Result;
 use crate::cli::ReportArgs;
 use crate::context::Ctx;
 use crate::domain::date::parse_date;
-
+use crate::error::usage;
 use crate::i18n::Msg;
+use crate::letter::{self, Paper};
+use crate::outfile::{self, OutFormat};
+use crate::output::Format;
 use crate::report::period::{Period, PeriodArgs};
 use crate::report::{self, summary, Kind};
 use crate::settings;
 use crate::t;
 
+/// What `--out` may write. Workbooks: add `OutFormat::Xlsx` here and its writer in `run`.
+const FILES: &[OutFormat] = &[OutFormat::Csv, OutFormat::Json, OutFormat::Text];
+const SUMMARY_FILES: &[OutFormat] = &[
+    OutFormat::Csv,
+    OutFormat::Json,
+    OutFormat::Text,
+    OutFormat::Pdf,
+];
+
 pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
+    // The file's format, from its extension; refused before anything is computed or written.
+    let file = match &args.out {
+        None => None,
+        Some(path) => {
+            let (allowed, command) = match args.kind {
+                Kind::Summary => (SUMMARY_FILES, "report summary"),
+                _ => (FILES, "report"),
+            };
+            Some(outfile::choose(path, allowed, command)?)
+        }
+    };
+    let format = match file {
+        None => ctx.format,
+        Some(OutFormat::Csv) => Format::Csv,
+        Some(OutFormat::Json) => Format::Json,
+        Some(OutFormat::Text | OutFormat::Pdf) => Format::Table,
+        Some(other @ (OutFormat::Html | OutFormat::Xlsx)) => {
+            return Err(usage(t!(
+                Msg::OutExtensionUnknown,
+                format!(".{}", other.extension()),
+                "report",
+                ".csv, .json, .txt"
+            )))
+        }
+    };
     let store = ctx.open()?;
     let conn = store.conn();
     let as_of = args
@@ -37,15 +75,21 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     let dims = report::dimensions(args.kind, &args.by)?;
     let bytes = if args.kind == Kind::Summary {
         let office = settings::office(conn)?;
-        report::render_summary(
-            &summary::build_summary(conn, period, as_of)?,
-            &office.name,
-            ctx.format,
-        )?
+        let figures = summary::build_summary(conn, period, as_of)?;
+        if file == Some(OutFormat::Pdf) {
+            let paper = Paper::load(conn, true)?;
+            letter::pdf(&report::summary_document(
+                &figures,
+                &office.name,
+                paper.letterhead,
+            ))?
+        } else {
+            report::render_summary(&figures, &office.name, format)?
+        }
     } else {
         report::render(
             &report::build(conn, args.kind, &dims, period, as_of, args.compare)?,
-            ctx.format,
+            format,
         )?
     };
     match &args.out {

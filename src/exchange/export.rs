@@ -115,7 +115,7 @@ fn write_kind<R: Record>(
             }
             writer.write_record(&values)?;
             rows += 1;
-            if rows % 5000 == 0 {
+            if rows.is_multiple_of(5000) {
                 progress(kind, rows);
             }
         }

@@ -331,8 +331,12 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
     ("Passport number", "Nomor paspor"),
     ("Passport issue date", "Tanggal terbit paspor"),
     (
-        "Print a recommendation letter (text), or write it as PDF or HTML",
-        "Cetak surat rekomendasi (teks), atau simpan sebagai PDF atau HTML",
+        "Print a document: the recommendation letter, the refusal letter or the handover record",
+        "Cetak dokumen: surat rekomendasi, surat penolakan atau berita acara serah terima",
+    ),
+    (
+        "Letter number or recommendation uid (a refused one gives the refusal letter), or repatriation number or uid (the handover record)",
+        "Nomor surat atau uid rekomendasi (yang ditolak memberi surat penolakan), atau nomor atau uid pemulangan (berita acara serah terima)",
     ),
     (
         "Write to FILE.pdf (A4), FILE.html (print-ready) or FILE.txt instead of the terminal",

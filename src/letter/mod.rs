@@ -1,157 +1,159 @@
-//! The passport recommendation letter: its content, built once from the records and the office
-//! settings, then rendered as terminal text, a print-ready HTML page or an A4 PDF. Always Indonesian.
+//! The documents a clerk prints (the passport recommendation letter, the refusal letter, the
+//! handover record, the one-page summary): their content as a list of blocks, built once from the
+//! records and the office's paper settings, then rendered as terminal text, a print-ready HTML page
+//! or an A4 PDF. Always Indonesian.
 
+mod compose;
 mod html;
-mod pdf;
+pub mod paper;
+pub mod pdf;
 mod text;
 
+pub use compose::{handover_record, recommendation_letter, refusal_letter, HandoverParties};
 pub use html::render as html;
+pub use paper::Paper;
 pub use pdf::render as pdf;
 pub use text::render as text;
 
-use crate::domain::date::indonesian_long;
-use crate::domain::person::Person;
-use crate::domain::placement::Placement;
-use crate::domain::recommendation::Recommendation;
-use crate::domain::{RecommendationStatus, Sex};
-use crate::i18n::Lang;
-
-/// Everything a letter says, in reading order.
+/// Everything a document says, in reading order.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Letter {
+pub struct Document {
+    /// What the PDF's properties call it, e.g. "Rekomendasi Paspor B.0001/BP3MI-SB/XI/2023".
+    pub title: String,
+    /// The document's number (or the record's uid when it has none), repeated at the top of every
+    /// page after the first.
+    pub number: String,
     /// Set for a voided letter: printed across the top.
     pub void_notice: Option<String>,
-    pub letterhead: Vec<String>,
-    pub place_and_date: String,
-    pub number: String,
-    pub attachment: String,
-    pub subject: String,
-    pub addressee: Vec<String>,
-    pub opening: String,
-    pub intro: String,
-    pub identity: Vec<(String, String)>,
-    pub paragraphs: Vec<String>,
-    pub signatory_title: String,
-    pub signatory_name: String,
-    pub signatory_nip: String,
+    pub letterhead: Letterhead,
+    pub blocks: Vec<Block>,
 }
 
-/// Office settings the letter needs.
-pub struct Office {
-    pub letterhead: Vec<String>,
-    pub city: String,
+/// The kop surat: agency, office, then smaller address and telephone lines, and an optional logo.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Letterhead {
+    pub agency: String,
+    pub office: String,
+    pub contact: Vec<String>,
+    pub logo: Option<Logo>,
+}
+
+impl Letterhead {
+    /// The lines that are not empty, with whether each is a main (bold) line.
+    pub fn lines(&self) -> Vec<(&str, bool)> {
+        [(self.agency.as_str(), true), (self.office.as_str(), true)]
+            .into_iter()
+            .chain(self.contact.iter().map(|c| (c.as_str(), false)))
+            .filter(|(l, _)| !l.trim().is_empty())
+            .collect()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageFormat {
+    Png,
+    Jpeg,
+}
+
+impl ImageFormat {
+    /// The format of an image file from its first bytes.
+    pub fn sniff(bytes: &[u8]) -> Option<ImageFormat> {
+        if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            Some(ImageFormat::Png)
+        } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            Some(ImageFormat::Jpeg)
+        } else {
+            None
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            ImageFormat::Png => "image/png",
+            ImageFormat::Jpeg => "image/jpeg",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Logo {
+    pub bytes: Vec<u8>,
+    pub format: ImageFormat,
+}
+
+/// One part of a document's body.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// Place and date, at the right.
+    PlaceDate(String),
+    /// Nomor / Lampiran / Hal.
+    Meta(Vec<(String, String)>),
+    /// Short lines at the left (the addressee); a line starting with spaces is indented.
+    Lines(Vec<String>),
+    /// Centred bold lines (the title of a record); the first is underlined.
+    Title(Vec<String>),
+    Paragraph(String),
+    /// `label : value` rows, indented.
+    Fields(Vec<(String, String)>),
+    /// A numbered list.
+    Numbered(Vec<String>),
+    /// Signature blocks: one alone sits at the right; three share a row; otherwise two to a row.
+    Signatures(Vec<Signature>),
+}
+
+/// Who signs: the lines above the space for the signature, the name, and a line under it (NIP).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Signature {
+    pub role: Vec<String>,
     pub name: String,
-    pub signatory_name: String,
-    pub signatory_title: String,
-    pub signatory_nip: String,
+    pub below: Option<String>,
 }
 
-fn or_dash(value: Option<&str>) -> String {
-    value.filter(|v| !v.is_empty()).unwrap_or("-").to_string()
-}
-
-pub fn compose(
-    office: &Office,
-    r: &Recommendation,
-    placement: &Placement,
-    person: &Person,
-) -> Letter {
-    let birth = match (&person.birth_place, person.birth_date) {
-        (Some(place), Some(date)) => format!("{place}, {}", indonesian_long(date)),
-        (None, Some(date)) => indonesian_long(date),
-        (Some(place), None) => place.clone(),
-        (None, None) => "-".into(),
-    };
-    let sex = match person.sex {
-        Some(Sex::L) => "Laki-laki",
-        Some(Sex::P) => "Perempuan",
-        None => "-",
-    };
-    let mut identity = vec![
-        ("Nama".to_string(), person.full_name.clone()),
-        (
-            "NIK".to_string(),
-            or_dash(person.nik.as_ref().map(|n| n.as_str())),
-        ),
-        ("Tempat/Tanggal Lahir".to_string(), birth),
-        ("Jenis Kelamin".to_string(), sex.to_string()),
-        ("Alamat".to_string(), or_dash(person.address.as_deref())),
-        (
-            "Negara Tujuan".to_string(),
-            placement.country.name(Lang::Id).to_string(),
-        ),
-        (
-            "Jabatan".to_string(),
-            or_dash(placement.occupation.as_deref()),
-        ),
-        (
-            "Skema Penempatan".to_string(),
-            placement.scheme.label_id().to_string(),
-        ),
-    ];
-    if let Some(p3mi) = &placement.p3mi_name {
-        identity.push(("P3MI".to_string(), p3mi.clone()));
-    }
-    identity.push((
-        "Nomor Pendaftaran".to_string(),
-        placement.reference().to_string(),
-    ));
-    let validity = r
-        .valid_until
-        .map(|d| format!("Surat rekomendasi ini berlaku sampai dengan tanggal {} dan hanya dapat dipergunakan untuk pengurusan paspor yang bersangkutan.", indonesian_long(d)))
-        .unwrap_or_default();
-    let void_notice = (r.status == RecommendationStatus::Void).then(|| {
-        format!(
-            "DIBATALKAN - SURAT INI TIDAK BERLAKU ({})",
-            r.void_reason.clone().unwrap_or_default()
-        )
-    });
-    Letter {
-        void_notice,
-        letterhead: office.letterhead.iter().filter(|l| !l.is_empty()).cloned().collect(),
-        place_and_date: format!("{}, {}", office.city, indonesian_long(r.decided_on)),
-        number: r.letter_number.clone().unwrap_or_default(),
-        attachment: "-".into(),
-        subject: "Rekomendasi Penerbitan Paspor bagi Calon Pekerja Migran Indonesia".into(),
-        addressee: vec![
-            "Yth.".into(),
-            r.immigration_office.clone().unwrap_or_default(),
-            "di".into(),
-            "    Tempat".into(),
-        ],
-        opening: "Dengan hormat,".into(),
-        intro: format!(
-            "Berdasarkan Undang-Undang Nomor 18 Tahun 2017 tentang Pelindungan Pekerja Migran Indonesia, setelah dilakukan verifikasi identitas dan dokumen, {} dengan ini memberikan rekomendasi penerbitan paspor bagi Calon Pekerja Migran Indonesia (CPMI) berikut:",
-            office.name
-        ),
-        identity,
-        paragraphs: vec![
-            validity,
-            "Demikian rekomendasi ini kami sampaikan. Atas perhatian dan kerja sama Bapak/Ibu, kami ucapkan terima kasih.".into(),
-        ]
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .collect(),
-        signatory_title: format!("{},", office.signatory_title),
-        signatory_name: office.signatory_name.clone(),
-        signatory_nip: format!("NIP. {}", office.signatory_nip),
+/// How many signatures share a row.
+pub fn signatures_per_row(count: usize) -> usize {
+    if count == 3 {
+        3
+    } else {
+        2
     }
 }
 
-/// Splits text into lines no wider than `max`, as measured by `width`.
-pub fn wrap(text: &str, max: f32, width: impl Fn(&str) -> f32) -> Vec<String> {
+/// Splits text into lines of at most `max` characters at spaces (long words are cut), for the
+/// terminal rendering.
+pub fn wrap_chars(text: &str, max: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        let candidate = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if width(&candidate) > max && !line.is_empty() {
-            lines.push(std::mem::replace(&mut line, word.to_string()));
-        } else {
-            line = candidate;
+        let mut word = word.to_string();
+        loop {
+            let have = text::width(&line);
+            let need = text::width(&word) + usize::from(!line.is_empty());
+            if have + need <= max {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(&word);
+                break;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                continue;
+            }
+            // A word longer than a line: cut it.
+            let mut head = String::new();
+            let mut rest = word.chars().peekable();
+            while let Some(c) = rest.peek() {
+                if text::width(&head) + text::width(&c.to_string()) > max && !head.is_empty() {
+                    break;
+                }
+                head.push(*c);
+                rest.next();
+            }
+            lines.push(head);
+            word = rest.collect();
+            if word.is_empty() {
+                break;
+            }
         }
     }
     if !line.is_empty() {
@@ -162,13 +164,30 @@ pub fn wrap(text: &str, max: f32, width: impl Fn(&str) -> f32) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::wrap;
+    use super::*;
 
     #[test]
-    fn wrap_keeps_words_whole() {
-        let lines = wrap("satu dua tiga empat lima", 9.0, |s| {
-            s.chars().count() as f32
-        });
-        assert_eq!(lines, ["satu dua", "tiga", "empat", "lima"]);
+    fn wrap_keeps_words_whole_and_cuts_only_words_longer_than_a_line() {
+        assert_eq!(
+            wrap_chars("satu dua tiga empat lima", 9),
+            ["satu dua", "tiga", "empat", "lima"]
+        );
+        assert_eq!(
+            wrap_chars("ab abcdefghijk", 5),
+            ["ab", "abcde", "fghij", "k"]
+        );
+    }
+
+    #[test]
+    fn images_are_recognised_by_their_first_bytes() {
+        assert_eq!(
+            ImageFormat::sniff(b"\x89PNG\r\n\x1a\nrest"),
+            Some(ImageFormat::Png)
+        );
+        assert_eq!(
+            ImageFormat::sniff(&[0xFF, 0xD8, 0xFF, 0xE0]),
+            Some(ImageFormat::Jpeg)
+        );
+        assert_eq!(ImageFormat::sniff(b"GIF89a"), None);
     }
 }

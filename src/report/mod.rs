@@ -6,7 +6,7 @@ pub mod period;
 mod render;
 pub mod summary;
 
-pub use render::{render, render_summary};
+pub use render::{render, render_summary, summary_document};
 
 use std::collections::{BTreeSet, HashMap};
 

@@ -9,6 +9,7 @@ use super::summary::Summary;
 use super::{label, Kind, Report};
 use crate::domain::date::indonesian_long;
 use crate::i18n::{Lang, Msg};
+use crate::letter::{Block, Document, Letterhead};
 use crate::output::{column, Cell, Format, Records};
 use crate::t;
 
@@ -171,22 +172,90 @@ fn section_json(report: &Report) -> Value {
     json!({"total": report.total, "by": by})
 }
 
-/// The one-page summary: Indonesian text (table format), or JSON with every figure.
+/// The summary's sections with their names, as JSON and CSV carry them.
+fn sections(s: &Summary) -> [(&'static str, &Report); 7] {
+    [
+        ("placements", &s.placements_by_scheme),
+        ("placements", &s.placements_by_country),
+        ("placements", &s.placements_by_sector),
+        ("placements", &s.placements_by_sex),
+        ("cases", &s.cases_by_category),
+        ("cases", &s.cases_by_handling),
+        ("repatriations", &s.returns_by_category),
+    ]
+}
+
+/// The one-page summary: Indonesian text (table format), CSV (`section,dimension,code,count`, one
+/// row per group) or JSON with every figure.
 pub fn render_summary(s: &Summary, office_name: &str, format: Format) -> Result<Vec<u8>> {
-    if format != Format::Table {
-        let doc = json!({
-            "report": Kind::Summary.name(),
-            "period": {"from": s.period.from.to_string(), "to": s.period.to.to_string()},
-            "as_of": s.as_of.to_string(),
-            "definition": Kind::Summary.definition(),
-            "placements": {"scheme": section_json(&s.placements_by_scheme), "country": section_json(&s.placements_by_country), "sector": section_json(&s.placements_by_sector), "sex": section_json(&s.placements_by_sex)},
-            "cases": {"category": section_json(&s.cases_by_category), "handling": section_json(&s.cases_by_handling)},
-            "repatriations": {"category": section_json(&s.returns_by_category)},
-        });
-        let mut out = serde_json::to_vec_pretty(&doc)?;
-        out.push(b'\n');
-        return Ok(out);
+    match format {
+        Format::Table => Ok((summary_lines(s, office_name).join("\n") + "\n").into_bytes()),
+        Format::Csv => {
+            let mut out = Vec::new();
+            {
+                let mut writer = csv::Writer::from_writer(&mut out);
+                writer.write_record(["section", "dimension", "code", "count"])?;
+                for (section, report) in sections(s) {
+                    for row in &report.rows {
+                        writer.write_record([
+                            section,
+                            report.dimensions[0].as_str(),
+                            row.keys[0].as_deref().unwrap_or(""),
+                            &row.count.to_string(),
+                        ])?;
+                    }
+                }
+                writer.flush()?;
+            }
+            Ok(out)
+        }
+        Format::Json => {
+            let doc = json!({
+                "report": Kind::Summary.name(),
+                "period": {"from": s.period.from.to_string(), "to": s.period.to.to_string()},
+                "as_of": s.as_of.to_string(),
+                "definition": Kind::Summary.definition(),
+                "placements": {"scheme": section_json(&s.placements_by_scheme), "country": section_json(&s.placements_by_country), "sector": section_json(&s.placements_by_sector), "sex": section_json(&s.placements_by_sex)},
+                "cases": {"category": section_json(&s.cases_by_category), "handling": section_json(&s.cases_by_handling)},
+                "repatriations": {"category": section_json(&s.returns_by_category)},
+            });
+            let mut out = serde_json::to_vec_pretty(&doc)?;
+            out.push(b'\n');
+            Ok(out)
+        }
     }
+}
+
+/// The summary as a printable document (PDF), on the office's letterhead: the title, then each
+/// numbered section as it reads in the text.
+pub fn summary_document(s: &Summary, office_name: &str, letterhead: Letterhead) -> Document {
+    let lines = summary_lines(s, office_name);
+    let mut blocks = vec![Block::Title(lines.iter().take(2).cloned().collect())];
+    let mut section = Vec::new();
+    for line in lines.into_iter().skip(3) {
+        if line.is_empty() {
+            if !section.is_empty() {
+                blocks.push(Block::Lines(std::mem::take(&mut section)));
+            }
+        } else {
+            section.push(line);
+        }
+    }
+    if !section.is_empty() {
+        blocks.push(Block::Lines(section));
+    }
+    let number = format!("Ringkasan {}", s.period.written_id());
+    Document {
+        title: format!("Ringkasan Data {office_name} {}", s.period.written_id()),
+        number,
+        void_notice: None,
+        letterhead,
+        blocks,
+    }
+}
+
+/// The summary's lines, in Indonesian: a heading, the period line, a blank line, the sections.
+fn summary_lines(s: &Summary, office_name: &str) -> Vec<String> {
     let mut t = Vec::new();
     t.push(format!("RINGKASAN DATA {}", office_name.to_uppercase()));
     t.push(format!(
@@ -277,5 +346,5 @@ pub fn render_summary(s: &Summary, office_name: &str, format: Format) -> Result<
             t.push(format!("- {}", kind.definition()));
         }
     });
-    Ok((t.join("\n") + "\n").into_bytes())
+    t
 }
