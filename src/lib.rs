@@ -14,6 +14,7 @@ pub mod help;
 pub mod i18n;
 pub mod letter;
 pub mod output;
+pub mod pager;
 pub mod prompt;
 pub mod reference;
 pub mod report;
@@ -69,5 +70,10 @@ pub fn run(cli: Cli, db_on_command_line: bool) -> Result<()> {
         clock: Clock::from_env()?,
         command: commands::name(&cli.command),
     };
+    output::set_layout(output::Layout {
+        width: output::terminal_width(),
+        wide: cli.global.wide,
+        pager: !cli.global.no_pager,
+    });
     commands::dispatch(&ctx, cli.command)
 }

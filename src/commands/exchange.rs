@@ -152,7 +152,12 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             ],
         )
     })?;
-    ctx.say(&t!(Msg::ExportDone, args.out.display(), rows.join(", ")))
+    let shown: Vec<String> = folder
+        .written
+        .iter()
+        .map(|w| format!("{} {}", crate::views::table_label(w.kind.name()), w.rows))
+        .collect();
+    ctx.say(&t!(Msg::ExportDone, args.out.display(), shown.join(", ")))
 }
 
 pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {

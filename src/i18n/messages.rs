@@ -452,4 +452,46 @@ The day's work:
 Start: pmi-desk demo (a sample database) or pmi-desk init (a new office).
 All commands: pmi-desk --help     One command: pmi-desk register --help
 Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
+    // Tables made for 80 columns: listings cut at --limit, the audit log, check, ref and reports
+    ListMore => "{} lagi (dari {}): --limit JUMLAH atau --all", "{} more (of {}): --limit N or --all";
+    LogKindPerson => "orang", "person";
+    LogKindPlacement => "penempatan", "placement";
+    LogKindDocument => "dokumen", "document";
+    LogKindRecommendation => "rekomendasi", "recommendation";
+    LogKindCase => "pengaduan", "case";
+    LogKindCaseEvent => "kegiatan pengaduan", "case event";
+    LogKindRepatriation => "pemulangan", "repatriation";
+    LogKindWarning => "peringatan", "warning";
+    LogKindDatabase => "basis data", "database";
+    LogActionCreate => "dibuat", "created";
+    LogActionUpdate => "diubah", "updated";
+    LogActionHandover => "serah terima", "handed over";
+    LogActionImport => "impor", "import";
+    LogActionExport => "ekspor", "export";
+    LogActionAlias => "uid kantor lain dicatat", "other office's uid recorded";
+    LogActionConflictKeptLocal => "konflik: data kantor ini dipertahankan", "conflict: this office's values kept";
+    LogActionWarningsAccepted => "peringatan diterima", "warnings accepted";
+    TableNamePersons => "orang", "persons";
+    TableNamePlacements => "penempatan", "placements";
+    TableNameDocuments => "dokumen", "documents";
+    TableNameRecommendations => "rekomendasi", "recommendations";
+    TableNameCases => "pengaduan", "cases";
+    TableNameCaseEvents => "kegiatan pengaduan", "case events";
+    TableNameRepatriations => "pemulangan", "repatriations";
+    TableNameAuditLog => "catatan log audit", "audit log entries";
+    CheckItemDatabase => "Basis data", "Database";
+    CheckItemSchemaVersion => "Versi skema", "Schema version";
+    CheckItemIntegrity => "Keutuhan berkas", "Integrity";
+    CheckItemForeignKeys => "Rujukan antardata yang rusak", "Broken references (foreign keys)";
+    CheckItemCount => "Jumlah {}", "Number of {}";
+    CheckItemAuditChain => "Rantai log audit", "Audit log chain";
+    CheckItemAuditHead => "Ujung rantai log audit", "Audit log chain head";
+    RefListDocumentKind => "jenis dokumen", "document kind";
+    RefListRecommendationStatus => "status rekomendasi", "recommendation status";
+    RefListCaseCategory => "kategori pengaduan", "case category";
+    RefListCaseStatus => "status pengaduan", "case status";
+    RefListCaseEventKind => "jenis kegiatan pengaduan", "case event kind";
+    RefListRepatriationCategory => "kategori pemulangan", "repatriation category";
+    ReportReasonNotRefused => "(tidak ditolak: surat diterbitkan)", "(not refused: letter issued)";
+    ReportZeroRowsOmitted => "Kombinasi bernilai 0 tidak ditampilkan ({}); semuanya ada di --format csv dan json", "Combinations of 0 not shown ({}); --format csv and json carry them all";
 }
