@@ -586,4 +586,107 @@ mod tests {
             "{table}"
         );
     }
+
+    fn people() -> Records {
+        Records {
+            columns: vec![
+                column("registration_number", "Nomor pendaftaran"),
+                column("nik", "NIK"),
+                column("full_name", "Nama"),
+                column("country", "Negara"),
+                column("placement_uid", "UID").wide(),
+            ],
+            rows: vec![
+                vec![
+                    Cell::text("REG-2023-00001"),
+                    Cell::text("1371021508900001"),
+                    Cell::text("Zulfikar Syahputra Chaniago"),
+                    Cell::text("Hong Kong (Tiongkok)"),
+                    Cell::text("0aa13ebf-a9a4-4447-9611-ca512c58f8be"),
+                ],
+                vec![
+                    Cell::text("REG-2023-00002"),
+                    Cell::text("1371021508900002"),
+                    Cell::text("Budi"),
+                    Cell::text("Malaysia"),
+                    Cell::text("1bb13ebf-a9a4-4447-9611-ca512c58f8be"),
+                ],
+            ],
+        }
+    }
+
+    fn widest(text: &str) -> usize {
+        text.lines().map(|l| l.width()).max().unwrap_or(0)
+    }
+
+    #[test]
+    fn a_listing_fits_its_width_keeping_niks_and_numbers_whole() {
+        let layout = Layout {
+            width: Some(60),
+            ..Layout::default()
+        };
+        let text = people().listing(layout);
+        assert!(widest(&text) <= 60, "{text}");
+        assert!(text.contains("REG-2023-00001  1371021508900001"), "{text}");
+        assert!(text.contains('…'), "long text cut: {text}");
+        assert!(!text.contains("0aa13ebf"), "uids only with --wide: {text}");
+        assert_eq!(
+            text.lines().count(),
+            5,
+            "one line a row, heading on two: {text}"
+        );
+        // Nothing to fit: every value whole on one line.
+        let whole = people().listing(Layout::default());
+        assert!(whole.contains("Zulfikar Syahputra Chaniago"), "{whole}");
+        let wide = people().listing(Layout {
+            width: Some(60),
+            wide: true,
+            pager: false,
+        });
+        assert!(
+            wide.contains("0aa13ebf-a9a4-4447-9611-ca512c58f8be"),
+            "{wide}"
+        );
+        assert!(wide.contains("Zulfikar Syahputra Chaniago"), "{wide}");
+    }
+
+    #[test]
+    fn whole_columns_overflow_rather_than_break() {
+        let text = people().listing(Layout {
+            width: Some(20),
+            ..Layout::default()
+        });
+        assert!(text.contains("1371021508900001"), "{text}");
+        assert!(text.contains("REG-2023-00002"), "{text}");
+    }
+
+    #[test]
+    fn cut_ends_with_an_ellipsis_within_the_width() {
+        assert_eq!(cut("Malaysia", 8), "Malaysia");
+        assert_eq!(cut("Hong Kong (Tiongkok)", 8), "Hong Ko…");
+        assert_eq!(cut("Hong Kong", 0), "");
+        assert_eq!(
+            wrap_heading("Kabupaten/kota asal", 10),
+            ["Kabupaten/", "kota asal"]
+        );
+        assert_eq!(
+            wrap(
+                "satu dua tiga empat lima enam tujuh delapan sembilan",
+                Some(25)
+            ),
+            [
+                "satu dua tiga empat lima",
+                "  enam tujuh delapan",
+                "  sembilan"
+            ]
+        );
+    }
+
+    #[test]
+    fn tables_stop_at_50_rows_csv_and_json_do_not() {
+        assert_eq!(row_limit(Format::Table, None, false), Some(DEFAULT_LIMIT));
+        assert_eq!(row_limit(Format::Table, None, true), None);
+        assert_eq!(row_limit(Format::Csv, None, false), None);
+        assert_eq!(row_limit(Format::Json, Some(7), false), Some(7));
+    }
 }
