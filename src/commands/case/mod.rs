@@ -96,16 +96,16 @@ fn list(ctx: &Ctx, args: CaseListArgs) -> Result<()> {
     let mut total = total;
     if args.overdue {
         let holidays = parse_holidays(&settings::value(conn, "holidays")?)?;
-        // What a clerk acts on: which case, whose, why it could be closed and since when; the
-        // status (open, all of them) and the report date only with --wide.
+        // What a clerk acts on: which case, whose, the whole reason it could be closed for, and
+        // how long it has waited; the rest (all of them open) only with --wide.
         for c in &mut records.columns {
-            if c.key == "status" || c.key == "reported_on" {
+            if !["case_number", "full_name"].contains(&c.key.as_str()) {
                 c.wide_only = true;
             }
         }
         records.columns.extend([
-            column("closure_reason", t!(Msg::HeadWouldClose)),
-            column("waiting_since", t!(Msg::HeadWaitingSince)),
+            column("closure_reason", t!(Msg::HeadWouldClose)).whole(),
+            column("waiting_since", t!(Msg::HeadWaitingSince)).wide(),
             column("waited", t!(Msg::HeadWaited)),
         ]);
         let mut rows = Vec::new();
