@@ -138,6 +138,9 @@ pub enum Command {
         /// The backup file to create
         #[arg(long, value_name = "FILE")]
         out: std::path::PathBuf,
+        /// Replace an earlier backup (only a pmi-desk database is ever replaced)
+        #[arg(long)]
+        force: bool,
     },
     /// Show the audit log: who changed what, and when
     Log(LogArgs),
@@ -854,7 +857,7 @@ pub struct ExportArgs {
     /// For statistics outside the office: NIK to 12 digits, names to initials, no contact details
     #[arg(long)]
     pub mask: bool,
-    /// Replace an existing folder
+    /// Replace an earlier export in that folder (never a folder holding anything else)
     #[arg(long)]
     pub force: bool,
 }

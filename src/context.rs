@@ -13,8 +13,8 @@ use crate::output::Format;
 
 pub struct Ctx {
     pub db_path: PathBuf,
-    /// `--db` was given on the command line (not from the environment or the default).
-    pub db_on_command_line: bool,
+    /// The database was chosen by `--db` or `PMI_DESK_DB` (not the default in the data directory).
+    pub db_chosen: bool,
     pub format: Format,
     pub clerk: String,
     pub interactive: bool,

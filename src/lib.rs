@@ -41,13 +41,17 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<(Cli, bool), he
     let matches = help::command(lang)
         .try_get_matches_from(&args)
         .map_err(|e| help::stop(e, &args))?;
-    let db_on_command_line = matches.value_source("db") == Some(ValueSource::CommandLine);
+    // Chosen by the clerk (`--db` or `PMI_DESK_DB`), not the default in the data directory.
+    let db_chosen = matches!(
+        matches.value_source("db"),
+        Some(ValueSource::CommandLine | ValueSource::EnvVariable)
+    );
     let cli = Cli::from_arg_matches(&matches).map_err(|e| help::stop(e, &args))?;
-    Ok((cli, db_on_command_line))
+    Ok((cli, db_chosen))
 }
 
 /// Runs one parsed command.
-pub fn run(cli: Cli, db_on_command_line: bool) -> Result<()> {
+pub fn run(cli: Cli, db_chosen: bool) -> Result<()> {
     i18n::set_lang(Lang::choose(cli.global.lang.map(|l| match l {
         LangArg::Id => Lang::Id,
         LangArg::En => Lang::En,
@@ -58,7 +62,7 @@ pub fn run(cli: Cli, db_on_command_line: bool) -> Result<()> {
             .db
             .clone()
             .unwrap_or_else(context::default_db_path),
-        db_on_command_line,
+        db_chosen,
         format: cli.global.format,
         clerk: cli
             .global

@@ -2,11 +2,11 @@
 //! once as `pmi-desk: ...`, choose the exit code.
 
 fn main() {
-    let (cli, db_on_command_line) = match pmi_desk::parse(std::env::args_os()) {
+    let (cli, db_chosen) = match pmi_desk::parse(std::env::args_os()) {
         Ok(parsed) => parsed,
         Err(stop) => std::process::exit(stop.report()),
     };
-    let code = match pmi_desk::run(cli, db_on_command_line) {
+    let code = match pmi_desk::run(cli, db_chosen) {
         Ok(()) => 0,
         Err(e) if is_broken_pipe(&e) => 0,
         Err(e) => {

@@ -74,14 +74,21 @@ fn init_refuses_to_change_the_office_code() {
         "Other",
     ]);
     assert!(run.fails(1).contains("BP3MI-SB"), "{}", run.stderr);
+    // Renaming is `config set`, audited; `init` never renames an office silently.
+    let rename = office.run(&[
+        "init",
+        "--office-code",
+        "bp3mi-sb",
+        "--office-name",
+        "BP3MI Sumbar",
+    ]);
+    assert!(
+        rename.fails(1).contains("config set office.name"),
+        "{}",
+        rename.stderr
+    );
     office
-        .run(&[
-            "init",
-            "--office-code",
-            "bp3mi-sb",
-            "--office-name",
-            "BP3MI Sumbar",
-        ])
+        .run(&["config", "set", "office.name", "BP3MI Sumbar"])
         .ok();
     assert_eq!(
         office.run(&["config", "get", "office.name"]).ok().trim(),

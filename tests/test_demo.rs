@@ -8,10 +8,12 @@ fn demo_is_written_once_and_replaced_only_with_force() {
     // The demo's recent applications and open cases are dated relative to today.
     let now = [("PMI_DESK_NOW", "2026-11-28")];
     let run = office.run_with(&["demo"], &now);
-    assert!(run.ok().contains("pmi-desk-demo.db"), "{}", run.stdout);
-    let demo = office.path("pmi-desk-demo.db");
-    assert!(demo.exists(), "written to the current folder by default");
-    assert!(!office.db.exists(), "PMI_DESK_DB is not the demo's target");
+    assert!(run.ok().contains("office.db"), "{}", run.stdout);
+    assert!(
+        office.db.exists(),
+        "PMI_DESK_DB is followed, like every command"
+    );
+    let demo = office.db.clone();
     let again = office.run(&["demo"]);
     assert!(again.fails(1).contains("--force"), "{}", again.stderr);
     office.run_with(&["demo", "--force"], &now).ok();
@@ -110,4 +112,53 @@ fn the_demo_travels_through_the_exchange_unchanged() {
             "{name} differs after the round trip"
         );
     }
+}
+
+#[test]
+fn without_a_chosen_database_the_demo_goes_to_a_file_here() {
+    let office = Office::empty();
+    let mut demo = office.command();
+    demo.env_remove("PMI_DESK_DB")
+        .env("PMI_DESK_NOW", "2026-11-28")
+        .args(["demo", "--scale", "1"]);
+    let out = demo.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(office.path("pmi-desk-demo.db").exists());
+    assert!(!office.db.exists());
+}
+
+#[test]
+fn demo_never_replaces_an_office_database_not_even_with_force() {
+    let office = Office::new();
+    office.register("1371021508900001", "Budi", &[]).ok();
+    for args in [vec!["demo"], vec!["demo", "--force"]] {
+        let run = office.run(&args);
+        let err = run.fails(1);
+        assert!(
+            err.contains("is an office database")
+                && err.contains("BP3MI-SB")
+                && !err.contains("demo database"),
+            "{err}"
+        );
+    }
+    assert_eq!(
+        office.count("persons"),
+        1,
+        "the office's records are untouched"
+    );
+    std::fs::write(office.path("notes.txt"), "my own notes").unwrap();
+    let run = office.run(&["--db", "notes.txt", "demo", "--force"]);
+    assert!(
+        run.fails(1).contains("not a pmi-desk database"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(office.path("notes.txt")).unwrap(),
+        "my own notes"
+    );
 }

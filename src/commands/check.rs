@@ -68,10 +68,17 @@ fn item(code: &str) -> Cell {
     Cell::code(code, &label)
 }
 
-pub fn backup(ctx: &Ctx, out: &std::path::Path) -> Result<()> {
+pub fn backup(ctx: &Ctx, out: &std::path::Path, force: bool) -> Result<()> {
     let store = ctx.open()?;
-    if out.exists() {
-        return Err(refused(t!(Msg::ExportExists, out.display())));
+    match db::found_at(out) {
+        db::Found::Nothing => {}
+        // Only what pmi-desk made (an earlier backup) is replaced, and only when asked.
+        db::Found::Database { .. } if force => {
+            std::fs::remove_file(out)
+                .map_err(|e| crate::error::storage(t!(Msg::FileCreateFailed, out.display(), e)))?;
+        }
+        db::Found::Database { .. } => return Err(refused(t!(Msg::BackupExists, out.display()))),
+        db::Found::NotOurs => return Err(refused(t!(Msg::BackupRefusesFile, out.display()))),
     }
     db::backup(store.conn(), out)?;
     ctx.say(&t!(Msg::BackupDone, out.display()))

@@ -1,5 +1,6 @@
-//! `demo`: writes the demo office database (default `pmi-desk-demo.db` here), never replacing one
-//! silently, and says what to try next.
+//! `demo`: writes a demo office database to `--db`/`PMI_DESK_DB` (else `pmi-desk-demo.db` here),
+//! only into a new file or over an earlier demo (`--force`), never over an office's database, and
+//! says what to try next.
 
 use anyhow::Result;
 
@@ -34,23 +35,41 @@ const DEMO_SETTINGS: &[(&str, &str)] = &[
 ];
 
 pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
-    let path = if ctx.db_on_command_line {
+    // `--db` / `PMI_DESK_DB` like every command; else a demo file here, never the office's default.
+    let path = if ctx.db_chosen {
         ctx.db_path.clone()
     } else {
         std::path::PathBuf::from("pmi-desk-demo.db")
     };
-    if path.exists() {
-        if !args.force {
-            return Err(refused(t!(Msg::DemoExists, path.display())));
-        }
-        for suffix in ["", "-wal", "-shm"] {
-            let file = std::path::PathBuf::from(format!("{}{suffix}", path.display()));
-            if file.exists() {
-                std::fs::remove_file(&file).map_err(|e| {
-                    crate::error::storage(t!(Msg::FileCreateFailed, file.display(), e))
-                })?;
+    match db::found_at(&path) {
+        db::Found::Nothing => {}
+        db::Found::Database { demo: true, .. } if args.force => {
+            for suffix in ["", "-wal", "-shm"] {
+                let file = std::path::PathBuf::from(format!("{}{suffix}", path.display()));
+                if file.exists() {
+                    std::fs::remove_file(&file).map_err(|e| {
+                        crate::error::storage(t!(Msg::FileCreateFailed, file.display(), e))
+                    })?;
+                }
             }
         }
+        db::Found::Database { demo: true, .. } => {
+            return Err(refused(t!(Msg::DemoExists, path.display())))
+        }
+        // Whatever else is there was not made by `demo`: it is never replaced, even with --force.
+        db::Found::Database {
+            office, persons, ..
+        } => {
+            let (code, name) = office.unwrap_or_default();
+            return Err(refused(t!(
+                Msg::DemoRefusesOffice,
+                path.display(),
+                name,
+                code,
+                persons
+            )));
+        }
+        db::Found::NotOurs => return Err(refused(t!(Msg::DemoRefusesFile, path.display()))),
     }
     let mut store = Store::open(&path, OpenMode::Create)?;
     let actor = ctx.actor();
@@ -58,6 +77,7 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
         for (key, value) in DEMO_SETTINGS {
             db::settings::set(tx, key, value)?;
         }
+        db::settings::set(tx, db::DEMO_MARK, "1")?;
         let summary = demo::populate(tx, ctx.clock.today, args.scale as usize)?;
         db::audit::record(tx, &actor, "database", "demo", "create", &[])?;
         Ok(summary)

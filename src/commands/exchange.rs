@@ -55,9 +55,11 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         ),
         (None, None, false) => Since::All,
     };
-    if args.out.exists() && !args.force {
-        return Err(refused(t!(Msg::ExportExists, args.out.display())));
-    }
+    let replaced = match std::fs::symlink_metadata(&args.out) {
+        Err(_) => None,
+        Ok(_) if !args.force => return Err(refused(t!(Msg::ExportExists, args.out.display()))),
+        Ok(_) => Some(earlier_export(&args.out)?),
+    };
     let name = args
         .out
         .file_name()
@@ -152,6 +154,9 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             ],
         )
     })?;
+    if let Some(earlier) = replaced {
+        ctx.say(&t!(Msg::ExportReplaced, args.out.display(), earlier))?;
+    }
     let shown: Vec<String> = folder
         .written
         .iter()
@@ -160,18 +165,52 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     ctx.say(&t!(Msg::ExportDone, args.out.display(), shown.join(", ")))
 }
 
+/// What `--force` may replace: a folder holding only an earlier pmi-desk export (its manifest and
+/// its CSV files). Anything else there (a clerk's own files) is never deleted. Returns a line
+/// saying which export it was.
+fn earlier_export(dir: &Path) -> Result<String> {
+    let refuse = || refused(t!(Msg::ExportRefusesFolder, dir.display()));
+    if !std::fs::symlink_metadata(dir)?.is_dir() {
+        return Err(refuse());
+    }
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().to_lowercase();
+        let known = name == "manifest.json" || FileKind::ALL.iter().any(|k| k.file_name() == name);
+        if !known || !entry.file_type()?.is_file() {
+            return Err(refuse());
+        }
+    }
+    let manifest: serde_json::Value = std::fs::read_to_string(dir.join("manifest.json"))
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .ok_or_else(refuse)?;
+    if manifest["format"] != crate::exchange::FORMAT {
+        return Err(refuse());
+    }
+    Ok(format!(
+        "{} {}",
+        manifest["office_code"].as_str().unwrap_or("?"),
+        manifest["exported_at"].as_str().unwrap_or("?")
+    ))
+}
+
 pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     let mut store = ctx.open()?;
     let office = settings::office(store.conn())?;
     let mut warnings = Vec::new();
-    let (files, manifest): (Vec<(Option<FileKind>, PathBuf)>, _) = if args.path.is_dir() {
+    type Files = Vec<(Option<FileKind>, PathBuf, Option<(i64, String)>)>;
+    let (files, manifest): (Files, _) = if args.path.is_dir() {
         let (found, manifest) = read::folder_files(&args.path, &mut warnings)?;
         (
-            found.into_iter().map(|(k, p)| (Some(k), p)).collect(),
+            found
+                .into_iter()
+                .map(|(k, p, expected)| (Some(k), p, expected))
+                .collect(),
             manifest,
         )
     } else if args.path.exists() {
-        (vec![(None, args.path.clone())], None)
+        (vec![(None, args.path.clone(), None)], None)
     } else {
         return Err(storage(t!(
             Msg::FileUnreadable,
@@ -180,16 +219,17 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
         )));
     };
     let mut opened = Vec::new();
-    for (kind, path) in &files {
-        let file = read::open(path, *kind)?;
-        if !file.unknown.is_empty() {
+    for (kind, path, expected) in &files {
+        let mut table = read::open(path, *kind)?;
+        table.expected = expected.clone();
+        if !table.unknown.is_empty() {
             warnings.push(t!(
                 Msg::ImportUnknownColumns,
-                file.name,
-                file.unknown.join(", ")
+                table.name,
+                table.unknown.join(", ")
             ));
         }
-        opened.push(file);
+        opened.push(table);
     }
     for w in &warnings {
         ctx.warn(w);
@@ -217,8 +257,10 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
                 last_export_seq,
             },
         );
-        for file in &mut opened {
-            importer.file(file)?;
+        for table in &mut opened {
+            importer.file(table)?;
+            // The bytes just parsed are the bytes the manifest vouches for.
+            read::check_against_manifest(table)?;
         }
         importer.finish()?;
         let blocked = !importer.warnings.is_empty() && !accept;

@@ -29,12 +29,16 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
         return Err(refused(t!(Msg::OfficeNameEmpty)));
     }
     let mut store = Store::open(&ctx.db_path, OpenMode::Create)?;
-    if let Some(existing) = db::settings::get(store.conn(), "office.code")? {
-        if existing != values[0].1 {
+    // An office's identity is set once; renaming it is `config set office.name`, audited.
+    let stored = |key: &str| db::settings::get(store.conn(), key);
+    if let Some(code) = stored("office.code")? {
+        let name = stored("office.name")?.unwrap_or_default();
+        if code != values[0].1 || name != values[1].1 {
             return Err(refused(t!(
                 Msg::OfficeAlreadyInitialised,
-                existing,
-                ctx.db_path.display()
+                ctx.db_path.display(),
+                name,
+                code
             )));
         }
     }

@@ -94,7 +94,7 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Query { sql } => query::run(ctx, &sql),
         Command::Export(args) => exchange::export(ctx, args),
         Command::Import(args) => exchange::import(ctx, args),
-        Command::Backup { out } => check::backup(ctx, &out),
+        Command::Backup { out, force } => check::backup(ctx, &out, force),
         Command::Log(args) => log::run(ctx, args),
         Command::Completions { shell } => meta::completions(shell),
         Command::Man => meta::man(),

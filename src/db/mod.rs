@@ -129,7 +129,12 @@ impl Store {
             if mode != OpenMode::Create {
                 return Err(storage(t!(Msg::DbMissing, path.display())));
             }
-            create_private_file(path)?;
+            // Two clerks opening a new database at once: the second finds it made, which is fine.
+            if let Err(e) = create_private_file(path) {
+                if !path.exists() {
+                    return Err(e);
+                }
+            }
         }
         let flags = match mode {
             OpenMode::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
@@ -173,24 +178,34 @@ impl Store {
                     .conn
                     .pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
                 store.conn.pragma_update(None, "synchronous", "NORMAL")?;
-                store.migrate(version)?;
+                if version < SCHEMA_VERSION {
+                    store.migrate()?;
+                }
+                store.refresh_reference()?;
             }
         }
         Ok(store)
     }
 
-    fn migrate(&mut self, from: i64) -> Result<()> {
-        for (index, (name, sql)) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+    /// Applies the migrations this database lacks, each in its own IMMEDIATE transaction that
+    /// reads the schema version inside it: two processes opening an older database at once take
+    /// turns, and the second finds the work done instead of failing on "already exists".
+    fn migrate(&mut self) -> Result<()> {
+        loop {
             let tx = self
                 .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(|e| busy_or(e, &self.path))?;
+            let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            let Some((name, sql)) = MIGRATIONS.get(version as usize) else {
+                return Ok(());
+            };
             tx.execute_batch(sql)
                 .with_context(|| format!("migration {name}"))?;
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-            tx.pragma_update(None, "user_version", index as i64 + 1)?;
+            tx.pragma_update(None, "user_version", version + 1)?;
             tx.commit()?;
         }
-        self.refresh_reference()
     }
 
     /// Keeps the reference tables behind the query views in step with the embedded lists.
@@ -198,20 +213,25 @@ impl Store {
         let r = crate::reference::reference();
         let lists = crate::domain::codes::all_lists();
         let labels: i64 = lists.iter().map(|l| l.entries.len() as i64).sum();
-        let stored = |table: &str| -> Result<i64> {
-            Ok(self
-                .conn
-                .query_row(&format!("SELECT count(*) FROM {table}"), [], |x| x.get(0))?)
+        let current = |conn: &Connection| -> Result<bool> {
+            let stored = |table: &str| -> Result<i64> {
+                Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |x| x.get(0))?)
+            };
+            Ok(stored("ref_labels")? == labels
+                && stored("ref_regencies")? == r.regencies.len() as i64
+                && stored("ref_countries")? == r.countries.len() as i64)
         };
-        if stored("ref_labels")? == labels
-            && stored("ref_regencies")? == r.regencies.len() as i64
-            && stored("ref_countries")? == r.countries.len() as i64
-        {
+        if current(&self.conn)? {
             return Ok(());
         }
         let tx = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| busy_or(e, &self.path))?;
+        // Another process may have refreshed them while this one waited.
+        if current(&tx)? {
+            return Ok(());
+        }
         tx.execute_batch(
             "DELETE FROM ref_labels; DELETE FROM ref_regencies; DELETE FROM ref_countries;",
         )?;
@@ -360,6 +380,58 @@ fn busy_or(error: rusqlite::Error, path: &Path) -> anyhow::Error {
             storage(t!(Msg::DbBusy, path.display(), BUSY_TIMEOUT.as_secs()))
         }
         _ => error.into(),
+    }
+}
+
+/// What is at a path, told without changing it: for the commands that replace or refuse a file.
+#[derive(Debug, PartialEq)]
+pub enum Found {
+    Nothing,
+    /// A file that is not a pmi-desk database.
+    NotOurs,
+    /// A pmi-desk database: its office (if set up), whether `demo` made it, how many persons.
+    Database {
+        office: Option<(String, String)>,
+        demo: bool,
+        persons: i64,
+    },
+}
+
+/// The setting that marks a database `demo` wrote (not an office's real records).
+pub const DEMO_MARK: &str = "database.demo";
+
+pub fn found_at(path: &Path) -> Found {
+    if std::fs::symlink_metadata(path).is_err() {
+        return Found::Nothing;
+    }
+    let Ok(conn) = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    ) else {
+        return Found::NotOurs;
+    };
+    let id: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap_or(0);
+    if id != APPLICATION_ID {
+        return Found::NotOurs;
+    }
+    let setting = |key: &str| -> Option<String> {
+        conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .ok()
+    };
+    let office =
+        setting("office.code").map(|code| (code, setting("office.name").unwrap_or_default()));
+    let demo = setting(DEMO_MARK).as_deref() == Some("1");
+    let persons = conn
+        .query_row("SELECT count(*) FROM persons", [], |r| r.get(0))
+        .unwrap_or(0);
+    Found::Database {
+        office,
+        demo,
+        persons,
     }
 }
 

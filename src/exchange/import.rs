@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate, TimeDelta};
 
-use super::read::{quoted, CsvFile, ImportError, Row};
+use super::read::{quoted, ImportError, Row, Table};
 use super::FileKind;
 use crate::db::{self, audit, records, sync, Tx};
 use crate::domain::case::{Case, CaseEvent};
@@ -138,12 +138,13 @@ impl<'a> Importer<'a> {
         }
     }
 
-    pub fn file(&mut self, file: &mut CsvFile) -> Result<()> {
-        let missing = file.missing_columns();
+    pub fn file(&mut self, table: &mut Table) -> Result<()> {
+        self.errors.append(&mut table.problems);
+        let missing = table.missing_columns();
         if !missing.is_empty() {
             for column in missing {
                 self.errors.push(ImportError {
-                    file: file.name.clone(),
+                    file: table.name.clone(),
                     line: 1,
                     column: column.into(),
                     value: String::new(),
@@ -152,64 +153,80 @@ impl<'a> Importer<'a> {
             }
             return Ok(());
         }
-        self.counts.entry(file.kind).or_default();
-        match file.kind {
-            FileKind::Persons => self.rows::<Person>(file),
-            FileKind::Placements => self.rows::<Placement>(file),
-            FileKind::Documents => self.rows::<Document>(file),
-            FileKind::Recommendations => self.rows::<Recommendation>(file),
-            FileKind::Cases => self.rows::<Case>(file),
-            FileKind::CaseEvents => self.rows::<CaseEvent>(file),
-            FileKind::Repatriations => self.rows::<Repatriation>(file),
+        self.counts.entry(table.kind).or_default();
+        match table.kind {
+            FileKind::Persons => self.rows::<Person>(table),
+            FileKind::Placements => self.rows::<Placement>(table),
+            FileKind::Documents => self.rows::<Document>(table),
+            FileKind::Recommendations => self.rows::<Recommendation>(table),
+            FileKind::Cases => self.rows::<Case>(table),
+            FileKind::CaseEvents => self.rows::<CaseEvent>(table),
+            FileKind::Repatriations => self.rows::<Repatriation>(table),
         }
     }
 
-    fn rows<R: Incoming>(&mut self, file: &mut CsvFile) -> Result<()> {
+    fn rows<R: Incoming>(&mut self, table: &mut Table) -> Result<()> {
         let mut record = csv::StringRecord::new();
-        // Rows held back by a rule a later row may satisfy, tried again at the end of the file.
+        // Rows held back by a rule a later row may satisfy, tried again at the end of the table.
         let mut deferred: Vec<(R, ImportError)> = Vec::new();
-        loop {
-            let read = file.reader.read_record(&mut record);
-            let line = record.position().map(|p| p.line()).unwrap_or(0);
-            match read {
-                Ok(false) => break,
-                Ok(true) => {}
-                Err(e) => {
-                    self.errors.push(ImportError {
-                        file: file.name.clone(),
-                        line,
-                        column: String::new(),
-                        value: String::new(),
-                        reason: e.to_string(),
-                    });
-                    continue;
-                }
+        let header: Vec<(&String, &usize)> = {
+            let mut h: Vec<_> = table.columns.iter().collect();
+            h.sort_by_key(|(_, i)| **i);
+            h
+        };
+        while let Some((line, problem)) = table.rows.next_row(&table.name, &mut record)? {
+            if let Some(e) = problem {
+                self.errors.push(e);
+                continue;
             }
             if record.iter().all(|v| v.trim().is_empty()) {
                 continue;
             }
             let row = Row {
-                file: &file.name,
+                file: &table.name,
                 line,
                 record: &record,
-                columns: &file.columns,
+                columns: &table.columns,
             };
+            if record.len() != table.width {
+                // A row longer or shorter than its header: its values may sit under the wrong names.
+                let column = match record.len() < table.width {
+                    true => header
+                        .iter()
+                        .find(|(_, i)| **i >= record.len())
+                        .map(|(name, _)| name.to_string())
+                        .unwrap_or_default(),
+                    false => format!("#{}", table.width + 1),
+                };
+                let mut error = row.error(&column, t!(Msg::RowWidth, record.len(), table.width));
+                if record.len() > table.width {
+                    error.value = quoted(record.get(table.width).unwrap_or(""));
+                }
+                self.errors.push(error);
+                let key = record::exchange_columns::<R>()
+                    .next()
+                    .and_then(|c| c.exchange)
+                    .unwrap_or("uid");
+                let uid = row.cell(key).to_lowercase();
+                self.rejected.insert(uid);
+                continue;
+            }
             let Some(incoming) = self.checked::<R>(&row)? else {
                 continue;
             };
             if let Some(outcome) = incoming.settle(self, &row)? {
-                self.count(file.kind, outcome);
+                self.count(table.kind, outcome);
                 continue;
             }
             if let Some((column, e)) = incoming.exclusive(self.tx)? {
                 deferred.push((incoming, row.error(column, e.0)));
                 continue;
             }
-            self.merge(file.kind, &file.name, line, incoming)?;
+            self.merge(table.kind, &table.name, line, incoming)?;
         }
         for (incoming, error) in deferred {
             match incoming.exclusive(self.tx)? {
-                None => self.merge(file.kind, &file.name, error.line, incoming)?,
+                None => self.merge(table.kind, &table.name, error.line, incoming)?,
                 Some(_) => {
                     self.rejected.insert(incoming.uid().to_string());
                     self.errors.push(error);
@@ -230,6 +247,16 @@ impl<'a> Importer<'a> {
         let mut incoming = match parsed {
             Some(r) if problems.is_empty() => r,
             _ => {
+                // A NIK cut to 12 digits is what a masked export looks like without its manifest.
+                let nik = row.cell("nik");
+                for (column, e) in problems.iter_mut() {
+                    if *column == "nik"
+                        && nik.len() == 12
+                        && nik.bytes().all(|b| b.is_ascii_digit())
+                    {
+                        e.0 = t!(Msg::ImportLooksMasked);
+                    }
+                }
                 self.reject(row, key, problems);
                 return Ok(None);
             }

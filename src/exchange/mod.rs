@@ -5,6 +5,7 @@ use crate::domain::record::{self, Column, Record};
 
 pub mod export;
 pub mod import;
+pub mod probe;
 pub mod read;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

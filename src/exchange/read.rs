@@ -1,10 +1,13 @@
-//! Reading exchange CSV files as offices and spreadsheets write them: UTF-8 with or without a BOM,
-//! `,` or `;` (detected from the header line), LF or CRLF, quoted fields; headers matched without
-//! regard to case or surrounding spaces; values trimmed. Also the manifest check.
+//! Reading exchange files, which arrive from other offices by USB stick or e-mail and are untrusted:
+//! only the seven known file names are opened, inside the folder, and only regular files; the
+//! manifest is checked against the very bytes parsed; headers must be unambiguous and rows as long
+//! as their header; line numbers count LF, CRLF and CR line ends alike; a file that is not UTF-8 is
+//! named with what to do. Spreadsheet habits are accepted: a BOM, `;` as delimiter (detected from
+//! the header line), any case and spacing of header names, trimmed values.
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
@@ -25,69 +28,132 @@ pub struct ImportError {
     pub reason: String,
 }
 
-pub struct CsvFile {
+/// At most this many characters of a value are quoted back in a message.
+const QUOTED: usize = 40;
+
+/// The largest manifest read (a real one is a few hundred bytes).
+const MANIFEST_LIMIT: u64 = 1 << 20;
+
+/// A value as quoted in an error report: a short prefix, never the whole of a huge cell.
+pub fn quoted(value: &str) -> String {
+    match value.char_indices().nth(QUOTED) {
+        Some((end, _)) => format!("{}…", &value[..end]),
+        None => value.to_string(),
+    }
+}
+
+/// Where the rows of a table come from: a CSV file (or a workbook sheet).
+pub trait Rows {
+    /// Reads the next row into `record`: `None` at the end, else the row's line (or sheet row)
+    /// and, when the row could not be read as text, the error for it.
+    fn next_row(
+        &mut self,
+        name: &str,
+        record: &mut csv::StringRecord,
+    ) -> Result<Option<(u64, Option<ImportError>)>>;
+    /// After the last row: how many rows were read and the SHA-256 of every byte read.
+    fn digest(&mut self) -> Option<(u64, String)>;
+}
+
+/// One table to import: its kind, its columns by name, and its rows.
+pub struct Table {
     pub kind: FileKind,
     pub name: String,
-    pub reader: csv::Reader<BufReader<File>>,
     pub columns: HashMap<String, usize>,
+    /// How many cells every row must have.
+    pub width: usize,
+    /// Columns not in the format (a warning).
     pub unknown: Vec<String>,
+    /// Header problems: a duplicated column, a column that looks like a misspelt known one.
+    pub problems: Vec<ImportError>,
+    pub rows: Box<dyn Rows>,
+    /// What the manifest says: rows and SHA-256.
+    pub expected: Option<(i64, String)>,
 }
 
-fn open_reader(path: &Path) -> Result<(csv::Reader<BufReader<File>>, Vec<String>)> {
-    let file = File::open(path).map_err(|e| storage(t!(Msg::FileUnreadable, path.display(), e)))?;
-    let mut buffered = BufReader::with_capacity(64 * 1024, file);
-    let head = buffered.fill_buf()?;
-    let bom = head.starts_with(&[0xEF, 0xBB, 0xBF]);
-    let first_line = head.split(|b| *b == b'\n').next().unwrap_or(&[]);
-    let semicolons = first_line.iter().filter(|b| **b == b';').count();
-    let commas = first_line.iter().filter(|b| **b == b',').count();
-    let delimiter = if semicolons > commas { b';' } else { b',' };
-    if bom {
-        buffered.consume(3);
+fn normalised(header: &str) -> String {
+    header
+        .trim()
+        .trim_start_matches('\u{feff}')
+        .to_lowercase()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '_' | '-' | '.'))
+        .collect()
+}
+
+/// Edit distance, for telling a misspelt header from a column of another format.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
     }
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(buffered);
-    let headers: Vec<String> = reader
-        .headers()?
-        .iter()
-        .map(|h| h.trim().to_lowercase())
-        .collect();
-    Ok((reader, headers))
+    previous[b.len()]
 }
 
-/// Opens a CSV file; its kind is given (by its name in a folder) or recognised from its header.
-pub fn open(path: &Path, kind: Option<FileKind>) -> Result<CsvFile> {
-    let (reader, headers) = open_reader(path)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let kind = kind
-        .or_else(|| FileKind::from_header(&headers))
-        .ok_or_else(|| refused(t!(Msg::ImportKindUnknown, name)))?;
-    let expected = kind.columns();
-    let unknown = headers
-        .iter()
-        .filter(|h| !expected.contains(&h.as_str()))
-        .cloned()
-        .collect();
-    let columns = headers
-        .into_iter()
-        .enumerate()
-        .map(|(i, h)| (h, i))
-        .collect();
-    Ok(CsvFile {
-        kind,
-        name,
-        reader,
-        columns,
-        unknown,
+/// The known column an unknown header was probably meant to be.
+fn meant(header: &str, known: &[&'static str]) -> Option<&'static str> {
+    let h = normalised(header);
+    known.iter().copied().find(|k| {
+        let n = normalised(k);
+        n == h || (n.len() >= 5 && distance(&n, &h) <= 2)
     })
 }
 
-impl CsvFile {
+impl Table {
+    /// A table from its header row; its kind given (by its file name) or recognised from the header.
+    pub fn new(
+        kind: Option<FileKind>,
+        name: String,
+        raw_headers: Vec<String>,
+        rows: Box<dyn Rows>,
+    ) -> Result<Table> {
+        let headers: Vec<String> = raw_headers
+            .iter()
+            .map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase())
+            .collect();
+        let kind = kind
+            .or_else(|| FileKind::from_header(&headers))
+            .ok_or_else(|| refused(t!(Msg::ImportKindUnknown, name)))?;
+        let known = kind.columns();
+        let mut columns = HashMap::new();
+        let mut unknown = Vec::new();
+        let mut problems = Vec::new();
+        let problem = |column: &str, reason: String| ImportError {
+            file: name.clone(),
+            line: 1,
+            column: quoted(column),
+            value: String::new(),
+            reason,
+        };
+        for (i, header) in headers.iter().enumerate() {
+            if columns.contains_key(header) {
+                problems.push(problem(header, t!(Msg::HeaderTwice)));
+            } else if known.contains(&header.as_str()) {
+                columns.insert(header.clone(), i);
+            } else if let Some(k) = meant(header, &known) {
+                problems.push(problem(header, t!(Msg::HeaderMisspelt, k)));
+            } else if !header.is_empty() {
+                unknown.push(quoted(header));
+            }
+        }
+        Ok(Table {
+            kind,
+            name,
+            columns,
+            width: headers.len(),
+            unknown,
+            problems,
+            rows,
+            expected: None,
+        })
+    }
+
     /// Required columns that the header lacks.
     pub fn missing_columns(&self) -> Vec<&'static str> {
         self.kind
@@ -98,23 +164,196 @@ impl CsvFile {
     }
 }
 
+/// The bytes of a file as the CSV reader takes them: hashed, counted, and every line end noted, so
+/// that a row's line can be told from its byte offset whatever the line ends.
+struct Counting<R> {
+    inner: R,
+    hasher: Sha256,
+    read: u64,
+    /// Offsets where a new line starts.
+    line_starts: Vec<u64>,
+    after_cr: bool,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        for (i, b) in buf[..n].iter().enumerate() {
+            let next = self.read + i as u64 + 1;
+            match b {
+                b'\n' if self.after_cr => {
+                    // The second half of CRLF: the line starts after it.
+                    if let Some(last) = self.line_starts.last_mut() {
+                        *last = next;
+                    }
+                }
+                b'\n' | b'\r' => self.line_starts.push(next),
+                _ => {}
+            }
+            self.after_cr = *b == b'\r';
+        }
+        self.read += n as u64;
+        Ok(n)
+    }
+}
+
+impl<R> Counting<R> {
+    /// The 1-based line of a record starting at `offset`. The CSV reader puts the start of a
+    /// record after a CRLF at its `\n`, one byte before the line starts: hence the `+ 1` (a record
+    /// never starts on a line break itself).
+    fn line_of(&self, offset: u64) -> u64 {
+        1 + self
+            .line_starts
+            .partition_point(|start| *start <= offset + 1) as u64
+    }
+}
+
+struct CsvRows {
+    reader: csv::Reader<Counting<BufReader<Box<dyn Read>>>>,
+    /// Bytes before what the CSV reader sees (a BOM).
+    skipped: u64,
+    bytes: csv::ByteRecord,
+    rows: u64,
+}
+
+impl Rows for CsvRows {
+    fn next_row(
+        &mut self,
+        name: &str,
+        record: &mut csv::StringRecord,
+    ) -> Result<Option<(u64, Option<ImportError>)>> {
+        record.clear();
+        let read = self.reader.read_byte_record(&mut self.bytes);
+        let offset = self.bytes.position().map(|p| p.byte()).unwrap_or(0) + self.skipped;
+        let line = self.reader.get_ref().line_of(offset);
+        match read {
+            Ok(false) => return Ok(None),
+            Ok(true) => {}
+            Err(e) => {
+                let line = match e.position() {
+                    Some(p) => self.reader.get_ref().line_of(p.byte() + self.skipped),
+                    None => line,
+                };
+                let error = ImportError {
+                    file: name.to_string(),
+                    line,
+                    column: String::new(),
+                    value: String::new(),
+                    reason: t!(Msg::CsvUnreadable, e),
+                };
+                return Ok(Some((line, Some(error))));
+            }
+        }
+        self.rows += 1;
+        for (i, field) in self.bytes.iter().enumerate() {
+            match std::str::from_utf8(field) {
+                Ok(text) => record.push_field(text),
+                Err(_) => {
+                    let error = ImportError {
+                        file: name.to_string(),
+                        line,
+                        column: format!("#{}", i + 1),
+                        value: quoted(&String::from_utf8_lossy(field)),
+                        reason: t!(Msg::NotUtf8),
+                    };
+                    return Ok(Some((line, Some(error))));
+                }
+            }
+        }
+        Ok(Some((line, None)))
+    }
+
+    fn digest(&mut self) -> Option<(u64, String)> {
+        let mut rest = Vec::new();
+        // Whatever follows the last row (nothing, normally) is part of the file's checksum too.
+        let _ = self.reader.get_mut().read_to_end(&mut rest);
+        let hash = format!("{:x}", self.reader.get_ref().hasher.clone().finalize());
+        Some((self.rows, hash))
+    }
+}
+
+/// Only what is a regular file (not a link, a device or a folder) is read.
+fn regular_file(path: &Path) -> Result<()> {
+    let meta = std::fs::symlink_metadata(path)
+        .map_err(|e| storage(t!(Msg::FileUnreadable, path.display(), e)))?;
+    if !meta.file_type().is_file() {
+        return Err(refused(t!(Msg::NotARegularFile, path.display())));
+    }
+    Ok(())
+}
+
+/// Opens a CSV file; its kind is given (by its name in a folder) or recognised from its header.
+pub fn open(path: &Path, kind: Option<FileKind>) -> Result<Table> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let file = File::open(path).map_err(|e| storage(t!(Msg::FileUnreadable, path.display(), e)))?;
+    if !file.metadata()?.file_type().is_file() {
+        return Err(refused(t!(Msg::NotARegularFile, path.display())));
+    }
+    read_table(name, kind, Box::new(file))
+}
+
+/// A table from any stream of CSV bytes (a file, or bytes in memory for tests and fuzzing).
+pub fn read_table(name: String, kind: Option<FileKind>, input: Box<dyn Read>) -> Result<Table> {
+    let mut counting = Counting {
+        inner: BufReader::with_capacity(256 * 1024, input),
+        hasher: Sha256::new(),
+        read: 0,
+        line_starts: Vec::new(),
+        after_cr: false,
+    };
+    // The BOM and the delimiter, from the first line, without losing those bytes for the hash.
+    let head = counting.inner.fill_buf()?.to_vec();
+    let bom = head.starts_with(&[0xEF, 0xBB, 0xBF]);
+    let first_line = head
+        .split(|b| *b == b'\n' || *b == b'\r')
+        .next()
+        .unwrap_or(&[]);
+    let semicolons = first_line.iter().filter(|b| **b == b';').count();
+    let commas = first_line.iter().filter(|b| **b == b',').count();
+    let delimiter = if semicolons > commas { b';' } else { b',' };
+    let skipped = if bom {
+        let mut three = [0u8; 3];
+        counting.read_exact(&mut three)?;
+        3
+    } else {
+        0
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(counting);
+    let mut header = csv::ByteRecord::new();
+    if !reader
+        .read_byte_record(&mut header)
+        .map_err(|e| refused(t!(Msg::CsvUnreadable, e)))?
+    {
+        return Err(refused(t!(Msg::ImportEmptyFile, name)));
+    }
+    let headers = header
+        .iter()
+        .map(|h| String::from_utf8(h.to_vec()))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|_| refused(t!(Msg::NotUtf8File, name)))?;
+    let rows = CsvRows {
+        reader,
+        skipped,
+        bytes: csv::ByteRecord::new(),
+        rows: 0,
+    };
+    Table::new(kind, name, headers, Box::new(rows))
+}
+
 /// The cells of one row, read by column name.
 pub struct Row<'a> {
     pub file: &'a str,
     pub line: u64,
     pub record: &'a csv::StringRecord,
     pub columns: &'a HashMap<String, usize>,
-}
-
-/// At most this many characters of a value are quoted back in a message.
-const QUOTED: usize = 40;
-
-/// A value as quoted in an error report: a short prefix, never the whole of a huge cell.
-pub fn quoted(value: &str) -> String {
-    match value.char_indices().nth(QUOTED) {
-        Some((end, _)) => format!("{}…", &value[..end]),
-        None => value.to_string(),
-    }
 }
 
 impl Row<'_> {
@@ -138,9 +377,6 @@ impl Row<'_> {
     }
 }
 
-/// The exchange files of a folder, in the order they are read.
-pub type FolderFiles = Vec<(FileKind, PathBuf)>;
-
 /// What an export's manifest says about the folder.
 #[derive(Debug, Default, Clone)]
 pub struct Manifest {
@@ -149,8 +385,13 @@ pub struct Manifest {
     pub files: Vec<serde_json::Value>,
 }
 
-/// The files of a folder to import, in dependency order, after checking its manifest: a masked
-/// export is refused, and so is a file whose rows or checksum do not match (a truncated copy).
+/// The exchange files of a folder, in the order they are read, with what the manifest expects.
+pub type FolderFiles = Vec<(FileKind, PathBuf, Option<(i64, String)>)>;
+
+/// The files of a folder to import, in dependency order, checked against its manifest: a masked
+/// export is refused; a file the manifest names that is missing, or a known file it does not list,
+/// is refused; the rows and checksum each file must have are returned, to be compared with the
+/// bytes actually parsed.
 pub fn folder_files(
     dir: &Path,
     warnings: &mut Vec<String>,
@@ -158,27 +399,33 @@ pub fn folder_files(
     let mut found: Vec<(FileKind, PathBuf)> = Vec::new();
     let entries =
         std::fs::read_dir(dir).map_err(|e| storage(t!(Msg::FileUnreadable, dir.display(), e)))?;
-    let mut names: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect();
     names.sort();
-    for path in names {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        match FileKind::parse(&name) {
-            Some(kind) => found.push((kind, path)),
-            None if name == "manifest.json" => {}
-            None => warnings.push(t!(Msg::ImportFileIgnored, name)),
+    for name in names {
+        let lower = name.to_lowercase();
+        match FileKind::parse(&lower) {
+            Some(kind) if lower.ends_with(".csv") => {
+                let path = dir.join(&name);
+                regular_file(&path)?;
+                found.push((kind, path));
+            }
+            _ if lower == "manifest.json" => {}
+            _ => warnings.push(t!(Msg::ImportFileIgnored, quoted(&name))),
         }
     }
     found.sort_by_key(|(k, _)| *k);
     let manifest_path = dir.join("manifest.json");
-    if !manifest_path.exists() {
+    if std::fs::symlink_metadata(&manifest_path).is_err() {
         warnings.push(t!(Msg::ImportNoManifest));
-        return Ok((found, None));
+        return Ok((found.into_iter().map(|(k, p)| (k, p, None)).collect(), None));
     }
-    let text = std::fs::read_to_string(&manifest_path)
-        .map_err(|e| storage(t!(Msg::FileUnreadable, manifest_path.display(), e)))?;
+    regular_file(&manifest_path)?;
+    let mut text = String::new();
+    File::open(&manifest_path)
+        .and_then(|f| f.take(MANIFEST_LIMIT).read_to_string(&mut text))
+        .map_err(|e| refused(t!(Msg::ManifestInvalid, e)))?;
     let manifest: serde_json::Value =
         serde_json::from_str(&text).map_err(|e| refused(t!(Msg::ManifestInvalid, e)))?;
     if manifest["format"] != super::FORMAT {
@@ -191,41 +438,99 @@ pub fn folder_files(
         return Err(refused(t!(Msg::ImportMasked)));
     }
     let files = manifest["files"].as_array().cloned().unwrap_or_default();
+    let mut listed: HashMap<FileKind, (i64, String)> = HashMap::new();
     for entry in &files {
         let name = entry["name"].as_str().unwrap_or("");
-        let path = dir.join(name);
-        if !path.exists() {
+        // The manifest only names files; it never says where to read from.
+        let kind = FileKind::ALL
+            .into_iter()
+            .find(|k| k.file_name() == name)
+            .ok_or_else(|| refused(t!(Msg::ManifestUnknownFile, quoted(name))))?;
+        if !found.iter().any(|(k, _)| *k == kind) {
             return Err(refused(t!(
                 Msg::ManifestMismatch,
                 name,
                 t!(Msg::ManifestFileMissing)
             )));
         }
-        let bytes = std::fs::read(&path)
-            .map_err(|e| storage(t!(Msg::FileUnreadable, path.display(), e)))?;
-        let sha = format!("{:x}", Sha256::digest(&bytes));
-        let (mut reader, _) = open_reader(&path)?;
-        let rows = reader.records().count() as i64;
-        if entry["rows"].as_i64() != Some(rows) {
-            return Err(refused(t!(
-                Msg::ManifestMismatch,
-                name,
-                t!(Msg::ManifestRows, entry["rows"], rows)
-            )));
-        }
-        if entry["sha256"].as_str() != Some(sha.as_str()) {
-            return Err(refused(t!(
-                Msg::ManifestMismatch,
-                name,
-                t!(Msg::ManifestChecksum)
-            )));
-        }
+        let rows = entry["rows"].as_i64().unwrap_or(-1);
+        let sha = entry["sha256"].as_str().unwrap_or("").to_string();
+        listed.insert(kind, (rows, sha));
+    }
+    let mut out = Vec::new();
+    for (kind, path) in found {
+        let expected = listed
+            .get(&kind)
+            .cloned()
+            .ok_or_else(|| refused(t!(Msg::ManifestUnlisted, kind.file_name())))?;
+        out.push((kind, path, Some(expected)));
     }
     Ok((
-        found,
+        out,
         Some(Manifest {
             office_code: manifest["office_code"].as_str().map(str::to_string),
             files,
         }),
     ))
+}
+
+/// Compares a table read to its end with what the manifest said about it.
+pub fn check_against_manifest(table: &mut Table) -> Result<()> {
+    let (Some((rows, sha)), Some((read, hash))) = (table.expected.clone(), table.rows.digest())
+    else {
+        return Ok(());
+    };
+    if rows != read as i64 {
+        return Err(refused(t!(
+            Msg::ManifestMismatch,
+            table.name,
+            t!(Msg::ManifestRows, rows, read)
+        )));
+    }
+    if sha != hash {
+        return Err(refused(t!(
+            Msg::ManifestMismatch,
+            table.name,
+            t!(Msg::ManifestChecksum)
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines_of(text: &str) -> Vec<u64> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("persons.csv");
+        std::fs::write(&path, text).unwrap();
+        let mut table = open(&path, None).unwrap();
+        let mut record = csv::StringRecord::new();
+        let mut lines = Vec::new();
+        while let Some((line, _)) = table.rows.next_row("persons.csv", &mut record).unwrap() {
+            lines.push(line);
+        }
+        lines
+    }
+
+    #[test]
+    fn line_numbers_count_every_kind_of_line_end() {
+        let lf = "person_uid,full_name\na,b\nc,d\n";
+        assert_eq!(lines_of(lf), [2, 3]);
+        assert_eq!(lines_of(&lf.replace('\n', "\r\n")), [2, 3]);
+        assert_eq!(lines_of(&lf.replace('\n', "\r")), [2, 3]);
+        assert_eq!(
+            lines_of("\u{feff}person_uid,full_name\r\na,\"b\r\nb\"\r\nc,d\r\n"),
+            [2, 4]
+        );
+    }
+
+    #[test]
+    fn misspelt_headers_are_recognised() {
+        let known = FileKind::Persons.columns();
+        assert_eq!(meant("Full Name", &known), Some("full_name"));
+        assert_eq!(meant("birth_dat", &known), Some("birth_date"));
+        assert_eq!(meant("remarks", &known), None);
+    }
 }

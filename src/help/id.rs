@@ -694,7 +694,10 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
         "For statistics outside the office: NIK to 12 digits, names to initials, no contact details",
         "Untuk statistik di luar kantor: NIK dipotong menjadi 12 angka, nama menjadi inisial, tanpa data kontak",
     ),
-    ("Replace an existing folder", "Ganti folder yang sudah ada"),
+    (
+        "Replace an earlier export in that folder (never a folder holding anything else)",
+        "Ganti ekspor sebelumnya di folder itu (tidak pernah folder yang berisi berkas lain)",
+    ),
     (
         "Import an exchange folder or one CSV file; nothing is written unless every row is valid",
         "Impor folder pertukaran atau satu berkas CSV; tidak ada yang ditulis kecuali semua baris valid",
@@ -720,6 +723,10 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
         "Salin seluruh basis data secara utuh ke berkas baru (aman walau petugas lain sedang bekerja)",
     ),
     ("The backup file to create", "Berkas cadangan yang dibuat"),
+    (
+        "Replace an earlier backup (only a pmi-desk database is ever replaced)",
+        "Ganti cadangan lama (hanya basis data pmi-desk yang pernah diganti)",
+    ),
     (
         "Show the audit log: who changed what, and when",
         "Tampilkan log audit: siapa mengubah apa, dan kapan",

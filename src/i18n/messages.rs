@@ -57,7 +57,7 @@ message_table! {
     OfficeNotInitialised => "Kantor belum disiapkan di basis data ini. Jalankan: pmi-desk init --office-code BP3MI-SB --office-name \"BP3MI Sumatera Barat\"", "This database has no office yet. Run: pmi-desk init --office-code BP3MI-SB --office-name \"BP3MI Sumatera Barat\"";
     OfficeCodeInvalid => "Kode kantor '{}' tidak valid (huruf, angka dan tanda hubung, paling banyak 20)", "Invalid office code '{}' (letters, digits and dashes, at most 20)";
     OfficeNameEmpty => "Nama kantor tidak boleh kosong", "The office name may not be empty";
-    OfficeAlreadyInitialised => "Basis data ini milik kantor {} ({}); kode kantor tidak dapat diganti", "This database belongs to office {} ({}); its office code cannot be changed";
+    OfficeAlreadyInitialised => "Basis data {} sudah milik kantor {} ({}); tidak ada yang diubah. Kode kantor tidak dapat diganti; nama kantor diganti dengan `pmi-desk config set office.name \"...\"`", "The database {} already belongs to office {} ({}); nothing was changed. The office code cannot be changed; rename the office with `pmi-desk config set office.name \"...\"`";
     InitDone => "Kantor {} ({}) siap di {}", "Office {} ({}) is ready in {}";
     SettingUnknown => "Pengaturan '{}' tidak ada; pengaturan: {}", "No setting '{}'; settings: {}";
     SettingSaved => "{} = {}", "{} = {}";
@@ -124,6 +124,8 @@ message_table! {
     ChecklistLacking => "{} dari {} dokumen belum lengkap", "{} of {} documents still lacking";
     // Demo
     DemoExists => "Basis data demo sudah ada di {}. Pakai dengan --db, atau ganti dengan `pmi-desk demo --force`", "A demo database already exists at {}. Use it with --db, or replace it with `pmi-desk demo --force`";
+    DemoRefusesOffice => "{} adalah basis data kantor ({} {}, {} orang), bukan demo: demo tidak pernah menimpanya, juga dengan --force. Pilih berkas lain dengan --db", "{} is an office database ({} {}, {} persons), not a demo: demo never replaces it, not even with --force. Choose another file with --db";
+    DemoRefusesFile => "{} sudah ada dan bukan basis data pmi-desk; demo tidak menimpanya. Pilih berkas lain dengan --db", "{} exists and is not a pmi-desk database; demo does not replace it. Choose another file with --db";
     DemoDone => "Basis data demo dibuat di {}: {} orang, {} penempatan, {} dokumen, {} rekomendasi paspor, {} pengaduan, {} pemulangan", "Demo database written to {}: {} persons, {} placements, {} documents, {} passport recommendations, {} cases, {} repatriations";
     DemoNext => "Coba:\n  pmi-desk --db {} worker list --stage REGISTERED\n  pmi-desk --db {} recommendation list --status ISSUED\n  pmi-desk --db {} case list --overdue\n  pmi-desk --db {} check", "Try:\n  pmi-desk --db {} worker list --stage REGISTERED\n  pmi-desk --db {} recommendation list --status ISSUED\n  pmi-desk --db {} case list --overdue\n  pmi-desk --db {} check";
     // Sections and headings
@@ -327,6 +329,8 @@ message_table! {
     // Exchange
     ExportKindUnknown => "Jenis berkas '{}' tidak dikenal (persons, placements, documents, recommendations, cases, case_events, repatriations)", "Unknown file kind '{}' (persons, placements, documents, recommendations, cases, case_events, repatriations)";
     ExportExists => "{} sudah ada; pilih folder lain atau tambahkan --force untuk menggantinya", "{} already exists; choose another folder or add --force to replace it";
+    ExportRefusesFolder => "{} bukan folder ekspor pmi-desk (atau berisi berkas lain): --force hanya mengganti ekspor sebelumnya. Tidak ada yang dihapus", "{} is not a pmi-desk export folder (or holds other files): --force replaces only an earlier export. Nothing was deleted";
+    ExportReplaced => "Ekspor sebelumnya di {} ({}) diganti", "Replaced the earlier export in {} ({})";
     ExportDone => "Ekspor ditulis ke {}: {}", "Exported to {}: {}";
     FileUnreadable => "Tidak dapat membaca {}: {}", "Cannot read {}: {}";
     ImportKindUnknown => "Jenis berkas {} tidak dikenali dari kepalanya (kolom *_uid)", "Cannot tell what {} holds from its header (a *_uid column)";
@@ -356,6 +360,17 @@ message_table! {
     KeptLocal => "lokal", "local";
     MomentInvalid => "Waktu '{}' tidak valid: tulis tanggal (YYYY-MM-DD atau DD-MM-YYYY) atau waktu RFC 3339", "Invalid time '{}': write a date (YYYY-MM-DD or DD-MM-YYYY) or an RFC 3339 time";
     NotFound => "tidak ditemukan", "not found";
+    HeaderTwice => "kolom ini muncul dua kali di baris judul", "this column appears twice in the header";
+    HeaderMisspelt => "kolom tidak dikenal; maksudnya {}? Perbaiki judul kolom", "unknown column; did you mean {}? Correct the header";
+    RowWidth => "baris berisi {} nilai, judul {} kolom: nilai bisa masuk ke kolom yang salah", "the row has {} values, the header {} columns: values could land under the wrong column";
+    NotUtf8 => "bukan teks UTF-8: simpan ulang berkas dari Excel sebagai \"CSV UTF-8 (Comma delimited)\"", "not UTF-8 text: save the file again from Excel as \"CSV UTF-8 (Comma delimited)\"";
+    NotUtf8File => "{} bukan teks UTF-8: simpan ulang dari Excel sebagai \"CSV UTF-8 (Comma delimited)\". Tidak ada yang ditulis", "{} is not UTF-8 text: save it again from Excel as \"CSV UTF-8 (Comma delimited)\". Nothing was written";
+    CsvUnreadable => "baris tidak dapat dibaca sebagai CSV: {}", "the row cannot be read as CSV: {}";
+    NotARegularFile => "{} bukan berkas biasa (tautan, perangkat atau folder); tidak dibaca", "{} is not a regular file (a link, a device or a folder); not read";
+    ImportEmptyFile => "{} kosong: tidak ada baris judul", "{} is empty: no header line";
+    ManifestUnknownFile => "manifest.json menyebut berkas yang tidak dikenal '{}'; folder ditolak", "manifest.json names an unknown file '{}'; the folder is refused";
+    ManifestUnlisted => "{} ada di folder tetapi tidak disebut manifest.json: salinan yang dicampur? Tidak ada yang ditulis", "{} is in the folder but not listed in manifest.json: a mixed copy? Nothing was written";
+    ImportLooksMasked => "NIK dipotong menjadi 12 angka: ini tampaknya ekspor tersamar (untuk statistik), yang tidak dapat diimpor", "a NIK cut to 12 digits: this looks like a masked export (for statistics), which cannot be imported";
     ImportRejected => "Impor ditolak: {} kesalahan (lihat di atas). Tidak ada yang ditulis", "Import rejected: {} error(s) (see above). Nothing was written";
     ImportDone => "Impor selesai", "Import done";
     ImportDryRun => "Uji coba: tidak ada yang ditulis", "Dry run: nothing was written";
@@ -371,6 +386,8 @@ message_table! {
     HeadLocalValue => "Nilai lokal", "Local value";
     HeadIncomingValue => "Nilai kiriman", "Incoming value";
     HeadKept => "Disimpan", "Kept";
+    BackupExists => "{} sudah ada; pilih nama lain, atau tambahkan --force untuk mengganti cadangan lama itu", "{} already exists; choose another name, or add --force to replace that earlier backup";
+    BackupRefusesFile => "{} sudah ada dan bukan basis data pmi-desk; tidak ditimpa, juga dengan --force", "{} exists and is not a pmi-desk database; it is not replaced, not even with --force";
     BackupDone => "Cadangan ditulis ke {}", "Backup written to {}";
     // Help, parser errors and the short help of `pmi-desk` alone (src/help/). Clap's own English
     // is replaced by these in Indonesian; the English column says what each one stands for.
