@@ -55,6 +55,23 @@ pub struct GlobalArgs {
     /// Never prompt (also implied when standard input is not a terminal)
     #[arg(long, global = true)]
     pub no_input: bool,
+    /// Tables with every column (uids too), nothing cut to the terminal's width
+    #[arg(long, global = true)]
+    pub wide: bool,
+    /// Print long tables straight to the terminal, without a pager ($PAGER, default less -FRX)
+    #[arg(long, global = true)]
+    pub no_pager: bool,
+}
+
+/// How many rows a listing shows: 50 in a table unless told otherwise, every row in CSV and JSON.
+#[derive(Args, Debug, Default, Clone, Copy)]
+pub struct Limit {
+    /// At most this many rows [default: 50 in a table, every row in csv and json]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(i64).range(1..), conflicts_with = "all")]
+    pub limit: Option<i64>,
+    /// Every row (a table stops at 50 unless --limit says otherwise)
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -278,6 +295,8 @@ pub enum WorkerCommand {
     Find {
         /// Part of the name, or the first digits of the NIK
         text: String,
+        #[command(flatten)]
+        rows: Limit,
     },
     /// List placements
     List(WorkerListArgs),
@@ -305,9 +324,8 @@ pub struct WorkerListArgs {
     /// Registered on or before this date
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
-    /// At most this many rows
-    #[arg(long, value_name = "N")]
-    pub limit: Option<i64>,
+    #[command(flatten)]
+    pub rows: Limit,
 }
 
 #[derive(Args, Debug)]
@@ -368,8 +386,9 @@ pub struct LogArgs {
     /// Only entries at or after this time (YYYY-MM-DD or RFC 3339)
     #[arg(long, value_name = "TIME")]
     pub since: Option<String>,
-    /// Only entries about this record uid
-    #[arg(long, value_name = "UID")]
+    /// Only entries about this record: its uid or number (registration, letter, case,
+    /// repatriation), or a NIK (the person and their placements)
+    #[arg(long, value_name = "UID|NUMBER|NIK")]
     pub record: Option<String>,
     /// Verify the hash chain of the whole log instead of listing it: exit 1 at the first altered,
     /// removed or reordered entry
@@ -379,6 +398,8 @@ pub struct LogArgs {
     /// the chain, which catches a log rewritten or trimmed since
     #[arg(long, value_name = "HASH", requires = "verify")]
     pub head: Option<String>,
+    #[command(flatten)]
+    pub rows: Limit,
 }
 
 #[derive(Args, Debug)]
@@ -445,6 +466,8 @@ pub enum RecommendationCommand {
         /// Decided on or before this date
         #[arg(long, value_name = "DATE")]
         to: Option<String>,
+        #[command(flatten)]
+        rows: Limit,
     },
     /// One recommendation
     Show {
@@ -681,6 +704,8 @@ pub struct CaseListArgs {
     /// Only cases opened by me (--clerk)
     #[arg(long)]
     pub mine: bool,
+    #[command(flatten)]
+    pub rows: Limit,
 }
 
 #[derive(Args, Debug)]
@@ -791,6 +816,8 @@ pub enum RepatriationCommand {
         /// yes: only handed over; no: only those still waiting
         #[arg(long, value_name = "YES|NO")]
         handed_over: Option<YesNo>,
+        #[command(flatten)]
+        rows: Limit,
     },
     /// One repatriation
     Show {

@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod letter;
 pub mod outfile;
 pub mod output;
+pub mod pager;
 pub mod prompt;
 pub mod reference;
 pub mod report;
@@ -74,5 +75,10 @@ pub fn run(cli: Cli, db_source: DbSource) -> Result<()> {
         clock: Clock::from_env()?,
         command: commands::name(&cli.command),
     };
+    output::set_layout(output::Layout {
+        width: output::terminal_width(),
+        wide: cli.global.wide,
+        pager: !cli.global.no_pager,
+    });
     commands::dispatch(&ctx, cli.command)
 }

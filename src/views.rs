@@ -41,7 +41,7 @@ fn country(c: &crate::domain::CountryCode) -> Cell {
 
 pub fn person_columns() -> Vec<Column> {
     vec![
-        column("person_uid", t!(Msg::HeadPersonUid)),
+        column("person_uid", t!(Msg::HeadPersonUid)).wide(),
         column("nik", "NIK"),
         column("full_name", t!(Msg::HeadName)),
         column("sex", t!(Msg::HeadSex)),
@@ -74,7 +74,7 @@ pub fn person_cells(p: &Person) -> Vec<Cell> {
 pub fn placement_columns() -> Vec<Column> {
     vec![
         column("registration_number", t!(Msg::HeadRegistrationNumber)),
-        column("placement_uid", t!(Msg::HeadPlacementUid)),
+        column("placement_uid", t!(Msg::HeadPlacementUid)).wide(),
         column("scheme", t!(Msg::HeadScheme)),
         column("p3mi_name", "P3MI"),
         column("employer_name", t!(Msg::HeadEmployer)),
@@ -121,7 +121,19 @@ pub fn person_placement(person: &Person, placement: &Placement) -> Records {
     }
 }
 
-/// A short list of placements (`worker list`, `worker show`).
+/// The placements of one person (`worker show`, `case show`), with the person's NIK and regency.
+pub fn placements_of(person: &Person, placements: Vec<Placement>) -> Records {
+    let nik = person.nik.as_ref().map(|n| n.to_string());
+    let regency = person.regency.as_ref().map(|r| r.to_string());
+    placement_list(
+        placements
+            .into_iter()
+            .map(|p| (p, person.full_name.clone(), nik.clone(), regency.clone())),
+    )
+}
+
+/// A short list of placements (`worker list`, `worker find`, `worker show`); in a table the
+/// registration number, NIK, name, stage, country and registration date (`--wide`: all).
 pub fn placement_list(
     rows: impl Iterator<Item = (Placement, String, Option<String>, Option<String>)>,
 ) -> Records {
@@ -130,13 +142,13 @@ pub fn placement_list(
             column("registration_number", t!(Msg::HeadRegistrationNumber)),
             column("nik", "NIK"),
             column("full_name", t!(Msg::HeadName)),
-            column("regency_code", t!(Msg::HeadRegency)),
-            column("scheme", t!(Msg::HeadScheme)),
+            column("regency_code", t!(Msg::HeadRegency)).wide(),
+            column("scheme", t!(Msg::HeadScheme)).wide(),
             column("country", t!(Msg::HeadCountry)),
             column("stage", t!(Msg::HeadStage)),
             column("registered_on", t!(Msg::HeadRegisteredOn)),
-            column("departed_on", t!(Msg::HeadDepartedOn)),
-            column("placement_uid", t!(Msg::HeadPlacementUid)),
+            column("departed_on", t!(Msg::HeadDepartedOn)).wide(),
+            column("placement_uid", t!(Msg::HeadPlacementUid)).wide(),
         ],
         rows: rows
             .map(|(p, name, nik, reg)| {
@@ -165,8 +177,8 @@ pub fn documents(docs: &[Document]) -> Records {
             column("issued_on", t!(Msg::HeadIssuedOn)),
             column("expires_on", t!(Msg::HeadExpiresOn)),
             column("verified_on", t!(Msg::HeadVerifiedOn)),
-            column("verified_by", t!(Msg::HeadVerifiedBy)),
-            column("document_uid", "UID"),
+            column("verified_by", t!(Msg::HeadVerifiedBy)).wide(),
+            column("document_uid", "UID").wide(),
         ],
         rows: docs
             .iter()
@@ -225,7 +237,7 @@ fn recommendation_columns() -> Vec<Column> {
         column("refusal_reasons", t!(Msg::HeadRefusalReasons)),
         column("void_reason", t!(Msg::HeadVoidReason)),
         column("passport_number", t!(Msg::HeadPassport)),
-        column("recommendation_uid", "UID"),
+        column("recommendation_uid", "UID").wide(),
     ]
 }
 
@@ -243,7 +255,7 @@ pub fn recommendation(
         column("registration_number", t!(Msg::HeadRegistrationNumber)),
         column("nik", "NIK"),
         column("full_name", t!(Msg::HeadName)),
-        column("placement_uid", t!(Msg::HeadPlacementUid)),
+        column("placement_uid", t!(Msg::HeadPlacementUid)).wide(),
     ]);
     let mut row = recommendation_cells(r, today);
     row.extend([
@@ -260,16 +272,35 @@ pub fn recommendation(
     }
 }
 
+/// Decisions with their workers; in a table the letter number, status, decision date, registration
+/// number and name (`--wide`: all).
 pub fn recommendation_list(
     rows: &[crate::db::recommendations::Listed],
     today: chrono::NaiveDate,
 ) -> Records {
+    let short = [
+        "letter_number",
+        "status",
+        "decided_on",
+        "registration_number",
+        "full_name",
+    ];
     let mut columns = recommendation_columns();
     columns.extend([
         column("registration_number", t!(Msg::HeadRegistrationNumber)),
         column("nik", "NIK"),
         column("full_name", t!(Msg::HeadName)),
     ]);
+    let columns = columns
+        .into_iter()
+        .map(|c| {
+            if short.contains(&c.key.as_str()) {
+                c
+            } else {
+                c.wide()
+            }
+        })
+        .collect();
     Records {
         columns,
         rows: rows
@@ -321,8 +352,8 @@ pub fn case(c: &Case, person: Option<&Person>) -> Records {
             column("clerk", t!(Msg::HeadClerk)),
             column("nik", "NIK"),
             column("full_name", t!(Msg::HeadName)),
-            column("person_uid", t!(Msg::HeadPersonUid)),
-            column("case_uid", "UID"),
+            column("person_uid", t!(Msg::HeadPersonUid)).wide(),
+            column("case_uid", "UID").wide(),
         ],
         rows: vec![vec![
             Cell::text(&c.case_number),
@@ -347,6 +378,8 @@ pub fn case(c: &Case, person: Option<&Person>) -> Records {
     }
 }
 
+/// Cases with the person's name; in a table the number, date, category, status and name
+/// (`--wide`: country and clerk too).
 pub fn case_list(cases: &[(Case, Option<String>)]) -> Records {
     Records {
         columns: vec![
@@ -354,9 +387,9 @@ pub fn case_list(cases: &[(Case, Option<String>)]) -> Records {
             column("reported_on", t!(Msg::HeadReportedOn)),
             column("category", t!(Msg::HeadCategory)),
             column("status", t!(Msg::HeadStatus)),
-            column("country", t!(Msg::HeadCountry)),
+            column("country", t!(Msg::HeadCountry)).wide(),
             column("full_name", t!(Msg::HeadName)),
-            column("clerk", t!(Msg::HeadClerk)),
+            column("clerk", t!(Msg::HeadClerk)).wide(),
         ],
         rows: cases
             .iter()
@@ -383,9 +416,9 @@ pub fn case_events(events: &[CaseEvent]) -> Records {
             column("status_to", t!(Msg::HeadStatus)),
             column("partner", t!(Msg::HeadPartner)),
             column("letter_number", t!(Msg::HeadLetterNumber)),
-            column("awaiting", t!(Msg::HeadAwaiting)),
+            column("awaiting", t!(Msg::HeadAwaiting)).wide(),
             column("note", t!(Msg::HeadNote)),
-            column("clerk", t!(Msg::HeadClerk)),
+            column("clerk", t!(Msg::HeadClerk)).wide(),
         ],
         rows: events
             .iter()
@@ -428,9 +461,9 @@ pub fn repatriation(r: &Repatriation, person: Option<&Person>) -> Records {
             column("notes", t!(Msg::HeadNote)),
             column("nik", "NIK"),
             column("full_name", t!(Msg::HeadName)),
-            column("person_uid", t!(Msg::HeadPersonUid)),
-            column("case_uid", t!(Msg::HeadCaseUid)),
-            column("repatriation_uid", "UID"),
+            column("person_uid", t!(Msg::HeadPersonUid)).wide(),
+            column("case_uid", t!(Msg::HeadCaseUid)).wide(),
+            column("repatriation_uid", "UID").wide(),
         ],
         rows: vec![vec![
             Cell::text(&r.repatriation_number),
@@ -459,6 +492,8 @@ pub fn repatriation(r: &Repatriation, person: Option<&Person>) -> Records {
     }
 }
 
+/// Repatriations with the person's name; in a table the number, arrival, category, name and
+/// handover date (`--wide`: all).
 pub fn repatriation_list(rows: &[(Repatriation, Option<String>)]) -> Records {
     Records {
         columns: vec![
@@ -466,10 +501,10 @@ pub fn repatriation_list(rows: &[(Repatriation, Option<String>)]) -> Records {
             column("arrived_on", t!(Msg::HeadArrivedOn)),
             column("category", t!(Msg::HeadCategory)),
             column("full_name", t!(Msg::HeadName)),
-            column("from_country", t!(Msg::HeadCountry)),
-            column("origin_regency_code", t!(Msg::HeadRegency)),
-            column("debarkation", t!(Msg::HeadDebarkation)),
-            column("handed_over_to", t!(Msg::HeadHandedOverTo)),
+            column("from_country", t!(Msg::HeadCountry)).wide(),
+            column("origin_regency_code", t!(Msg::HeadRegency)).wide(),
+            column("debarkation", t!(Msg::HeadDebarkation)).wide(),
+            column("handed_over_to", t!(Msg::HeadHandedOverTo)).wide(),
             column("handed_over_on", t!(Msg::HeadHandedOverOn)),
         ],
         rows: rows
@@ -489,4 +524,57 @@ pub fn repatriation_list(rows: &[(Repatriation, Option<String>)]) -> Records {
             })
             .collect(),
     }
+}
+
+/// A kind of record as the audit log names it (`placement`), in the clerk's language.
+pub fn record_kind_label(kind: &str) -> String {
+    let msg = match kind {
+        "person" => Msg::LogKindPerson,
+        "placement" => Msg::LogKindPlacement,
+        "document" => Msg::LogKindDocument,
+        "recommendation" => Msg::LogKindRecommendation,
+        "case" => Msg::LogKindCase,
+        "case_event" => Msg::LogKindCaseEvent,
+        "repatriation" => Msg::LogKindRepatriation,
+        "warning" => Msg::LogKindWarning,
+        "database" => Msg::LogKindDatabase,
+        "export" => Msg::LogActionExport,
+        "import" => Msg::LogActionImport,
+        other => return other.to_string(),
+    };
+    t!(msg)
+}
+
+/// What the audit log says was done (`update`), in the clerk's language.
+pub fn action_label(action: &str) -> String {
+    let msg = match action {
+        "create" => Msg::LogActionCreate,
+        "update" => Msg::LogActionUpdate,
+        "void" => Msg::ActionVoid,
+        "used" => Msg::ActionUse,
+        "handover" => Msg::LogActionHandover,
+        "import" => Msg::LogActionImport,
+        "export" => Msg::LogActionExport,
+        "alias" => Msg::LogActionAlias,
+        "conflict_kept_local" => Msg::LogActionConflictKeptLocal,
+        "warnings_accepted" => Msg::LogActionWarningsAccepted,
+        other => return other.to_string(),
+    };
+    t!(msg)
+}
+
+/// A table (or exchange file) by what it holds (`placements`), in the clerk's language.
+pub fn table_label(table: &str) -> String {
+    let msg = match table {
+        "persons" => Msg::TableNamePersons,
+        "placements" => Msg::TableNamePlacements,
+        "documents" => Msg::TableNameDocuments,
+        "recommendations" => Msg::TableNameRecommendations,
+        "cases" => Msg::TableNameCases,
+        "case_events" => Msg::TableNameCaseEvents,
+        "repatriations" => Msg::TableNameRepatriations,
+        "audit_log" => Msg::TableNameAuditLog,
+        other => return other.to_string(),
+    };
+    t!(msg)
 }

@@ -527,3 +527,95 @@ fn query_reads_views_and_refuses_anything_else() {
     assert_eq!(office.count("persons"), 6);
     assert!(!office.path("other.db").exists());
 }
+
+/// Regression: `report cases --by category,status` printed ~100 rows, nearly all 0.
+#[test]
+fn a_two_dimension_table_leaves_out_zero_combinations_csv_keeps_them() {
+    let office = Office::new();
+    office
+        .run(&[
+            "open-case",
+            "--category",
+            "UNPAID_WAGES",
+            "--reported-on",
+            "2023-09-01",
+            "--person-name",
+            "Budi",
+        ])
+        .ok();
+    let args = [
+        "report",
+        "cases",
+        "--year",
+        "2023",
+        "--by",
+        "category,status",
+    ];
+    let table = office.run(&args);
+    let rows: Vec<&str> = table.ok().lines().filter(|l| l.starts_with('│')).collect();
+    assert_eq!(
+        rows.len(),
+        3,
+        "heading, the one case, total: {}",
+        table.stdout
+    );
+    assert!(
+        table.stdout.contains("Combinations of 0 not shown"),
+        "{}",
+        table.stdout
+    );
+    let csv = office.run(&[&args[..], &["--format", "csv"]].concat());
+    assert!(
+        csv.ok().lines().count() > 50,
+        "every combination: {}",
+        csv.stdout
+    );
+    assert!(csv.stdout.contains("UNPAID_WAGES,NEW,1"), "{}", csv.stdout);
+    let json = office
+        .run(&[&args[..], &["--format", "json"]].concat())
+        .json();
+    assert_eq!(
+        json["rows"].as_array().unwrap().len(),
+        csv.stdout.lines().count() - 1
+    );
+    // One dimension keeps its expected groups at zero, as before.
+    let one = office.run(&["report", "cases", "--year", "2023", "--by", "status"]);
+    assert!(one.ok().contains("Closed"), "{}", one.stdout);
+}
+
+/// Regression: issued letters were labelled "(unknown)" in the refusal-reason cut.
+#[test]
+fn issued_letters_are_labelled_as_not_refused_in_the_reason_cut() {
+    let office = Office::new();
+    let number = office.ready_for_passport(
+        "1371021508900001",
+        "Budi",
+        &["--registered-on", "2023-06-01"],
+    );
+    office
+        .run(&["recommend-passport", &number, "--on", "2023-06-10"])
+        .ok();
+    let args = [
+        "report",
+        "recommendations",
+        "--year",
+        "2023",
+        "--by",
+        "reason",
+    ];
+    let table = office.run(&args);
+    assert!(
+        table.ok().contains("(not refused: letter issued)"),
+        "{}",
+        table.stdout
+    );
+    assert!(!table.stdout.contains("unknown"), "{}", table.stdout);
+    let id = office.run(&[&["--lang", "id"], &args[..]].concat());
+    assert!(
+        id.ok().contains("(tidak ditolak: surat diterbitkan)"),
+        "{}",
+        id.stdout
+    );
+    let csv = office.run(&[&args[..], &["--format", "csv"]].concat());
+    assert_eq!(csv.ok(), "reason,count\n,1\n", "CSV keeps the empty code");
+}

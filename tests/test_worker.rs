@@ -132,3 +132,54 @@ fn edit_validates_like_registration_and_changes_nothing_on_refusal() {
         .json();
     assert_eq!(shown["record"]["birth_date"], "1990-08-15");
 }
+
+/// Regression: `worker find nuraini` missed "Nur'aini" (apostrophes, hyphens and spaces count).
+#[test]
+fn find_ignores_apostrophes_hyphens_and_spaces_in_names() {
+    let office = Office::new();
+    office
+        .register(
+            "1371024508900001",
+            "Nur'aini Putri",
+            &["--sex", "P", "--accept-warnings"],
+        )
+        .ok();
+    office
+        .register(
+            "1371024508900002",
+            "Siti-Nurhaliza",
+            &["--sex", "P", "--accept-warnings"],
+        )
+        .ok();
+    for (text, name) in [
+        ("nuraini", "Nur'aini Putri"),
+        ("NUR AINI", "Nur'aini Putri"),
+        ("Nur’aini", "Nur'aini Putri"),
+        ("siti nurhaliza", "Siti-Nurhaliza"),
+        ("sitinurhaliza", "Siti-Nurhaliza"),
+    ] {
+        let found = office.run(&["worker", "find", text, "--format", "csv"]);
+        assert!(found.ok().contains(name), "{text}: {}", found.stdout);
+    }
+    let none = office.run(&["worker", "find", "nurhayati", "--format", "csv"]);
+    assert_eq!(none.ok().lines().count(), 1, "{}", none.stdout);
+}
+
+/// Regression: `worker show`'s placements had empty NIK and regency columns (`null` in JSON).
+#[test]
+fn show_lists_placements_with_the_nik_and_regency() {
+    let office = office_with_three();
+    let shown = office
+        .run(&["worker", "show", "REG-2023-00001", "--format", "json"])
+        .json();
+    let placement = &shown["placements"][0];
+    assert_eq!(placement["nik"], "1371021508900001", "{shown}");
+    assert_eq!(placement["regency_code"], "1371", "{shown}");
+    let table = office.run(&["worker", "show", "REG-2023-00001"]);
+    let line = table
+        .ok()
+        .lines()
+        .rfind(|l| l.starts_with("REG-2023-00001"))
+        .expect("the placements section");
+    assert!(line.contains("1371021508900001"), "{}", table.stdout);
+}

@@ -53,6 +53,10 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
             .push(vec![Cell::text(*table), Cell::number(*count)]);
     }
     records.rows.extend(chain_rows(&chain, known.as_deref()));
+    // Each line in the clerk's language; CSV and JSON keep the codes.
+    for row in &mut records.rows {
+        row[0] = item(row[0].value.as_str().unwrap_or_default());
+    }
     records.print(ctx.format, &mut std::io::stdout().lock())?;
     if !integrity_ok || health.foreign_key_problems > 0 {
         return Err(refused(t!(Msg::CheckFailed)));
@@ -79,6 +83,20 @@ fn chain_rows(chain: &Verdict, known: Option<&str>) -> Vec<Vec<Cell>> {
         rows.push(vec![Cell::text("audit_known_head"), Cell::text(found)]);
     }
     rows
+}
+
+/// A line of the check: its code (CSV and JSON) and what a clerk reads.
+fn item(code: &str) -> Cell {
+    let label = match code {
+        "database" => t!(Msg::CheckItemDatabase),
+        "schema_version" => t!(Msg::CheckItemSchemaVersion),
+        "integrity" => t!(Msg::CheckItemIntegrity),
+        "foreign_key_problems" => t!(Msg::CheckItemForeignKeys),
+        "audit_chain" => t!(Msg::CheckItemAuditChain),
+        "audit_head" => t!(Msg::CheckItemAuditHead),
+        table => t!(Msg::CheckItemCount, crate::views::table_label(table)),
+    };
+    Cell::code(code, &label)
 }
 
 pub fn backup(ctx: &Ctx, out: &std::path::Path, force: bool) -> Result<()> {

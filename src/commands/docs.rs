@@ -1,5 +1,7 @@
 //! `docs add|list|check`: documents checked for a placement, against the scheme's checklist.
 
+use std::io::Write;
+
 use anyhow::Result;
 
 use super::lookup;
@@ -14,8 +16,8 @@ use crate::domain::CodeList;
 use crate::i18n::{lang, Msg};
 use crate::output::{column, Cell, Records};
 use crate::settings;
-use crate::t;
 use crate::views;
+use crate::{pager, t};
 
 pub fn run(ctx: &Ctx, command: DocsCommand) -> Result<()> {
     match command {
@@ -24,7 +26,7 @@ pub fn run(ctx: &Ctx, command: DocsCommand) -> Result<()> {
             let store = ctx.open()?;
             let (placement, _) = lookup::placement(store.conn(), &placement)?;
             let docs = db::documents::of_placement(store.conn(), &placement.uid)?;
-            views::documents(&docs).print(ctx.format, &mut std::io::stdout().lock())
+            views::documents(&docs).print(ctx.format, &mut pager::start(ctx.format))
         }
         DocsCommand::Check { placement } => check(ctx, &placement),
     }
@@ -102,13 +104,15 @@ fn check(ctx: &Ctx, key: &str) -> Result<()> {
             })
             .collect(),
     };
-    records.print(ctx.format, &mut std::io::stdout().lock())?;
+    let out = &mut pager::start(ctx.format);
+    records.print(ctx.format, out)?;
     if ctx.format == crate::output::Format::Table {
-        ctx.say(&if lacking == 0 {
+        let summary = if lacking == 0 {
             t!(Msg::ChecklistComplete)
         } else {
             t!(Msg::ChecklistLacking, lacking, assessed.len())
-        })?;
+        };
+        writeln!(out, "{summary}")?;
     }
     Ok(())
 }

@@ -157,7 +157,12 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     if let Some(earlier) = replaced {
         ctx.say(&t!(Msg::ExportReplaced, args.out.display(), earlier))?;
     }
-    ctx.say(&t!(Msg::ExportDone, args.out.display(), rows.join(", ")))
+    let shown: Vec<String> = folder
+        .written
+        .iter()
+        .map(|w| format!("{} {}", crate::views::table_label(w.kind.name()), w.rows))
+        .collect();
+    ctx.say(&t!(Msg::ExportDone, args.out.display(), shown.join(", ")))
 }
 
 /// What `--force` may replace: a folder holding only an earlier pmi-desk export (its manifest and

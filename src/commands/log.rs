@@ -1,17 +1,22 @@
-//! `log`: the audit log, optionally since a moment or for one record; `log --verify`, its hash
-//! chain checked from the first entry to the last (and against a head kept elsewhere).
+//! `log`: the audit log, optionally since a moment or for one record (named by its uid, its number
+//! or a NIK). Tables show local times and changes as `field: old → new`; CSV and JSON keep the
+//! stored UTC times and changes. `log --verify`: the hash chain checked from the first entry to the
+//! last (and against a head kept elsewhere).
 
 use anyhow::Result;
+use rusqlite::Connection;
+use serde_json::Value;
 
 use crate::cli::LogArgs;
 use crate::clock::Clock;
 use crate::context::Ctx;
-use crate::db::audit;
 use crate::db::audit_chain::{self, Problem, Verdict};
+use crate::db::{self, audit};
+use crate::domain::Nik;
 use crate::error::refused;
 use crate::i18n::Msg;
-use crate::output::{column, Cell, Format, Records};
-use crate::t;
+use crate::output::{column, row_limit, Cell, Format, Records};
+use crate::{pager, t, views};
 
 pub fn run(ctx: &Ctx, args: LogArgs) -> Result<()> {
     let store = ctx.open()?;
@@ -24,14 +29,23 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> Result<()> {
         .map(Clock::parse)
         .transpose()?
         .map(|c| c.timestamp().to_string());
-    let entries = audit::entries(store.conn(), since.as_deref(), args.record.as_deref())?;
+    let uids = args
+        .record
+        .as_deref()
+        .map(|key| record_uids(store.conn(), key))
+        .transpose()?;
+    let limit = row_limit(ctx.format, args.rows.limit, args.rows.all);
+    let (entries, total) = audit::listed(store.conn(), since.as_deref(), uids.as_deref(), limit)?;
+    if let (Some(key), true) = (&args.record, total == 0 && ctx.format == Format::Table) {
+        return ctx.say(&t!(Msg::NothingFound, key));
+    }
     let records = Records {
         columns: vec![
             column("at", t!(Msg::HeadAt)),
             column("clerk", t!(Msg::HeadClerk)),
-            column("command", t!(Msg::HeadCommand)),
+            column("command", t!(Msg::HeadCommand)).wide(),
             column("record_kind", t!(Msg::HeadRecordKind)),
-            column("record_uid", t!(Msg::HeadRecord)),
+            column("record_uid", t!(Msg::HeadRecord)).wide(),
             column("action", t!(Msg::HeadAction)),
             column("changes", t!(Msg::HeadChanges)),
         ],
@@ -39,18 +53,130 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> Result<()> {
             .into_iter()
             .map(|e| {
                 vec![
-                    Cell::text(e.at),
+                    Cell {
+                        shown: local_time(&e.at),
+                        value: Value::String(e.at.clone()),
+                    },
                     Cell::text(e.clerk),
                     Cell::text(e.command),
-                    Cell::text(e.record_kind),
+                    Cell::code(&e.record_kind, &views::record_kind_label(&e.record_kind)),
                     Cell::text(e.record_uid),
-                    Cell::text(e.action),
-                    Cell::text(e.changes),
+                    Cell::code(&e.action, &views::action_label(&e.action)),
+                    Cell {
+                        shown: changes_shown(&e.changes),
+                        value: Value::String(e.changes),
+                    },
                 ]
             })
             .collect(),
     };
-    records.print(ctx.format, &mut std::io::stdout().lock())
+    records.print_cut(ctx.format, &mut pager::start(ctx.format), total)
+}
+
+/// The uids a clerk's key names: the record with that uid or number (a registration number brings
+/// the person and the placement's documents and decisions along, a case number its timeline), or
+/// for a NIK the person and all their placements likewise. The key itself is always one of them (records of other
+/// offices, exports, the demo).
+fn record_uids(conn: &Connection, key: &str) -> Result<Vec<String>> {
+    let key = key.trim();
+    let mut uids = vec![key.to_string(), key.to_ascii_lowercase()];
+    let mut placements = Vec::new();
+    if let Some(p) = db::placements::by_uid_or_number(conn, key)? {
+        placements.push(p);
+    }
+    let digits = key.chars().filter(|c| c.is_ascii_digit()).count();
+    if digits == 16 {
+        if let Ok(nik) = key.parse::<Nik>() {
+            if let Some(person) = db::persons::by_nik(conn, &nik)? {
+                placements.extend(db::placements::of_person(conn, &person.uid)?);
+                uids.push(person.uid);
+            }
+        }
+    }
+    for placement in &placements {
+        uids.push(placement.person_uid.clone());
+        for document in db::documents::of_placement(conn, &placement.uid)? {
+            uids.push(document.uid);
+        }
+        for decision in db::recommendations::of_person(conn, &placement.person_uid)? {
+            if decision.placement_uid == placement.uid {
+                uids.push(decision.uid);
+            }
+        }
+        uids.push(placement.uid.clone());
+    }
+    if let Some(r) = db::recommendations::by_letter_or_uid(conn, key)? {
+        uids.push(r.uid);
+    }
+    if let Some(c) = db::cases::by_number_or_uid(conn, key)? {
+        uids.extend(db::cases::events(conn, &c.uid)?.into_iter().map(|e| e.uid));
+        uids.push(c.uid);
+    }
+    if let Some(r) = db::repatriations::by_number_or_uid(conn, key)? {
+        uids.push(r.uid);
+    }
+    uids.sort();
+    uids.dedup();
+    Ok(uids)
+}
+
+/// An RFC 3339 time as the clerk's clock shows it, to the minute.
+fn local_time(at: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(at)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_else(|_| at.to_string())
+}
+
+/// `{"address":[null,"Jl. Sudirman 1"],"stage":["REGISTERED","DEPARTED"]}` as
+/// `alamat: Jl. Sudirman 1; tahap: REGISTERED → DEPARTED`.
+fn changes_shown(changes: &str) -> String {
+    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(changes) else {
+        return changes.to_string();
+    };
+    let text = |v: &Value| match v {
+        Value::Null => None,
+        Value::String(s) if s.is_empty() => None,
+        Value::String(s) => Some(s.clone()),
+        other => Some(other.to_string()),
+    };
+    map.iter()
+        .map(|(field, change)| {
+            let name = crate::i18n::field(field);
+            let (old, new) = match change {
+                Value::Array(pair) if pair.len() == 2 => (text(&pair[0]), text(&pair[1])),
+                other => (None, text(other)),
+            };
+            match (old, new) {
+                (None, Some(new)) => format!("{name}: {new}"),
+                (Some(old), new) => format!("{name}: {old} → {}", new.as_deref().unwrap_or("-")),
+                (None, None) => name.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_read_as_field_old_new() {
+        crate::i18n::with_lang(crate::i18n::Lang::Id, || {
+            assert_eq!(
+                changes_shown(
+                    r#"{"address":[null,"Jl. Sudirman 1"],"stage":["REGISTERED","DEPARTED"]}"#
+                ),
+                "alamat: Jl. Sudirman 1; tahap: REGISTERED → DEPARTED"
+            );
+            assert_eq!(changes_shown("{}"), "");
+            assert_eq!(changes_shown("not json"), "not json");
+        });
+    }
 }
 
 /// Prints the outcome (a sentence, or one record in CSV/JSON); a broken chain or a missing head is

@@ -16,8 +16,9 @@ use crate::domain::text;
 use crate::domain::{RecommendationStatus, Stage};
 use crate::error::{refused, Invalid};
 use crate::i18n::Msg;
-use crate::t;
+use crate::output::row_limit;
 use crate::views;
+use crate::{pager, t};
 
 /// The recommendation named by a letter number or uid, with its placement and person.
 pub fn find(conn: &Connection, key: &str) -> Result<(Recommendation, Placement, Person)> {
@@ -31,18 +32,30 @@ pub fn run(ctx: &Ctx, command: RecommendationCommand) -> Result<()> {
     let mut store = ctx.open()?;
     let today = ctx.clock.today;
     match command {
-        RecommendationCommand::List { status, from, to } => {
-            let status = status.as_deref().map(str::parse).transpose()?;
-            let from = from.as_deref().map(parse_date).transpose()?;
-            let to = to.as_deref().map(parse_date).transpose()?;
-            let rows = db::recommendations::list(store.conn(), status, from, to)?;
-            views::recommendation_list(&rows, today)
-                .print(ctx.format, &mut std::io::stdout().lock())
+        RecommendationCommand::List {
+            status,
+            from,
+            to,
+            rows,
+        } => {
+            let filter = db::recommendations::Filter {
+                status: status.as_deref().map(str::parse).transpose()?,
+                from: from.as_deref().map(parse_date).transpose()?,
+                to: to.as_deref().map(parse_date).transpose()?,
+                limit: row_limit(ctx.format, rows.limit, rows.all),
+            };
+            let listed = db::recommendations::list(store.conn(), &filter)?;
+            let total = db::recommendations::count(store.conn(), &filter)?;
+            views::recommendation_list(&listed, today).print_cut(
+                ctx.format,
+                &mut pager::start(ctx.format),
+                total,
+            )
         }
         RecommendationCommand::Show { letter } => {
             let (r, placement, person) = find(store.conn(), &letter)?;
             views::recommendation(&r, &person, &placement, today)
-                .print_one(ctx.format, &mut std::io::stdout().lock())
+                .print_one(ctx.format, &mut pager::start(ctx.format))
         }
         RecommendationCommand::Void { letter, reason } => {
             let reason = text::line(Some(&reason))?.ok_or_else(|| Invalid(t!(Msg::ReasonEmpty)))?;

@@ -10,7 +10,7 @@ use crate::error::refused;
 use crate::i18n::{lang, Lang, Msg};
 use crate::output::{column, Cell, Records};
 use crate::reference::reference;
-use crate::t;
+use crate::{pager, t};
 
 pub fn run(ctx: &Ctx, command: RefCommand) -> Result<()> {
     let r = reference();
@@ -84,12 +84,17 @@ pub fn run(ctx: &Ctx, command: RefCommand) -> Result<()> {
             let wanted = list
                 .as_deref()
                 .map(|l| l.trim().to_lowercase().replace(['-', '_'], " "));
+            // A list is named as in the exchange format ("case category") or in either language
+            // ("kategori pengaduan").
             let lists: Vec<_> = all_lists()
                 .into_iter()
                 .filter(|l| {
-                    wanted
-                        .as_deref()
-                        .is_none_or(|w| l.list.replace('_', " ") == w)
+                    wanted.as_deref().is_none_or(|w| {
+                        l.list.replace('_', " ") == w
+                            || [Lang::Id, Lang::En]
+                                .iter()
+                                .any(|lang| list_name(l.list, *lang).to_lowercase() == w)
+                    })
                 })
                 .collect();
             if lists.is_empty() {
@@ -127,7 +132,7 @@ pub fn run(ctx: &Ctx, command: RefCommand) -> Result<()> {
                                 (en, id)
                             };
                             vec![
-                                Cell::text(l.list),
+                                Cell::code(l.list, &list_name(l.list, lang())),
                                 Cell::text(*code),
                                 Cell::text(*a),
                                 Cell::text(*b),
@@ -138,5 +143,19 @@ pub fn run(ctx: &Ctx, command: RefCommand) -> Result<()> {
             }
         }
     };
-    records.print(ctx.format, &mut std::io::stdout().lock())
+    records.print(ctx.format, &mut pager::start(ctx.format))
+}
+
+/// A code list's name for clerks: "kategori pengaduan" for `case category`.
+fn list_name(list: &str, lang: Lang) -> String {
+    let msg = match list {
+        "document kind" => Msg::RefListDocumentKind,
+        "recommendation status" => Msg::RefListRecommendationStatus,
+        "case category" => Msg::RefListCaseCategory,
+        "case status" => Msg::RefListCaseStatus,
+        "case event kind" => Msg::RefListCaseEventKind,
+        "repatriation category" => Msg::RefListRepatriationCategory,
+        other => return crate::i18n::field_in(other, lang).to_string(),
+    };
+    msg.text(lang).to_string()
 }

@@ -12,9 +12,10 @@ use crate::domain::text;
 use crate::domain::HandoverTo;
 use crate::error::refused;
 use crate::i18n::Msg;
+use crate::output::row_limit;
 use crate::settings;
-use crate::t;
 use crate::views;
+use crate::{pager, t};
 use chrono::Datelike;
 
 fn find(conn: &rusqlite::Connection, key: &str) -> Result<Repatriation> {
@@ -32,6 +33,7 @@ pub fn run(ctx: &Ctx, command: RepatriationCommand) -> Result<()> {
             to,
             regency,
             handed_over,
+            rows,
         } => {
             let filter = db::repatriations::Filter {
                 category: category.as_deref().map(str::parse).transpose()?,
@@ -39,9 +41,15 @@ pub fn run(ctx: &Ctx, command: RepatriationCommand) -> Result<()> {
                 to: to.as_deref().map(parse_date).transpose()?,
                 regency: regency.as_deref().map(str::parse).transpose()?,
                 handed_over: handed_over.map(|h| h == YesNo::Yes),
+                limit: row_limit(ctx.format, rows.limit, rows.all),
             };
-            let rows = db::repatriations::list(conn, &filter)?;
-            views::repatriation_list(&rows).print(ctx.format, &mut std::io::stdout().lock())
+            let listed = db::repatriations::list(conn, &filter)?;
+            let total = db::repatriations::count(conn, &filter)?;
+            views::repatriation_list(&listed).print_cut(
+                ctx.format,
+                &mut pager::start(ctx.format),
+                total,
+            )
         }
         RepatriationCommand::Show { repatriation } => {
             let r = find(conn, &repatriation)?;
@@ -50,7 +58,7 @@ pub fn run(ctx: &Ctx, command: RepatriationCommand) -> Result<()> {
                 None => None,
             };
             views::repatriation(&r, person.as_ref())
-                .print_one(ctx.format, &mut std::io::stdout().lock())
+                .print_one(ctx.format, &mut pager::start(ctx.format))
         }
     }
 }

@@ -93,7 +93,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         )?
     };
     match &args.out {
-        None => std::io::stdout().lock().write_all(&bytes)?,
+        None => crate::pager::start(ctx.format).write_all(&bytes)?,
         Some(path) => {
             crate::db::write_private_file(path, &bytes)?;
             ctx.say(&t!(Msg::ReportWritten, path.display()))?;

@@ -151,3 +151,38 @@ pub fn accepted_warning_codes(conn: &Connection, uid: &str) -> Result<Vec<String
     }
     Ok(codes)
 }
+
+/// The entries `log` shows, oldest first: at or after `since`, about the records `uids` names
+/// (every record when `None`), at most `limit`; and how many there are in all.
+pub fn listed(
+    conn: &Connection,
+    since: Option<&str>,
+    uids: Option<&[String]>,
+    limit: Option<i64>,
+) -> Result<(Vec<Entry>, i64)> {
+    let uids = uids.map(|u| Value::from(u.to_vec()).to_string());
+    let condition = "WHERE (?1 IS NULL OR at >= ?1)
+         AND (?2 IS NULL OR record_uid IN (SELECT value FROM json_each(?2)))";
+    let mut stmt = conn.prepare(&format!(
+        "SELECT at, clerk, command, record_kind, record_uid, action, changes FROM audit_log
+         {condition} ORDER BY id LIMIT ?3"
+    ))?;
+    let rows = stmt.query_map(params![since, uids, limit.unwrap_or(-1)], |r| {
+        Ok(Entry {
+            at: r.get(0)?,
+            clerk: r.get(1)?,
+            command: r.get(2)?,
+            record_kind: r.get(3)?,
+            record_uid: r.get(4)?,
+            action: r.get(5)?,
+            changes: r.get(6)?,
+        })
+    })?;
+    let entries = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    let total = conn.query_row(
+        &format!("SELECT count(*) FROM audit_log {condition}"),
+        params![since, uids],
+        |r| r.get(0),
+    )?;
+    Ok((entries, total))
+}

@@ -20,21 +20,89 @@ pub fn by_nik(conn: &Connection, nik: &Nik) -> Result<Option<Person>> {
     query_one(conn, "WHERE r.nik = ?1", [nik.as_str()])
 }
 
-/// Persons whose name contains the text (accents and case ignored) or whose NIK starts with it.
-pub fn search(conn: &Connection, text: &str, limit: i64) -> Result<Vec<Person>> {
-    let key = search_key(text);
+/// What a name search leaves out on both sides: spaces, apostrophes, hyphens and dots, so that
+/// "nuraini" finds "Nur'aini" and "Nur Aini", and "siti nurhaliza" finds "Siti-Nurhaliza".
+const IGNORED_IN_NAMES: &[char] = &[
+    ' ', '\'', '\u{2019}', '\u{2018}', '\u{02BC}', '`', '\u{00B4}', '-', '\u{2010}', '\u{2011}',
+    '\u{2013}', '\u{2014}', '.',
+];
+
+/// The search text as names are compared: the stored key's rules (`search_key`: case and accents
+/// ignored), without the characters above.
+fn name_needle(text: &str) -> String {
+    search_key(text).replace(IGNORED_IN_NAMES, "")
+}
+
+/// The stored `name_key` with the same characters removed, in SQL (the key itself is unchanged:
+/// no migration needed).
+fn name_haystack() -> String {
+    IGNORED_IN_NAMES
+        .iter()
+        .fold("r.name_key".to_string(), |sql, c| {
+            let c = if *c == '\'' {
+                "''".to_string()
+            } else {
+                c.to_string()
+            };
+            format!("replace({sql}, '{c}', '')")
+        })
+}
+
+/// `?1` a NIK prefix (digits only), else `?2` part of a name.
+fn search_condition() -> String {
+    format!(
+        "((?1 IS NOT NULL AND r.nik LIKE ?1 || '%') OR (?1 IS NULL AND instr({}, ?2) > 0))",
+        name_haystack()
+    )
+}
+
+fn search_params(text: &str) -> (Option<String>, String) {
     let digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
     let nik_prefix = if digits.len() >= 4 && digits.len() == text.trim().len() {
         Some(digits)
     } else {
         None
     };
+    (nik_prefix, name_needle(text))
+}
+
+/// Persons whose name contains the text (case, accents, spaces, apostrophes and hyphens ignored)
+/// or whose NIK starts with it.
+pub fn search(conn: &Connection, text: &str, limit: i64) -> Result<Vec<Person>> {
+    let (nik_prefix, needle) = search_params(text);
     query(
         conn,
-        "WHERE (?1 IS NOT NULL AND r.nik LIKE ?1 || '%') OR (?1 IS NULL AND instr(r.name_key, ?2) > 0)
-         ORDER BY r.full_name, r.uid LIMIT ?3",
-        params![nik_prefix, key, limit],
+        &format!(
+            "WHERE {} ORDER BY r.full_name, r.uid LIMIT ?3",
+            search_condition()
+        ),
+        params![nik_prefix, needle, limit],
     )
+}
+
+/// The persons `search` finds who have a placement (`worker find`), at most `limit`, and how
+/// many there are in all.
+pub fn search_workers(
+    conn: &Connection,
+    text: &str,
+    limit: Option<i64>,
+) -> Result<(Vec<Person>, i64)> {
+    let (nik_prefix, needle) = search_params(text);
+    let condition = format!(
+        "WHERE {} AND EXISTS (SELECT 1 FROM placements pl WHERE pl.person_uid = r.uid)",
+        search_condition()
+    );
+    let persons = query(
+        conn,
+        &format!("{condition} ORDER BY r.full_name, r.uid LIMIT ?3"),
+        params![nik_prefix, needle, limit.unwrap_or(-1)],
+    )?;
+    let total = conn.query_row(
+        &format!("SELECT count(*) FROM persons r {condition}"),
+        params![nik_prefix, needle],
+        |r| r.get(0),
+    )?;
+    Ok((persons, total))
 }
 
 /// Records that another office's uid names a person stored here.

@@ -55,36 +55,49 @@ pub struct Listed {
     pub regency_code: Option<String>,
 }
 
+/// The placements `worker list` shows, from `FROM` on; `?7` is the limit.
+const LISTED: &str = "FROM placements r JOIN persons pe ON pe.uid = r.person_uid
+         WHERE (?1 IS NULL OR r.stage = ?1) AND (?2 IS NULL OR r.scheme = ?2)
+           AND (?3 IS NULL OR r.country = ?3) AND (?4 IS NULL OR pe.regency_code = ?4)
+           AND (?5 IS NULL OR r.registered_on >= ?5) AND (?6 IS NULL OR r.registered_on <= ?6)";
+
+fn list_params(f: &Filter) -> [Option<String>; 6] {
+    [
+        f.stage.map(|s| s.code().to_string()),
+        f.scheme.map(|s| s.code().to_string()),
+        f.country.as_ref().map(|c| c.as_str().to_string()),
+        f.regency.as_ref().map(|r| r.as_str().to_string()),
+        f.registered_from.map(|d| d.as_text().into_owned()),
+        f.registered_to.map(|d| d.as_text().into_owned()),
+    ]
+}
+
+/// How many placements the filter finds, whatever its limit (for "N more").
+pub fn count(conn: &Connection, f: &Filter) -> Result<i64> {
+    let [a, b, c, d, e, g] = list_params(f);
+    Ok(conn.query_row(
+        &format!("SELECT count(*) {LISTED}"),
+        params![a, b, c, d, e, g],
+        |r| r.get(0),
+    )?)
+}
+
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Listed>> {
     let n = Placement::columns().len();
     let mut stmt = conn.prepare(&format!(
-        "SELECT {}, pe.full_name, pe.nik, pe.regency_code
-         FROM placements r JOIN persons pe ON pe.uid = r.person_uid
-         WHERE (?1 IS NULL OR r.stage = ?1) AND (?2 IS NULL OR r.scheme = ?2)
-           AND (?3 IS NULL OR r.country = ?3) AND (?4 IS NULL OR pe.regency_code = ?4)
-           AND (?5 IS NULL OR r.registered_on >= ?5) AND (?6 IS NULL OR r.registered_on <= ?6)
+        "SELECT {}, pe.full_name, pe.nik, pe.regency_code {LISTED}
          ORDER BY r.registered_on, r.registration_number, r.uid
          LIMIT ?7",
         select_list::<Placement>("r")
     ))?;
-    let rows = stmt.query_map(
-        params![
-            f.stage.map(|s| s.code()),
-            f.scheme.map(|s| s.code()),
-            f.country.as_ref().map(|c| c.as_str()),
-            f.regency.as_ref().map(|r| r.as_str()),
-            f.registered_from.map(|d| d.as_text().into_owned()),
-            f.registered_to.map(|d| d.as_text().into_owned()),
-            f.limit.unwrap_or(-1),
-        ],
-        |r| {
-            Ok(Listed {
-                placement: from_row(r, 0)?,
-                full_name: r.get(n)?,
-                nik: r.get(n + 1)?,
-                regency_code: r.get(n + 2)?,
-            })
-        },
-    )?;
+    let [a, b, c, d, e, g] = list_params(f);
+    let rows = stmt.query_map(params![a, b, c, d, e, g, f.limit.unwrap_or(-1)], |r| {
+        Ok(Listed {
+            placement: from_row(r, 0)?,
+            full_name: r.get(n)?,
+            nik: r.get(n + 1)?,
+            regency_code: r.get(n + 2)?,
+        })
+    })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

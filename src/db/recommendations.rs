@@ -48,25 +48,46 @@ pub struct Listed {
     pub registration_number: Option<String>,
 }
 
-pub fn list(
-    conn: &Connection,
-    status: Option<RecommendationStatus>,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-) -> Result<Vec<Listed>> {
+/// Filters of `recommendation list`; `None` means any.
+#[derive(Default, Debug)]
+pub struct Filter {
+    pub status: Option<RecommendationStatus>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// At most this many; `None`: all.
+    pub limit: Option<i64>,
+}
+
+/// The decisions `recommendation list` shows, from `FROM` on; `?4` is the limit.
+const LISTED: &str = "FROM recommendations r JOIN placements p ON p.uid = r.placement_uid JOIN persons pe ON pe.uid = p.person_uid
+         WHERE (?1 IS NULL OR r.status = ?1) AND (?2 IS NULL OR r.decided_on >= ?2) AND (?3 IS NULL OR r.decided_on <= ?3)";
+
+/// How many decisions the filter finds, whatever its limit (for "N more").
+pub fn count(conn: &Connection, f: &Filter) -> Result<i64> {
+    Ok(conn.query_row(
+        &format!("SELECT count(*) {LISTED}"),
+        params![
+            f.status.map(|s| s.code()),
+            f.from.map(|d| d.as_text().into_owned()),
+            f.to.map(|d| d.as_text().into_owned())
+        ],
+        |r| r.get(0),
+    )?)
+}
+
+pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Listed>> {
     let n = Recommendation::columns().len();
     let mut stmt = conn.prepare(&format!(
-        "SELECT {}, pe.full_name, pe.nik, p.registration_number
-         FROM recommendations r JOIN placements p ON p.uid = r.placement_uid JOIN persons pe ON pe.uid = p.person_uid
-         WHERE (?1 IS NULL OR r.status = ?1) AND (?2 IS NULL OR r.decided_on >= ?2) AND (?3 IS NULL OR r.decided_on <= ?3)
-         ORDER BY r.decided_on, r.letter_number, r.uid",
+        "SELECT {}, pe.full_name, pe.nik, p.registration_number {LISTED}
+         ORDER BY r.decided_on, r.letter_number, r.uid LIMIT ?4",
         select_list::<Recommendation>("r")
     ))?;
     let rows = stmt.query_map(
         params![
-            status.map(|s| s.code()),
-            from.map(|d| d.as_text().into_owned()),
-            to.map(|d| d.as_text().into_owned())
+            f.status.map(|s| s.code()),
+            f.from.map(|d| d.as_text().into_owned()),
+            f.to.map(|d| d.as_text().into_owned()),
+            f.limit.unwrap_or(-1)
         ],
         |r| {
             Ok(Listed {

@@ -37,6 +37,26 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
         "Never prompt (also implied when standard input is not a terminal)",
         "Jangan pernah bertanya (otomatis bila masukan tidak dari terminal)",
     ),
+    (
+        "Tables with every column (uids too), nothing cut to the terminal's width",
+        "Tabel dengan semua kolom (termasuk uid), tanpa dipotong selebar terminal",
+    ),
+    (
+        "Print long tables straight to the terminal, without a pager ($PAGER, default less -FRX)",
+        "Tampilkan tabel panjang langsung di terminal, tanpa penampil halaman ($PAGER, bawaan less -FRX)",
+    ),
+    (
+        "At most this many rows [default: 50 in a table, every row in csv and json]",
+        "Paling banyak sekian baris [bawaan: 50 dalam tabel, semua baris dalam csv dan json]",
+    ),
+    (
+        "Every row (a table stops at 50 unless --limit says otherwise)",
+        "Semua baris (tabel berhenti di 50 kecuali --limit menyebut lain)",
+    ),
+    (
+        "Only entries about this record: its uid or number (registration, letter, case, repatriation), or a NIK (the person and their placements)",
+        "Hanya catatan tentang data ini: uid atau nomornya (pendaftaran, surat, pengaduan, pemulangan), atau NIK (orangnya dan penempatannya)",
+    ),
     ("Print help", "Tampilkan bantuan"),
     ("Print version", "Tampilkan versi"),
     (
@@ -230,7 +250,6 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
         "Registered on or before this date",
         "Didaftarkan pada atau sebelum tanggal ini",
     ),
-    ("At most this many rows", "Paling banyak sejumlah baris ini"),
     (
         "Correct a person or a placement (audited)",
         "Koreksi data orang atau penempatan (tercatat di log audit)",
@@ -721,10 +740,6 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
         "Hanya catatan pada atau sesudah waktu ini (YYYY-MM-DD atau RFC 3339)",
     ),
     (
-        "Only entries about this record uid",
-        "Hanya catatan tentang data dengan uid ini",
-    ),
-    (
         "Print shell completions",
         "Cetak skrip pelengkap otomatis untuk shell",
     ),
@@ -798,7 +813,7 @@ pub(super) const VALUE_NAMES: &[(&str, &str)] = &[
     ("SQL", "SQL"),
     ("TEXT", "TEKS"),
     ("TIME", "WAKTU"),
-    ("UID", "UID"),
+    ("UID|NUMBER|NIK", "UID|NOMOR|NIK"),
     ("VALUE", "NILAI"),
     ("YES|NO", "YA|TIDAK"),
     ("YYYY", "YYYY"),

@@ -123,6 +123,10 @@ fn expected(kind: Kind, dimension: &str, period: &Period) -> Option<Vec<String>>
 /// The label of a code in the clerk's language.
 pub fn label(kind: Kind, dimension: &str, code: Option<&str>) -> String {
     let Some(code) = code else {
+        // Only refusals have reasons: a decision without one is a letter that was issued.
+        if (kind, dimension) == (Kind::Recommendations, "reason") {
+            return t!(Msg::ReportReasonNotRefused);
+        }
         return t!(Msg::Unknown);
     };
     fn of<C: CodeList>(code: &str) -> Option<String> {

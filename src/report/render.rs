@@ -102,6 +102,20 @@ pub fn render(report: &Report, format: Format) -> Result<Vec<u8>> {
         Format::Csv => records.print_csv(&mut out)?,
         Format::Table => {
             let mut with_total = records.clone();
+            // A cut by two dimensions or more is a sparse grid (category x status: ~100 rows, most
+            // of them 0): a table shows the combinations that happened; CSV and JSON keep them all.
+            let mut omitted = 0;
+            if report.dimensions.len() > 1 {
+                let before = with_total.rows.len();
+                with_total.rows = report
+                    .rows
+                    .iter()
+                    .zip(with_total.rows)
+                    .filter(|(row, _)| row.count != 0 || row.previous.is_some_and(|p| p != 0))
+                    .map(|(_, cells)| cells)
+                    .collect();
+                omitted = before - with_total.rows.len();
+            }
             let mut total = vec![Cell::text(t!(Msg::Total))];
             total.extend((1..report.dimensions.len()).map(|_| Cell::text("")));
             if report.dimensions.is_empty() {
@@ -118,9 +132,15 @@ pub fn render(report: &Report, format: Format) -> Result<Vec<u8>> {
                 total.push(Cell::number(report.total - previous));
             }
             with_total.rows.push(total);
-            with_total.print(Format::Table, &mut out)?;
-            for line in footer(report) {
-                out.extend(format!("{line}\n").bytes());
+            with_total.print_boxed(&mut out)?;
+            let mut notes = footer(report);
+            if omitted > 0 {
+                notes.push(t!(Msg::ReportZeroRowsOmitted, omitted));
+            }
+            for note in notes {
+                for line in crate::output::wrap(&note, crate::output::layout().width) {
+                    out.extend(format!("{line}\n").bytes());
+                }
             }
         }
         Format::Json => {

@@ -17,10 +17,10 @@ use crate::domain::case::{overdue, Case};
 use crate::domain::date::parse_date;
 use crate::error::refused;
 use crate::i18n::Msg;
-use crate::output::{column, Cell, Format};
+use crate::output::{column, row_limit, Cell, Format};
 use crate::settings;
-use crate::t;
 use crate::views;
+use crate::{pager, t};
 
 pub fn find(conn: &Connection, key: &str) -> Result<Case> {
     db::cases::by_number_or_uid(conn, key)?.ok_or_else(|| refused(t!(Msg::CaseNotFound, key)))
@@ -48,16 +48,11 @@ fn show(ctx: &Ctx, key: &str) -> Result<()> {
     };
     let main = views::case(&case, person.as_ref());
     let timeline = views::case_events(&db::cases::events(conn, &case.uid)?);
-    let name = person
-        .as_ref()
-        .map(|p| p.full_name.clone())
-        .unwrap_or_default();
-    let placements = views::placement_list(
-        placements
-            .into_iter()
-            .map(|p| (p, name.clone(), None, None)),
-    );
-    let out = &mut std::io::stdout().lock();
+    let placements = match &person {
+        Some(p) => views::placements_of(p, placements),
+        None => views::placement_list(std::iter::empty()),
+    };
+    let out = &mut pager::start(ctx.format);
     match ctx.format {
         Format::Json => {
             let value = json!({"record": main.row_json(&main.rows[0]), "events": timeline.to_json(), "placements": placements.to_json()});
@@ -85,14 +80,32 @@ fn list(ctx: &Ctx, args: CaseListArgs) -> Result<()> {
         to: args.to.as_deref().map(parse_date).transpose()?,
         clerk: args.mine.then(|| ctx.clerk.clone()),
         open_only: args.overdue,
+        // Which open cases are overdue is known only once their timelines are read: all of them.
+        limit: None,
     };
-    let cases = db::cases::list(conn, &filter)?;
+    let limit = row_limit(ctx.format, args.rows.limit, args.rows.all);
+    let (cases, total) = if args.overdue {
+        let cases = db::cases::list(conn, &filter)?;
+        let total = cases.len() as i64;
+        (cases, total)
+    } else {
+        let cut = db::cases::Filter { limit, ..filter };
+        (db::cases::list(conn, &cut)?, db::cases::count(conn, &cut)?)
+    };
     let mut records = views::case_list(&cases);
+    let mut total = total;
     if args.overdue {
         let holidays = parse_holidays(&settings::value(conn, "holidays")?)?;
+        // What a clerk acts on: which case, whose, the whole reason it could be closed for, and
+        // how long it has waited; the rest (all of them open) only with --wide.
+        for c in &mut records.columns {
+            if !["case_number", "full_name"].contains(&c.key.as_str()) {
+                c.wide_only = true;
+            }
+        }
         records.columns.extend([
-            column("closure_reason", t!(Msg::HeadWouldClose)),
-            column("waiting_since", t!(Msg::HeadWaitingSince)),
+            column("closure_reason", t!(Msg::HeadWouldClose)).whole(),
+            column("waiting_since", t!(Msg::HeadWaitingSince)).wide(),
             column("waited", t!(Msg::HeadWaited)),
         ]);
         let mut rows = Vec::new();
@@ -108,7 +121,11 @@ fn list(ctx: &Ctx, args: CaseListArgs) -> Result<()> {
                 rows.push(row);
             }
         }
+        total = rows.len() as i64;
+        if let Some(n) = limit {
+            rows.truncate(n as usize);
+        }
         records.rows = rows;
     }
-    records.print(ctx.format, &mut std::io::stdout().lock())
+    records.print_cut(ctx.format, &mut pager::start(ctx.format), total)
 }

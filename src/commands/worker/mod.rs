@@ -8,19 +8,19 @@ use anyhow::Result;
 use serde_json::json;
 
 use super::lookup;
-use crate::cli::{WorkerCommand, WorkerListArgs};
+use crate::cli::{Limit, WorkerCommand, WorkerListArgs};
 use crate::context::Ctx;
 use crate::db;
 use crate::domain::date::parse_date;
 use crate::i18n::Msg;
-use crate::output::Format;
-use crate::t;
+use crate::output::{row_limit, Format};
 use crate::views;
+use crate::{pager, t};
 
 pub fn run(ctx: &Ctx, command: WorkerCommand) -> Result<()> {
     match command {
         WorkerCommand::Show { placement } => show(ctx, &placement),
-        WorkerCommand::Find { text } => find(ctx, &text),
+        WorkerCommand::Find { text, rows } => find(ctx, &text, rows),
         WorkerCommand::List(args) => list(ctx, args),
         WorkerCommand::Edit(args) => edit::run(ctx, *args),
     }
@@ -32,10 +32,7 @@ fn show(ctx: &Ctx, key: &str) -> Result<()> {
     let all = db::placements::of_person(store.conn(), &person.uid)?;
     let docs = db::documents::of_placement(store.conn(), &placement.uid)?;
     let main = views::person_placement(&person, &placement);
-    let history = views::placement_list(
-        all.into_iter()
-            .map(|p| (p, person.full_name.clone(), None, None)),
-    );
+    let history = views::placements_of(&person, all);
     let documents = views::documents(&docs);
     let person_cases: Vec<_> = db::cases::of_person(store.conn(), &person.uid)?
         .into_iter()
@@ -47,7 +44,7 @@ fn show(ctx: &Ctx, key: &str) -> Result<()> {
         .map(|r| (r, Some(person.full_name.clone())))
         .collect();
     let repatriations = views::repatriation_list(&person_returns);
-    let out = &mut std::io::stdout().lock();
+    let out = &mut pager::start(ctx.format);
     match ctx.format {
         Format::Json => {
             let value = json!({
@@ -72,9 +69,10 @@ fn show(ctx: &Ctx, key: &str) -> Result<()> {
     Ok(())
 }
 
-fn find(ctx: &Ctx, text: &str) -> Result<()> {
+fn find(ctx: &Ctx, text: &str, limit: Limit) -> Result<()> {
     let store = ctx.open()?;
-    let persons = db::persons::search(store.conn(), text, 200)?;
+    let limit = row_limit(ctx.format, limit.limit, limit.all);
+    let (persons, total) = db::persons::search_workers(store.conn(), text, limit)?;
     let mut rows = Vec::new();
     for person in persons {
         let latest = db::placements::of_person(store.conn(), &person.uid)?
@@ -93,7 +91,11 @@ fn find(ctx: &Ctx, text: &str) -> Result<()> {
     if rows.is_empty() && ctx.format == Format::Table {
         return ctx.say(&t!(Msg::NothingFound, text));
     }
-    views::placement_list(rows.into_iter()).print(ctx.format, &mut std::io::stdout().lock())
+    views::placement_list(rows.into_iter()).print_cut(
+        ctx.format,
+        &mut pager::start(ctx.format),
+        total,
+    )
 }
 
 fn list(ctx: &Ctx, args: WorkerListArgs) -> Result<()> {
@@ -105,12 +107,13 @@ fn list(ctx: &Ctx, args: WorkerListArgs) -> Result<()> {
         regency: args.regency.as_deref().map(str::parse).transpose()?,
         registered_from: args.from.as_deref().map(parse_date).transpose()?,
         registered_to: args.to.as_deref().map(parse_date).transpose()?,
-        limit: args.limit,
+        limit: row_limit(ctx.format, args.rows.limit, args.rows.all),
     };
     let rows = db::placements::list(store.conn(), &filter)?;
+    let total = db::placements::count(store.conn(), &filter)?;
     views::placement_list(
         rows.into_iter()
             .map(|l| (l.placement, l.full_name, l.nik, l.regency_code)),
     )
-    .print(ctx.format, &mut std::io::stdout().lock())
+    .print_cut(ctx.format, &mut pager::start(ctx.format), total)
 }

@@ -1,0 +1,173 @@
+//! `log`: the audit log found by a record's number or a NIK, in local time, with readable changes.
+
+use crate::util::Office;
+
+/// Regression: `log --record REG-2023-00001` found nothing; only the uid worked.
+#[test]
+fn log_finds_a_record_by_its_number_or_nik() {
+    let office = Office::new();
+    let budi = office
+        .register("1371021508900001", "Budi", &["--format", "json"])
+        .json();
+    office.register("1371021508900002", "Andi", &[]).ok();
+    office
+        .run(&[
+            "worker",
+            "edit",
+            "REG-2023-00001",
+            "--address",
+            "Jl. Baru 1",
+        ])
+        .ok();
+    office
+        .run(&[
+            "docs",
+            "add",
+            "REG-2023-00001",
+            "--kind",
+            "KTP",
+            "--verified",
+        ])
+        .ok();
+    let case = office
+        .run(&[
+            "open-case",
+            "--category",
+            "UNPAID_WAGES",
+            "--reported-on",
+            "2023-09-01",
+            "--nik",
+            "1371021508900001",
+            "--format",
+            "json",
+        ])
+        .json();
+    let case_number = case["case_number"].as_str().unwrap();
+    office.run(&["case", "note", case_number, "Ditelepon"]).ok();
+
+    let uids = |args: &[&str]| -> Vec<(String, String)> {
+        let run = office.run(&[&["log", "--format", "csv"], args].concat());
+        let mut reader = csv::Reader::from_reader(run.ok().as_bytes());
+        reader
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                (r[3].to_string(), r[4].to_string())
+            })
+            .collect()
+    };
+    let placement_uid = budi["placement_uid"].as_str().unwrap();
+    let person_uid = budi["person_uid"].as_str().unwrap();
+    let by_number = uids(&["--record", "REG-2023-00001"]);
+    assert!(
+        by_number.iter().any(|(_, uid)| uid == placement_uid),
+        "{by_number:?}"
+    );
+    assert!(
+        by_number.iter().any(|(kind, _)| kind == "document"),
+        "{by_number:?}"
+    );
+    assert!(
+        by_number.iter().any(|(_, uid)| uid == person_uid),
+        "{by_number:?}"
+    );
+    assert!(
+        !by_number.iter().any(|(kind, _)| kind == "case"),
+        "only this placement's records: {by_number:?}"
+    );
+    assert_eq!(uids(&["--record", "reg-2023-00001"]), by_number, "any case");
+    assert_eq!(
+        uids(&["--record", placement_uid]),
+        by_number,
+        "the uid names the same placement"
+    );
+    let by_nik = uids(&["--record", "1371021508900001"]);
+    assert!(
+        by_nik.iter().any(|(_, uid)| uid == person_uid),
+        "{by_nik:?}"
+    );
+    assert!(
+        by_nik.iter().any(|(_, uid)| uid == placement_uid),
+        "{by_nik:?}"
+    );
+    let by_case = uids(&["--record", case_number]);
+    assert!(
+        by_case.iter().any(|(kind, _)| kind == "case"),
+        "{by_case:?}"
+    );
+    assert!(
+        by_case.iter().any(|(kind, _)| kind == "case_event"),
+        "{by_case:?}"
+    );
+    assert!(uids(&["--record", "REG-2023-00002"])
+        .iter()
+        .all(|(_, uid)| uid != placement_uid));
+    let none = office.run(&["log", "--record", "REG-2099-00001"]);
+    assert!(none.ok().contains("Nothing found"), "{}", none.stdout);
+}
+
+/// Regression: times were shown in UTC and changes as raw JSON.
+#[test]
+fn log_shows_local_times_and_changes_as_field_old_new() {
+    let office = Office::new();
+    office.register("1371021508900001", "Budi", &[]).ok();
+    let at = [
+        ("PMI_DESK_NOW", "2023-11-08T10:00:00Z"),
+        ("TZ", "Asia/Jakarta"),
+    ];
+    office
+        .run_with(
+            &[
+                "worker",
+                "edit",
+                "REG-2023-00001",
+                "--address",
+                "Jl. Lama 1",
+            ],
+            &at,
+        )
+        .ok();
+    let later = [
+        ("PMI_DESK_NOW", "2023-11-08T10:05:00Z"),
+        ("TZ", "Asia/Jakarta"),
+    ];
+    office
+        .run_with(
+            &[
+                "worker",
+                "edit",
+                "REG-2023-00001",
+                "--address",
+                "Jl. Baru 2",
+            ],
+            &later,
+        )
+        .ok();
+    let table = office.run_with(&["--lang", "id", "log", "--record", "REG-2023-00001"], &at);
+    let table = table.ok();
+    assert!(table.contains("2023-11-08 17:05"), "WIB, UTC+7: {table}");
+    assert!(!table.contains("10:05"), "{table}");
+    assert!(table.contains("alamat: Jl. Lama 1 → Jl. Baru 2"), "{table}");
+    assert!(table.contains("alamat: Jl. Lama 1"), "{table}");
+    assert!(
+        table.contains("orang") && table.contains("diubah"),
+        "{table}"
+    );
+    // CSV and JSON keep the stored UTC times and the stored changes.
+    let csv = office.run_with(
+        &["log", "--record", "REG-2023-00001", "--format", "csv"],
+        &at,
+    );
+    assert!(csv.ok().contains("2023-11-08T10:05:00"), "{}", csv.stdout);
+    assert!(
+        csv.stdout
+            .contains(r#""{""address"":[""Jl. Lama 1"",""Jl. Baru 2""]}""#),
+        "{}",
+        csv.stdout
+    );
+    assert!(
+        csv.stdout.contains(",person,") && csv.stdout.contains(",update,"),
+        "{}",
+        csv.stdout
+    );
+}
