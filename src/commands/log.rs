@@ -160,25 +160,6 @@ fn changes_shown(changes: &str) -> String {
         .join("; ")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn changes_read_as_field_old_new() {
-        crate::i18n::with_lang(crate::i18n::Lang::Id, || {
-            assert_eq!(
-                changes_shown(
-                    r#"{"address":[null,"Jl. Sudirman 1"],"stage":["REGISTERED","DEPARTED"]}"#
-                ),
-                "alamat: Jl. Sudirman 1; tahap: REGISTERED → DEPARTED"
-            );
-            assert_eq!(changes_shown("{}"), "");
-            assert_eq!(changes_shown("not json"), "not json");
-        });
-    }
-}
-
 /// Prints the outcome (a sentence, or one record in CSV/JSON); a broken chain or a missing head is
 /// an error (exit 1) naming the first bad entry by id and time, never by content.
 fn verify(ctx: &Ctx, conn: &rusqlite::Connection, head: Option<&str>) -> Result<()> {
@@ -254,4 +235,23 @@ pub fn judge(verdict: &Verdict, known: Option<&str>) -> Result<String> {
         }
     }
     Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_read_as_field_old_new() {
+        crate::i18n::with_lang(crate::i18n::Lang::Id, || {
+            assert_eq!(
+                changes_shown(
+                    r#"{"address":[null,"Jl. Sudirman 1"],"stage":["REGISTERED","DEPARTED"]}"#
+                ),
+                "alamat: Jl. Sudirman 1; tahap: REGISTERED → DEPARTED"
+            );
+            assert_eq!(changes_shown("{}"), "");
+            assert_eq!(changes_shown("not json"), "not json");
+        });
+    }
 }
