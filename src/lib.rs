@@ -13,6 +13,7 @@ pub mod exchange;
 pub mod help;
 pub mod i18n;
 pub mod letter;
+pub mod menu;
 pub mod output;
 pub mod prompt;
 pub mod reference;
@@ -37,7 +38,12 @@ use crate::i18n::Lang;
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<(Cli, bool), help::Stop> {
     let args: Vec<OsString> = args.into_iter().collect();
     let (lang, _) = help::lang_of(&args);
-    let matches = help::command(lang)
+    let mut command = help::command(lang);
+    // On a terminal a command asks for what is missing, so clap must let it through.
+    if std::io::stdin().is_terminal() && !args.iter().any(|a| a == "--no-input") {
+        command = cli::asking(command);
+    }
+    let matches = command
         .try_get_matches_from(&args)
         .map_err(|e| help::stop(e, &args))?;
     let db_on_command_line = matches.value_source("db") == Some(ValueSource::CommandLine);
