@@ -91,6 +91,11 @@ pub fn width() -> usize {
     (Term::stderr().size().1 as usize).saturating_sub(1).max(20)
 }
 
+/// A line for the clerk on standard error, broken to fit the terminal.
+pub fn say(text: &str) {
+    eprintln!("{}", fit(text, width()));
+}
+
 /// A refusal or a warning on standard error, `! ` first, broken to fit the terminal.
 pub fn warn(text: &str) {
     eprintln!("{}", fit(&format!("! {text}"), width()));
@@ -138,8 +143,25 @@ pub fn fit(text: &str, width: usize) -> String {
     lines.join("\n")
 }
 
+/// The prompt to give dialoguer for `label`: the label itself when the whole line fits the
+/// terminal; else the label is said on lines of its own first, and the prompt is a mark. (A
+/// prompt the terminal wraps is cleared only in part when dialoguer asks again.)
+fn fitted(label: &str, rest: usize) -> String {
+    if label.chars().count() + rest < width() {
+        return label.to_string();
+    }
+    say(label);
+    "»".to_string()
+}
+
+/// What dialoguer writes after a prompt: ` [default]: ` and room for a short answer.
+fn room(default: Option<&str>) -> usize {
+    default.map_or(0, |d| d.chars().count() + 3) + 12
+}
+
 impl Prompter for Terminal {
     fn text(&mut self, label: &str, default: Option<&str>, check: Check) -> Result<String> {
+        let label = fitted(label, room(default));
         let mut input = dialoguer::Input::<String>::with_theme(&ClerkTheme).with_prompt(label);
         if let Some(default) = default.filter(|d| !d.is_empty()) {
             input = input.default(default.to_string());
@@ -162,6 +184,7 @@ impl Prompter for Terminal {
         default: Option<&str>,
         check: Check,
     ) -> Result<Option<String>> {
+        let label = fitted(label, room(default));
         let mut input = dialoguer::Input::<String>::with_theme(&ClerkTheme)
             .with_prompt(label)
             .allow_empty(true);
@@ -194,6 +217,7 @@ impl Prompter for Terminal {
 
     fn confirm(&mut self, question: &str) -> Result<bool> {
         let (yes, no) = (t!(Msg::AnswerYes), t!(Msg::AnswerNo));
+        let question = fitted(question, format!(" ({yes}/{no}) [{no}]: ").len() + 6);
         let answer = dialoguer::Input::<String>::with_theme(&ClerkTheme)
             .with_prompt(format!("{question} ({yes}/{no})"))
             .default(no.clone())

@@ -17,6 +17,7 @@ mod test_relay;
 mod test_repatriation;
 mod test_report;
 mod test_stages;
+mod test_terminal;
 mod test_text;
 mod test_trust;
 mod test_worker;

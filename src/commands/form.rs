@@ -310,7 +310,14 @@ impl<'a> Form<'a> {
     }
 
     /// A switch such as `--verified`: on a terminal asked as a yes/no question when not given.
-    pub fn switch(&mut self, slot: &mut bool, name: &'static str, question: Msg) -> Result<bool> {
+    /// `label` names it in the summary.
+    pub fn switch(
+        &mut self,
+        slot: &mut bool,
+        name: &'static str,
+        question: Msg,
+        label: Msg,
+    ) -> Result<bool> {
         if !*slot && self.asks() && self.asked.insert(name) {
             if self.prompter(name)?.confirm(&t!(question))? {
                 note(name, None);
@@ -320,7 +327,7 @@ impl<'a> Form<'a> {
             }
         }
         let answer = if *slot { Msg::AnswerYes } else { Msg::AnswerNo };
-        self.see(name, question, "", t!(answer));
+        self.see(name, label, "", t!(answer));
         Ok(*slot)
     }
 
@@ -343,16 +350,12 @@ impl<'a> Form<'a> {
             return Ok(Review::Save);
         };
         eprintln!("{}", t!(Msg::ReviewTitle));
-        let width = self
+        let lines: Vec<(&str, &str)> = self
             .seen
             .iter()
-            .map(|s| s.label.chars().count())
-            .max()
-            .unwrap_or(0);
-        for s in &self.seen {
-            let pad = width - s.label.chars().count();
-            eprintln!("  {}{} : {}", s.label, " ".repeat(pad), s.shown);
-        }
+            .map(|s| (s.label.as_str(), s.shown.as_str()))
+            .collect();
+        eprintln!("{}", summary(&lines, crate::prompt::width()));
         for w in warnings {
             crate::prompt::warn(&w.message);
         }
@@ -404,6 +407,27 @@ impl Form<'_> {
         }
         Ok(Review::Correct(name))
     }
+}
+
+/// `label : value` lines, the labels in a column (at most 30 wide), each value broken to fit and
+/// its next lines standing under its first.
+fn summary(lines: &[(&str, &str)], width: usize) -> String {
+    let column = lines
+        .iter()
+        .map(|(label, _)| label.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(30);
+    let indent = column + 5;
+    let room = width.saturating_sub(indent).max(20);
+    let mut out = Vec::new();
+    for (label, value) in lines {
+        let pad = column.saturating_sub(label.chars().count());
+        let value =
+            crate::prompt::fit(value, room).replace('\n', &format!("\n{}", " ".repeat(indent)));
+        out.push(format!("  {label}{} : {value}", " ".repeat(pad)));
+    }
+    out.join("\n")
 }
 
 fn p_select(prompter: &mut Option<&mut dyn Prompter>, items: &[String]) -> Result<usize> {

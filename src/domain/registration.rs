@@ -91,6 +91,22 @@ pub fn identity_differences(stored: &Person, entered: &Person) -> Vec<Warning> {
 mod tests {
     use super::*;
 
+    /// Issue 12: a birth date after the registration said "berumur -5 tahun".
+    #[test]
+    fn a_birth_date_in_the_future_is_called_so_not_a_negative_age() {
+        let reasons = refusals(&facts("2028-01-01", "2023-11-08"));
+        assert_eq!(reasons.len(), 1, "{reasons:?}");
+        assert!(reasons[0].contains("2028-01-01"), "{reasons:?}");
+        assert!(!reasons[0].contains("aged -"), "{reasons:?}");
+        assert_eq!(
+            crate::i18n::with_lang(crate::i18n::Lang::Id, || age_problem(
+                "2028-01-01".parse().unwrap(),
+                "2023-11-08".parse().unwrap()
+            )),
+            Some("tanggal lahir 2028-01-01 belum terjadi".to_string())
+        );
+    }
+
     fn facts(birth: &str, on: &str) -> Facts<'static> {
         Facts {
             birth_date: birth.parse().unwrap(),

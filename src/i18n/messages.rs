@@ -490,7 +490,7 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     AskExpiresOn => "Berlaku sampai (DD-MM-YYYY)", "Valid until (DD-MM-YYYY)";
     AskVerified => "Dokumen asli sudah diperiksa?", "Has the original been checked?";
     ConfirmIssue => "Terbitkan surat rekomendasi paspor untuk {}?", "Issue the passport recommendation letter for {}?";
-    ConfirmRecordRefusal => "Catat penolakan ini? (masuk statistik dan dibuatkan surat penolakan)", "Record this refusal? (it counts in the statistics and gets a refusal letter)";
+    ConfirmRecordRefusal => "Catat penolakan ini dalam statistik?", "Record this refusal in the statistics?";
     VerdictChanged => "Keadaan {} berubah sejak diperiksa (petugas lain?); tidak ada yang dicatat. Ulangi untuk melihat keadaan terbaru", "The state of {} changed since it was checked (another clerk?); nothing was recorded. Repeat to see it as it is now";
     RefusalLetterHint => "Surat penolakan: pmi-desk letter {}", "Refusal letter: pmi-desk letter {}";
     AskLetter => "Nomor surat rekomendasi", "Recommendation letter number";
@@ -572,4 +572,8 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     ConfirmImport => "Uji coba berhasil. Impor sekarang?", "The trial run passed. Import now?";
     AskOfficeCode => "Kode kantor", "Office code";
     AskOfficeName => "Nama kantor", "Office name";
+    WorkerOnRecord => "Tercatat: {}; penempatan terakhir {}", "On record: {}; latest placement {}";
+    DocumentsLacking => "Belum ada: {}", "Still missing: {}";
+    LabelVerified => "Dokumen asli diperiksa", "Original checked";
+    LabelMarkReturned => "Penempatan ditandai pulang", "Placement marked returned";
 }

@@ -164,7 +164,9 @@ pub fn worker_edit(ctx: &Ctx, args: &mut WorkerEditArgs) -> Result<()> {
                 let value = slot(args, flag)
                     .and_then(|s| s.clone())
                     .unwrap_or(now.clone());
-                t!(Msg::EditFieldItem, t!(*label), value)
+                let label = t!(*label);
+                let label = label.split(" (").next().unwrap_or_default().to_string();
+                t!(Msg::EditFieldItem, label, value)
             })
             .collect();
         items.push(t!(Msg::EditDone));

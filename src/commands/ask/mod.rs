@@ -14,7 +14,7 @@ mod repatriation;
 
 pub use case::follow_up;
 pub use edit::worker_edit;
-pub use open_case::{clear_open_case, open_case, until};
+pub use open_case::{clear_open_case, open_case, say_on_record, until};
 pub use placement::{cancel, depart, docs_add, return_home};
 pub use recommend::{recommend, recommendation_used, recommendation_void};
 pub use repatriate::{clear_repatriate, repatriate};

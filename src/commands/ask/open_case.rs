@@ -10,7 +10,8 @@ use crate::cli::OpenCaseArgs;
 use crate::commands::form::{day_first, Form};
 use crate::db;
 use crate::domain::date::parse_date;
-use crate::domain::person::{opt, parse_name};
+use crate::domain::person::{opt, parse_name, Person};
+use crate::domain::placement::Placement;
 use crate::domain::text;
 use crate::domain::{CaseCategory, Channel, CountryCode, Nik, ProceduralStatus};
 use crate::error::Invalid;
@@ -33,6 +34,24 @@ fn line(s: &str) -> Result<Option<String>, Invalid> {
     text::line(Some(s))
 }
 
+/// Said right after the NIK is typed: who it is, and their latest placement.
+pub fn say_on_record(person: &Person, placement: Option<&Placement>) {
+    let text = match placement {
+        Some(p) => t!(
+            Msg::WorkerOnRecord,
+            person.full_name,
+            t!(
+                Msg::PlacementShown,
+                p.reference(),
+                p.country.name(lang()),
+                p.stage.label()
+            )
+        ),
+        None => t!(Msg::WorkerOnRecord, person.full_name, "-"),
+    };
+    crate::prompt::say(&text);
+}
+
 /// A date not after `today`.
 pub fn until(today: NaiveDate) -> impl Fn(&str) -> Result<NaiveDate, Invalid> {
     move |s| {
@@ -52,6 +71,7 @@ pub fn open_case(
 ) -> Result<Asked> {
     let s = &mut args.subject;
     let mut country = None;
+    let typed = s.nik.is_none();
     if form.asks() && s.person_name.is_none() {
         form.offer(&mut s.nik, "--nik", Msg::AskWorkerNik, None, |t| {
             t.parse::<Nik>()
@@ -67,9 +87,13 @@ pub fn open_case(
                 "--nik",
                 t!(Msg::NikShown, opt(&person.nik), person.full_name),
             );
-            country = db::placements::of_person(conn, &person.uid)?
+            let placements = db::placements::of_person(conn, &person.uid)?;
+            if typed && form.asks() {
+                say_on_record(person, placements.first());
+            }
+            country = placements
                 .first()
-                .map(|p| p.country.to_string());
+                .map(|p| p.country.name(lang()).to_string());
         }
         None if form.asks() => {
             form.need(

@@ -146,8 +146,8 @@ pub fn return_home(ctx: &Ctx, args: &mut ReturnArgs) -> Result<()> {
     Ok(())
 }
 
-/// The first document the placement's checklist still lacks: the likely next one.
-fn next_lacking(conn: &Connection, key: &str, ctx: &Ctx) -> Result<Option<DocumentKind>> {
+/// The documents the placement's checklist still lacks (the first is the likely next one).
+fn lacking(conn: &Connection, key: &str, ctx: &Ctx) -> Result<Vec<DocumentKind>> {
     let (found, _) = super::super::lookup::placement(conn, key)?;
     let docs = db::documents::of_placement(conn, &found.uid)?;
     let checklist = settings::checklist_for(conn, found.scheme)?;
@@ -155,8 +155,9 @@ fn next_lacking(conn: &Connection, key: &str, ctx: &Ctx) -> Result<Option<Docume
     Ok(checklist
         .assess(&docs, ctx.clock.today, medical_days)
         .into_iter()
-        .find(|(_, state)| matches!(state, ItemState::Missing))
-        .and_then(|(kinds, _)| kinds.first().copied()))
+        .filter(|(_, state)| matches!(state, ItemState::Missing))
+        .filter_map(|(kinds, _)| kinds.first().copied())
+        .collect())
 }
 
 pub fn docs_add(ctx: &Ctx, args: &mut DocsAddArgs) -> Result<()> {
@@ -169,8 +170,14 @@ pub fn docs_add(ctx: &Ctx, args: &mut DocsAddArgs) -> Result<()> {
     confirmed(
         args,
         |a, form| {
+            let typed = a.placement.is_none();
             placement(form, &mut a.placement, conn, |_| Ok(()))?;
-            let next = next_lacking(conn, a.placement.as_deref().unwrap_or_default(), ctx)?;
+            let lacking = lacking(conn, a.placement.as_deref().unwrap_or_default(), ctx)?;
+            if typed && !lacking.is_empty() {
+                let codes: Vec<&str> = lacking.iter().map(|k| k.code()).collect();
+                crate::prompt::say(&t!(Msg::DocumentsLacking, codes.join(", ")));
+            }
+            let next = lacking.first().copied();
             form.code::<DocumentKind>(&mut a.kind, "--kind", Msg::AskDocumentKind, next)?;
             form.offer(
                 &mut a.number,
@@ -200,7 +207,12 @@ pub fn docs_add(ctx: &Ctx, args: &mut DocsAddArgs) -> Result<()> {
                     None => Ok(expires),
                 }
             })?;
-            form.switch(&mut a.verified, "--verified", Msg::AskVerified)?;
+            form.switch(
+                &mut a.verified,
+                "--verified",
+                Msg::AskVerified,
+                Msg::LabelVerified,
+            )?;
             Ok(Vec::new())
         },
         |a, name| {

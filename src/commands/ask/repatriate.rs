@@ -54,6 +54,7 @@ pub fn repatriate(
         until(today),
     )?;
     let s = &mut args.subject;
+    let typed = s.nik.is_none();
     if form.asks() && s.person_name.is_none() {
         form.offer(&mut s.nik, "--nik", Msg::AskWorkerNik, None, |t| {
             t.parse::<Nik>()
@@ -69,7 +70,11 @@ pub fn repatriate(
                 "--nik",
                 t!(Msg::NikShown, opt(&person.nik), person.full_name),
             );
-            db::placements::of_person(conn, &person.uid)?
+            let placements = db::placements::of_person(conn, &person.uid)?;
+            if typed && form.asks() {
+                super::say_on_record(person, placements.first());
+            }
+            placements
         }
         None => {
             if form.asks() {
@@ -89,7 +94,9 @@ pub fn repatriate(
         &mut args.from_country,
         "--from-country",
         Msg::AskFromCountry,
-        placements.first().map(|p| p.country.to_string()),
+        placements
+            .first()
+            .map(|p| p.country.name(lang()).to_string()),
         |t| t.parse::<CountryCode>(),
     )?;
     if let Some(c) = &from_country {
@@ -101,7 +108,7 @@ pub fn repatriate(
             &mut args.origin_regency,
             "--origin-regency",
             Msg::AskOriginRegency,
-            person_regency.as_ref().map(|r| r.to_string()),
+            person_regency.as_ref().map(|r| r.name().to_string()),
             |t| t.parse::<RegencyCode>(),
         )?
         .or(person_regency);
@@ -176,6 +183,7 @@ pub fn repatriate(
             &mut args.mark_returned,
             "--mark-returned",
             Msg::AskMarkReturned,
+            Msg::LabelMarkReturned,
         )?;
     }
     let reasons = category_refusals(category, fit_to_travel.as_deref());

@@ -137,7 +137,7 @@ pub fn gather(
             return Err(refused(t!(Msg::RegistrationRefused, reason)));
         }
         if p.name.is_none() {
-            eprintln!("{}", t!(Msg::PersonAlreadyKnown, s.full_name, s.uid));
+            crate::prompt::say(&t!(Msg::PersonAlreadyKnown, s.full_name, s.uid));
         }
     }
     let known = stored.as_ref();
