@@ -6,6 +6,7 @@ mod story;
 mod test_cases;
 mod test_config;
 mod test_demo;
+mod test_docs;
 mod test_exchange;
 mod test_exit_codes;
 mod test_help;
