@@ -40,7 +40,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<(Cli, bool), he
     let (lang, _) = help::lang_of(&args);
     let mut command = help::command(lang);
     // On a terminal a command asks for what is missing, so clap must let it through.
-    if std::io::stdin().is_terminal() && !args.iter().any(|a| a == "--no-input") {
+    if can_ask(false) && !args.iter().any(|a| a == "--no-input") {
         command = cli::asking(command);
     }
     let matches = command
@@ -49,6 +49,12 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<(Cli, bool), he
     let db_on_command_line = matches.value_source("db") == Some(ValueSource::CommandLine);
     let cli = Cli::from_arg_matches(&matches).map_err(|e| help::stop(e, &args))?;
     Ok((cli, db_on_command_line))
+}
+
+/// Whether a command may ask: not with `--no-input`, and only when the clerk types on a terminal
+/// (standard input) and reads the questions there (standard error).
+fn can_ask(no_input: bool) -> bool {
+    !no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
 /// Runs one parsed command.
@@ -71,7 +77,7 @@ pub fn run(cli: Cli, db_on_command_line: bool) -> Result<()> {
             .clone()
             .filter(|c| !c.trim().is_empty())
             .unwrap_or_else(context::os_user),
-        interactive: !cli.global.no_input && std::io::stdin().is_terminal(),
+        interactive: can_ask(cli.global.no_input),
         clock: Clock::from_env()?,
         command: commands::name(&cli.command),
     };
