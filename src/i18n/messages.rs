@@ -576,4 +576,7 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     DocumentsLacking => "Belum ada: {}", "Still missing: {}";
     LabelVerified => "Dokumen asli diperiksa", "Original checked";
     LabelMarkReturned => "Penempatan ditandai pulang", "Placement marked returned";
+    AskContacted => "Pengadu berhasil dihubungi?", "Was the complainant reached?";
+    LabelContacted => "Pengadu dihubungi", "Complainant reached";
+    AskAwaiting => "Kini menunggu dari pengadu", "Now waiting for";
 }

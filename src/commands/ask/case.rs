@@ -5,9 +5,10 @@
 use anyhow::Result;
 
 use super::{case as case_named, clear_slot, confirmed};
-use crate::cli::CaseCommand;
+use crate::cli::{CaseActArgs, CaseCommand, FollowUp};
+use crate::commands::form::Form;
 use crate::context::Ctx;
-use crate::domain::case::{forbidden, CaseAction};
+use crate::domain::case::{forbidden, Awaiting, CaseAction};
 use crate::domain::text;
 use crate::domain::{CaseEventKind, ClosureReason, Partner};
 use crate::error::Invalid;
@@ -34,6 +35,24 @@ fn required_note(s: &str) -> Result<String, Invalid> {
 
 fn line(s: &str) -> Result<Option<String>, Invalid> {
     text::line(Some(s))
+}
+
+/// What the office now waits for and whether the complainant was reached: the closure deadlines
+/// of Perban 6/2024 count from them.
+fn deadlines(form: &mut Form, follow_up: &mut FollowUp) -> Result<()> {
+    form.switch(
+        &mut follow_up.contacted,
+        "--contacted",
+        Msg::AskContacted,
+        Msg::LabelContacted,
+    )?;
+    form.code_offer::<Awaiting>(
+        &mut follow_up.awaiting,
+        "--awaiting",
+        Msg::AskAwaiting,
+        None,
+    )?;
+    Ok(())
 }
 
 fn action_of(command: &CaseCommand) -> Option<CaseAction> {
@@ -64,9 +83,14 @@ pub fn follow_up(ctx: &Ctx, command: &mut CaseCommand) -> Result<()> {
         command,
         |command, form| {
             match command {
-                CaseCommand::Note { case, text, .. } => {
+                CaseCommand::Note {
+                    case,
+                    text,
+                    follow_up,
+                } => {
                     case_named(form, case, conn, fits)?;
                     form.need(text, "<TEXT>", Msg::AskNoteText, None, required_note)?;
+                    deadlines(form, follow_up)?;
                 }
                 CaseCommand::Act(a) => {
                     case_named(form, &mut a.case, conn, fits)?;
@@ -80,6 +104,7 @@ pub fn follow_up(ctx: &Ctx, command: &mut CaseCommand) -> Result<()> {
                         line,
                     )?;
                     form.offer(&mut a.note, "--note", Msg::AskNote, None, note)?;
+                    deadlines(form, &mut a.follow_up)?;
                 }
                 CaseCommand::Refer {
                     case,
@@ -124,6 +149,16 @@ pub fn follow_up(ctx: &Ctx, command: &mut CaseCommand) -> Result<()> {
             Ok(Vec::new())
         },
         |command, name| {
+            if let CaseCommand::Note { follow_up, .. }
+            | CaseCommand::Act(CaseActArgs { follow_up, .. }) = command
+            {
+                if name == "--contacted" {
+                    follow_up.contacted = false;
+                }
+                if name == "--awaiting" {
+                    follow_up.awaiting = None;
+                }
+            }
             let mut slots: Vec<(&str, &mut Option<String>)> = match command {
                 CaseCommand::Note { case, text, .. } => vec![("<CASE>", case), ("<TEXT>", text)],
                 CaseCommand::Act(a) => vec![
