@@ -75,7 +75,7 @@ fn the_menu_registers_a_worker_with_prompts_and_shows_the_same_command() {
     types(&mut s, "Jepang");
     sees(&mut s, "> (kosongkan)");
     keys(&mut s, ENTER);
-    sees(&mut s, "Jabatan/pekerjaan di luar negeri: ");
+    sees(&mut s, "Jabatan di luar negeri: ");
     types(&mut s, "Caregiver");
     let summary = sees(&mut s, "Simpan? (ya/tidak) [tidak]: ");
     for line in [

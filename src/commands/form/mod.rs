@@ -130,6 +130,7 @@ impl<'a> Form<'a> {
             return Err(error.into());
         }
         crate::prompt::warn(&error.to_string());
+        self.asked.remove(name);
         if let Some(text) = slot.take() {
             self.earlier.insert(name, text);
         }
