@@ -26,6 +26,51 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The commands that ask, on a terminal, for a required value left out (src/commands/form.rs).
+/// Their required arguments are `Option`s marked `required = true`: off a terminal, or with
+/// `--no-input`, clap names every missing one (exit 2); on a terminal `asking` relaxes them.
+pub const ASKING: &[&str] = &[
+    "docs add",
+    "recommend-passport",
+    "recommendation void",
+    "recommendation used",
+    "depart",
+    "cancel",
+    "return",
+    "case note",
+    "case act",
+    "case refer",
+    "case resolve",
+    "case close",
+    "case reopen",
+    "handover",
+    "worker edit",
+];
+
+/// The command line for a terminal: the required arguments of the `ASKING` commands may be left
+/// out, to be asked for.
+pub fn asking(cmd: clap::Command) -> clap::Command {
+    relax(cmd, "")
+}
+
+fn relax(mut cmd: clap::Command, path: &str) -> clap::Command {
+    if ASKING.contains(&path) {
+        // `mut_arg` moves an argument to the end, and a built command finds its arguments by
+        // position: every one is moved, in order, so the order (and the positions) stay.
+        let ids: Vec<String> = cmd
+            .get_arguments()
+            .map(|a| a.get_id().to_string())
+            .collect();
+        for id in ids {
+            cmd = cmd.mut_arg(id, |a| a.required(false));
+        }
+    }
+    cmd.mut_subcommands(|sub| {
+        let sub_path = format!("{path} {}", sub.get_name());
+        relax(sub, sub_path.trim())
+    })
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
     Id,
@@ -331,7 +376,8 @@ pub struct WorkerListArgs {
 #[derive(Args, Debug)]
 pub struct WorkerEditArgs {
     /// Registration number, placement uid or NIK
-    pub placement: String,
+    #[arg(required = true)]
+    pub placement: Option<String>,
     #[command(flatten)]
     pub person: PersonFields,
     #[command(flatten)]
@@ -363,10 +409,11 @@ pub enum DocsCommand {
 #[derive(Args, Debug)]
 pub struct DocsAddArgs {
     /// Registration number, placement uid or NIK
-    pub placement: String,
+    #[arg(required = true)]
+    pub placement: Option<String>,
     /// Document kind, e.g. KTP, KK, MEDICAL_CERTIFICATE (see `ref codes "document kind"`)
-    #[arg(long, value_name = "CODE")]
-    pub kind: String,
+    #[arg(long, value_name = "CODE", required = true)]
+    pub kind: Option<String>,
     /// Document number
     #[arg(long, value_name = "NUMBER")]
     pub number: Option<String>,
@@ -432,7 +479,8 @@ pub struct QueryArgs {
 #[derive(Args, Debug)]
 pub struct RecommendArgs {
     /// Registration number, placement uid or NIK
-    pub placement: String,
+    #[arg(required = true)]
+    pub placement: Option<String>,
     /// Decision date [default: today]
     #[arg(long, value_name = "DATE")]
     pub on: Option<String>,
@@ -477,21 +525,23 @@ pub enum RecommendationCommand {
     /// Void a wrong letter (it is kept, marked void; its number is never reused)
     Void {
         /// Letter number or recommendation uid
-        letter: String,
+        #[arg(required = true)]
+        letter: Option<String>,
         /// Why the letter is void (kept with it)
-        #[arg(long, value_name = "TEXT")]
-        reason: String,
+        #[arg(long, value_name = "TEXT", required = true)]
+        reason: Option<String>,
     },
     /// Record the passport issued on the strength of the letter
     Used {
         /// Letter number or recommendation uid
-        letter: String,
+        #[arg(required = true)]
+        letter: Option<String>,
         /// Passport number
-        #[arg(long, value_name = "NUMBER")]
-        passport: String,
+        #[arg(long, value_name = "NUMBER", required = true)]
+        passport: Option<String>,
         /// Passport issue date
-        #[arg(long, value_name = "DATE")]
-        issued: String,
+        #[arg(long, value_name = "DATE", required = true)]
+        issued: Option<String>,
     },
 }
 
@@ -508,10 +558,11 @@ pub struct LetterArgs {
 #[derive(Args, Debug)]
 pub struct DepartArgs {
     /// Registration number, placement uid or NIK
-    pub placement: String,
+    #[arg(required = true)]
+    pub placement: Option<String>,
     /// Departure date
-    #[arg(long, value_name = "DATE")]
-    pub on: String,
+    #[arg(long, value_name = "DATE", required = true)]
+    pub on: Option<String>,
     /// Passport number [default: the one recorded with `recommendation used`]
     #[arg(long, value_name = "NUMBER")]
     pub passport: Option<String>,
@@ -520,10 +571,11 @@ pub struct DepartArgs {
 #[derive(Args, Debug)]
 pub struct CancelArgs {
     /// Registration number, placement uid or NIK
-    pub placement: String,
+    #[arg(required = true)]
+    pub placement: Option<String>,
     /// FAILED_DEPARTURE, WITHDRAWN, PREVENTED_NONPROCEDURAL, UNFIT or OTHER
-    #[arg(long, value_name = "CODE")]
-    pub reason: String,
+    #[arg(long, value_name = "CODE", required = true)]
+    pub reason: Option<String>,
     /// Note on the cancellation
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
@@ -532,10 +584,11 @@ pub struct CancelArgs {
 #[derive(Args, Debug)]
 pub struct ReturnArgs {
     /// Registration number, placement uid or NIK
-    pub placement: String,
+    #[arg(required = true)]
+    pub placement: Option<String>,
     /// Return date
-    #[arg(long, value_name = "DATE")]
-    pub on: String,
+    #[arg(long, value_name = "DATE", required = true)]
+    pub on: Option<String>,
 }
 
 /// Who a case or a repatriation is about: by NIK (linking the stored person) or, when the NIK is
@@ -604,9 +657,11 @@ pub enum CaseCommand {
     /// Add a note to a case's timeline
     Note {
         /// Case number or uid
-        case: String,
+        #[arg(required = true)]
+        case: Option<String>,
         /// The note
-        text: String,
+        #[arg(required = true)]
+        text: Option<String>,
         #[command(flatten)]
         follow_up: FollowUp,
     },
@@ -615,10 +670,11 @@ pub enum CaseCommand {
     /// Refer the case to a partner agency
     Refer {
         /// Case number or uid
-        case: String,
+        #[arg(required = true)]
+        case: Option<String>,
         /// POLICE, EMBASSY, IMMIGRATION, LABOUR_OFFICE_PROVINCE, SOCIAL_SERVICES, BPJS, HOSPITAL...
-        #[arg(long, value_name = "CODE")]
-        partner: String,
+        #[arg(long, value_name = "CODE", required = true)]
+        partner: Option<String>,
         /// Number of the referral letter
         #[arg(long, value_name = "NUMBER")]
         letter_number: Option<String>,
@@ -632,10 +688,11 @@ pub enum CaseCommand {
     /// Mark the case resolved, with its outcome
     Resolve {
         /// Case number or uid
-        case: String,
+        #[arg(required = true)]
+        case: Option<String>,
         /// What was achieved, e.g. "Gaji dibayar penuh"
-        #[arg(long, value_name = "TEXT")]
-        outcome: String,
+        #[arg(long, value_name = "TEXT", required = true)]
+        outcome: Option<String>,
         /// Date it was resolved [default: today]
         #[arg(long, value_name = "DATE")]
         on: Option<String>,
@@ -643,10 +700,11 @@ pub enum CaseCommand {
     /// Close the case without resolution, for a reason of Perban 6/2024 Art. 30
     Close {
         /// Case number or uid
-        case: String,
+        #[arg(required = true)]
+        case: Option<String>,
         /// DOCS_NOT_COMPLETED_30D, NO_CLARIFICATION_15WD, UNREACHABLE_60D, HANDED_TO_AGENCY, NO_RESPONSE_6M
-        #[arg(long, value_name = "CODE")]
-        reason: String,
+        #[arg(long, value_name = "CODE", required = true)]
+        reason: Option<String>,
         /// Note on the closure
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
@@ -657,7 +715,8 @@ pub enum CaseCommand {
     /// Reopen a resolved or closed case
     Reopen {
         /// Case number or uid
-        case: String,
+        #[arg(required = true)]
+        case: Option<String>,
         /// Why the case is reopened
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
@@ -711,10 +770,11 @@ pub struct CaseListArgs {
 #[derive(Args, Debug)]
 pub struct CaseActArgs {
     /// Case number or uid
-    pub case: String,
+    #[arg(required = true)]
+    pub case: Option<String>,
     /// CONSULTATION, CLARIFICATION, MEDIATION, SOCIAL_SECURITY_CLAIM, LITIGATION_ASSISTANCE, COORDINATION
-    #[arg(long, value_name = "CODE")]
-    pub kind: String,
+    #[arg(long, value_name = "CODE", required = true)]
+    pub kind: Option<String>,
     /// Partner involved, e.g. P3MI, EMBASSY (see `ref codes partner`)
     #[arg(long, value_name = "CODE")]
     pub partner: Option<String>,
@@ -776,13 +836,14 @@ pub struct RepatriateArgs {
 #[derive(Args, Debug)]
 pub struct HandoverArgs {
     /// Repatriation number or uid
-    pub repatriation: String,
+    #[arg(required = true)]
+    pub repatriation: Option<String>,
     /// FAMILY, FAMILY_PROXY, SOCIAL_SERVICES, HOSPITAL, OTHER_UNIT
-    #[arg(long, value_name = "CODE")]
-    pub to: String,
+    #[arg(long, value_name = "CODE", required = true)]
+    pub to: Option<String>,
     /// Handover date
-    #[arg(long, value_name = "DATE")]
-    pub on: String,
+    #[arg(long, value_name = "DATE", required = true)]
+    pub on: Option<String>,
     /// Number of the handover record (berita acara serah terima)
     #[arg(long, value_name = "NUMBER")]
     pub record_number: Option<String>,
@@ -907,4 +968,52 @@ pub struct ImportArgs {
     /// Store rows with warnings (a NIK that disagrees with the sex or birth date), as register does
     #[arg(long)]
     pub accept_warnings: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::{CommandFactory, FromArgMatches};
+
+    fn parse(args: &[&str], terminal: bool) -> Result<Cli, clap::Error> {
+        let mut cmd = Cli::command();
+        cmd.build();
+        if terminal {
+            cmd = asking(cmd);
+        }
+        Cli::from_arg_matches(&cmd.try_get_matches_from(args)?)
+    }
+
+    #[test]
+    fn on_a_terminal_required_values_may_be_left_out_and_given_ones_stay_in_place() {
+        let err = parse(&["pmi-desk", "depart"], false).unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::MissingRequiredArgument);
+        let Command::Depart(args) = parse(&["pmi-desk", "depart"], true).unwrap().command else {
+            panic!("depart");
+        };
+        assert_eq!((args.placement, args.on), (None, None));
+        let cli = parse(
+            &[
+                "pmi-desk",
+                "depart",
+                "REG-2023-00001",
+                "--passport",
+                "C1234567",
+            ],
+            true,
+        );
+        let Command::Depart(args) = cli.unwrap().command else {
+            panic!("depart");
+        };
+        assert_eq!(args.placement.as_deref(), Some("REG-2023-00001"));
+        assert_eq!(args.passport.as_deref(), Some("C1234567"));
+        let cli = parse(&["pmi-desk", "case", "note", "PGD-1", "Ditelepon"], true).unwrap();
+        let Command::Case(CaseCommand::Note { case, text, .. }) = cli.command else {
+            panic!("case note");
+        };
+        assert_eq!(
+            (case.as_deref(), text.as_deref()),
+            (Some("PGD-1"), Some("Ditelepon"))
+        );
+    }
 }

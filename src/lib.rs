@@ -13,6 +13,7 @@ pub mod exchange;
 pub mod help;
 pub mod i18n;
 pub mod letter;
+pub mod menu;
 pub mod outfile;
 pub mod output;
 pub mod pager;
@@ -39,7 +40,12 @@ use crate::i18n::Lang;
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<(Cli, DbSource), help::Stop> {
     let args: Vec<OsString> = args.into_iter().collect();
     let (lang, _) = help::lang_of(&args);
-    let matches = help::command(lang)
+    let mut command = help::command(lang);
+    // On a terminal a command asks for what is missing, so clap must let it through.
+    if can_ask(false) && !args.iter().any(|a| a == "--no-input") {
+        command = cli::asking(command);
+    }
+    let matches = command
         .try_get_matches_from(&args)
         .map_err(|e| help::stop(e, &args))?;
     let db_source = match matches.value_source("db") {
@@ -49,6 +55,12 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<(Cli, DbSource)
     };
     let cli = Cli::from_arg_matches(&matches).map_err(|e| help::stop(e, &args))?;
     Ok((cli, db_source))
+}
+
+/// Whether a command may ask: not with `--no-input`, and only when the clerk types on a terminal
+/// (standard input) and reads the questions there (standard error).
+fn can_ask(no_input: bool) -> bool {
+    !no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
 /// Runs one parsed command.
@@ -71,7 +83,7 @@ pub fn run(cli: Cli, db_source: DbSource) -> Result<()> {
             .clone()
             .filter(|c| !c.trim().is_empty())
             .unwrap_or_else(context::os_user),
-        interactive: !cli.global.no_input && std::io::stdin().is_terminal(),
+        interactive: can_ask(cli.global.no_input),
         clock: Clock::from_env()?,
         command: commands::name(&cli.command),
     };

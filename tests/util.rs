@@ -99,6 +99,26 @@ impl Office {
         cmd
     }
 
+    /// `pmi-desk ARGS` for a pseudo-terminal of 80 columns and 50 lines (a pseudo-terminal starts
+    /// with no size; `stty` gives it one before pmi-desk starts).
+    pub fn terminal_80x50(&self, args: &[&str]) -> Command {
+        let cmd = self.terminal_command();
+        let mut shell = Command::new("sh");
+        shell
+            .arg("-c")
+            .arg("stty cols 80 rows 50 && exec \"$0\" \"$@\"")
+            .arg(binary())
+            .args(args)
+            .current_dir(self.dir.path())
+            .env_clear();
+        for (key, value) in cmd.get_envs() {
+            if let Some(value) = value {
+                shell.env(key, value);
+            }
+        }
+        shell
+    }
+
     pub fn run(&self, args: &[&str]) -> Run {
         self.run_with(args, &[])
     }

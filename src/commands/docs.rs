@@ -4,7 +4,8 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::lookup;
+use super::form::given;
+use super::{ask, lookup};
 use crate::cli::{DocsAddArgs, DocsCommand};
 use crate::context::{new_uid, Ctx};
 use crate::db::{self, records};
@@ -32,15 +33,16 @@ pub fn run(ctx: &Ctx, command: DocsCommand) -> Result<()> {
     }
 }
 
-fn add(ctx: &Ctx, args: DocsAddArgs) -> Result<()> {
+fn add(ctx: &Ctx, mut args: DocsAddArgs) -> Result<()> {
+    ask::docs_add(ctx, &mut args)?;
     let mut store = ctx.open()?;
-    let kind = args.kind.parse()?;
+    let kind = given(&args.kind).parse()?;
     let number = text::line(args.number.as_deref())?;
     let issued_on = args.issued.as_deref().map(parse_date).transpose()?;
     let expires_on = args.expires.as_deref().map(parse_date).transpose()?;
     let actor = ctx.actor();
     let (document, placement) = store.write(|tx| {
-        let (placement, _) = lookup::placement(tx, &args.placement)?;
+        let (placement, _) = lookup::placement(tx, given(&args.placement))?;
         let now = ctx.clock.timestamp();
         let document = Document {
             uid: new_uid(),

@@ -43,13 +43,10 @@ pub fn ask_paper(
     for (key, question) in questions(office_name) {
         let setting = settings::find(key)?;
         let now = settings::value(conn, key)?;
-        let label = if now.is_empty() {
-            question
-        } else {
-            t!(Msg::PromptKeepCurrent, question, now)
-        };
+        // Enter alone keeps the current value, shown as the default.
+        let current = (!now.is_empty()).then_some(now.as_str());
         let check = |answer: &str| (setting.check)(answer).map(|_| ()).map_err(|e| e.0);
-        if let Some(answer) = prompter.optional(&label, &check)? {
+        if let Some(answer) = prompter.optional(&question, current, &check)? {
             let value = (setting.check)(&answer)?;
             if value != now {
                 changed.push((setting.key, value));
@@ -194,7 +191,12 @@ mod tests {
             ]
         );
         // West Sumatra's city is shown as the current value, kept on Enter.
-        assert!(script.asked[8].contains("Padang"), "{:?}", script.asked);
+        assert_eq!(
+            script.defaults[8].as_deref(),
+            Some("Padang"),
+            "{:?}",
+            script.asked
+        );
         assert!(script.asked[1].contains("BP3MI SUMATERA BARAT"));
     }
 

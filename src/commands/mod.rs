@@ -1,6 +1,7 @@
 //! One module per command: each gathers its input, calls the domain rules and the database
 //! functions, and hands the result to the output module. No SQL here, no formatting of tables.
 
+mod ask;
 mod case;
 mod check;
 mod config;

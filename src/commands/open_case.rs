@@ -4,22 +4,19 @@
 use anyhow::Result;
 use chrono::Datelike;
 
-use super::form::{require, Form};
+use super::ask;
+use super::form::{self, require, Form, Review};
 use super::subject;
-use super::warnings::confirm_warnings;
 use crate::cli::OpenCaseArgs;
 use crate::context::{new_uid, Ctx};
 use crate::db::{self, records};
 use crate::domain::case::{case_number, Case, CaseEvent};
-use crate::domain::date::parse_date;
-use crate::domain::person::parse_name;
 use crate::domain::rules;
-use crate::domain::text;
-use crate::domain::{CaseCategory, CaseEventKind, CaseStatus};
-use crate::error::{refused, Invalid};
+use crate::domain::{CaseEventKind, CaseStatus};
+use crate::error::refused;
 use crate::i18n::Msg;
 use crate::output::Format;
-use crate::prompt::{Prompter, Terminal};
+use crate::prompt::Prompter;
 use crate::settings;
 use crate::t;
 use crate::views;
@@ -35,53 +32,43 @@ pub fn run(ctx: &Ctx, mut args: OpenCaseArgs) -> Result<()> {
         ],
     )?;
     subject::require(&args.subject, ctx.interactive)?;
-    let mut terminal = ctx.interactive.then_some(Terminal);
-    let mut form = Form::new(terminal.as_mut().map(|t| t as &mut dyn Prompter));
-    let category: CaseCategory =
-        form.code("--category", args.category.as_deref(), Msg::AskCategory)?;
-    let reported_on = form.value(
-        "--reported-on",
-        args.reported_on.as_deref(),
-        Msg::AskReportedOn,
-        parse_date,
-    )?;
-    if args.subject.nik.is_none() && args.subject.person_name.is_none() {
-        args.subject.person_name =
-            Some(form.value("--person-name", None, Msg::AskPersonName, parse_name)?);
-    }
-    if reported_on > ctx.clock.today {
-        return Err(Invalid(t!(Msg::DateInFuture, reported_on)).into());
-    }
     let now = ctx.clock.timestamp();
-    let subject = subject::resolve(store.conn(), &args.subject, &office.code, &now)?
-        .ok_or_else(|| refused(t!(Msg::MissingOptions, "--nik / --person-name")))?;
-    let mut case = Case {
-        uid: new_uid(),
-        case_number: String::new(),
-        person_uid: Some(subject.person.uid.clone()),
-        category,
-        channel: form.optional(args.channel.as_deref(), str::parse)?,
-        procedural_status: form.optional(args.procedural_status.as_deref(), str::parse)?,
-        country: form.optional(args.country.as_deref(), str::parse)?,
-        reported_on,
-        complainant_name: text::line(args.complainant_name.as_deref())?,
-        complainant_relation: text::line(args.complainant_relation.as_deref())?,
-        summary: text::note(args.summary.as_deref())?,
-        status: CaseStatus::New,
-        closure_reason: None,
-        closed_on: None,
-        outcome: None,
-        clerk: Some(ctx.clerk.clone()),
-        office_code: office.code.clone(),
-        created_at: now.clone(),
-        updated_at: now.clone(),
+    let mut terminal = form::terminal(ctx);
+    let mut form = Form::new(terminal.as_mut().map(|t| t as &mut dyn Prompter));
+    let mut accepted = args.accept_warnings;
+    let (subject, mut case) = loop {
+        form.restart();
+        let asked = ask::open_case(&mut args, &mut form, store.conn(), ctx.clock.today)?;
+        let subject = subject::resolve(store.conn(), &args.subject, &office.code, &now)?
+            .ok_or_else(|| refused(t!(Msg::MissingOptions, "--nik / --person-name")))?;
+        let case = Case {
+            uid: new_uid(),
+            case_number: String::new(),
+            person_uid: Some(subject.person.uid.clone()),
+            category: asked.category,
+            channel: asked.channel,
+            procedural_status: asked.procedural_status,
+            country: asked.country,
+            reported_on: asked.reported_on,
+            complainant_name: asked.complainant_name,
+            complainant_relation: asked.complainant_relation,
+            summary: asked.summary,
+            status: CaseStatus::New,
+            closure_reason: None,
+            closed_on: None,
+            outcome: None,
+            clerk: Some(ctx.clerk.clone()),
+            office_code: office.code.clone(),
+            created_at: now.clone(),
+            updated_at: now.clone(),
+        };
+        match form.review(&subject.warnings, &mut accepted)? {
+            Review::Save => break (subject, case),
+            Review::Correct(flag) => ask::clear_open_case(&mut args, flag),
+        }
     };
-    confirm_warnings(
-        ctx,
-        &subject.warnings,
-        args.accept_warnings,
-        terminal.as_mut().map(|t| t as &mut dyn Prompter),
-    )?;
+    drop(form);
+    let reported_on = case.reported_on;
     let actor = ctx.actor();
     store.write(|tx| {
         // Who the case is about, again inside the transaction: another clerk may have just

@@ -24,6 +24,7 @@ use crate::domain::{rules, RecommendationStatus, RefusalReason, Stage, Warning};
 use crate::error::{refused, Invalid};
 use crate::i18n::Msg;
 use crate::output::{column, Cell, Format, Records};
+use crate::prompt::{Prompter, Terminal};
 use crate::settings;
 use crate::t;
 use crate::views;
@@ -121,7 +122,30 @@ fn assess_placement(
     })
 }
 
-pub fn run(ctx: &Ctx, args: RecommendArgs) -> Result<()> {
+/// On a terminal, the verdict is shown before anything is recorded and the clerk decides: issue
+/// the letter, or record the refusal (it counts in the statistics and gets its refusal letter).
+/// The reasons agreed to; the transaction records nothing else.
+fn decide(
+    ctx: &Ctx,
+    conn: &Connection,
+    key: &str,
+    request: &Request,
+) -> Result<Vec<RefusalReason>> {
+    let a = assess_placement(conn, key, request, ctx.clock.today)?;
+    print_findings(ctx, &a.findings, a.placement.reference())?;
+    let question = match a.findings.is_empty() {
+        true => t!(Msg::ConfirmIssue, a.person.full_name),
+        false => t!(Msg::ConfirmRecordRefusal),
+    };
+    if !Terminal.confirm(&question)? {
+        return Err(refused(t!(Msg::NothingSaved)));
+    }
+    Ok(a.findings.iter().map(|f| f.reason).collect())
+}
+
+pub fn run(ctx: &Ctx, mut args: RecommendArgs) -> Result<()> {
+    super::ask::recommend(ctx, &mut args)?;
+    let key = args.placement.clone().unwrap_or_default();
     let request = Request {
         decided_on: args.on.as_deref().map(parse_date).transpose()?,
         interview: parse_reasons(&args.refuse.join("|"))?,
@@ -132,7 +156,7 @@ pub fn run(ctx: &Ctx, args: RecommendArgs) -> Result<()> {
     let mut store = ctx.open()?;
     let today = ctx.clock.today;
     if args.check {
-        let a = assess_placement(store.conn(), &args.placement, &request, today)?;
+        let a = assess_placement(store.conn(), &key, &request, today)?;
         print_findings(ctx, &a.findings, a.placement.reference())?;
         return match a.findings.is_empty() {
             true => Ok(()),
@@ -140,9 +164,18 @@ pub fn run(ctx: &Ctx, args: RecommendArgs) -> Result<()> {
         };
     }
     let office = settings::office(store.conn())?;
+    let agreed = match ctx.interactive {
+        true => Some(decide(ctx, store.conn(), &key, &request)?),
+        false => None,
+    };
     let actor = ctx.actor();
     let (recommendation, a, addressee) = store.write(|tx| {
-        let a = assess_placement(tx, &args.placement, &request, today)?;
+        let a = assess_placement(tx, &key, &request, today)?;
+        let reasons: Vec<RefusalReason> = a.findings.iter().map(|f| f.reason).collect();
+        if agreed.as_ref().is_some_and(|agreed| *agreed != reasons) {
+            // Another clerk changed something meanwhile: record only what this clerk saw.
+            return Err(refused(t!(Msg::VerdictChanged, a.placement.reference())));
+        }
         let addressee = match &office_override {
             Some(o) => o.clone(),
             None => office_for(
@@ -242,8 +275,14 @@ pub fn run(ctx: &Ctx, args: RecommendArgs) -> Result<()> {
                 .unwrap_or_default()
         )),
         _ => {
-            if ctx.format == Format::Table {
+            if ctx.format == Format::Table && agreed.is_none() {
                 print_findings(ctx, &a.findings, a.placement.reference())?;
+            }
+            if ctx.interactive {
+                ctx.say(&t!(
+                    Msg::RefusalLetterHint,
+                    recommendation.letter_number.clone().unwrap_or_default()
+                ))?;
             }
             Err(refused(t!(
                 Msg::RecommendationRefused,

@@ -28,7 +28,9 @@ pub fn find(conn: &Connection, key: &str) -> Result<(Recommendation, Placement, 
     Ok((r, placement, person))
 }
 
-pub fn run(ctx: &Ctx, command: RecommendationCommand) -> Result<()> {
+pub fn run(ctx: &Ctx, mut command: RecommendationCommand) -> Result<()> {
+    super::ask::recommendation_void(ctx, &mut command)?;
+    super::ask::recommendation_used(ctx, &mut command)?;
     let mut store = ctx.open()?;
     let today = ctx.clock.today;
     match command {
@@ -58,7 +60,9 @@ pub fn run(ctx: &Ctx, command: RecommendationCommand) -> Result<()> {
                 .print_one(ctx.format, &mut pager::start(ctx.format))
         }
         RecommendationCommand::Void { letter, reason } => {
-            let reason = text::line(Some(&reason))?.ok_or_else(|| Invalid(t!(Msg::ReasonEmpty)))?;
+            let letter = letter.unwrap_or_default();
+            let reason =
+                text::line(reason.as_deref())?.ok_or_else(|| Invalid(t!(Msg::ReasonEmpty)))?;
             let actor = ctx.actor();
             let (r, placement) = store.write(|tx| {
                 let (old, old_placement, _) = find(tx, &letter)?;
@@ -85,9 +89,10 @@ pub fn run(ctx: &Ctx, command: RecommendationCommand) -> Result<()> {
             passport,
             issued,
         } => {
-            let (number, warning) = parse_passport(&passport)?;
-            let issued = parse_date(&issued)?;
-            if let Some(w) = warning {
+            let letter = letter.unwrap_or_default();
+            let (number, warning) = parse_passport(&passport.unwrap_or_default())?;
+            let issued = parse_date(&issued.unwrap_or_default())?;
+            if let (Some(w), false) = (warning, ctx.interactive) {
                 ctx.warn(&w.message);
             }
             let actor = ctx.actor();

@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 
+use super::form::given;
 use crate::cli::{HandoverArgs, RepatriationCommand, YesNo};
 use crate::context::Ctx;
 use crate::db::{self, records};
@@ -63,17 +64,18 @@ pub fn run(ctx: &Ctx, command: RepatriationCommand) -> Result<()> {
     }
 }
 
-pub fn handover(ctx: &Ctx, args: HandoverArgs) -> Result<()> {
+pub fn handover(ctx: &Ctx, mut args: HandoverArgs) -> Result<()> {
+    super::ask::handover(ctx, &mut args)?;
     let mut store = ctx.open()?;
     let office = settings::office(store.conn())?;
-    let to: HandoverTo = args.to.parse()?;
-    let on = parse_date(&args.on)?;
+    let to: HandoverTo = given(&args.to).parse()?;
+    let on = parse_date(given(&args.on))?;
     let receiver = text::line(args.receiver_name.as_deref())?;
     let relation = text::line(args.receiver_relation.as_deref())?;
     let record_number = text::line(args.record_number.as_deref())?;
     let actor = ctx.actor();
     let r = store.write(|tx| {
-        let old = find(tx, &args.repatriation)?;
+        let old = find(tx, given(&args.repatriation))?;
         check_handover(
             &old,
             to,

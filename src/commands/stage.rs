@@ -5,7 +5,8 @@
 
 use anyhow::Result;
 
-use super::lookup;
+use super::form::given;
+use super::{ask, lookup};
 use crate::cli::{CancelArgs, DepartArgs, ReturnArgs};
 use crate::context::Ctx;
 use crate::db::{self, records, Tx};
@@ -41,13 +42,14 @@ fn move_placement(
     ))
 }
 
-pub fn depart(ctx: &Ctx, args: DepartArgs) -> Result<()> {
-    let on = parse_date(&args.on)?;
+pub fn depart(ctx: &Ctx, mut args: DepartArgs) -> Result<()> {
+    ask::depart(ctx, &mut args)?;
+    let on = parse_date(given(&args.on))?;
     let passport = args.passport.as_deref().map(parse_passport).transpose()?;
-    if let Some((_, Some(w))) = &passport {
+    if let (Some((_, Some(w))), false) = (&passport, ctx.interactive) {
         ctx.warn(&w.message);
     }
-    move_placement(ctx, &args.placement, |_, placement| {
+    move_placement(ctx, given(&args.placement), |_, placement| {
         placement.apply(StageEvent::Depart, on, ctx.clock.today)?;
         if let Some((number, _)) = passport {
             placement.passport_number = Some(number);
@@ -59,11 +61,12 @@ pub fn depart(ctx: &Ctx, args: DepartArgs) -> Result<()> {
     })
 }
 
-pub fn cancel(ctx: &Ctx, args: CancelArgs) -> Result<()> {
-    let reason = args.reason.parse::<CancelReason>()?;
+pub fn cancel(ctx: &Ctx, mut args: CancelArgs) -> Result<()> {
+    ask::cancel(ctx, &mut args)?;
+    let reason = given(&args.reason).parse::<CancelReason>()?;
     let note = text::note(args.note.as_deref())?;
     let actor = ctx.actor();
-    move_placement(ctx, &args.placement, |tx, placement| {
+    move_placement(ctx, given(&args.placement), |tx, placement| {
         placement.apply(StageEvent::Cancel, ctx.clock.today, ctx.clock.today)?;
         placement.cancel_reason = Some(reason);
         placement.cancel_note = note;
@@ -77,9 +80,10 @@ pub fn cancel(ctx: &Ctx, args: CancelArgs) -> Result<()> {
     })
 }
 
-pub fn return_home(ctx: &Ctx, args: ReturnArgs) -> Result<()> {
-    let on = parse_date(&args.on)?;
-    move_placement(ctx, &args.placement, |_, placement| {
+pub fn return_home(ctx: &Ctx, mut args: ReturnArgs) -> Result<()> {
+    ask::return_home(ctx, &mut args)?;
+    let on = parse_date(given(&args.on))?;
+    move_placement(ctx, given(&args.placement), |_, placement| {
         placement
             .apply(StageEvent::Return, on, ctx.clock.today)
             .map_err(Into::into)

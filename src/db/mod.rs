@@ -63,6 +63,25 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// How long a command waits for another clerk's write to finish before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// SQLite's wait for a lock held by another clerk, as `busy_timeout` would do it, but saying so at
+/// once on standard error: ten seconds of silence look like a hang.
+fn wait_for_other_clerk() -> impl FnMut(i32) -> bool + Send + 'static {
+    let mut started = None;
+    move |attempt| {
+        if attempt == 0 {
+            started = Some(std::time::Instant::now());
+            eprintln!("{}", t!(Msg::DbWaiting, BUSY_TIMEOUT.as_secs()));
+        }
+        if started.is_some_and(|s| s.elapsed() >= BUSY_TIMEOUT) {
+            return false;
+        }
+        let pause = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50];
+        let ms = pause.get(attempt as usize).copied().unwrap_or(100);
+        std::thread::sleep(Duration::from_millis(ms));
+        true
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OpenMode {
     /// Create the file if it does not exist (init, demo).
@@ -146,9 +165,9 @@ impl Store {
             OpenMode::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
             _ => OpenFlags::SQLITE_OPEN_READ_WRITE,
         } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)
+        let mut conn = Connection::open_with_flags(path, flags)
             .map_err(|e| storage(t!(Msg::DbUnreadable, path.display(), e)))?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.busy_handler(Some(wait_for_other_clerk()))?;
         let not_ours = || storage(t!(Msg::DbNotOurs, path.display()));
         let application_id: i64 = conn
             .pragma_query_value(None, "application_id", |r| r.get(0))

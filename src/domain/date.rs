@@ -26,7 +26,25 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, Invalid> {
     } else {
         return Err(invalid());
     };
-    NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(invalid)
+    if !(1..=12).contains(&month) {
+        return Err(Invalid(t!(Msg::DateNoSuchMonth, s, month)));
+    }
+    NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(|| {
+        match days_in_month(year as i32, month) {
+            Some(last) if day > last => Invalid(t!(Msg::DateNoSuchDay, s, month, year, last)),
+            _ => invalid(),
+        }
+    })
+}
+
+/// The number of days of a month (None for a month or year chrono cannot hold).
+fn days_in_month(year: i32, month: u32) -> Option<u32> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let next = match month {
+        12 => NaiveDate::from_ymd_opt(year + 1, 1, 1)?,
+        _ => NaiveDate::from_ymd_opt(year, month + 1, 1)?,
+    };
+    Some((next - first).num_days() as u32)
 }
 
 const MONTHS_ID: [&str; 12] = [
@@ -90,6 +108,22 @@ mod tests {
         assert!(parse_date("08-11-23").is_err());
         assert!(parse_date("yesterday").is_err());
         assert!(parse_date("").is_err());
+    }
+
+    /// Issue 12: 31-02-2024 was reported as a format error; the form was right, the day is not.
+    #[test]
+    fn an_impossible_day_or_month_is_named_not_blamed_on_the_format() {
+        let message = parse_date("31-02-2024").unwrap_err().0;
+        assert!(message.contains("29"), "{message}");
+        assert!(!message.contains("YYYY-MM-DD"), "{message}");
+        let message = parse_date("2023-02-29").unwrap_err().0;
+        assert!(message.contains("28"), "{message}");
+        let message = parse_date("11/31/2023").unwrap_err().0;
+        assert!(
+            message.contains("31") && message.contains("DD-MM-YYYY"),
+            "{message}"
+        );
+        assert_eq!(parse_date("29-02-2024"), Ok(d(2024, 2, 29)));
     }
 
     #[test]

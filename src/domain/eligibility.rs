@@ -3,9 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::date::age_on;
 use super::document::{Checklist, Document, ItemState};
-use super::registration::MINIMUM_AGE;
+use super::registration::age_problem;
 use super::{CodeList, CountryCode, RefusalReason, Scheme, Sector, Warning};
 use crate::error::Invalid;
 use crate::i18n::{lang, Msg};
@@ -92,14 +91,9 @@ pub fn assess(f: &Facts) -> Vec<Finding> {
         })
     };
     match f.birth_date {
-        Some(birth) if age_on(birth, f.decided_on) < MINIMUM_AGE => add(
+        Some(birth) if age_problem(birth, f.decided_on).is_some() => add(
             RefusalReason::UnderAge,
-            t!(
-                Msg::UnderAge,
-                age_on(birth, f.decided_on),
-                f.decided_on,
-                MINIMUM_AGE
-            ),
+            age_problem(birth, f.decided_on).unwrap_or_default(),
         ),
         None => add(RefusalReason::IdentityMismatch, t!(Msg::BirthDateUnknown)),
         _ => {}

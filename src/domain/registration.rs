@@ -22,16 +22,23 @@ pub struct Facts<'a> {
     pub open_placement: Option<&'a Placement>,
 }
 
+/// Why someone born on `birth` cannot be placed on `on`: a birth date in the future (a typo, not an
+/// age of minus five), or under 18.
+pub fn age_problem(birth: NaiveDate, on: NaiveDate) -> Option<String> {
+    if birth > on {
+        return Some(t!(Msg::BirthDateInFuture, birth));
+    }
+    let age = age_on(birth, on);
+    (age < MINIMUM_AGE).then(|| t!(Msg::UnderAge, age, on, MINIMUM_AGE))
+}
+
 /// Every reason the registration is refused, all at once.
 pub fn refusals(f: &Facts) -> Vec<String> {
     let mut reasons = Vec::new();
     if f.registered_on > f.today {
         reasons.push(t!(Msg::RegisteredInFuture, f.registered_on));
     }
-    let age = age_on(f.birth_date, f.registered_on);
-    if age < MINIMUM_AGE {
-        reasons.push(t!(Msg::UnderAge, age, f.registered_on, MINIMUM_AGE));
-    }
+    reasons.extend(age_problem(f.birth_date, f.registered_on));
     if f.scheme == Scheme::P3mi && f.p3mi_name.is_none() {
         reasons.push(t!(Msg::P3miNameRequired));
     }
@@ -83,6 +90,22 @@ pub fn identity_differences(stored: &Person, entered: &Person) -> Vec<Warning> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 12: a birth date after the registration said "berumur -5 tahun".
+    #[test]
+    fn a_birth_date_in_the_future_is_called_so_not_a_negative_age() {
+        let reasons = refusals(&facts("2028-01-01", "2023-11-08"));
+        assert_eq!(reasons.len(), 1, "{reasons:?}");
+        assert!(reasons[0].contains("2028-01-01"), "{reasons:?}");
+        assert!(!reasons[0].contains("aged -"), "{reasons:?}");
+        assert_eq!(
+            crate::i18n::with_lang(crate::i18n::Lang::Id, || age_problem(
+                "2028-01-01".parse().unwrap(),
+                "2023-11-08".parse().unwrap()
+            )),
+            Some("tanggal lahir 2028-01-01 belum terjadi".to_string())
+        );
+    }
 
     fn facts(birth: &str, on: &str) -> Facts<'static> {
         Facts {

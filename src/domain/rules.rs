@@ -6,13 +6,12 @@
 use chrono::NaiveDate;
 
 use super::case::{Case, CaseEvent};
-use super::date::age_on;
 use super::document::Document;
 use super::person::Person;
 use super::placement::Placement;
 use super::recommendation::Recommendation;
 use super::record::FieldError;
-use super::registration::MINIMUM_AGE;
+use super::registration::age_problem;
 use super::repatriation::Repatriation;
 use super::{CaseEventKind, CaseStatus, RecommendationStatus, Scheme, Stage, Warning};
 use crate::error::Invalid;
@@ -99,12 +98,8 @@ pub fn placement(p: &Placement, person: Option<&Person>, today: NaiveDate) -> Ve
         out.push(problem("p3mi_name", t!(Msg::P3miNameRequired)));
     }
     if let Some(birth) = person.and_then(|x| x.birth_date) {
-        let age = age_on(birth, p.registered_on);
-        if age < MINIMUM_AGE {
-            out.push(problem(
-                "registered_on",
-                t!(Msg::UnderAge, age, p.registered_on, MINIMUM_AGE),
-            ));
+        if let Some(reason) = age_problem(birth, p.registered_on) {
+            out.push(problem("registered_on", reason));
         }
     }
     out

@@ -6,9 +6,8 @@ use crate::i18n::{Lang, Msg};
 
 /// Runs `pmi-desk` alone and returns the exit code.
 ///
-/// Off a terminal it prints the short help and exits 2 (a usage error for scripts). On a terminal
-/// the guided menu of the day's tasks (issue 12, item 2) is to open here instead: replace the body
-/// of `on_terminal`.
+/// Off a terminal it prints the short help and exits 2 (a usage error for scripts); on a terminal
+/// it opens the guided menu of the day's tasks.
 pub fn no_command(lang: Lang) -> i32 {
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         return on_terminal(lang);
@@ -17,10 +16,13 @@ pub fn no_command(lang: Lang) -> i32 {
     2
 }
 
-/// The guided menu will live here; until then the short help.
+/// The guided menu of the day's tasks (src/menu/); `--no-input` asks for none, so short help.
 fn on_terminal(lang: Lang) -> i32 {
-    short_help(lang);
-    2
+    if std::env::args_os().any(|a| a == "--no-input") {
+        short_help(lang);
+        return 2;
+    }
+    crate::menu::run(lang)
 }
 
 /// A few lines: what pmi-desk is, the main commands, how to get more help.

@@ -5,6 +5,7 @@ use anyhow::Result;
 
 use super::find;
 use crate::cli::{CaseCommand, FollowUp};
+use crate::commands::form::given;
 use crate::context::{new_uid, Ctx};
 use crate::db::{self, records};
 use crate::domain::calendar::parse_holidays;
@@ -50,14 +51,15 @@ fn dated(on: Option<String>) -> FollowUp {
     }
 }
 
-pub fn run(ctx: &Ctx, command: CaseCommand) -> Result<()> {
+pub fn run(ctx: &Ctx, mut command: CaseCommand) -> Result<()> {
+    crate::commands::ask::follow_up(ctx, &mut command)?;
     let (key, s) = match command {
         CaseCommand::Note {
             case,
             text,
             follow_up,
         } => {
-            let note = text::note(Some(&text))?.ok_or_else(|| Invalid(t!(Msg::ValueEmpty)))?;
+            let note = text::note(text.as_deref())?.ok_or_else(|| Invalid(t!(Msg::ValueEmpty)))?;
             (
                 case,
                 Step {
@@ -67,7 +69,7 @@ pub fn run(ctx: &Ctx, command: CaseCommand) -> Result<()> {
             )
         }
         CaseCommand::Act(a) => {
-            let kind: CaseEventKind = a.kind.parse()?;
+            let kind: CaseEventKind = given(&a.kind).parse()?;
             if matches!(
                 kind,
                 CaseEventKind::Note | CaseEventKind::Referral | CaseEventKind::StatusChange
@@ -94,7 +96,7 @@ pub fn run(ctx: &Ctx, command: CaseCommand) -> Result<()> {
             note,
             on,
         } => {
-            let partner = Some(partner.parse()?);
+            let partner = Some(given(&partner).parse()?);
             let letter_number = text::line(letter_number.as_deref())?;
             let note = text::note(note.as_deref())?;
             (
@@ -109,7 +111,7 @@ pub fn run(ctx: &Ctx, command: CaseCommand) -> Result<()> {
         }
         CaseCommand::Resolve { case, outcome, on } => {
             let outcome =
-                text::note(Some(&outcome))?.ok_or_else(|| Invalid(t!(Msg::ValueEmpty)))?;
+                text::note(outcome.as_deref())?.ok_or_else(|| Invalid(t!(Msg::ValueEmpty)))?;
             let s = step(
                 CaseAction::Resolve,
                 CaseEventKind::StatusChange,
@@ -130,7 +132,7 @@ pub fn run(ctx: &Ctx, command: CaseCommand) -> Result<()> {
             note,
             on,
         } => {
-            let closure = Some(reason.parse()?);
+            let closure = Some(given(&reason).parse()?);
             let s = step(
                 CaseAction::Close,
                 CaseEventKind::StatusChange,
@@ -161,7 +163,7 @@ pub fn run(ctx: &Ctx, command: CaseCommand) -> Result<()> {
         }
         CaseCommand::Show { .. } | CaseCommand::List(_) => unreachable!("handled by case::run"),
     };
-    record(ctx, &key, s)
+    record(ctx, &key.unwrap_or_default(), s)
 }
 
 fn record(ctx: &Ctx, key: &str, s: Step) -> Result<()> {

@@ -1,23 +1,29 @@
 //! The fields of a registration, from options or prompts, each parsed once into its domain type.
+//! On a terminal the NIK comes first: a person already on record is said at once (and refused at
+//! once when an open placement exists), and what the record or the NIK already says is pre-filled.
 
 use anyhow::Result;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+use rusqlite::Connection;
 
 use super::super::form::{require, Form};
 use crate::cli::RegisterArgs;
+use crate::db;
 use crate::domain::contact::parse_phone;
 use crate::domain::date::parse_date;
-use crate::domain::person::parse_name;
+use crate::domain::person::{parse_name, Person};
 use crate::domain::text;
 use crate::domain::*;
-use crate::error::Invalid;
+use crate::error::{refused, Invalid};
 use crate::i18n::Msg;
-use crate::prompt::Prompter;
+use crate::t;
 
 /// A registration as entered, every value validated.
 #[derive(Debug, Clone)]
 pub struct Entered {
     pub nik: Nik,
+    /// The person already on record with this NIK.
+    pub stored: Option<Person>,
     pub full_name: String,
     pub sex: Sex,
     pub birth_place: String,
@@ -38,18 +44,14 @@ pub struct Entered {
 }
 
 fn required_line(s: &str) -> Result<String, Invalid> {
-    text::line(Some(s))?.ok_or_else(|| Invalid(crate::t!(Msg::ValueEmpty)))
+    text::line(Some(s))?.ok_or_else(|| Invalid(t!(Msg::ValueEmpty)))
 }
 
-pub fn gather(
-    args: &RegisterArgs,
-    prompter: Option<&mut dyn Prompter>,
-    today: NaiveDate,
-) -> Result<Entered> {
-    let p = &args.person;
-    let pl = &args.placement;
+/// Refuses without a terminal, naming every missing required option.
+pub fn require_all(args: &RegisterArgs, interactive: bool) -> Result<()> {
+    let (p, pl) = (&args.person, &args.placement);
     require(
-        prompter.is_some(),
+        interactive,
         &[
             ("--nik", p.nik.is_some()),
             ("--name", p.name.is_some()),
@@ -60,66 +62,199 @@ pub fn gather(
             ("--scheme", pl.scheme.is_some()),
             ("--country", pl.country.is_some()),
         ],
+    )
+}
+
+/// Forgets one answer, so the next pass asks it again.
+pub fn clear(args: &mut RegisterArgs, flag: &str) {
+    let (p, pl) = (&mut args.person, &mut args.placement);
+    let slot = match flag {
+        "--nik" => &mut p.nik,
+        "--name" => &mut p.name,
+        "--sex" => &mut p.sex,
+        "--birth-place" => &mut p.birth_place,
+        "--birth-date" => &mut p.birth_date,
+        "--regency" => &mut p.regency,
+        "--address" => &mut p.address,
+        "--phone" => &mut p.phone,
+        "--scheme" => &mut pl.scheme,
+        "--p3mi" => &mut pl.p3mi,
+        "--employer" => &mut pl.employer,
+        "--country" => &mut pl.country,
+        "--sector" => &mut pl.sector,
+        "--occupation" => &mut pl.occupation,
+        _ => return,
+    };
+    *slot = None;
+}
+
+/// The birth date a NIK carries (its century guessed: the latest one not in the future).
+pub fn nik_birth_date(nik: &Nik, today: NaiveDate) -> Option<NaiveDate> {
+    let (day, month, yy) = nik.embedded_birth();
+    let century = today.year() - today.year().rem_euclid(100);
+    [century, century - 100]
+        .into_iter()
+        .filter_map(|c| NaiveDate::from_ymd_opt(c + yy as i32, month, day))
+        .find(|d| *d <= today)
+}
+
+/// The regency a NIK was issued in, by name, when it still exists.
+fn nik_regency(nik: &Nik) -> Option<String> {
+    nik.regency_code()
+        .parse::<RegencyCode>()
+        .ok()
+        .map(|r| r.name().to_string())
+}
+
+fn given<T>(
+    slot: &Option<String>,
+    parse: impl Fn(&str) -> Result<T, Invalid>,
+) -> Result<Option<T>> {
+    Ok(slot
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+        .map(parse)
+        .transpose()?)
+}
+
+pub fn gather(
+    args: &mut RegisterArgs,
+    form: &mut Form,
+    conn: &Connection,
+    today: NaiveDate,
+) -> Result<Entered> {
+    let (p, pl) = (&mut args.person, &mut args.placement);
+    let nik: Nik = form.need(&mut p.nik, "--nik", Msg::AskNik, None, |s| s.parse())?;
+    let stored = db::persons::by_nik(conn, &nik)?;
+    if let (Some(s), true) = (&stored, form.asks()) {
+        // Said right after the NIK, not after every other question.
+        if let Some(open) = db::placements::open_of_person(conn, &s.uid)? {
+            let reason = t!(
+                Msg::OpenPlacementExists,
+                open.reference(),
+                open.stage.label()
+            );
+            return Err(refused(t!(Msg::RegistrationRefused, reason)));
+        }
+        if p.name.is_none() {
+            crate::prompt::say(&t!(Msg::PersonAlreadyKnown, s.full_name, s.uid));
+        }
+    }
+    let known = stored.as_ref();
+    let full_name = form.need(
+        &mut p.name,
+        "--name",
+        Msg::AskName,
+        known.map(|s| s.full_name.clone()),
+        parse_name,
     )?;
-    let mut form = Form::new(prompter);
-    let nik: Nik = form.value("--nik", p.nik.as_deref(), Msg::AskNik, |s| s.parse())?;
-    let full_name = form.value("--name", p.name.as_deref(), Msg::AskName, parse_name)?;
-    let sex: Sex = form.code("--sex", p.sex.as_deref(), Msg::AskSex)?;
-    let birth_place = form.value(
+    let sex: Sex = form.code(
+        &mut p.sex,
+        "--sex",
+        Msg::AskSex,
+        Some(known.and_then(|s| s.sex).unwrap_or(nik.embedded_sex())),
+    )?;
+    let birth_place = form.need(
+        &mut p.birth_place,
         "--birth-place",
-        p.birth_place.as_deref(),
         Msg::AskBirthPlace,
+        known.and_then(|s| s.birth_place.clone()),
         required_line,
     )?;
-    let birth_date = form.value(
+    let birth_date = form.date(
+        &mut p.birth_date,
         "--birth-date",
-        p.birth_date.as_deref(),
         Msg::AskBirthDate,
-        parse_date,
+        known
+            .and_then(|s| s.birth_date)
+            .or_else(|| nik_birth_date(&nik, today)),
     )?;
-    let regency: RegencyCode =
-        form.value("--regency", p.regency.as_deref(), Msg::AskRegency, |s| {
-            s.parse()
-        })?;
-    let scheme: Scheme = form.code("--scheme", pl.scheme.as_deref(), Msg::AskScheme)?;
-    let p3mi_name = match (scheme, text::line(pl.p3mi.as_deref())?) {
-        (Scheme::P3mi, None) if form.asks() => {
-            Some(form.value("--p3mi", None, Msg::AskP3mi, required_line)?)
-        }
-        (_, name) => name,
-    };
-    let country: CountryCode =
-        form.value("--country", pl.country.as_deref(), Msg::AskCountry, |s| {
-            s.parse()
-        })?;
+    let regency: RegencyCode = form.need(
+        &mut p.regency,
+        "--regency",
+        Msg::AskRegency,
+        known
+            .and_then(|s| s.regency.as_ref().map(|r| r.name().to_string()))
+            .or_else(|| nik_regency(&nik)),
+        |s| s.parse(),
+    )?;
+    form.describe("--regency", format!("{} ({})", regency.name(), regency));
+    let address = form
+        .offer(
+            &mut p.address,
+            "--address",
+            Msg::AskAddress,
+            known.and_then(|s| s.address.clone()),
+            |s| text::note(Some(s)),
+        )?
+        .flatten();
     let mut warnings = nik.warnings(Some(birth_date), Some(sex), Some(regency.as_str()));
-    let phone = match form.optional(p.phone.as_deref(), parse_phone)? {
+    let phone = match form.offer(
+        &mut p.phone,
+        "--phone",
+        Msg::AskPhone,
+        known.and_then(|s| s.phone.clone()),
+        parse_phone,
+    )? {
         Some((phone, warning)) => {
             warnings.extend(warning);
             Some(phone)
         }
         None => None,
     };
+    let scheme: Scheme = form.code(&mut pl.scheme, "--scheme", Msg::AskScheme, None)?;
+    let p3mi_name = match scheme {
+        Scheme::P3mi if form.asks() => {
+            Some(form.need(&mut pl.p3mi, "--p3mi", Msg::AskP3mi, None, required_line)?)
+        }
+        _ => text::line(pl.p3mi.as_deref())?,
+    };
+    let employer_name = form
+        .offer(
+            &mut pl.employer,
+            "--employer",
+            Msg::AskEmployer,
+            None,
+            |s| text::line(Some(s)),
+        )?
+        .flatten();
+    let country: CountryCode =
+        form.need(&mut pl.country, "--country", Msg::AskCountry, None, |s| {
+            s.parse()
+        })?;
+    form.describe(
+        "--country",
+        format!("{} ({})", country.name(crate::i18n::lang()), country),
+    );
+    let sector = form.code_offer(&mut pl.sector, "--sector", Msg::AskSector, None)?;
+    let occupation = form
+        .offer(
+            &mut pl.occupation,
+            "--occupation",
+            Msg::AskOccupation,
+            None,
+            |s| text::line(Some(s)),
+        )?
+        .flatten();
     Ok(Entered {
         nik,
+        stored,
         full_name,
         sex,
         birth_place,
         birth_date,
         regency,
-        address: text::note(p.address.as_deref())?,
+        address,
         phone,
-        education: form.optional(p.education.as_deref(), |s| s.parse())?,
-        marital_status: form.optional(p.marital_status.as_deref(), |s| s.parse())?,
+        education: given(&p.education, |s| s.parse())?,
+        marital_status: given(&p.marital_status, |s| s.parse())?,
         scheme,
         p3mi_name,
-        employer_name: text::line(pl.employer.as_deref())?,
+        employer_name,
         country,
-        sector: form.optional(pl.sector.as_deref(), |s| s.parse())?,
-        occupation: text::line(pl.occupation.as_deref())?,
-        registered_on: form
-            .optional(pl.registered_on.as_deref(), parse_date)?
-            .unwrap_or(today),
+        sector,
+        occupation,
+        registered_on: given(&pl.registered_on, parse_date)?.unwrap_or(today),
         warnings,
     })
 }
@@ -138,28 +273,53 @@ mod tests {
         }
     }
 
+    fn store() -> (tempfile::TempDir, crate::db::Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::db::Store::open(&dir.path().join("t.db"), crate::db::OpenMode::Create);
+        (dir, store.unwrap())
+    }
+
+    fn today() -> NaiveDate {
+        "2023-11-08".parse().unwrap()
+    }
+
     #[test]
-    fn prompts_for_every_missing_field_in_order() {
+    fn prompts_for_every_missing_field_in_order_with_what_the_nik_says_pre_filled() {
         let mut script = Scripted::new(&[
             "1371025508900002",
             "Siti Rahmah",
-            "P",
+            "",
             "Padang",
-            "15-08-1990",
-            "Kota Padang",
+            "",
+            "",
+            "Jl. Sudirman 1, Padang",
+            "",
             "P3MI",
             "PT Maju Jaya",
+            "",
             "Jepang",
+            "FORMAL",
+            "Caregiver",
         ]);
-        let today = "2023-11-08".parse().unwrap();
-        let entered = gather(&args(), Some(&mut script), today).unwrap();
+        let mut a = args();
+        let (_dir, store) = store();
+        let mut form = Form::new(Some(&mut script));
+        let entered = gather(&mut a, &mut form, store.conn(), today()).unwrap();
+        drop(form);
         assert_eq!(entered.nik.as_str(), "1371025508900002");
+        assert_eq!(entered.sex, Sex::P, "from the NIK");
+        assert_eq!(entered.birth_date, "1990-08-15".parse().unwrap());
+        assert_eq!(entered.regency.as_str(), "1371");
+        assert_eq!(entered.address.as_deref(), Some("Jl. Sudirman 1, Padang"));
         assert_eq!(entered.scheme, Scheme::P3mi);
         assert_eq!(entered.p3mi_name.as_deref(), Some("PT Maju Jaya"));
         assert_eq!(entered.country.as_str(), "JP");
-        assert_eq!(entered.registered_on, today);
+        assert_eq!(entered.occupation.as_deref(), Some("Caregiver"));
+        assert_eq!(entered.registered_on, today());
         assert!(entered.warnings.is_empty(), "{:?}", entered.warnings);
-        assert_eq!(script.asked.len(), 9);
+        assert_eq!(script.defaults[4].as_deref(), Some("15-08-1990"));
+        assert_eq!(script.defaults[5].as_deref(), Some("Kota Padang"));
+        assert_eq!(a.person.address.as_deref(), Some("Jl. Sudirman 1, Padang"));
     }
 
     #[test]
@@ -168,17 +328,31 @@ mod tests {
         a.person.nik = Some("1371021508900001".into());
         a.person.name = Some("Budi".into());
         a.placement.scheme = Some("MANDIRI".into());
-        let mut script = Scripted::new(&["L", "Padang", "1990-08-15", "1371", "MY"]);
-        let entered = gather(&a, Some(&mut script), "2023-11-08".parse().unwrap()).unwrap();
+        let mut script = Scripted::new(&[
+            "L",
+            "Padang",
+            "1990-08-15",
+            "1371",
+            "",
+            "",
+            "",
+            "MY",
+            "",
+            "",
+        ]);
+        let (_dir, store) = store();
+        let mut form = Form::new(Some(&mut script));
+        let entered = gather(&mut a, &mut form, store.conn(), today()).unwrap();
+        drop(form);
         assert_eq!(entered.full_name, "Budi");
-        assert_eq!(script.asked.len(), 5);
+        assert_eq!(script.asked.len(), 10);
     }
 
     #[test]
     fn without_a_terminal_every_missing_option_is_named() {
         let mut a = args();
         a.person.nik = Some("1371021508900001".into());
-        let err = gather(&a, None, "2023-11-08".parse().unwrap()).unwrap_err();
+        let err = require_all(&a, false).unwrap_err();
         assert_eq!(crate::error::exit_code(&err), 2);
         let message = err.to_string();
         for flag in [
@@ -193,5 +367,19 @@ mod tests {
             assert!(message.contains(flag), "{message}");
         }
         assert!(!message.contains("--nik"), "{message}");
+    }
+
+    #[test]
+    fn the_century_of_a_nik_birth_date_is_the_latest_not_in_the_future() {
+        let nik: Nik = "1371021508050001".parse().unwrap();
+        assert_eq!(
+            nik_birth_date(&nik, today()),
+            Some("2005-08-15".parse().unwrap())
+        );
+        let nik: Nik = "1371021512300001".parse().unwrap();
+        assert_eq!(
+            nik_birth_date(&nik, today()),
+            Some("1930-12-15".parse().unwrap())
+        );
     }
 }

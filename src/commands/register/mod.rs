@@ -2,118 +2,62 @@
 //! registration number. Reuses the stored person with the same NIK.
 
 mod input;
+mod person;
 
 use anyhow::Result;
 use chrono::Datelike;
 
-use super::warnings::confirm_warnings;
+use super::form::{self, Form, Review};
 use crate::cli::RegisterArgs;
-use crate::context::{new_uid, Ctx};
+use crate::context::Ctx;
 use crate::db::{self, records};
-use crate::domain::person::Person;
-use crate::domain::placement::{registration_number, Placement};
-use crate::domain::registration::{identity_differences, refusals, Facts};
+use crate::domain::placement::registration_number;
+use crate::domain::registration::{refusals, Facts};
 use crate::domain::rules;
-use crate::domain::Stage;
 use crate::error::refused;
 use crate::i18n::Msg;
-use crate::prompt::{Prompter, Terminal};
+use crate::prompt::Prompter;
 use crate::settings;
 use crate::t;
 use crate::views;
+use person::{person_of, placement_of};
 
-pub fn run(ctx: &Ctx, args: RegisterArgs) -> Result<()> {
+pub fn run(ctx: &Ctx, mut args: RegisterArgs) -> Result<()> {
     let mut store = ctx.open()?;
     let office = settings::office(store.conn())?;
-    let mut terminal = ctx.interactive.then_some(Terminal);
-    let mut entered = input::gather(
-        &args,
-        terminal.as_mut().map(|t| t as &mut dyn Prompter),
-        ctx.clock.today,
-    )?;
-    let now = ctx.clock.timestamp();
-
-    let stored = db::persons::by_nik(store.conn(), &entered.nik)?;
-    let mut person = Person {
-        uid: new_uid(),
-        nik: Some(entered.nik.clone()),
-        full_name: entered.full_name.clone(),
-        sex: Some(entered.sex),
-        birth_place: Some(entered.birth_place.clone()),
-        birth_date: Some(entered.birth_date),
-        regency: Some(entered.regency.clone()),
-        address: entered.address.clone(),
-        phone: entered.phone.clone(),
-        education: entered.education,
-        marital_status: entered.marital_status,
-        office_code: office.code.clone(),
-        created_at: now.clone(),
-        updated_at: now.clone(),
-    };
-    let mut open_placement = None;
-    if let Some(stored) = &stored {
-        ctx.say(&t!(Msg::PersonAlreadyKnown, stored.full_name, stored.uid))?;
-        entered
-            .warnings
-            .extend(identity_differences(stored, &person));
-        open_placement = db::placements::of_person(store.conn(), &stored.uid)?
-            .into_iter()
-            .find(|p| p.stage.is_open());
-        // The stored identity stays; contact details follow what the clerk just entered.
-        let mut merged = stored.clone();
-        merged.regency = person.regency.clone();
-        merged.address = person.address.clone().or(merged.address);
-        merged.phone = person.phone.clone().or(merged.phone);
-        merged.education = person.education.or(merged.education);
-        merged.marital_status = person.marital_status.or(merged.marital_status);
-        merged.updated_at = now.clone();
-        person = merged;
-    }
-    let reasons = refusals(&Facts {
-        birth_date: person.birth_date.unwrap_or(entered.birth_date),
-        registered_on: entered.registered_on,
-        today: ctx.clock.today,
-        scheme: entered.scheme,
-        p3mi_name: entered.p3mi_name.as_deref(),
-        open_placement: open_placement.as_ref(),
-    });
-    if !reasons.is_empty() {
-        return Err(refused(t!(Msg::RegistrationRefused, reasons.join("; "))));
-    }
-    let mut placement = Placement {
-        uid: new_uid(),
-        registration_number: None,
-        person_uid: person.uid.clone(),
-        scheme: entered.scheme,
-        p3mi_name: entered.p3mi_name.clone(),
-        employer_name: entered.employer_name.clone(),
-        country: entered.country.clone(),
-        sector: entered.sector,
-        occupation: entered.occupation.clone(),
-        stage: Stage::Registered,
-        registered_on: entered.registered_on,
-        departed_on: None,
-        returned_on: None,
-        cancel_reason: None,
-        cancel_note: None,
-        passport_number: None,
-        office_code: office.code.clone(),
-        created_at: now.clone(),
-        updated_at: now,
-    };
-    confirm_warnings(
-        ctx,
-        &entered.warnings,
-        args.accept_warnings,
-        terminal.as_mut().map(|t| t as &mut dyn Prompter),
-    )?;
-    if let Some(p) = terminal.as_mut() {
-        views::person_placement(&person, &placement)
-            .print_one(ctx.format, &mut std::io::stderr())?;
-        if !p.confirm(&t!(Msg::ConfirmSave))? {
-            return Err(refused(t!(Msg::NothingSaved)));
+    input::require_all(&args, ctx.interactive)?;
+    let mut terminal = form::terminal(ctx);
+    let mut form = Form::new(terminal.as_mut().map(|t| t as &mut dyn Prompter));
+    let mut accepted = args.accept_warnings;
+    let (entered, stored, person, mut placement) = loop {
+        form.restart();
+        let now = ctx.clock.timestamp();
+        let mut entered = input::gather(&mut args, &mut form, store.conn(), ctx.clock.today)?;
+        let (person, open_placement) = person_of(store.conn(), &mut entered, &office.code, &now)?;
+        if let (Some(s), false) = (&entered.stored, form.asks()) {
+            ctx.say(&t!(Msg::PersonAlreadyKnown, s.full_name, s.uid))?;
         }
-    }
+        let reasons = refusals(&Facts {
+            birth_date: person.birth_date.unwrap_or(entered.birth_date),
+            registered_on: entered.registered_on,
+            today: ctx.clock.today,
+            scheme: entered.scheme,
+            p3mi_name: entered.p3mi_name.as_deref(),
+            open_placement: open_placement.as_ref(),
+        });
+        let review = match reasons.is_empty() {
+            true => form.review(&entered.warnings, &mut accepted)?,
+            false => form.refused(refused(t!(Msg::RegistrationRefused, reasons.join("; "))))?,
+        };
+        if let Review::Correct(flag) = review {
+            input::clear(&mut args, flag);
+            continue;
+        }
+        let placement = placement_of(&entered, &person, &office.code, now);
+        let stored = entered.stored.clone();
+        break (entered, stored, person, placement);
+    };
+    drop(form);
 
     // The answers are in; decide on the database as it is now, not as it was before the prompts.
     let actor = ctx.actor();

@@ -21,9 +21,24 @@ use crate::i18n::Msg;
 use crate::prompt::{Prompter, Terminal};
 use crate::t;
 
-pub fn run(ctx: &Ctx, args: WorkerEditArgs) -> Result<()> {
+/// Each change as `field: old -> new`, on standard error, before the question.
+fn show_changes<'a>(changes: impl Iterator<Item = &'a audit::Change>) {
+    eprintln!("{}", t!(Msg::ReviewTitle));
+    for (field, old, new) in changes {
+        eprintln!(
+            "  {}: {} -> {}",
+            crate::i18n::field(field),
+            old.as_deref().unwrap_or("-"),
+            new.as_deref().unwrap_or("-")
+        );
+    }
+}
+
+pub fn run(ctx: &Ctx, mut args: WorkerEditArgs) -> Result<()> {
+    super::super::ask::worker_edit(ctx, &mut args)?;
     let mut store = ctx.open()?;
-    let (old_placement, old_person) = lookup::placement(store.conn(), &args.placement)?;
+    let (old_placement, old_person) =
+        lookup::placement(store.conn(), args.placement.as_deref().unwrap_or_default())?;
     let (mut person, mut placement) = (old_person.clone(), old_placement.clone());
     let (p, pl) = (&args.person, &args.placement_fields);
     let mut warnings = Vec::new();
@@ -117,7 +132,15 @@ pub fn run(ctx: &Ctx, args: WorkerEditArgs) -> Result<()> {
         }
     }
     let mut terminal = ctx.interactive.then_some(Terminal);
-    if old_person.nik != person.nik && !args.yes {
+    let nik_question = old_person.nik != person.nik && !args.yes;
+    if let Some(p) = terminal.as_mut() {
+        // The changes, then one question: the NIK's own when it changes, else whether to save.
+        show_changes(person_changes.iter().chain(&placement_changes));
+        if !nik_question && !p.confirm(&t!(Msg::ConfirmSave))? {
+            return Err(refused(t!(Msg::NothingSaved)));
+        }
+    }
+    if nik_question {
         let question = t!(
             Msg::ConfirmNikChange,
             crate::domain::person::opt(&old_person.nik),

@@ -1,0 +1,235 @@
+//! The questions of the commands that act on a placement: `depart`, `cancel`, `return`,
+//! `docs add` and `worker edit`.
+
+use anyhow::Result;
+use rusqlite::Connection;
+
+use super::{clear_slot, confirmed, placement};
+use crate::cli::{CancelArgs, DepartArgs, DocsAddArgs, ReturnArgs};
+use crate::commands::form::day_first;
+use crate::context::Ctx;
+use crate::db;
+use crate::domain::contact::parse_passport;
+use crate::domain::date::parse_date;
+use crate::domain::document::ItemState;
+use crate::domain::placement::StageEvent;
+use crate::domain::text;
+use crate::domain::{CancelReason, DocumentKind};
+use crate::error::Invalid;
+use crate::i18n::Msg;
+use crate::settings;
+use crate::t;
+
+pub fn depart(ctx: &Ctx, args: &mut DepartArgs) -> Result<()> {
+    if !ctx.interactive {
+        return Ok(());
+    }
+    let store = ctx.open()?;
+    let conn = store.conn();
+    let today = ctx.clock.today;
+    confirmed(
+        args,
+        |a, form| {
+            let (found, _) = placement(form, &mut a.placement, conn, |p| {
+                p.clone().apply(StageEvent::Depart, today, today)
+            })?;
+            form.need(
+                &mut a.on,
+                "--on",
+                Msg::AskDepartedOn,
+                Some(day_first(today)),
+                |s| {
+                    let on = parse_date(s)?;
+                    found.clone().apply(StageEvent::Depart, on, today)?;
+                    Ok(on)
+                },
+            )?;
+            match (&found.passport_number, &a.passport) {
+                (Some(number), None) => {
+                    form.fact(Msg::AskPassport, number.clone());
+                    Ok(Vec::new())
+                }
+                _ => {
+                    let (_, warning) = form.need(
+                        &mut a.passport,
+                        "--passport",
+                        Msg::AskPassport,
+                        None,
+                        parse_passport,
+                    )?;
+                    Ok(warning.into_iter().collect())
+                }
+            }
+        },
+        |a, name| {
+            clear_slot(
+                &mut [
+                    ("<PLACEMENT>", &mut a.placement),
+                    ("--on", &mut a.on),
+                    ("--passport", &mut a.passport),
+                ],
+                name,
+            )
+        },
+    )?;
+    Ok(())
+}
+
+pub fn cancel(ctx: &Ctx, args: &mut CancelArgs) -> Result<()> {
+    if !ctx.interactive {
+        return Ok(());
+    }
+    let store = ctx.open()?;
+    let conn = store.conn();
+    let today = ctx.clock.today;
+    confirmed(
+        args,
+        |a, form| {
+            placement(form, &mut a.placement, conn, |p| {
+                p.clone().apply(StageEvent::Cancel, today, today)
+            })?;
+            form.code::<CancelReason>(&mut a.reason, "--reason", Msg::AskCancelReason, None)?;
+            form.offer(&mut a.note, "--note", Msg::AskNote, None, |s| {
+                text::note(Some(s))
+            })?;
+            Ok(Vec::new())
+        },
+        |a, name| {
+            clear_slot(
+                &mut [
+                    ("<PLACEMENT>", &mut a.placement),
+                    ("--reason", &mut a.reason),
+                    ("--note", &mut a.note),
+                ],
+                name,
+            )
+        },
+    )?;
+    Ok(())
+}
+
+pub fn return_home(ctx: &Ctx, args: &mut ReturnArgs) -> Result<()> {
+    if !ctx.interactive {
+        return Ok(());
+    }
+    let store = ctx.open()?;
+    let conn = store.conn();
+    let today = ctx.clock.today;
+    confirmed(
+        args,
+        |a, form| {
+            let (found, _) = placement(form, &mut a.placement, conn, |p| {
+                p.clone()
+                    .apply(StageEvent::Return, today, today)
+                    .map(|_| ())
+            })?;
+            form.need(
+                &mut a.on,
+                "--on",
+                Msg::AskReturnedOn,
+                Some(day_first(today)),
+                |s| {
+                    let on = parse_date(s)?;
+                    found.clone().apply(StageEvent::Return, on, today)?;
+                    Ok(on)
+                },
+            )?;
+            Ok(Vec::new())
+        },
+        |a, name| {
+            clear_slot(
+                &mut [("<PLACEMENT>", &mut a.placement), ("--on", &mut a.on)],
+                name,
+            )
+        },
+    )?;
+    Ok(())
+}
+
+/// The documents the placement's checklist still lacks (the first is the likely next one).
+fn lacking(conn: &Connection, key: &str, ctx: &Ctx) -> Result<Vec<DocumentKind>> {
+    let (found, _) = super::super::lookup::placement(conn, key)?;
+    let docs = db::documents::of_placement(conn, &found.uid)?;
+    let checklist = settings::checklist_for(conn, found.scheme)?;
+    let medical_days = settings::medical_validity_days(conn)?;
+    Ok(checklist
+        .assess(&docs, ctx.clock.today, medical_days)
+        .into_iter()
+        .filter(|(_, state)| matches!(state, ItemState::Missing))
+        .filter_map(|(kinds, _)| kinds.first().copied())
+        .collect())
+}
+
+pub fn docs_add(ctx: &Ctx, args: &mut DocsAddArgs) -> Result<()> {
+    if !ctx.interactive {
+        return Ok(());
+    }
+    let store = ctx.open()?;
+    let conn = store.conn();
+    let today = ctx.clock.today;
+    confirmed(
+        args,
+        |a, form| {
+            let typed = a.placement.is_none();
+            placement(form, &mut a.placement, conn, |_| Ok(()))?;
+            let lacking = lacking(conn, a.placement.as_deref().unwrap_or_default(), ctx)?;
+            if typed && !lacking.is_empty() {
+                let codes: Vec<&str> = lacking.iter().map(|k| k.code()).collect();
+                crate::prompt::say(&t!(Msg::DocumentsLacking, codes.join(", ")));
+            }
+            let next = lacking.first().copied();
+            form.code::<DocumentKind>(&mut a.kind, "--kind", Msg::AskDocumentKind, next)?;
+            form.offer(
+                &mut a.number,
+                "--number",
+                Msg::AskDocumentNumber,
+                None,
+                |s| text::line(Some(s)),
+            )?;
+            let not_future = |s: &str| {
+                let date = parse_date(s)?;
+                match date > today {
+                    true => Err(Invalid(t!(Msg::DateInFuture, date))),
+                    false => Ok(date),
+                }
+            };
+            let issued = form.offer(
+                &mut a.issued,
+                "--issued",
+                Msg::AskIssuedOn,
+                None,
+                not_future,
+            )?;
+            form.offer(&mut a.expires, "--expires", Msg::AskExpiresOn, None, |s| {
+                let expires = parse_date(s)?;
+                match issued.filter(|i| expires < *i) {
+                    Some(i) => Err(Invalid(t!(Msg::ExpiresBeforeIssued, expires, i))),
+                    None => Ok(expires),
+                }
+            })?;
+            form.switch(
+                &mut a.verified,
+                "--verified",
+                Msg::AskVerified,
+                Msg::LabelVerified,
+            )?;
+            Ok(Vec::new())
+        },
+        |a, name| {
+            if name == "--verified" {
+                a.verified = false;
+            }
+            clear_slot(
+                &mut [
+                    ("<PLACEMENT>", &mut a.placement),
+                    ("--kind", &mut a.kind),
+                    ("--number", &mut a.number),
+                    ("--issued", &mut a.issued),
+                    ("--expires", &mut a.expires),
+                ],
+                name,
+            )
+        },
+    )?;
+    Ok(())
+}

@@ -1,0 +1,161 @@
+//! The questions of `recommend-passport` (which placement; the verdict itself is shown and asked
+//! about by the command) and of `recommendation void|used` (which letter: one no longer issued is
+//! said at once).
+
+use anyhow::Result;
+use rusqlite::Connection;
+
+use super::{clear_slot, confirmed, invalid, placement};
+use crate::cli::{RecommendArgs, RecommendationCommand};
+use crate::commands::form::{day_first, Form};
+use crate::context::Ctx;
+use crate::domain::contact::parse_passport;
+use crate::domain::date::parse_date;
+use crate::domain::recommendation::Recommendation;
+use crate::domain::text;
+use crate::domain::{RecommendationStatus, Stage};
+use crate::error::Invalid;
+use crate::i18n::Msg;
+use crate::prompt::{Prompter, Terminal};
+use crate::t;
+
+/// Asks which placement, when it was not named.
+pub fn recommend(ctx: &Ctx, args: &mut RecommendArgs) -> Result<()> {
+    if !ctx.interactive || args.placement.is_some() {
+        return Ok(());
+    }
+    let store = ctx.open()?;
+    let conn = store.conn();
+    let mut terminal = Terminal;
+    let mut form = Form::new(Some(&mut terminal as &mut dyn Prompter));
+    let today = ctx.clock.today;
+    placement(&mut form, &mut args.placement, conn, |p| {
+        match matches!(p.stage, Stage::Registered | Stage::Recommended) {
+            true => Ok(()),
+            false => p.clone().apply(
+                crate::domain::placement::StageEvent::Recommend,
+                today,
+                today,
+            ),
+        }
+    })?;
+    Ok(())
+}
+
+/// The issued letter named in `slot`.
+fn letter(form: &mut Form, slot: &mut Option<String>, conn: &Connection) -> Result<Recommendation> {
+    let (r, placement, person) = form.need(slot, "<LETTER>", Msg::AskLetter, None, |s| {
+        let found = super::super::recommendation::find(conn, s).map_err(invalid)?;
+        match found.0.status {
+            RecommendationStatus::Issued => Ok(found),
+            status => Err(Invalid(t!(
+                Msg::LetterNotUsable,
+                found.0.letter_number.clone().unwrap_or_default(),
+                status.label()
+            ))),
+        }
+    })?;
+    form.describe(
+        "<LETTER>",
+        t!(
+            Msg::PlacementShown,
+            r.letter_number.clone().unwrap_or_default(),
+            person.full_name,
+            placement.reference()
+        ),
+    );
+    Ok(r)
+}
+
+pub fn recommendation_void(ctx: &Ctx, command: &mut RecommendationCommand) -> Result<()> {
+    let RecommendationCommand::Void {
+        letter: key,
+        reason,
+    } = command
+    else {
+        return Ok(());
+    };
+    if !ctx.interactive {
+        return Ok(());
+    }
+    let store = ctx.open()?;
+    let conn = store.conn();
+    let mut args = (key.take(), reason.take());
+    let filled = confirmed(
+        &mut args,
+        |(key, reason), form| {
+            letter(form, key, conn)?;
+            form.need(reason, "--reason", Msg::AskVoidReason, None, |s| {
+                text::line(Some(s))?.ok_or_else(|| Invalid(t!(Msg::ReasonEmpty)))
+            })?;
+            Ok(Vec::new())
+        },
+        |(key, reason), name| clear_slot(&mut [("<LETTER>", key), ("--reason", reason)], name),
+    );
+    (*key, *reason) = args;
+    filled.map(|_| ())
+}
+
+pub fn recommendation_used(ctx: &Ctx, command: &mut RecommendationCommand) -> Result<()> {
+    let RecommendationCommand::Used {
+        letter: key,
+        passport,
+        issued,
+    } = command
+    else {
+        return Ok(());
+    };
+    if !ctx.interactive {
+        return Ok(());
+    }
+    let store = ctx.open()?;
+    let conn = store.conn();
+    let today = ctx.clock.today;
+    let mut args = (key.take(), passport.take(), issued.take());
+    let filled = confirmed(
+        &mut args,
+        |(key, passport, issued), form| {
+            let r = letter(form, key, conn)?;
+            let (_, warning) = form.need(
+                passport,
+                "--passport",
+                Msg::AskPassport,
+                None,
+                parse_passport,
+            )?;
+            form.need(
+                issued,
+                "--issued",
+                Msg::AskPassportIssued,
+                Some(day_first(today)),
+                |s| {
+                    let on = parse_date(s)?;
+                    if on > today {
+                        return Err(Invalid(t!(Msg::DateInFuture, on)));
+                    }
+                    if on < r.decided_on {
+                        return Err(Invalid(t!(
+                            Msg::PassportIssuedBeforeLetter,
+                            on,
+                            r.decided_on
+                        )));
+                    }
+                    Ok(on)
+                },
+            )?;
+            Ok(warning.into_iter().collect())
+        },
+        |(key, passport, issued), name| {
+            clear_slot(
+                &mut [
+                    ("<LETTER>", key),
+                    ("--passport", passport),
+                    ("--issued", issued),
+                ],
+                name,
+            )
+        },
+    );
+    (*key, *passport, *issued) = args;
+    filled.map(|_| ())
+}

@@ -1,0 +1,87 @@
+//! The person and the placement a registration would save: a new person, or the stored one with
+//! the same NIK (its identity kept, its contact details updated, what differs warned about).
+
+use anyhow::Result;
+use rusqlite::Connection;
+
+use super::input::Entered;
+use crate::context::new_uid;
+use crate::db;
+use crate::domain::person::Person;
+use crate::domain::placement::Placement;
+use crate::domain::record::Timestamp;
+use crate::domain::registration::identity_differences;
+use crate::domain::Stage;
+
+/// The person to save, and the stored person's open placement (a reason to refuse) if any.
+pub fn person_of(
+    conn: &Connection,
+    entered: &mut Entered,
+    office_code: &str,
+    now: &Timestamp,
+) -> Result<(Person, Option<Placement>)> {
+    let person = Person {
+        uid: new_uid(),
+        nik: Some(entered.nik.clone()),
+        full_name: entered.full_name.clone(),
+        sex: Some(entered.sex),
+        birth_place: Some(entered.birth_place.clone()),
+        birth_date: Some(entered.birth_date),
+        regency: Some(entered.regency.clone()),
+        address: entered.address.clone(),
+        phone: entered.phone.clone(),
+        education: entered.education,
+        marital_status: entered.marital_status,
+        office_code: office_code.to_string(),
+        created_at: now.clone(),
+        updated_at: now.clone(),
+    };
+    let Some(stored) = entered.stored.clone() else {
+        return Ok((person, None));
+    };
+    entered
+        .warnings
+        .extend(identity_differences(&stored, &person));
+    let open_placement = db::placements::of_person(conn, &stored.uid)?
+        .into_iter()
+        .find(|p| p.stage.is_open());
+    // The stored identity stays; contact details follow what the clerk just entered.
+    let mut merged = stored;
+    merged.regency = person.regency.clone();
+    merged.address = person.address.clone().or(merged.address);
+    merged.phone = person.phone.clone().or(merged.phone);
+    merged.education = person.education.or(merged.education);
+    merged.marital_status = person.marital_status.or(merged.marital_status);
+    merged.updated_at = now.clone();
+    Ok((merged, open_placement))
+}
+
+/// The new placement application, not yet numbered.
+pub fn placement_of(
+    entered: &Entered,
+    person: &Person,
+    office_code: &str,
+    now: Timestamp,
+) -> Placement {
+    Placement {
+        uid: new_uid(),
+        registration_number: None,
+        person_uid: person.uid.clone(),
+        scheme: entered.scheme,
+        p3mi_name: entered.p3mi_name.clone(),
+        employer_name: entered.employer_name.clone(),
+        country: entered.country.clone(),
+        sector: entered.sector,
+        occupation: entered.occupation.clone(),
+        stage: Stage::Registered,
+        registered_on: entered.registered_on,
+        departed_on: None,
+        returned_on: None,
+        cancel_reason: None,
+        cancel_note: None,
+        passport_number: None,
+        office_code: office_code.to_string(),
+        created_at: now.clone(),
+        updated_at: now,
+    }
+}
