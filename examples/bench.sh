@@ -1,42 +1,168 @@
 #!/usr/bin/env bash
-# Speed and size at national scale: a demo office with 100 times the West Sumatra departures
-# (about 300,000 placements over five years), then every report, an export and an import, timed.
-# Usage: examples/bench.sh [SCALE]   (prints seconds per step; needs only cargo)
+# National scale, side by side with the sqlite3 shell in one run: for each N, an exchange folder of
+# N persons and N placements (with documents, letters, cases, case events and returns in a real
+# office's proportions) is imported, exported and reported on by pmi-desk, and the same job is done
+# by the `sqlite3` shell on the same rows with the same keys and indexes; then the interactive
+# commands are timed on the database pmi-desk built. Prints seconds, ratios and peak memory.
+#
+# Usage: examples/bench.sh [N ...]        (default: 200000 1000000)
+# Needs: cargo, sqlite3 (installed with apt-get when missing), GNU time (/usr/bin/time) for memory.
+# Not part of the tests: figures depend on the machine (see docs/performance.md for a recorded run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scale="${1:-100}"
-cargo build --release --quiet
-bin="$PWD/target/release/pmi-desk"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-export PMI_DESK_NOW=2026-11-28 PMI_DESK_LANG=en
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(200000 1000000)
 
-step() {
-  local label="$1"; shift
+if ! command -v sqlite3 >/dev/null 2>&1; then
+  echo "installing the sqlite3 shell (Debian package sqlite3)"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3) >/dev/null
+fi
+cargo build --release --quiet --bin pmi-desk --example generate_exchange
+bin="$PWD/target/release/pmi-desk"
+gen="$PWD/target/release/examples/generate_exchange"
+work="$(mktemp -d "${TMPDIR:-/tmp}/pmi-desk-bench.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+export PMI_DESK_NOW=2026-11-28 PMI_DESK_LANG=en PMI_DESK_CLERK=bench
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
+
+# Wall-clock seconds of a command (its output discarded).
+seconds() {
   local start end
   start=$(date +%s.%N)
-  "$@" >/dev/null
+  "$@" >/dev/null 2>&1
   end=$(date +%s.%N)
-  printf '%-48s %8.2f s\n' "$label" "$(echo "$end - $start" | bc)"
+  echo "$end - $start" | bc
 }
 
-step "demo --scale $scale" "$bin" demo --scale "$scale" --db big.db
-"$bin" --db big.db check --format csv | grep -E '^(persons|placements|recommendations),'
-printf '%-48s %8s\n' "database size" "$(du -h big.db | cut -f1)"
-db=(--db big.db)
-step "report summary (1 Jan - 8 Nov 2023)" "$bin" "${db[@]}" report summary --from 2023-01-01 --to 2023-11-08
-step "report placements --year 2025 --by country,sex" "$bin" "${db[@]}" report placements --year 2025 --by country,sex
-step "report placements --by month --compare prev-year" "$bin" "${db[@]}" report placements --year 2025 --by month --compare previous-year
-step "report registrations --by stage" "$bin" "${db[@]}" report registrations --year 2025 --by stage
-step "report cases --by category,handling" "$bin" "${db[@]}" report cases --year 2025 --by category,handling
-step "worker find siti" "$bin" "${db[@]}" worker find siti
-step "query: placements by regency and sex" "$bin" "${db[@]}" query "SELECT regency_name, sex, count(*) FROM v_placements WHERE departed_year = 2025 GROUP BY 1, 2"
-step "export (all files)" "$bin" "${db[@]}" export --out exported
-printf '%-48s %8s\n' "export size" "$(du -sh exported | cut -f1)"
-"$bin" --db fresh.db init --office-code BENCH --office-name Bench >/dev/null
-step "import into an empty database" /usr/bin/env bash -c "'$bin' --db fresh.db import exported"
-step "import again (nothing changes)" "$bin" --db fresh.db import exported
-if command -v /usr/bin/time >/dev/null 2>&1; then
-  /usr/bin/time -f "peak memory of the import: %M KiB" "$bin" --db fresh.db import exported --dry-run >/dev/null
-fi
+# The median of five runs, in milliseconds.
+median_ms() {
+  local runs=()
+  for _ in 1 2 3 4 5; do runs+=("$(seconds "$@")"); done
+  printf '%s\n' "${runs[@]}" | sort -n | sed -n 3p | awk '{printf "%.0f", $1 * 1000}'
+}
+
+ratio() { echo "scale=2; $1 / $2" | bc; }
+
+# The exchange columns, keys and indexes of pmi-desk's schema (migrations/), for the shell.
+reference_schema() {
+  cat <<'SQL'
+CREATE TABLE persons (person_uid TEXT PRIMARY KEY, nik TEXT UNIQUE, full_name TEXT NOT NULL, sex, birth_place, birth_date,
+  regency_code, address, phone, education, marital_status, office_code NOT NULL, created_at NOT NULL, updated_at NOT NULL);
+CREATE INDEX persons_name ON persons(full_name);
+CREATE TABLE placements (placement_uid TEXT PRIMARY KEY, person_uid TEXT NOT NULL REFERENCES persons, scheme NOT NULL, p3mi_name,
+  employer_name, country NOT NULL, sector, occupation, stage NOT NULL, registered_on NOT NULL, departed_on, returned_on,
+  cancel_reason, passport_number, office_code NOT NULL, created_at NOT NULL, updated_at NOT NULL);
+CREATE INDEX placements_person ON placements(person_uid, registered_on);
+CREATE INDEX placements_registered_on ON placements(registered_on);
+CREATE INDEX placements_departed_on ON placements(departed_on) WHERE departed_on IS NOT NULL;
+CREATE INDEX placements_stage ON placements(stage, registered_on);
+CREATE UNIQUE INDEX placements_one_open ON placements(person_uid) WHERE stage IN ('REGISTERED', 'RECOMMENDED');
+CREATE TABLE documents (document_uid TEXT PRIMARY KEY, placement_uid NOT NULL REFERENCES placements, kind NOT NULL, number,
+  issued_on, expires_on, verified_on, verified_by, updated_at NOT NULL);
+CREATE INDEX documents_placement ON documents(placement_uid, kind);
+CREATE TABLE recommendations (recommendation_uid TEXT PRIMARY KEY, placement_uid NOT NULL REFERENCES placements,
+  letter_number UNIQUE, status NOT NULL, decided_on NOT NULL, valid_until, immigration_office, refusal_reasons, void_reason,
+  clerk, office_code NOT NULL, created_at NOT NULL, updated_at NOT NULL);
+CREATE INDEX recommendations_placement ON recommendations(placement_uid);
+CREATE INDEX recommendations_decided_on ON recommendations(decided_on);
+CREATE UNIQUE INDEX recommendations_one_issued ON recommendations(placement_uid) WHERE status = 'ISSUED';
+CREATE TABLE cases (case_uid TEXT PRIMARY KEY, case_number NOT NULL UNIQUE, person_uid REFERENCES persons, category NOT NULL,
+  channel, procedural_status, country, reported_on NOT NULL, complainant_name, complainant_relation, summary,
+  status NOT NULL, closure_reason, closed_on, office_code NOT NULL, created_at NOT NULL, updated_at NOT NULL);
+CREATE INDEX cases_reported_on ON cases(reported_on);
+CREATE INDEX cases_person ON cases(person_uid);
+CREATE INDEX cases_status ON cases(status);
+CREATE TABLE case_events (event_uid TEXT PRIMARY KEY, case_uid NOT NULL REFERENCES cases, occurred_on NOT NULL, kind NOT NULL,
+  partner, letter_number, note, clerk, created_at NOT NULL);
+CREATE INDEX case_events_case ON case_events(case_uid, occurred_on);
+CREATE TABLE repatriations (repatriation_uid TEXT PRIMARY KEY, person_uid REFERENCES persons, case_uid REFERENCES cases,
+  category NOT NULL, from_country, debarkation, arrived_on NOT NULL, origin_regency_code, handed_over_to, handed_over_on,
+  handover_record_number, notes, office_code NOT NULL, created_at NOT NULL, updated_at NOT NULL);
+CREATE INDEX repatriations_arrived_on ON repatriations(arrived_on);
+CREATE INDEX repatriations_person ON repatriations(person_uid);
+SQL
+}
+
+files=(persons placements documents recommendations cases case_events repatriations)
+
+# The seven GROUP BYs `report summary --year 2025` runs, bare.
+summary_sql() {
+  local d="pl.departed_on >= '2025-01-01' AND pl.departed_on <= '2025-12-31'"
+  local c="c.reported_on >= '2025-01-01' AND c.reported_on <= '2025-12-31'"
+  for col in pl.scheme pl.country pl.sector pe.sex; do
+    echo "SELECT $col, count(*) FROM placements pl JOIN persons pe ON pe.uid = pl.person_uid WHERE $d GROUP BY 1 ORDER BY 1;"
+  done
+  echo "SELECT c.category, count(*) FROM cases c WHERE $c GROUP BY 1 ORDER BY 1;"
+  echo "SELECT CASE WHEN c.status IN ('RESOLVED', 'CLOSED') THEN 'DONE' ELSE 'IN_PROCESS' END, count(*) FROM cases c WHERE $c GROUP BY 1 ORDER BY 1;"
+  echo "SELECT x.category, count(*) FROM repatriations x WHERE x.arrived_on >= '2025-01-01' AND x.arrived_on <= '2025-12-31' GROUP BY 1 ORDER BY 1;"
+}
+
+for n in "${sizes[@]}"; do
+  dir="$work/$n"
+  mkdir -p "$dir"
+  echo
+  echo "== N = $n"
+  "$gen" "$n" "$dir/folder" 2>&1 | sed 's/^/   /'
+  printf '   exchange folder: %s\n' "$(du -sh "$dir/folder" | cut -f1)"
+
+  # Import into an empty database.
+  { reference_schema; echo ".mode csv"; for f in "${files[@]}"; do echo ".import --skip 1 '$dir/folder/$f.csv' $f"; done; } >"$dir/import.sql"
+  t_shell_import=$(seconds sqlite3 "$dir/shell.db" ".read $dir/import.sql")
+  "$bin" --db "$dir/pmi.db" init --office-code BP2MI --office-name Pusat >/dev/null
+  /usr/bin/time -o "$dir/time" -f '%e %M' "$bin" --db "$dir/pmi.db" import "$dir/folder" --quiet >/dev/null 2>&1
+  read -r t_import peak_kb <"$dir/time"
+  printf '   %-34s %8.2f s   sqlite3 .import %8.2f s   ratio %sx   peak memory %s MB\n' \
+    "import into an empty database" "$t_import" "$t_shell_import" "$(ratio "$t_import" "$t_shell_import")" "$(( ${peak_kb:-0} / 1024 ))"
+
+  # Export every file.
+  t_shell_export=$(seconds bash -c "for f in ${files[*]}; do
+      case \$f in persons) k=person_uid;; placements) k=placement_uid;; documents) k=document_uid;;
+        recommendations) k=recommendation_uid;; cases) k=case_uid;; case_events) k=event_uid;; repatriations) k=repatriation_uid;; esac
+      sqlite3 -csv -header '$dir/shell.db' \"SELECT * FROM \$f ORDER BY \$k\" > '$dir/shell-'\$f.csv; done")
+  t_export=$(seconds "$bin" --db "$dir/pmi.db" export --out "$dir/exported" --quiet)
+  printf '   %-34s %8.2f s   sqlite3 -csv    %8.2f s   ratio %sx\n' \
+    "export all files" "$t_export" "$t_shell_export" "$(ratio "$t_export" "$t_shell_export")"
+
+  # One year's summary report, against its bare GROUP BYs on the same database.
+  summary_sql >"$dir/summary.sql"
+  t_shell_summary=$(median_ms sqlite3 "$dir/pmi.db" ".read $dir/summary.sql")
+  t_summary=$(median_ms "$bin" --db "$dir/pmi.db" report summary --year 2025)
+  printf '   %-34s %8s ms  bare GROUP BYs  %8s ms  ratio %sx\n' \
+    "report summary --year 2025" "$t_summary" "$t_shell_summary" "$(ratio "$t_summary" "$t_shell_summary")"
+
+  # Interactive commands (median of five runs).
+  db=(--db "$dir/pmi.db")
+  nik=$(sqlite3 "$dir/pmi.db" "SELECT nik FROM persons ORDER BY seq DESC LIMIT 1")
+  reg=$(sqlite3 "$dir/pmi.db" "SELECT registration_number FROM placements WHERE stage = 'REGISTERED' ORDER BY seq DESC LIMIT 1")
+  echo "   interactive commands (median of 5):"
+  while IFS='|' read -r label command; do
+    # shellcheck disable=SC2086
+    printf '     %-52s %6s ms\n' "$label" "$(median_ms "$bin" "${db[@]}" $command)"
+  done <<EOF
+--help|--help
+worker find siti|worker find siti
+worker find nuraini (apostrophe ignored)|worker find nuraini
+worker find by NIK prefix|worker find ${nik:0:10}
+worker show (by NIK)|worker show $nik
+worker list --stage REGISTERED|worker list --stage REGISTERED
+worker list --country JP --limit 10|worker list --country JP --limit 10
+worker list --regency 1371|worker list --regency 1371
+worker list --from 2025-01-01 --to 2025-01-31|worker list --from 2025-01-01 --to 2025-01-31
+recommendation list --status ISSUED|recommendation list --status ISSUED
+case list --overdue|case list --overdue
+report placements --year 2025 --by country|report placements --year 2025 --by country
+EOF
+  # Writing commands: each run on its own new worker.
+  for i in 1 2 3 4 5; do
+    printf -v nik '3171015508%02d%04d' 90 "$((9000 + i))"
+    seconds "$bin" "${db[@]}" register --nik "$nik" --name "Bench $i" --sex P --birth-place Jakarta --birth-date 15-08-1990 --regency 3171 --scheme MANDIRI --country JP --accept-warnings
+  done | sort -n | sed -n 3p | awk '{printf "     %-52s %6.0f ms\n", "register", $1 * 1000}'
+  for i in 1 2 3 4 5; do
+    seconds "$bin" "${db[@]}" recommend-passport "$reg" --check
+  done | sort -n | sed -n 3p | awk '{printf "     %-52s %6.0f ms\n", "recommend-passport --check", $1 * 1000}'
+  for i in 1 2 3 4 5; do
+    seconds "$bin" "${db[@]}" repatriate --category TROUBLED --arrived-on 2026-11-01 --person-name "Bench $i" --from-country MY --debarkation BIM
+  done | sort -n | sed -n 3p | awk '{printf "     %-52s %6.0f ms\n", "repatriate", $1 * 1000}'
+  printf '   database: %s\n' "$(du -h "$dir/pmi.db" | cut -f1)"
+  rm -rf "$dir"
+done

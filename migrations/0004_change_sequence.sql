@@ -90,35 +90,23 @@ CREATE UNIQUE INDEX case_events_seq ON case_events(seq);
 CREATE UNIQUE INDEX repatriations_seq ON repatriations(seq);
 DROP INDEX placements_updated_at;
 
--- Every insert and update carries a new sequence number.
-CREATE TRIGGER persons_seq_insert BEFORE INSERT ON persons WHEN NEW.seq <= 0
-BEGIN SELECT RAISE(ABORT, 'change sequence missing'); END;
+-- Every update carries a new sequence number. (Inserts are stamped by the one function that
+-- inserts records; an insert trigger would make SQLite keep a statement journal for every row of a
+-- bulk import, and `check` verifies that every row has its own number.)
 CREATE TRIGGER persons_seq_update BEFORE UPDATE ON persons WHEN NEW.seq <= OLD.seq
-BEGIN SELECT RAISE(ABORT, 'change sequence not advanced'); END;
-CREATE TRIGGER placements_seq_insert BEFORE INSERT ON placements WHEN NEW.seq <= 0
-BEGIN SELECT RAISE(ABORT, 'change sequence missing'); END;
+BEGIN SELECT RAISE(FAIL, 'change sequence not advanced'); END;
 CREATE TRIGGER placements_seq_update BEFORE UPDATE ON placements WHEN NEW.seq <= OLD.seq
-BEGIN SELECT RAISE(ABORT, 'change sequence not advanced'); END;
-CREATE TRIGGER documents_seq_insert BEFORE INSERT ON documents WHEN NEW.seq <= 0
-BEGIN SELECT RAISE(ABORT, 'change sequence missing'); END;
+BEGIN SELECT RAISE(FAIL, 'change sequence not advanced'); END;
 CREATE TRIGGER documents_seq_update BEFORE UPDATE ON documents WHEN NEW.seq <= OLD.seq
-BEGIN SELECT RAISE(ABORT, 'change sequence not advanced'); END;
-CREATE TRIGGER recommendations_seq_insert BEFORE INSERT ON recommendations WHEN NEW.seq <= 0
-BEGIN SELECT RAISE(ABORT, 'change sequence missing'); END;
+BEGIN SELECT RAISE(FAIL, 'change sequence not advanced'); END;
 CREATE TRIGGER recommendations_seq_update BEFORE UPDATE ON recommendations WHEN NEW.seq <= OLD.seq
-BEGIN SELECT RAISE(ABORT, 'change sequence not advanced'); END;
-CREATE TRIGGER cases_seq_insert BEFORE INSERT ON cases WHEN NEW.seq <= 0
-BEGIN SELECT RAISE(ABORT, 'change sequence missing'); END;
+BEGIN SELECT RAISE(FAIL, 'change sequence not advanced'); END;
 CREATE TRIGGER cases_seq_update BEFORE UPDATE ON cases WHEN NEW.seq <= OLD.seq
-BEGIN SELECT RAISE(ABORT, 'change sequence not advanced'); END;
-CREATE TRIGGER case_events_seq_insert BEFORE INSERT ON case_events WHEN NEW.seq <= 0
-BEGIN SELECT RAISE(ABORT, 'change sequence missing'); END;
+BEGIN SELECT RAISE(FAIL, 'change sequence not advanced'); END;
 CREATE TRIGGER case_events_seq_update BEFORE UPDATE ON case_events WHEN NEW.seq <= OLD.seq
-BEGIN SELECT RAISE(ABORT, 'change sequence not advanced'); END;
-CREATE TRIGGER repatriations_seq_insert BEFORE INSERT ON repatriations WHEN NEW.seq <= 0
-BEGIN SELECT RAISE(ABORT, 'change sequence missing'); END;
+BEGIN SELECT RAISE(FAIL, 'change sequence not advanced'); END;
 CREATE TRIGGER repatriations_seq_update BEFORE UPDATE ON repatriations WHEN NEW.seq <= OLD.seq
-BEGIN SELECT RAISE(ABORT, 'change sequence not advanced'); END;
+BEGIN SELECT RAISE(FAIL, 'change sequence not advanced'); END;
 
 -- At most one issued letter per placement: an expired one is voided when a new one is issued.
 -- Older duplicates left by earlier versions (two clerks at once) are voided here, kept, and logged.

@@ -100,6 +100,9 @@ pub struct GlobalArgs {
     /// Never prompt (also implied when standard input is not a terminal)
     #[arg(long, global = true)]
     pub no_input: bool,
+    /// No progress bars and no summaries (errors and warnings are still shown)
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
     /// Tables with every column (uids too), nothing cut to the terminal's width
     #[arg(long, global = true)]
     pub wide: bool,

@@ -18,6 +18,8 @@ pub struct Ctx {
     pub format: Format,
     pub clerk: String,
     pub interactive: bool,
+    /// `--quiet`: no progress and no summaries.
+    pub quiet: bool,
     pub clock: Clock,
     pub command: String,
 }
@@ -60,6 +62,9 @@ impl Ctx {
     /// A sentence for the clerk: on standard output for tables, on standard error when standard
     /// output carries CSV or JSON for a program.
     pub fn say(&self, text: &str) -> Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
         if self.format == Format::Table {
             writeln!(std::io::stdout().lock(), "{text}")?;
         } else {

@@ -84,6 +84,7 @@ pub fn run(cli: Cli, db_source: DbSource) -> Result<()> {
             .filter(|c| !c.trim().is_empty())
             .unwrap_or_else(context::os_user),
         interactive: can_ask(cli.global.no_input),
+        quiet: cli.global.quiet,
         clock: Clock::from_env()?,
         command: commands::name(&cli.command),
     };

@@ -245,6 +245,7 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     let accept = args.accept_warnings;
     let source = args.path.display().to_string();
     let sender = manifest.as_ref().and_then(|m| m.office_code.clone());
+    store.cache_mib(64)?;
     let outcome = store.write_if(|tx| {
         let mut importer = Importer::new(
             tx,
@@ -256,7 +257,7 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
                 tolerance: TimeDelta::hours(tolerance),
                 last_export_seq,
             },
-        );
+        )?;
         for table in &mut opened {
             importer.file(table)?;
             // The bytes just parsed are the bytes the manifest vouches for.
@@ -334,7 +335,9 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
             })
             .collect(),
     };
-    summary.print(ctx.format, &mut std::io::stdout().lock())?;
+    if !ctx.quiet {
+        summary.print(ctx.format, &mut std::io::stdout().lock())?;
+    }
     if !conflicts.is_empty() {
         ctx.say(&t!(Msg::ImportConflictsFound, conflicts.len()))?;
         conflict_table(&conflicts).print(ctx.format, &mut std::io::stdout().lock())?;

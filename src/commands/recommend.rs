@@ -236,7 +236,7 @@ pub fn run(ctx: &Ctx, mut args: RecommendArgs) -> Result<()> {
         }
         rules::refuse(rules::recommendation(
             &recommendation,
-            Some(&a.placement),
+            Some(a.placement.registered_on),
             today,
         ))?;
         records::create(tx, &actor, &recommendation)?;

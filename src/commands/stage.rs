@@ -32,7 +32,11 @@ fn move_placement(
         let (old, person) = lookup::placement(tx, key)?;
         let mut placement = old.clone();
         decide(tx, &mut placement)?;
-        rules::refuse(rules::placement(&placement, Some(&person), ctx.clock.today))?;
+        rules::refuse(rules::placement(
+            &placement,
+            person.birth_date,
+            ctx.clock.today,
+        ))?;
         records::change(tx, &actor, "update", &old, placement)
     })?;
     ctx.say(&t!(

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::records::{from_row, query, query_one, select_list};
 use crate::domain::case::{Case, CaseEvent};
@@ -88,4 +88,15 @@ pub fn events(conn: &Connection, case_uid: &str) -> Result<Vec<CaseEvent>> {
         "WHERE r.case_uid = ?1 ORDER BY r.occurred_on, r.created_at, r.rowid",
         [case_uid],
     )
+}
+
+/// A stored case's uid (found by uid or number) and report date.
+pub fn uid_and_reported_on(conn: &Connection, key: &str) -> Result<Option<(String, NaiveDate)>> {
+    let row: Option<(String, String)> = conn
+        .prepare_cached(
+            "SELECT uid, reported_on FROM cases WHERE uid = lower(?1) OR case_number = upper(?1) LIMIT 1",
+        )?
+        .query_row([key.trim()], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(row.and_then(|(uid, d)| d.parse().ok().map(|d| (uid, d))))
 }

@@ -25,3 +25,16 @@ pub fn raise_to(conn: &Connection, name: &str, year: i32, value: i64) -> Result<
     )?;
     Ok(())
 }
+
+/// The counter's current value (0 before the first number of the year).
+pub fn current(conn: &Connection, name: &str, year: i32) -> Result<i64> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            "SELECT value FROM counters WHERE name = ?1 AND year = ?2",
+            params![name, year],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or(0))
+}

@@ -186,6 +186,9 @@ impl Store {
             )));
         }
         conn.pragma_update(None, "foreign_keys", true)?;
+        // Statement journals and temporary indexes in memory, not in temporary files.
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        conn.set_prepared_statement_cache_capacity(64);
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
@@ -287,6 +290,13 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// A larger page cache for one long piece of work (an import), so that fewer pages are written
+    /// out to the log before the transaction commits.
+    pub fn cache_mib(&self, mib: i64) -> Result<()> {
+        self.conn.pragma_update(None, "cache_size", -mib * 1024)?;
+        Ok(())
     }
 
     /// For reads outside a writing command.

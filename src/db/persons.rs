@@ -1,7 +1,8 @@
 //! SQL for the `persons` table and its uid aliases.
 
 use anyhow::Result;
-use rusqlite::{params, Connection};
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::records::{query, query_one};
 use crate::domain::person::{search_key, Person};
@@ -116,9 +117,21 @@ pub fn insert_alias(conn: &Connection, alias_uid: &str, person_uid: &str) -> Res
 
 /// The stored person another office's uid names, when it is an alias.
 pub fn alias_target(conn: &Connection, alias_uid: &str) -> Result<Option<String>> {
-    use rusqlite::OptionalExtension;
     Ok(conn
         .prepare_cached("SELECT person_uid FROM person_aliases WHERE alias_uid = ?1")?
         .query_row([alias_uid], |r| r.get(0))
         .optional()?)
+}
+
+/// The stored uid (another office's alias resolved) and birth date of a person, if stored.
+pub fn uid_and_birth(conn: &Connection, uid: &str) -> Result<Option<(String, Option<NaiveDate>)>> {
+    let row: Option<(String, Option<String>)> = conn
+        .prepare_cached(
+            "SELECT uid, birth_date FROM persons WHERE uid = ?1
+             UNION ALL SELECT p.uid, p.birth_date FROM person_aliases a JOIN persons p ON p.uid = a.person_uid
+             WHERE a.alias_uid = ?1 LIMIT 1",
+        )?
+        .query_row([uid], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(row.map(|(uid, birth)| (uid, birth.and_then(|b| b.parse().ok()))))
 }

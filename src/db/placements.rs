@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::records::{from_row, query, query_one, select_list};
 use crate::domain::placement::Placement;
@@ -100,4 +100,13 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Listed>> {
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// A stored placement's registration date, if the placement is stored.
+pub fn registered_on(conn: &Connection, uid: &str) -> Result<Option<NaiveDate>> {
+    let date: Option<String> = conn
+        .prepare_cached("SELECT registered_on FROM placements WHERE uid = ?1")?
+        .query_row([uid], |r| r.get(0))
+        .optional()?;
+    Ok(date.and_then(|d| d.parse().ok()))
 }

@@ -35,6 +35,27 @@ pub fn scalar(value: ValueRef<'_>) -> Result<Scalar<'_>, Invalid> {
     }
 }
 
+thread_local! {
+    /// SQL texts built from the declarations, once per record kind and statement.
+    static TEXTS: std::cell::RefCell<std::collections::HashMap<(&'static str, &'static str), std::rc::Rc<str>>> =
+        Default::default();
+}
+
+/// The SQL text `what` of a record kind's `table`, built by `build` the first time only.
+fn text(
+    table: &'static str,
+    what: &'static str,
+    build: impl FnOnce() -> String,
+) -> std::rc::Rc<str> {
+    TEXTS.with(|texts| {
+        texts
+            .borrow_mut()
+            .entry((table, what))
+            .or_insert_with(|| build().into())
+            .clone()
+    })
+}
+
 /// `a.uid, a.nik, ...`: the record's columns for a SELECT, with a table alias.
 pub fn select_list<R: Record>(alias: &str) -> String {
     R::columns()
@@ -115,7 +136,7 @@ pub fn insert<R: Record>(tx: &Tx, record: &R) -> Result<()> {
     let mut values = record.values();
     values.extend(record.derived().into_iter().map(|(_, v)| v));
     values.push(Scalar::Int(tx.next_seq()));
-    tx.prepare_cached(&insert_sql(record))?
+    tx.prepare_cached(&text(R::TABLE, "insert", || insert_sql(record)))?
         .execute(rusqlite::params_from_iter(values.iter()))
         .map_err(|e| super::constraint_or(e, R::TABLE))
         .with_context(|| format!("saving {}", R::KIND))?;
@@ -125,27 +146,29 @@ pub fn insert<R: Record>(tx: &Tx, record: &R) -> Result<()> {
 /// Replaces the stored record whose version is `expected` by `record`, stamped with the next change
 /// sequence. False when the stored version is no longer `expected` (changed meanwhile) or gone.
 pub fn replace<R: Record>(tx: &Tx, record: &R, expected: &Timestamp) -> Result<bool> {
-    let columns = R::columns();
     let derived = record.derived();
-    let mut sets: Vec<String> = columns
-        .iter()
-        .enumerate()
-        .skip(1)
-        .map(|(i, c)| format!("{} = ?{}", c.name, i + 1))
-        .collect();
-    let mut n = columns.len();
-    for (name, _) in &derived {
-        n += 1;
-        sets.push(format!("{name} = ?{n}"));
-    }
-    let version_column = R::VERSION;
-    let sql = format!(
-        "UPDATE {} SET {}, seq = ?{} WHERE uid = ?1 AND {version_column} = ?{}",
-        R::TABLE,
-        sets.join(", "),
-        n + 1,
-        n + 2
-    );
+    let sql = text(R::TABLE, "replace", || {
+        let columns = R::columns();
+        let mut sets: Vec<String> = columns
+            .iter()
+            .enumerate()
+            .skip(1)
+            .map(|(i, c)| format!("{} = ?{}", c.name, i + 1))
+            .collect();
+        let mut n = columns.len();
+        for (name, _) in &derived {
+            n += 1;
+            sets.push(format!("{name} = ?{n}"));
+        }
+        format!(
+            "UPDATE {} SET {}, seq = ?{} WHERE uid = ?1 AND {} = ?{}",
+            R::TABLE,
+            sets.join(", "),
+            n + 1,
+            R::VERSION,
+            n + 2
+        )
+    });
     let mut values = record.values();
     values.extend(derived.into_iter().map(|(_, v)| v));
     values.push(Scalar::Int(tx.next_seq()));

@@ -32,6 +32,16 @@ pub fn base(conn: &Connection, uid: &str, office: &str) -> Result<Option<Base>> 
     })
 }
 
+/// Remembers the version of a record received for the first time (just inserted): no earlier
+/// base can exist, so a plain insert.
+pub fn first(conn: &Connection, uid: &str, office: &str, version: &Timestamp) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO sync_base (record_uid, office_code, version, fields) VALUES (?1, ?2, ?3, NULL)",
+    )?
+    .execute(params![uid, office, version.as_str()])?;
+    Ok(())
+}
+
 /// Remembers `version` as the one last received from `office`; `fields` when the stored record
 /// is not that version (the incoming one lost).
 pub fn set(

@@ -182,11 +182,48 @@ impl Text for String {
 /// Dates are stored as `YYYY-MM-DD`; input may also be day first.
 impl Text for NaiveDate {
     fn as_text(&self) -> Cow<'_, str> {
-        Cow::Owned(self.format("%Y-%m-%d").to_string())
+        Cow::Owned(iso_date(*self))
     }
     fn parse_text(text: &str) -> Result<Self, Invalid> {
-        crate::domain::date::parse_date(text)
+        // The stored form, the common case of every import, without the general parser.
+        iso_date_parse(text).map_or_else(|| crate::domain::date::parse_date(text), Ok)
     }
+}
+
+/// `YYYY-MM-DD`, written by hand: `format` is slow for the millions of dates of a bulk load.
+fn iso_date(date: NaiveDate) -> String {
+    use chrono::Datelike;
+    let (y, m, d) = (date.year(), date.month(), date.day());
+    if !(0..=9999).contains(&y) {
+        return date.format("%Y-%m-%d").to_string();
+    }
+    let digits = [
+        b'0' + (y / 1000) as u8,
+        b'0' + (y / 100 % 10) as u8,
+        b'0' + (y / 10 % 10) as u8,
+        b'0' + (y % 10) as u8,
+        b'-',
+        b'0' + (m / 10) as u8,
+        b'0' + (m % 10) as u8,
+        b'-',
+        b'0' + (d / 10) as u8,
+        b'0' + (d % 10) as u8,
+    ];
+    String::from_utf8(digits.to_vec()).unwrap_or_default()
+}
+
+/// Exactly `YYYY-MM-DD` with a date that exists, else `None`.
+fn iso_date_parse(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        b[range].iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(number(0..4)? as i32, number(5..7)?, number(8..10)?)
 }
 
 /// A moment in UTC with milliseconds (`2023-11-08T09:30:00.123Z`): the only form stored, so that
@@ -200,6 +237,9 @@ impl Timestamp {
     }
 
     pub fn parse(text: &str) -> Result<Timestamp, Invalid> {
+        if Timestamp::canonical(text) {
+            return Ok(Timestamp(text.to_string()));
+        }
         DateTime::parse_from_rfc3339(text.trim())
             .map(|t| Timestamp::from_datetime(t.with_timezone(&Utc)))
             .map_err(|_| Invalid(t!(Msg::TimestampInvalid, text.trim())))
@@ -207,6 +247,29 @@ impl Timestamp {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// Already `YYYY-MM-DDTHH:MM:SS.mmmZ` with a date and time that exist: kept as it is.
+    fn canonical(text: &str) -> bool {
+        let b = text.as_bytes();
+        if b.len() != 24 || b[10] != b'T' || b[19] != b'.' || b[23] != b'Z' {
+            return false;
+        }
+        let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+            b[range].iter().try_fold(0u32, |n, c| {
+                c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+            })
+        };
+        let time = (|| {
+            let ok = b[13] == b':' && b[16] == b':';
+            Some(
+                ok && digits(11..13)? < 24
+                    && digits(14..16)? < 60
+                    && digits(17..19)? < 60
+                    && digits(20..23).is_some(),
+            )
+        })();
+        iso_date_parse(&text[..10]).is_some() && time == Some(true)
     }
 
     pub fn moment(&self) -> Option<DateTime<Utc>> {
@@ -478,6 +541,34 @@ mod tests {
         let later = Timestamp::parse("2023-11-08T09:30:00.001Z").unwrap();
         assert!(later > whole);
         assert!(Timestamp::parse("yesterday").is_err());
+    }
+
+    #[test]
+    fn the_fast_paths_agree_with_the_general_parsers() {
+        for text in ["2023-11-08", "2024-02-29", "0999-01-31"] {
+            let d: NaiveDate = Text::parse_text(text).unwrap();
+            assert_eq!(d.as_text(), text);
+        }
+        assert!(<NaiveDate as Text>::parse_text("2023-02-29").is_err());
+        assert_eq!(
+            <NaiveDate as Text>::parse_text("08-11-2023")
+                .unwrap()
+                .as_text(),
+            "2023-11-08"
+        );
+        for bad in [
+            "2023-11-08T24:00:00.000Z",
+            "2023-11-31T00:00:00.000Z",
+            "2023-11-08T09:60:00.000Z",
+        ] {
+            assert!(Timestamp::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            Timestamp::parse("2023-11-08T09:30:00.123Z")
+                .unwrap()
+                .as_str(),
+            "2023-11-08T09:30:00.123Z"
+        );
     }
 
     #[test]

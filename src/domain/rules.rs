@@ -49,7 +49,12 @@ pub fn person_warnings(p: &Person) -> Vec<Warning> {
 
 /// A placement: its stage agrees with its dates, the dates are in order and not in the future, a
 /// P3MI placement names its company, and the worker was 18 on the registration date.
-pub fn placement(p: &Placement, person: Option<&Person>, today: NaiveDate) -> Vec<FieldError> {
+/// `birth_date` is the worker's, when known.
+pub fn placement(
+    p: &Placement,
+    birth_date: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Vec<FieldError> {
     let mut out = Vec::new();
     let needs = |column: &'static str, present: bool, wanted: bool, out: &mut Vec<FieldError>| {
         if present != wanted {
@@ -97,7 +102,7 @@ pub fn placement(p: &Placement, person: Option<&Person>, today: NaiveDate) -> Ve
     if p.scheme == Scheme::P3mi && p.p3mi_name.is_none() {
         out.push(problem("p3mi_name", t!(Msg::P3miNameRequired)));
     }
-    if let Some(birth) = person.and_then(|x| x.birth_date) {
+    if let Some(birth) = birth_date {
         if let Some(reason) = age_problem(birth, p.registered_on) {
             out.push(problem("registered_on", reason));
         }
@@ -124,9 +129,10 @@ pub fn document(d: &Document, today: NaiveDate) -> Vec<FieldError> {
 
 /// A recommendation decision: an issued letter has a number and a validity, a refusal its
 /// reasons, a voided letter the reason it was voided; decided on or after registration.
+/// `registered_on` is the placement's, when known.
 pub fn recommendation(
     r: &Recommendation,
-    placement: Option<&Placement>,
+    registered_on: Option<NaiveDate>,
     today: NaiveDate,
 ) -> Vec<FieldError> {
     let mut out: Vec<FieldError> = not_after("decided_on", Some(r.decided_on), today)
@@ -159,10 +165,10 @@ pub fn recommendation(
             t!(Msg::ValidBeforeDecided, v, r.decided_on),
         ));
     }
-    if let Some(p) = placement.filter(|p| r.decided_on < p.registered_on) {
+    if let Some(registered) = registered_on.filter(|d| r.decided_on < *d) {
         out.push(problem(
             "decided_on",
-            t!(Msg::DateBeforeRegistration, r.decided_on, p.registered_on),
+            t!(Msg::DateBeforeRegistration, r.decided_on, registered),
         ));
     }
     out
@@ -212,15 +218,19 @@ pub fn case(c: &Case, today: NaiveDate) -> Vec<FieldError> {
     out
 }
 
-/// An event: on or after its case was reported, not in the future.
-pub fn case_event(e: &CaseEvent, case: Option<&Case>, today: NaiveDate) -> Vec<FieldError> {
+/// An event: on or after its case was reported (`reported_on`, when known), not in the future.
+pub fn case_event(
+    e: &CaseEvent,
+    reported_on: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Vec<FieldError> {
     let mut out: Vec<FieldError> = not_after("occurred_on", Some(e.occurred_on), today)
         .into_iter()
         .collect();
-    if let Some(c) = case.filter(|c| e.occurred_on < c.reported_on) {
+    if let Some(reported) = reported_on.filter(|d| e.occurred_on < *d) {
         out.push(problem(
             "occurred_on",
-            t!(Msg::EventBeforeReport, e.occurred_on, c.reported_on),
+            t!(Msg::EventBeforeReport, e.occurred_on, reported),
         ));
     }
     out

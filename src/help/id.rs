@@ -38,6 +38,10 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
         "Jangan pernah bertanya (otomatis bila masukan tidak dari terminal)",
     ),
     (
+        "No progress bars and no summaries (errors and warnings are still shown)",
+        "Tanpa bilah kemajuan dan tanpa ringkasan (kesalahan dan peringatan tetap ditampilkan)",
+    ),
+    (
         "Tables with every column (uids too), nothing cut to the terminal's width",
         "Tabel dengan semua kolom (termasuk uid), tanpa dipotong selebar terminal",
     ),

@@ -231,7 +231,11 @@ fn record(ctx: &Ctx, key: &str, s: Step) -> Result<()> {
             created_at: ctx.clock.timestamp(),
         };
         rules::refuse(rules::case(&case, ctx.clock.today))?;
-        rules::refuse(rules::case_event(&event, Some(&old), ctx.clock.today))?;
+        rules::refuse(rules::case_event(
+            &event,
+            Some(old.reported_on),
+            ctx.clock.today,
+        ))?;
         let mut timeline = db::cases::events(tx, &old.uid)?;
         timeline.push(event.clone());
         rules::refuse(rules::case_with_events(&case, &timeline))?;

@@ -87,7 +87,11 @@ pub fn run(ctx: &Ctx, mut args: RegisterArgs) -> Result<()> {
             )));
         }
         let mut problems = rules::person(&person, ctx.clock.today);
-        problems.extend(rules::placement(&placement, Some(&person), ctx.clock.today));
+        problems.extend(rules::placement(
+            &placement,
+            person.birth_date,
+            ctx.clock.today,
+        ));
         if !problems.is_empty() {
             return Err(refused(t!(
                 Msg::RegistrationRefused,

@@ -185,7 +185,11 @@ pub fn run(ctx: &Ctx, mut args: WorkerEditArgs) -> Result<()> {
         }
         rules::refuse(rules::person(&person, ctx.clock.today))?;
         if placement.stage.is_open() {
-            rules::refuse(rules::placement(&placement, Some(&person), ctx.clock.today))?;
+            rules::refuse(rules::placement(
+                &placement,
+                person.birth_date,
+                ctx.clock.today,
+            ))?;
         }
         records::change(tx, &actor, "update", &old_person, person.clone())?;
         records::change(tx, &actor, "update", &old_placement, placement.clone())?;

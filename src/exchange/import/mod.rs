@@ -8,7 +8,12 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use anyhow::Result;
-use chrono::{Datelike, NaiveDate, TimeDelta};
+use chrono::{NaiveDate, TimeDelta};
+
+mod kinds;
+mod known;
+
+use known::Known;
 
 use super::read::{quoted, ImportError, Row, Table};
 use super::FileKind;
@@ -16,11 +21,11 @@ use crate::db::{self, audit, records, sync, Tx};
 use crate::domain::case::{Case, CaseEvent};
 use crate::domain::document::Document;
 use crate::domain::person::Person;
-use crate::domain::placement::{registration_number, Placement};
+use crate::domain::placement::Placement;
 use crate::domain::recommendation::Recommendation;
-use crate::domain::record::{self, FieldError, Record, Timestamp};
-use crate::domain::repatriation::{repatriation_number, Repatriation};
-use crate::domain::{rules, RecommendationStatus, Warning};
+use crate::domain::record::{self, FieldError, Record};
+use crate::domain::repatriation::Repatriation;
+use crate::domain::{rules, Warning};
 use crate::i18n::Msg;
 use crate::t;
 
@@ -76,6 +81,7 @@ pub struct Settings {
 
 pub struct Importer<'a> {
     tx: &'a Tx<'a>,
+    known: Known,
     actor: audit::Actor,
     settings: Settings,
     /// The latest date a row may carry: this office's today plus the clock tolerance.
@@ -92,9 +98,10 @@ pub struct Importer<'a> {
     touched_cases: HashMap<String, (String, u64)>,
 }
 
-/// What each record kind needs beyond its declaration: its references, the rules that involve
-/// other records, and the numbers this office gives.
+/// What each record kind needs beyond its declaration (implemented in `kinds`): its references,
+/// the rules that involve other records, and the numbers this office gives.
 trait Incoming: Record {
+    const FILE: FileKind;
     /// Resolves references to stored records and applies the record's rules.
     fn prepare(&mut self, im: &mut Importer, row: &Row) -> Result<Vec<FieldError>>;
     /// A rule against other stored records that a later row of the same file may still satisfy
@@ -103,17 +110,15 @@ trait Incoming: Record {
         Ok(None)
     }
     /// Numbers this office gives a record it stores for the first time.
-    fn number(&mut self, _tx: &Tx, _office: &str) -> Result<()> {
+    fn number(&mut self, _im: &mut Importer) -> Result<()> {
         Ok(())
     }
     /// Warnings a clerk must accept before the record is stored.
     fn warnings(&self) -> Vec<Warning> {
         Vec::new()
     }
-    /// The stored record with the incoming uid (or the record it is an alias of).
-    fn stored(tx: &Tx, uid: &str) -> Result<Option<Self>> {
-        records::get(tx, uid)
-    }
+    /// Notes in the import's memory what later rows may refer to.
+    fn remember(&self, _im: &mut Importer) {}
     /// Settles the row some other way than the merge rule (a person merged by NIK).
     fn settle(&self, _im: &mut Importer, _row: &Row) -> Result<Option<Outcome>> {
         Ok(None)
@@ -121,9 +126,13 @@ trait Incoming: Record {
 }
 
 impl<'a> Importer<'a> {
-    pub fn new(tx: &'a Tx<'a>, actor: audit::Actor, settings: Settings) -> Importer<'a> {
+    pub fn new(tx: &'a Tx<'a>, actor: audit::Actor, settings: Settings) -> Result<Importer<'a>> {
         let latest_date = (settings.now + settings.tolerance).date_naive();
-        Importer {
+        // References are checked row by row above; the database checks them again at commit
+        // rather than after every insert (which would cost a statement journal per row).
+        tx.pragma_update(None, "defer_foreign_keys", true)?;
+        Ok(Importer {
+            known: Known::new(tx)?,
             tx,
             actor,
             settings,
@@ -135,7 +144,7 @@ impl<'a> Importer<'a> {
             notes: Vec::new(),
             rejected: HashSet::new(),
             touched_cases: HashMap::new(),
-        }
+        })
     }
 
     pub fn file(&mut self, table: &mut Table) -> Result<()> {
@@ -311,12 +320,18 @@ impl<'a> Importer<'a> {
         mut incoming: R,
     ) -> Result<()> {
         let sender = self.sender(&incoming);
-        let outcome = match R::stored(self.tx, incoming.uid())? {
+        let stored = match self.known.may_be_stored(R::FILE, incoming.uid()) {
+            true => records::get::<R>(self.tx, incoming.uid())?,
+            false => None,
+        };
+        let outcome = match stored {
             None => {
-                incoming.number(self.tx, &self.settings.office_code)?;
+                incoming.number(self)?;
                 self.collect_warnings(file, line, &incoming);
                 records::insert(self.tx, &incoming)?;
-                sync::set(self.tx, incoming.uid(), &sender, incoming.version(), None)?;
+                sync::first(self.tx, incoming.uid(), &sender, incoming.version())?;
+                self.known.inserted(R::FILE, incoming.uid());
+                incoming.remember(self);
                 Outcome::Inserted
             }
             Some(stored) => {
@@ -482,8 +497,10 @@ impl<'a> Importer<'a> {
         found
     }
 
-    /// After every file: each case touched by the import against its whole timeline.
+    /// After every file: the numbers handed out saved, and each case touched by the import checked
+    /// against its whole timeline.
     pub fn finish(&mut self) -> Result<()> {
+        self.known.save_counters(self.tx)?;
         let mut touched: Vec<_> = self.touched_cases.drain().collect();
         touched.sort();
         for (uid, (file, line)) in touched {
@@ -501,255 +518,6 @@ impl<'a> Importer<'a> {
                 });
             }
         }
-        Ok(())
-    }
-}
-
-impl Incoming for Person {
-    fn prepare(&mut self, im: &mut Importer, _row: &Row) -> Result<Vec<FieldError>> {
-        let mut problems = rules::person(self, im.latest_date);
-        // Another office's uid for a person stored here under ours.
-        if let Some(target) = db::persons::alias_target(im.tx, &self.uid)? {
-            self.uid = target;
-        }
-        if let Some(nik) = &self.nik {
-            if let Some(other) = db::persons::by_nik(im.tx, nik)? {
-                if other.uid != self.uid && records::get::<Person>(im.tx, &self.uid)?.is_some() {
-                    problems.push((
-                        "nik",
-                        crate::error::Invalid(t!(Msg::NikBelongsToOther, nik, other.full_name)),
-                    ));
-                }
-            }
-        }
-        Ok(problems)
-    }
-
-    fn warnings(&self) -> Vec<Warning> {
-        rules::person_warnings(self)
-    }
-
-    /// A person new here by uid but whose NIK is stored is the same person: the incoming uid
-    /// becomes an alias, and rows that refer to it attach to the stored person.
-    fn settle(&self, im: &mut Importer, row: &Row) -> Result<Option<Outcome>> {
-        let Some(nik) = &self.nik else {
-            return Ok(None);
-        };
-        if records::get::<Person>(im.tx, &self.uid)?.is_some() {
-            return Ok(None);
-        }
-        let Some(stored) = db::persons::by_nik(im.tx, nik)? else {
-            return Ok(None);
-        };
-        let differs = stored.full_name.to_lowercase() != self.full_name.to_lowercase()
-            || (self.birth_date.is_some() && stored.birth_date != self.birth_date);
-        if differs {
-            im.notes.push(t!(
-                Msg::ImportConflict,
-                nik,
-                stored.full_name,
-                self.full_name,
-                row.file,
-                row.line
-            ));
-        }
-        db::persons::insert_alias(im.tx, &self.uid, &stored.uid)?;
-        audit::record(
-            im.tx,
-            &im.actor,
-            "person",
-            &stored.uid,
-            "alias",
-            &[("alias_uid".into(), None, Some(self.uid.clone()))],
-        )?;
-        Ok(Some(Outcome::Merged))
-    }
-}
-
-impl Incoming for Placement {
-    fn prepare(&mut self, im: &mut Importer, _row: &Row) -> Result<Vec<FieldError>> {
-        let mut problems = Vec::new();
-        let person = db::persons::by_uid(im.tx, &self.person_uid)?;
-        let person = im.reference(&mut problems, "person_uid", &self.person_uid, person);
-        if let Some(p) = &person {
-            self.person_uid = p.uid.clone();
-        }
-        problems.extend(rules::placement(self, person.as_ref(), im.latest_date));
-        Ok(problems)
-    }
-
-    fn exclusive(&self, tx: &Tx) -> Result<Option<FieldError>> {
-        if !self.stage.is_open() {
-            return Ok(None);
-        }
-        Ok(db::placements::open_of_person(tx, &self.person_uid)?
-            .filter(|open| open.uid != self.uid)
-            .map(|open| {
-                (
-                    "stage",
-                    crate::error::Invalid(t!(
-                        Msg::OpenPlacementExists,
-                        open.reference(),
-                        open.stage.label()
-                    )),
-                )
-            }))
-    }
-
-    fn number(&mut self, tx: &Tx, _office: &str) -> Result<()> {
-        let year = self.registered_on.year();
-        self.registration_number = Some(registration_number(
-            year,
-            db::counters::next(tx, "registration", year)?,
-        ));
-        Ok(())
-    }
-}
-
-impl Incoming for Document {
-    fn prepare(&mut self, im: &mut Importer, _row: &Row) -> Result<Vec<FieldError>> {
-        let mut problems = Vec::new();
-        let placement = db::placements::by_uid_or_number(im.tx, &self.placement_uid)?;
-        im.reference(
-            &mut problems,
-            "placement_uid",
-            &self.placement_uid,
-            placement,
-        );
-        // documents.csv carries no creation time: the first version received is it.
-        if self.created_at == Timestamp::default() {
-            self.created_at = self.updated_at.clone();
-        }
-        problems.extend(rules::document(self, im.latest_date));
-        Ok(problems)
-    }
-}
-
-impl Incoming for Recommendation {
-    fn prepare(&mut self, im: &mut Importer, _row: &Row) -> Result<Vec<FieldError>> {
-        let mut problems = Vec::new();
-        let placement = db::placements::by_uid_or_number(im.tx, &self.placement_uid)?;
-        let placement = im.reference(
-            &mut problems,
-            "placement_uid",
-            &self.placement_uid,
-            placement,
-        );
-        if let Some(number) = &self.letter_number {
-            if let Some(other) =
-                db::recommendations::by_letter_or_uid(im.tx, number)?.filter(|o| o.uid != self.uid)
-            {
-                problems.push((
-                    "letter_number",
-                    crate::error::Invalid(t!(Msg::ImportNumberTaken, other.uid)),
-                ));
-            }
-        }
-        problems.extend(rules::recommendation(
-            self,
-            placement.as_ref(),
-            im.latest_date,
-        ));
-        Ok(problems)
-    }
-
-    fn exclusive(&self, tx: &Tx) -> Result<Option<FieldError>> {
-        if self.status != RecommendationStatus::Issued {
-            return Ok(None);
-        }
-        Ok(
-            db::recommendations::issued_of_placement(tx, &self.placement_uid)?
-                .filter(|other| other.uid != self.uid)
-                .map(|other| {
-                    (
-                        "status",
-                        crate::error::Invalid(t!(
-                            Msg::ImportSecondIssued,
-                            other.letter_number.unwrap_or(other.uid)
-                        )),
-                    )
-                }),
-        )
-    }
-}
-
-impl Incoming for Case {
-    fn prepare(&mut self, im: &mut Importer, row: &Row) -> Result<Vec<FieldError>> {
-        let mut problems = Vec::new();
-        if let Some(puid) = self.person_uid.clone() {
-            let person = db::persons::by_uid(im.tx, &puid)?;
-            if let Some(p) = im.reference(&mut problems, "person_uid", &puid, person) {
-                self.person_uid = Some(p.uid);
-            }
-        }
-        if let Some(other) =
-            db::cases::by_number_or_uid(im.tx, &self.case_number)?.filter(|o| o.uid != self.uid)
-        {
-            problems.push((
-                "case_number",
-                crate::error::Invalid(t!(Msg::ImportNumberTaken, other.uid)),
-            ));
-        }
-        problems.extend(rules::case(self, im.latest_date));
-        if problems.is_empty() {
-            im.touched_cases
-                .insert(self.uid.clone(), (row.file.to_string(), row.line));
-        }
-        Ok(problems)
-    }
-
-    fn number(&mut self, tx: &Tx, office: &str) -> Result<()> {
-        // Keeps this office's own sequence above a number that came back from elsewhere.
-        let prefix = format!("{office}-K-");
-        if let Some((year, seq)) = self
-            .case_number
-            .strip_prefix(&prefix)
-            .and_then(|rest| rest.split_once('-'))
-        {
-            if let (Ok(year), Ok(seq)) = (year.parse::<i32>(), seq.parse::<i64>()) {
-                db::counters::raise_to(tx, "case", year, seq)?;
-            }
-        }
-        Ok(())
-    }
-}
-
-impl Incoming for CaseEvent {
-    fn prepare(&mut self, im: &mut Importer, row: &Row) -> Result<Vec<FieldError>> {
-        let mut problems = Vec::new();
-        let case = db::cases::by_number_or_uid(im.tx, &self.case_uid)?;
-        let case = im.reference(&mut problems, "case_uid", &self.case_uid, case);
-        problems.extend(rules::case_event(self, case.as_ref(), im.latest_date));
-        if let (Some(c), true) = (&case, problems.is_empty()) {
-            im.touched_cases
-                .entry(c.uid.clone())
-                .or_insert_with(|| (row.file.to_string(), row.line));
-        }
-        Ok(problems)
-    }
-}
-
-impl Incoming for Repatriation {
-    fn prepare(&mut self, im: &mut Importer, _row: &Row) -> Result<Vec<FieldError>> {
-        let mut problems = Vec::new();
-        if let Some(puid) = self.person_uid.clone() {
-            let person = db::persons::by_uid(im.tx, &puid)?;
-            if let Some(p) = im.reference(&mut problems, "person_uid", &puid, person) {
-                self.person_uid = Some(p.uid);
-            }
-        }
-        if let Some(cuid) = self.case_uid.clone() {
-            let case = db::cases::by_number_or_uid(im.tx, &cuid)?;
-            im.reference(&mut problems, "case_uid", &cuid, case);
-        }
-        problems.extend(rules::repatriation(self, im.latest_date));
-        Ok(problems)
-    }
-
-    fn number(&mut self, tx: &Tx, office: &str) -> Result<()> {
-        let year = self.arrived_on.year();
-        self.repatriation_number =
-            repatriation_number(office, year, db::counters::next(tx, "repatriation", year)?);
         Ok(())
     }
 }

@@ -1,0 +1,324 @@
+//! What each record kind needs beyond its declaration when it arrives: its references (to records
+//! this import or the database holds), the rules that involve other records, and the numbers this
+//! office gives a record it stores for the first time.
+
+use anyhow::Result;
+use chrono::Datelike;
+
+use super::{Importer, Incoming, Outcome};
+use crate::db::{self, audit, records, Tx};
+use crate::domain::case::{Case, CaseEvent};
+use crate::domain::document::Document;
+use crate::domain::person::Person;
+use crate::domain::placement::{registration_number, Placement};
+use crate::domain::recommendation::Recommendation;
+use crate::domain::record::{FieldError, Timestamp};
+use crate::domain::repatriation::{repatriation_number, Repatriation};
+use crate::domain::{rules, RecommendationStatus, Warning};
+use crate::error::Invalid;
+use crate::exchange::read::Row;
+use crate::exchange::FileKind;
+use crate::i18n::Msg;
+use crate::t;
+
+impl Incoming for Person {
+    const FILE: FileKind = FileKind::Persons;
+
+    fn prepare(&mut self, im: &mut Importer, _row: &Row) -> Result<Vec<FieldError>> {
+        let mut problems = rules::person(self, im.latest_date);
+        // Another office's uid for a person stored here under ours.
+        if !im.known.no_aliases() {
+            if let Some(target) = db::persons::alias_target(im.tx, &self.uid)? {
+                self.uid = target;
+            }
+        }
+        if let Some(nik) = &self.nik {
+            if im.known.nik_may_be_stored(nik.as_str())
+                && im.known.may_be_stored(FileKind::Persons, &self.uid)
+            {
+                if let Some(other) = db::persons::by_nik(im.tx, nik)? {
+                    if other.uid != self.uid && records::get::<Person>(im.tx, &self.uid)?.is_some()
+                    {
+                        problems.push((
+                            "nik",
+                            Invalid(t!(Msg::NikBelongsToOther, nik, other.full_name)),
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(problems)
+    }
+
+    fn warnings(&self) -> Vec<Warning> {
+        rules::person_warnings(self)
+    }
+
+    fn remember(&self, im: &mut Importer) {
+        im.known.person(
+            &self.uid,
+            self.nik.as_ref().map(|n| n.as_str()),
+            self.birth_date,
+        );
+    }
+
+    /// A person new here by uid but whose NIK is stored is the same person: the incoming uid
+    /// becomes an alias, and rows that refer to it attach to the stored person.
+    fn settle(&self, im: &mut Importer, row: &Row) -> Result<Option<Outcome>> {
+        let Some(nik) = &self.nik else {
+            return Ok(None);
+        };
+        if !im.known.nik_may_be_stored(nik.as_str()) {
+            return Ok(None);
+        }
+        if im.known.may_be_stored(FileKind::Persons, &self.uid)
+            && records::get::<Person>(im.tx, &self.uid)?.is_some()
+        {
+            return Ok(None);
+        }
+        let Some(stored) = db::persons::by_nik(im.tx, nik)? else {
+            return Ok(None);
+        };
+        let differs = stored.full_name.to_lowercase() != self.full_name.to_lowercase()
+            || (self.birth_date.is_some() && stored.birth_date != self.birth_date);
+        if differs {
+            im.notes.push(t!(
+                Msg::ImportConflict,
+                nik,
+                stored.full_name,
+                self.full_name,
+                row.file,
+                row.line
+            ));
+        }
+        db::persons::insert_alias(im.tx, &self.uid, &stored.uid)?;
+        audit::record(
+            im.tx,
+            &im.actor,
+            "person",
+            &stored.uid,
+            "alias",
+            &[("alias_uid".into(), None, Some(self.uid.clone()))],
+        )?;
+        Ok(Some(Outcome::Merged))
+    }
+}
+
+impl Incoming for Placement {
+    const FILE: FileKind = FileKind::Placements;
+
+    fn prepare(&mut self, im: &mut Importer, _row: &Row) -> Result<Vec<FieldError>> {
+        let mut problems = Vec::new();
+        let person = im.known.person_ref(im.tx, &self.person_uid)?;
+        let person = im.reference(&mut problems, "person_uid", &self.person_uid, person);
+        let mut birth = None;
+        if let Some((uid, born)) = person {
+            self.person_uid = uid;
+            birth = born;
+        }
+        problems.extend(rules::placement(self, birth, im.latest_date));
+        Ok(problems)
+    }
+
+    fn exclusive(&self, tx: &Tx) -> Result<Option<FieldError>> {
+        if !self.stage.is_open() {
+            return Ok(None);
+        }
+        Ok(db::placements::open_of_person(tx, &self.person_uid)?
+            .filter(|open| open.uid != self.uid)
+            .map(|open| {
+                (
+                    "stage",
+                    Invalid(t!(
+                        Msg::OpenPlacementExists,
+                        open.reference(),
+                        open.stage.label()
+                    )),
+                )
+            }))
+    }
+
+    fn number(&mut self, im: &mut Importer) -> Result<()> {
+        let year = self.registered_on.year();
+        let seq = im.known.next_number(im.tx, "registration", year)?;
+        self.registration_number = Some(registration_number(year, seq));
+        Ok(())
+    }
+
+    fn remember(&self, im: &mut Importer) {
+        im.known.placement(&self.uid, self.registered_on);
+    }
+}
+
+impl Incoming for Document {
+    const FILE: FileKind = FileKind::Documents;
+
+    fn prepare(&mut self, im: &mut Importer, _row: &Row) -> Result<Vec<FieldError>> {
+        let mut problems = Vec::new();
+        let placement = im.known.placement_ref(im.tx, &self.placement_uid)?;
+        im.reference(
+            &mut problems,
+            "placement_uid",
+            &self.placement_uid,
+            placement,
+        );
+        // documents.csv carries no creation time: the first version received is it.
+        if self.created_at == Timestamp::default() {
+            self.created_at = self.updated_at.clone();
+        }
+        problems.extend(rules::document(self, im.latest_date));
+        Ok(problems)
+    }
+}
+
+impl Incoming for Recommendation {
+    const FILE: FileKind = FileKind::Recommendations;
+
+    fn prepare(&mut self, im: &mut Importer, _row: &Row) -> Result<Vec<FieldError>> {
+        let mut problems = Vec::new();
+        let placement = im.known.placement_ref(im.tx, &self.placement_uid)?;
+        let registered = im.reference(
+            &mut problems,
+            "placement_uid",
+            &self.placement_uid,
+            placement,
+        );
+        if let Some(number) = &self.letter_number {
+            if !im.known.fresh(FileKind::Recommendations) || im.known.letter_seen(number) {
+                if let Some(other) = db::recommendations::by_letter_or_uid(im.tx, number)?
+                    .filter(|o| o.uid != self.uid)
+                {
+                    problems.push((
+                        "letter_number",
+                        Invalid(t!(Msg::ImportNumberTaken, other.uid)),
+                    ));
+                }
+            }
+        }
+        problems.extend(rules::recommendation(self, registered, im.latest_date));
+        Ok(problems)
+    }
+
+    fn exclusive(&self, tx: &Tx) -> Result<Option<FieldError>> {
+        if self.status != RecommendationStatus::Issued {
+            return Ok(None);
+        }
+        Ok(
+            db::recommendations::issued_of_placement(tx, &self.placement_uid)?
+                .filter(|other| other.uid != self.uid)
+                .map(|other| {
+                    (
+                        "status",
+                        Invalid(t!(
+                            Msg::ImportSecondIssued,
+                            other.letter_number.unwrap_or(other.uid)
+                        )),
+                    )
+                }),
+        )
+    }
+
+    fn remember(&self, im: &mut Importer) {
+        if let Some(number) = &self.letter_number {
+            im.known.letter(number);
+        }
+    }
+}
+
+impl Incoming for Case {
+    const FILE: FileKind = FileKind::Cases;
+
+    fn prepare(&mut self, im: &mut Importer, row: &Row) -> Result<Vec<FieldError>> {
+        let mut problems = Vec::new();
+        if let Some(puid) = self.person_uid.clone() {
+            let person = im.known.person_ref(im.tx, &puid)?;
+            if let Some((uid, _)) = im.reference(&mut problems, "person_uid", &puid, person) {
+                self.person_uid = Some(uid);
+            }
+        }
+        if let Some(other) =
+            db::cases::by_number_or_uid(im.tx, &self.case_number)?.filter(|o| o.uid != self.uid)
+        {
+            problems.push((
+                "case_number",
+                Invalid(t!(Msg::ImportNumberTaken, other.uid)),
+            ));
+        }
+        problems.extend(rules::case(self, im.latest_date));
+        if problems.is_empty() {
+            im.touched_cases
+                .insert(self.uid.clone(), (row.file.to_string(), row.line));
+        }
+        Ok(problems)
+    }
+
+    fn number(&mut self, im: &mut Importer) -> Result<()> {
+        // Keeps this office's own sequence above a number that came back from elsewhere.
+        let prefix = format!("{}-K-", im.settings.office_code);
+        if let Some((year, seq)) = self
+            .case_number
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.split_once('-'))
+        {
+            if let (Ok(year), Ok(seq)) = (year.parse::<i32>(), seq.parse::<i64>()) {
+                db::counters::raise_to(im.tx, "case", year, seq)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn remember(&self, im: &mut Importer) {
+        im.known.case(&self.uid, self.reported_on);
+    }
+}
+
+impl Incoming for CaseEvent {
+    const FILE: FileKind = FileKind::CaseEvents;
+
+    fn prepare(&mut self, im: &mut Importer, row: &Row) -> Result<Vec<FieldError>> {
+        let mut problems = Vec::new();
+        let case = im.known.case_ref(im.tx, &self.case_uid)?;
+        let case = im.reference(&mut problems, "case_uid", &self.case_uid, case);
+        problems.extend(rules::case_event(
+            self,
+            case.as_ref().map(|(_, reported)| *reported),
+            im.latest_date,
+        ));
+        if let (Some((uid, _)), true) = (&case, problems.is_empty()) {
+            self.case_uid = uid.clone();
+            im.touched_cases
+                .entry(uid.clone())
+                .or_insert_with(|| (row.file.to_string(), row.line));
+        }
+        Ok(problems)
+    }
+}
+
+impl Incoming for Repatriation {
+    const FILE: FileKind = FileKind::Repatriations;
+
+    fn prepare(&mut self, im: &mut Importer, _row: &Row) -> Result<Vec<FieldError>> {
+        let mut problems = Vec::new();
+        if let Some(puid) = self.person_uid.clone() {
+            let person = im.known.person_ref(im.tx, &puid)?;
+            if let Some((uid, _)) = im.reference(&mut problems, "person_uid", &puid, person) {
+                self.person_uid = Some(uid);
+            }
+        }
+        if let Some(cuid) = self.case_uid.clone() {
+            let case = im.known.case_ref(im.tx, &cuid)?;
+            if let Some((uid, _)) = im.reference(&mut problems, "case_uid", &cuid, case) {
+                self.case_uid = Some(uid);
+            }
+        }
+        problems.extend(rules::repatriation(self, im.latest_date));
+        Ok(problems)
+    }
+
+    fn number(&mut self, im: &mut Importer) -> Result<()> {
+        let year = self.arrived_on.year();
+        let seq = im.known.next_number(im.tx, "repatriation", year)?;
+        self.repatriation_number = repatriation_number(&im.settings.office_code, year, seq);
+        Ok(())
+    }
+}
