@@ -125,9 +125,11 @@ pub enum Command {
     Report(ReportArgs),
     /// Run a read-only SQL query for ad-hoc statistics (see docs/queries.md for the views)
     Query(QueryArgs),
-    /// Export records as a folder of CSV files (the exchange format) for another office
+    /// Export records as a folder of CSV files (the exchange format) for another office, or as
+    /// one .xlsx workbook
     Export(ExportArgs),
-    /// Import an exchange folder or one CSV file; nothing is written unless every row is valid
+    /// Import an exchange folder, one CSV file or an .xlsx workbook; nothing is written unless
+    /// every row is valid
     Import(ImportArgs),
     /// Copy the whole database, consistently, to a new file (safe while others work)
     Backup {
@@ -424,7 +426,7 @@ pub struct QueryArgs {
     /// Print every row, also in a table on a terminal
     #[arg(long)]
     pub all: bool,
-    /// Write to this file; its extension chooses the format (.csv, .json, .txt)
+    /// Write to this file; its extension chooses the format (.csv, .json, .txt, .xlsx)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }
@@ -870,9 +872,19 @@ pub struct ReportArgs {
 
 #[derive(Args, Debug)]
 pub struct ExportArgs {
-    /// Folder to create (it appears whole or not at all)
-    #[arg(long, value_name = "DIR")]
-    pub out: std::path::PathBuf,
+    /// Folder to create (it appears whole or not at all); a name ending in .xlsx writes a workbook
+    /// as --xlsx does
+    #[arg(
+        long,
+        value_name = "DIR",
+        required_unless_present = "xlsx",
+        conflicts_with = "xlsx"
+    )]
+    pub out: Option<std::path::PathBuf>,
+    /// Write one .xlsx workbook instead of a folder: a sheet per exchange file, NIKs and codes as
+    /// text, dates as dates
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: Option<std::path::PathBuf>,
     /// Only records changed after this moment (YYYY-MM-DD or RFC 3339)
     #[arg(long, conflicts_with_all = ["since_last", "since_seq"], value_name = "TIME")]
     pub since: Option<String>,
@@ -889,14 +901,15 @@ pub struct ExportArgs {
     /// For statistics outside the office: NIK to 12 digits, names to initials, no contact details
     #[arg(long)]
     pub mask: bool,
-    /// Replace an earlier export in that folder (never a folder holding anything else)
+    /// Replace an earlier export in that folder or workbook (never anything else)
     #[arg(long)]
     pub force: bool,
 }
 
 #[derive(Args, Debug)]
 pub struct ImportArgs {
-    /// An exchange folder, or one CSV file (its kind is recognised from its header)
+    /// An exchange folder, one CSV file (its kind is recognised from its header), or an .xlsx
+    /// workbook with a sheet per file
     pub path: std::path::PathBuf,
     /// Check everything and report what would change; write nothing
     #[arg(long)]

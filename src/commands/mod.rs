@@ -25,6 +25,7 @@ mod report;
 mod stage;
 mod subject;
 mod warnings;
+mod workbook;
 mod worker;
 
 use anyhow::Result;

@@ -7,6 +7,7 @@ pub mod export;
 pub mod import;
 pub mod probe;
 pub mod read;
+pub mod workbook;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FileKind {

@@ -874,6 +874,11 @@ pub(super) const EXAMPLES: &[(&str, &[Example])] = &[
                 "Masked, for statistics outside the office",
                 "pmi-desk export --out statistik --mask --only persons,placements",
             ),
+            ex(
+                "Satu buku kerja untuk dibuka di spreadsheet",
+                "One workbook, to open in a spreadsheet",
+                "pmi-desk export --xlsx data-2023-11-08.xlsx",
+            ),
         ],
     ),
     (
@@ -893,6 +898,11 @@ pub(super) const EXAMPLES: &[(&str, &[Example])] = &[
                 "Satu berkas CSV",
                 "One CSV file",
                 "pmi-desk import placements.csv",
+            ),
+            ex(
+                "Buku kerja yang disunting di spreadsheet",
+                "A workbook edited in a spreadsheet",
+                "pmi-desk import data-2023-11-08.xlsx --dry-run",
             ),
         ],
     ),

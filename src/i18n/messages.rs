@@ -480,7 +480,7 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     QueryNotAuthorized => "Query ini tidak diizinkan: query hanya boleh membaca data", "This query is not allowed: a query may only read data";
     QueryMoreRows => "Hanya {} baris pertama yang ditampilkan; masih ada baris lain: pakai --limit N atau --all", "Only the first {} rows are shown; there are more: use --limit N or --all";
     QueryWritten => "Hasil query ditulis ke {}: {} baris", "Query result written to {}: {} rows";
-    OutFormatUnknown => "Jenis berkas {} tidak dikenal: pakai .csv, .json atau .txt. Tidak ada yang ditulis", "Unknown file type {}: use .csv, .json or .txt. Nothing was written";
+    OutFormatUnknown => "Jenis berkas {} tidak dikenal: pakai .csv, .json, .txt atau .xlsx. Tidak ada yang ditulis", "Unknown file type {}: use .csv, .json, .txt or .xlsx. Nothing was written";
     AuditChainIntact => "Rantai log audit utuh: {} entri, kepala {}", "Audit log chain intact: {} entries, head {}";
     AuditNoHead => "(belum ada)", "(none yet)";
     AuditKnownHeadFound => "Kepala {} ada di rantai: entri {} ({}); tidak ada yang ditulis ulang sampai titik itu", "Head {} is in the chain: entry {} ({}); nothing up to it was rewritten";
@@ -559,4 +559,15 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     RefListRepatriationCategory => "kategori pemulangan", "repatriation category";
     ReportReasonNotRefused => "(tidak ditolak: surat diterbitkan)", "(not refused: letter issued)";
     ReportZeroRowsOmitted => "Kombinasi bernilai 0 tidak ditampilkan ({}); semuanya ada di --format csv dan json", "Combinations of 0 not shown ({}); --format csv and json carry them all";
+    // Workbooks (export --xlsx, import FILE.xlsx, report/query --out FILE.xlsx) and documents a clerk can fix
+    XlsxTooManyRows => "Lembar {} terlalu banyak baris: satu lembar kerja memuat paling banyak {} baris data. Pakai ekspor folder CSV, atau --only/--since-last. Tidak ada yang ditulis", "Sheet {} has too many rows: a worksheet holds at most {} data rows. Use the CSV folder export, or --only/--since-last. Nothing was written";
+    XlsxTextTooLong => "{}: teks lebih dari {} karakter tidak muat dalam satu sel lembar kerja; pakai ekspor folder CSV. Tidak ada yang ditulis", "{}: a text longer than {} characters does not fit in one spreadsheet cell; use the CSV folder export. Nothing was written";
+    WorkbookUnreadable => "{} tidak dapat dibaca sebagai buku kerja .xlsx: {}", "{} cannot be read as an .xlsx workbook: {}";
+    ImportSheetIgnored => "Lembar {} diabaikan (bukan bagian format pertukaran)", "Sheet {} ignored (not part of the exchange format)";
+    ImportSheetTwice => "Lembar {} dan {} sama-sama berisi {}; hapus salah satunya", "Sheets {} and {} both hold {}; remove one of them";
+    ImportNoManifestSheet => "Buku kerja tanpa lembar manifest (dibuat tangan atau di spreadsheet): kantor pengirim tidak diketahui", "Workbook without a manifest sheet (made by hand or in a spreadsheet): the sending office is not known";
+    WorkbookNumberLostDigits => "Angka {} tampaknya diubah spreadsheet dan kehilangan angka terakhirnya; format kolom sebagai teks dan ketik ulang nilainya", "The number {} looks like a spreadsheet changed it and lost its last digits; format the column as text and type the value again";
+    WorkbookCellError => "Sel berisi galat spreadsheet {}; isi nilainya", "The cell holds the spreadsheet error {}; enter the value";
+    ExportRefusesWorkbook => "{} bukan buku kerja ekspor pmi-desk: --force hanya mengganti ekspor sebelumnya. Tidak ada yang dihapus", "{} is not a pmi-desk export workbook: --force replaces only an earlier export. Nothing was deleted";
+    ExportNeedsOut => "Beri --out FOLDER atau --xlsx BERKAS", "Give --out DIR or --xlsx FILE";
 }
