@@ -46,6 +46,7 @@ pub enum Value<'a> {
     Number(f64),
 }
 
+#[derive(Clone)]
 pub struct Styles {
     header: Format,
     date: Format,
@@ -123,17 +124,19 @@ impl Book {
         })
     }
 
-    /// A new sheet named `name`, its rows streamed (written row by row, in order).
-    pub fn sheet(&mut self, name: &str) -> Result<Sheet<'_>> {
-        let path = self.path.clone();
-        let sheet = self
+    /// A new sheet named `name`, its rows streamed (written row by row, in order); it joins the
+    /// workbook with `Sheet::finish`.
+    pub fn sheet(&mut self, name: &str) -> Result<Sheet> {
+        let mut sheet = self
             .workbook
-            .add_worksheet_with_constant_memory()
-            .map_err(|e| xlsx_error(&path, e))?;
-        sheet.set_name(name).map_err(|e| xlsx_error(&path, e))?;
+            .new_worksheet_with_constant_memory()
+            .map_err(|e| xlsx_error(&self.path, e))?;
+        sheet
+            .set_name(name)
+            .map_err(|e| xlsx_error(&self.path, e))?;
         Ok(Sheet {
             sheet,
-            styles: &self.styles,
+            styles: self.styles.clone(),
             name: name.to_string(),
             row: 0,
             header_row: None,
@@ -186,9 +189,9 @@ pub fn column_letters(mut index: u32) -> String {
 }
 
 /// One sheet being written, row after row.
-pub struct Sheet<'b> {
-    sheet: &'b mut Worksheet,
-    styles: &'b Styles,
+pub struct Sheet {
+    sheet: Worksheet,
+    styles: Styles,
     name: String,
     /// The next row to write (0-based).
     row: u32,
@@ -198,6 +201,15 @@ pub struct Sheet<'b> {
     widths: Vec<usize>,
 }
 
+/// Notes a value of `chars` characters in a column.
+fn measure(widths: &mut Vec<usize>, column: u16, chars: usize) {
+    let column = column as usize;
+    if widths.len() <= column {
+        widths.resize(column + 1, 0);
+    }
+    widths[column] = widths[column].max(chars.min(MAX_WIDTH));
+}
+
 fn fail(sheet: &str, error: XlsxError) -> anyhow::Error {
     match error {
         XlsxError::RowColumnLimitError => refused(t!(Msg::XlsxTooManyRows, sheet, MAX_ROWS - 1)),
@@ -205,21 +217,13 @@ fn fail(sheet: &str, error: XlsxError) -> anyhow::Error {
     }
 }
 
-impl Sheet<'_> {
+impl Sheet {
     fn next_row(&mut self) -> Result<u32> {
         if self.row >= MAX_ROWS {
             return Err(refused(t!(Msg::XlsxTooManyRows, self.name, MAX_ROWS - 1)));
         }
         self.row += 1;
         Ok(self.row - 1)
-    }
-
-    fn measure(&mut self, column: u16, chars: usize) {
-        let column = column as usize;
-        if self.widths.len() <= column {
-            self.widths.resize(column + 1, 0);
-        }
-        self.widths[column] = self.widths[column].max(chars.min(MAX_WIDTH));
     }
 
     /// A bold title line above the table (a report's name), not counted in the widths.
@@ -257,7 +261,7 @@ impl Sheet<'_> {
                 .write_string_with_format(row, i as u16, name, &self.styles.header)
                 .map_err(|e| fail(&self.name, e))?;
             // Room for the filter button beside the name.
-            self.measure(i as u16, name.chars().count() + 3);
+            measure(&mut self.widths, i as u16, name.chars().count() + 3);
         }
         self.columns = names.len() as u16;
         self.header_row = Some(row);
@@ -287,7 +291,7 @@ impl Sheet<'_> {
                         )));
                     }
                     let width = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
-                    self.measure(col, width);
+                    measure(&mut self.widths, col, width);
                     // Always a text cell: a value that begins with `=` is never a formula.
                     match bold_format {
                         Some(f) => self.sheet.write_string_with_format(row, col, *text, f),
@@ -295,7 +299,7 @@ impl Sheet<'_> {
                     }
                 }
                 Value::Date(date) => {
-                    self.measure(col, DATE_FORMAT.len());
+                    measure(&mut self.widths, col, DATE_FORMAT.len());
                     match excel_date(*date) {
                         Some(d) => {
                             self.sheet
@@ -311,10 +315,10 @@ impl Sheet<'_> {
                 Value::Int(n) => {
                     if n.abs() >= EXACT_LIMIT {
                         let text = n.to_string();
-                        self.measure(col, text.len());
+                        measure(&mut self.widths, col, text.len());
                         self.sheet.write_string(row, col, text)
                     } else {
-                        self.measure(col, n.to_string().len());
+                        measure(&mut self.widths, col, n.to_string().len());
                         match bold_format {
                             Some(f) => self.sheet.write_number_with_format(row, col, *n as f64, f),
                             None => self.sheet.write_number(row, col, *n as f64),
@@ -322,7 +326,7 @@ impl Sheet<'_> {
                     }
                 }
                 Value::Number(x) => {
-                    self.measure(col, format!("{x}").len().min(12));
+                    measure(&mut self.widths, col, format!("{x}").len().min(12));
                     self.sheet.write_number(row, col, *x)
                 }
             };
@@ -331,8 +335,9 @@ impl Sheet<'_> {
         Ok(())
     }
 
-    /// Sets the column widths from what was written, and the filter over the table.
-    pub fn finish(self) -> Result<()> {
+    /// Sets the column widths from what was written and the filter over the table, and adds the
+    /// sheet to the workbook.
+    pub fn finish(mut self, book: &mut Book) -> Result<()> {
         for (i, width) in self.widths.iter().enumerate() {
             self.sheet
                 .set_column_width(i as u16, (*width as f64 + 2.0).max(6.0))
@@ -344,6 +349,7 @@ impl Sheet<'_> {
                 .autofilter(header, 0, last, self.columns - 1)
                 .map_err(|e| fail(&self.name, e))?;
         }
+        book.workbook.push_worksheet(self.sheet);
         Ok(())
     }
 }
@@ -388,7 +394,7 @@ mod tests {
                 false,
             )
             .unwrap();
-        sheet.finish().unwrap();
+        sheet.finish(&mut book).unwrap();
         book.save().unwrap();
         let mut read: Xlsx<_> = calamine::open_workbook(&path).unwrap();
         let range = read.worksheet_range("data").unwrap();

@@ -79,7 +79,7 @@ fn write_kind<R: Record>(
             progress(kind, rows);
         }
     }
-    sheet.finish()?;
+    sheet.finish(book)?;
     progress(kind, rows);
     Ok(rows)
 }
@@ -139,7 +139,7 @@ pub fn write_workbook(
     for (key, value) in &fields {
         sheet.row(&[Value::Text(key), Value::Text(value)], false)?;
     }
-    sheet.finish()?;
+    sheet.finish(book)?;
     Ok(Written {
         rows,
         seq_from,
