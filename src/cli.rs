@@ -360,6 +360,48 @@ pub enum DocsCommand {
         /// Registration number, placement uid or NIK
         placement: String,
     },
+    /// Mark a placement's document verified: the clerk has seen and checked the original
+    Verify(DocsKindArgs),
+    /// Correct a placement's document: its number, issue or expiry date
+    Edit(DocsEditArgs),
+    /// Remove a document recorded by mistake: it is kept with the reason and no longer counts
+    Remove(DocsRemoveArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct DocsKindArgs {
+    /// Registration number, placement uid or NIK
+    pub placement: String,
+    /// Document kind, e.g. KTP, KK, MEDICAL_CERTIFICATE (see `ref codes "document kind"`)
+    #[arg(long, value_name = "CODE")]
+    pub kind: String,
+}
+
+#[derive(Args, Debug)]
+pub struct DocsEditArgs {
+    #[command(flatten)]
+    pub document: DocsKindArgs,
+    /// The corrected document number ("" clears it)
+    #[arg(long, value_name = "NUMBER")]
+    pub number: Option<String>,
+    /// The corrected issue date ("" clears it)
+    #[arg(long, value_name = "DATE")]
+    pub issued: Option<String>,
+    /// The corrected expiry date ("" clears it)
+    #[arg(long, value_name = "DATE")]
+    pub expires: Option<String>,
+    /// The clerk has seen and checked the original
+    #[arg(long)]
+    pub verified: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct DocsRemoveArgs {
+    #[command(flatten)]
+    pub document: DocsKindArgs,
+    /// Why it is removed (kept with the document and in the audit log)
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
 }
 
 #[derive(Args, Debug)]

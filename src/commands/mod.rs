@@ -6,6 +6,7 @@ mod check;
 mod config;
 mod demo;
 mod docs;
+mod docs_fix;
 mod exchange;
 mod form;
 mod init;

@@ -780,6 +780,35 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
         "Stop the query after this many seconds of work (0: no limit)",
         "Hentikan kueri sesudah sekian detik bekerja (0: tanpa batas)",
     ),
+    // docs verify | edit | remove
+    (
+        "Mark a placement's document verified: the clerk has seen and checked the original",
+        "Tandai dokumen penempatan sudah diverifikasi: petugas sudah melihat dan memeriksa aslinya",
+    ),
+    (
+        "Correct a placement's document: its number, issue or expiry date",
+        "Perbaiki dokumen penempatan: nomornya, tanggal terbit atau tanggal berlakunya",
+    ),
+    (
+        "Remove a document recorded by mistake: it is kept with the reason and no longer counts",
+        "Hapus dokumen yang salah dicatat: tetap disimpan beserta alasannya dan tidak dihitung lagi",
+    ),
+    (
+        "The corrected document number (\"\" clears it)",
+        "Nomor dokumen yang benar (\"\" mengosongkannya)",
+    ),
+    (
+        "The corrected issue date (\"\" clears it)",
+        "Tanggal terbit yang benar (\"\" mengosongkannya)",
+    ),
+    (
+        "The corrected expiry date (\"\" clears it)",
+        "Tanggal berlaku sampai yang benar (\"\" mengosongkannya)",
+    ),
+    (
+        "Why it is removed (kept with the document and in the audit log)",
+        "Alasan dihapus (disimpan bersama dokumen dan di log audit)",
+    ),
 ];
 
 /// (English, Indonesian) for every value name, as in `--on <DATE>` or `<PLACEMENT>`.
