@@ -1,7 +1,8 @@
 //! Reading an exchange workbook into the tables a CSV folder gives (`exchange::read::Table`), so the
 //! importer applies the same rules, merge and messages. A workbook arrives like a folder, from
 //! another office or back from a clerk's spreadsheet, and is untrusted: only a regular file is
-//! opened, only the sheets named like exchange files are read (others are a warning), and a sheet's
+//! opened, one that would unpack to more than 1 GiB is refused before it is read, only the sheets
+//! named like exchange files are read (others are a warning), and a sheet's
 //! header follows the rules of a CSV file's.
 //!
 //! What a spreadsheet does to values is undone where it can be told apart: a date cell, a date
@@ -12,9 +13,11 @@
 //! to 0. Such a number is taken only when its 16th digit is not 0 (it was kept whole); otherwise a
 //! NIK is refused with the NIK's own spreadsheet message and any other value with the same advice.
 
+use std::cell::RefCell;
 use std::fs::File;
 use std::io::BufReader;
 use std::path::Path;
+use std::rc::Rc;
 
 use anyhow::Result;
 use calamine::{Data, ExcelDateTime, ExcelDateTimeType, Range, Reader, Xlsx};
@@ -141,17 +144,22 @@ fn cell_text(cell: &Data, column: Column, is_1904: bool) -> Result<String, Strin
     Ok(text)
 }
 
-/// The rows of one sheet below its header.
+type Book = Rc<RefCell<Xlsx<BufReader<File>>>>;
+
+/// The rows of one sheet below its header. The sheet is read when its first row is asked for and
+/// let go after its last, so only one sheet of the workbook is held at a time.
 struct SheetRows {
-    range: Range<Data>,
-    /// The next row to read, counted in the range.
+    book: Book,
+    sheet: String,
+    /// The sheet's cells, once read; positions are the sheet's own (0-based, from A1).
+    range: Option<Range<Data>>,
+    /// The next row to read (0-based, in the sheet).
     next: u32,
-    /// The first row and column of the range in the sheet (0-based).
-    start: (u32, u32),
     columns: Vec<Column>,
     headers: Vec<String>,
     width: usize,
     is_1904: bool,
+    done: bool,
 }
 
 impl Rows for SheetRows {
@@ -161,24 +169,42 @@ impl Rows for SheetRows {
         record: &mut csv::StringRecord,
     ) -> Result<Option<(u64, Option<ImportError>)>> {
         record.clear();
-        let (height, range_width) = self.range.get_size();
-        if self.next as usize >= height {
+        if self.done {
+            return Ok(None);
+        }
+        if self.range.is_none() {
+            let range = self
+                .book
+                .borrow_mut()
+                .worksheet_range(&self.sheet)
+                .map_err(|e| refused(t!(Msg::WorkbookUnreadable, name, e)))?;
+            self.range = Some(range);
+        }
+        let range = self.range.as_ref().expect("read above");
+        let Some((last_row, last_column)) = range.end() else {
+            self.done = true;
+            return Ok(None);
+        };
+        if self.next > last_row {
+            self.done = true;
+            self.range = None;
             return Ok(None);
         }
         let r = self.next;
         self.next += 1;
-        let line = (self.start.0 + r) as u64 + 1;
+        let line = r as u64 + 1;
+        let cell = |c: u32| range.get_value((r, c)).unwrap_or(&Data::Empty);
         // Cells past the header count only up to the last one holding something.
-        let last = (0..range_width)
+        let last = (0..=last_column)
             .rev()
-            .find(|c| !matches!(self.range.get((r as usize, *c)), None | Some(Data::Empty)))
-            .map(|c| c + 1)
+            .find(|c| *cell(*c) != Data::Empty)
+            .map(|c| c as usize + 1)
             .unwrap_or(0);
         let mut problem = None;
         for c in 0..self.width.max(last) {
-            let cell = self.range.get((r as usize, c)).unwrap_or(&Data::Empty);
+            let value = cell(c as u32);
             let column = self.columns.get(c).copied().unwrap_or(Column::Other);
-            match cell_text(cell, column, self.is_1904) {
+            match cell_text(value, column, self.is_1904) {
                 Ok(text) => record.push_field(&text),
                 Err(reason) => {
                     record.push_field("");
@@ -191,7 +217,7 @@ impl Rows for SheetRows {
                                 .get(c)
                                 .cloned()
                                 .unwrap_or_else(|| format!("#{}", c + 1)),
-                            value: quoted(&cell.to_string()),
+                            value: quoted(&value.to_string()),
                             reason,
                         });
                     }
@@ -204,6 +230,32 @@ impl Rows for SheetRows {
     fn digest(&mut self) -> Option<(u64, String)> {
         None
     }
+}
+
+/// The first row of a sheet holding anything (its header), read without reading the whole
+/// sheet: its row and its cells from column A.
+fn header_of(
+    book: &mut Xlsx<BufReader<File>>,
+    sheet: &str,
+) -> Result<Option<(u32, Vec<String>)>, calamine::XlsxError> {
+    let mut cells = book.worksheet_cells_reader(sheet)?;
+    let mut header: Option<(u32, Vec<String>)> = None;
+    while let Some(cell) = cells.next_cell()? {
+        let (row, column) = cell.get_position();
+        if header.as_ref().is_some_and(|(r, _)| row > *r) {
+            break;
+        }
+        let value = Data::from(cell.get_value().clone());
+        if value == Data::Empty {
+            continue;
+        }
+        let (_, names) = header.get_or_insert_with(|| (row, Vec::new()));
+        if names.len() <= column as usize {
+            names.resize(column as usize + 1, String::new());
+        }
+        names[column as usize] = value.to_string();
+    }
+    Ok(header)
 }
 
 fn unreadable(path: &Path, error: impl std::fmt::Display) -> anyhow::Error {
@@ -242,6 +294,32 @@ fn read_manifest(range: &Range<Data>) -> Result<Manifest> {
     })
 }
 
+/// What the parts of a workbook may unpack to: far above any real exchange workbook, far below what
+/// would exhaust a clerk's computer (a "zip bomb" arriving by e-mail).
+const UNPACKED_LIMIT: u64 = 1 << 30;
+
+/// Refuses a workbook whose parts say they unpack to more than `limit` bytes.
+fn check_unpacked_size(path: &Path, file: &File, limit: u64) -> Result<()> {
+    let mut archive = zip::ZipArchive::new(file).map_err(|e| unreadable(path, e))?;
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let size = archive
+            .by_index_raw(i)
+            .map_err(|e| unreadable(path, e))?
+            .size();
+        total = total.saturating_add(size);
+    }
+    if total > limit {
+        return Err(refused(t!(
+            Msg::WorkbookTooLarge,
+            path.display(),
+            total >> 20,
+            limit >> 20
+        )));
+    }
+    Ok(())
+}
+
 /// Opens a workbook to import.
 pub fn open(path: &Path, warnings: &mut Vec<String>) -> Result<Opened> {
     let meta = std::fs::symlink_metadata(path)
@@ -249,6 +327,8 @@ pub fn open(path: &Path, warnings: &mut Vec<String>) -> Result<Opened> {
     if !meta.file_type().is_file() {
         return Err(refused(t!(Msg::NotARegularFile, path.display())));
     }
+    let file = File::open(path).map_err(|e| storage(t!(Msg::FileUnreadable, path.display(), e)))?;
+    check_unpacked_size(path, &file, UNPACKED_LIMIT)?;
     let file = File::open(path).map_err(|e| storage(t!(Msg::FileUnreadable, path.display(), e)))?;
     let mut book = Xlsx::new(BufReader::new(file)).map_err(|e| unreadable(path, e))?;
     let is_1904 = book.has_1904_epoch();
@@ -285,41 +365,28 @@ pub fn open(path: &Path, warnings: &mut Vec<String>) -> Result<Opened> {
         warnings.push(t!(Msg::ImportNoManifestSheet));
     }
     sheets.sort_by_key(|(kind, _)| *kind);
+    let shared: Book = Rc::new(RefCell::new(book));
     let mut tables = Vec::new();
     let mut places = Places::default();
     for (kind, sheet) in sheets {
         let name = table_name(&workbook, &sheet);
-        let range = book
-            .worksheet_range(&sheet)
-            .map_err(|e| unreadable(path, e))?;
-        let start = range.start().unwrap_or((0, 0));
-        let (height, width) = range.get_size();
-        let Some(header_row) = (0..height)
-            .find(|r| (0..width).any(|c| !matches!(range.get((*r, c)), None | Some(Data::Empty))))
+        let Some((header_row, raw)) =
+            header_of(&mut shared.borrow_mut(), &sheet).map_err(|e| unreadable(path, e))?
         else {
             return Err(refused(t!(Msg::ImportEmptyFile, name)));
         };
-        let raw: Vec<String> = (0..width)
-            .map(|c| match range.get((header_row, c)) {
-                Some(Data::Empty) | None => String::new(),
-                Some(cell) => cell.to_string(),
-            })
-            .collect();
-        // The header ends at its last named column.
-        let raw: Vec<String> = match raw.iter().rposition(|h| !h.trim().is_empty()) {
-            Some(last) => raw[..=last].to_vec(),
-            None => Vec::new(),
-        };
         let headers: Vec<String> = raw.iter().map(|h| h.trim().to_lowercase()).collect();
-        places.add(&name, &headers, start.1);
+        places.add(&name, &headers, 0);
         let rows = SheetRows {
+            book: Rc::clone(&shared),
+            sheet,
+            range: None,
+            next: header_row + 1,
             columns: headers.iter().map(|h| column_of(kind, h)).collect(),
             width: headers.len(),
             headers,
-            range,
-            next: header_row as u32 + 1,
-            start,
             is_1904,
+            done: false,
         };
         tables.push(Table::new(Some(kind), name, raw, Box::new(rows))?);
     }
@@ -349,6 +416,28 @@ mod tests {
         assert_eq!(number_text(81234567890.0).as_deref(), Some("81234567890"));
         assert_eq!(number_text(1.5).as_deref(), Some("1.5"));
         assert_eq!(scientific(1371010000000000.0), "1.37101E+15");
+    }
+
+    #[test]
+    fn a_workbook_that_would_unpack_too_large_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.xlsx");
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for row in 0..4000 {
+            sheet
+                .write_string(row, 0, format!("{row}{}", "0".repeat(500)))
+                .unwrap();
+        }
+        book.save(&path).unwrap();
+        let file = File::open(&path).unwrap();
+        check_unpacked_size(&path, &file, UNPACKED_LIMIT).unwrap();
+        let file = File::open(&path).unwrap();
+        let error = check_unpacked_size(&path, &file, 1 << 20).unwrap_err();
+        assert_eq!(crate::error::exit_code(&error), 1);
+        let garbage = dir.path().join("not.xlsx");
+        std::fs::write(&garbage, b"name,nik\n").unwrap();
+        assert!(open(&garbage, &mut Vec::new()).is_err());
     }
 
     #[test]
