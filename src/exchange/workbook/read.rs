@@ -24,7 +24,7 @@ use calamine::{Data, ExcelDateTime, ExcelDateTimeType, Range, Reader, Xlsx};
 use serde_json::json;
 
 use super::{table_name, Places, MANIFEST_SHEET};
-use crate::domain::text::csv_safe;
+use crate::domain::text::{csv_safe, FORMULA_LEADS};
 use crate::error::{refused, storage};
 use crate::exchange::read::{quoted, ImportError, Manifest, Rows, Table};
 use crate::exchange::{FileKind, FORMAT, VERSION};
@@ -61,6 +61,16 @@ fn column_of(kind: FileKind, header: &str) -> Column {
         _ if date => Column::Date,
         _ if header.ends_with("_at") => Column::Moment,
         _ => Column::Other,
+    }
+}
+
+/// A text cell as a spreadsheet keeps it after opening a pmi-desk CSV file: `'+6281...`, the CSV
+/// formula escape taken as part of the text. The apostrophe is dropped when a formula character
+/// follows it, as the CSV reader drops it.
+fn without_csv_escape(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(&FORMULA_LEADS[..]) => rest,
+        _ => text,
     }
 }
 
@@ -106,7 +116,7 @@ fn cell_text(cell: &Data, column: Column, is_1904: bool) -> Result<String, Strin
     let text = match (cell, column) {
         (Data::Empty, _) => String::new(),
         (Data::String(s), Column::Date | Column::Moment) => s.clone(),
-        (Data::String(s), _) => csv_safe(s).into_owned(),
+        (Data::String(s), _) => csv_safe(without_csv_escape(s)).into_owned(),
         (Data::DateTimeIso(s), Column::Date) => s.split('T').next().unwrap_or("").to_string(),
         (Data::DateTimeIso(s) | Data::DurationIso(s), _) => s.clone(),
         (Data::DateTime(dt), Column::Moment) => moment_text(dt),
@@ -464,6 +474,14 @@ mod tests {
             text(Data::String("=1+2".into()), Column::Other).unwrap(),
             "'=1+2"
         );
+        // Read back as the CSV reader reads a cell: exactly the text of the cell...
+        for value in ["=1+2", "'quoted'", "-", "O'Brien", "+6281234567890"] {
+            let cell = text(Data::String(value.into()), Column::Other).unwrap();
+            assert_eq!(crate::domain::text::csv_unescape(&cell), value);
+        }
+        // ...except the CSV escape a spreadsheet kept from a pmi-desk CSV file.
+        let kept = text(Data::String("'+628832647095".into()), Column::Phone).unwrap();
+        assert_eq!(crate::domain::text::csv_unescape(&kept), "+628832647095");
         assert!(text(Data::Float(1371010000000000.0), Column::Other).is_err());
         assert!(text(Data::Error(calamine::CellErrorType::NA), Column::Other).is_err());
     }
