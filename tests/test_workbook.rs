@@ -450,3 +450,28 @@ fn workbook_reports_and_queries_are_readable_sheets() {
         .run(&["query", "SELECT 1", "--out", "q.doc"])
         .fails(2);
 }
+
+#[test]
+fn workbook_names_end_in_xlsx_and_a_renamed_workbook_is_still_recognised() {
+    let office = busy_office();
+    assert!(office
+        .run(&["export", "--xlsx", "data"])
+        .fails(2)
+        .contains(".xlsx"));
+    assert!(!office.path("data").exists());
+    office.run(&["export", "--xlsx", "data.XLSX"]).ok();
+    std::fs::rename(office.path("data.XLSX"), office.path("kiriman")).unwrap();
+    let other = other_office("DISNAKER-AGAM");
+    let run = other.run(&[
+        "import",
+        office.path("kiriman").to_str().unwrap(),
+        "--dry-run",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        run.ok().contains("kiriman#persons,3,0,0,0,0"),
+        "{}",
+        run.stdout
+    );
+}

@@ -210,30 +210,30 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     let mut places = workbook::Places::default();
     let mut opened = Vec::new();
     type Files = Vec<(Option<FileKind>, PathBuf, Option<(i64, String)>)>;
-    let (files, manifest): (Files, _) = if !args.path.is_dir() && workbook::is_workbook(&args.path)
-    {
-        let book = workbook::read::open(&args.path, &mut warnings)?;
-        opened = book.tables;
-        places = book.places;
-        (Vec::new(), book.manifest)
-    } else if args.path.is_dir() {
-        let (found, manifest) = read::folder_files(&args.path, &mut warnings)?;
-        (
-            found
-                .into_iter()
-                .map(|(k, p, expected)| (Some(k), p, expected))
-                .collect(),
-            manifest,
-        )
-    } else if args.path.exists() {
-        (vec![(None, args.path.clone(), None)], None)
-    } else {
-        return Err(storage(t!(
-            Msg::FileUnreadable,
-            args.path.display(),
-            t!(Msg::NotFound)
-        )));
-    };
+    let (files, manifest): (Files, _) =
+        if !args.path.is_dir() && workbook::looks_like_workbook(&args.path) {
+            let book = workbook::read::open(&args.path, &mut warnings)?;
+            opened = book.tables;
+            places = book.places;
+            (Vec::new(), book.manifest)
+        } else if args.path.is_dir() {
+            let (found, manifest) = read::folder_files(&args.path, &mut warnings)?;
+            (
+                found
+                    .into_iter()
+                    .map(|(k, p, expected)| (Some(k), p, expected))
+                    .collect(),
+                manifest,
+            )
+        } else if args.path.exists() {
+            (vec![(None, args.path.clone(), None)], None)
+        } else {
+            return Err(storage(t!(
+                Msg::FileUnreadable,
+                args.path.display(),
+                t!(Msg::NotFound)
+            )));
+        };
     for (kind, path, expected) in &files {
         let mut table = read::open(path, *kind)?;
         table.expected = expected.clone();

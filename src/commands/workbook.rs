@@ -15,6 +15,7 @@ use crate::exchange::export::{Options, Since};
 use crate::exchange::workbook::write::{earlier_workbook, write_workbook};
 use crate::exchange::FileKind;
 use crate::i18n::Msg;
+use crate::outfile::OutFormat;
 use crate::settings;
 use crate::t;
 use crate::xlsx::Book;
@@ -27,6 +28,8 @@ pub fn export(
     only: &[FileKind],
     since: Since,
 ) -> Result<()> {
+    // A workbook is named `.xlsx`, so that it opens in a spreadsheet and `import` knows it.
+    crate::outfile::choose(path, &[OutFormat::Xlsx], "export --xlsx")?;
     let office = settings::office(store.conn())?;
     // `--force` replaces only an earlier pmi-desk workbook, never a clerk's own file.
     let replaced = match std::fs::symlink_metadata(path) {

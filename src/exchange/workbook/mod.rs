@@ -25,6 +25,19 @@ pub fn is_workbook(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
 }
 
+/// Whether a file to import is a workbook: by its extension, or by its first bytes (an `.xlsx` is a
+/// zip archive), for a workbook saved under another name.
+pub fn looks_like_workbook(path: &Path) -> bool {
+    use std::io::Read;
+    if is_workbook(path) {
+        return true;
+    }
+    let mut magic = [0u8; 4];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut magic))
+        .is_ok_and(|_| magic == *b"PK\x03\x04")
+}
+
 /// The table name of a sheet in error messages: `kirim.xlsx#persons`.
 pub fn table_name(workbook: &str, sheet: &str) -> String {
     format!("{workbook}#{sheet}")
