@@ -173,9 +173,11 @@ pub enum Command {
     Report(ReportArgs),
     /// Run a read-only SQL query for ad-hoc statistics (see docs/queries.md for the views)
     Query(QueryArgs),
-    /// Export records as a folder of CSV files (the exchange format) for another office
+    /// Export records as a folder of CSV files (the exchange format) for another office, or as
+    /// one .xlsx workbook
     Export(ExportArgs),
-    /// Import an exchange folder or one CSV file; nothing is written unless every row is valid
+    /// Import an exchange folder, one CSV file or an .xlsx workbook; nothing is written unless
+    /// every row is valid
     Import(ImportArgs),
     /// Copy the whole database, consistently, to a new file (safe while others work)
     Backup {
@@ -407,6 +409,48 @@ pub enum DocsCommand {
         /// Registration number, placement uid or NIK
         placement: String,
     },
+    /// Mark a placement's document verified: the clerk has seen and checked the original
+    Verify(DocsKindArgs),
+    /// Correct a placement's document: its number, issue or expiry date
+    Edit(DocsEditArgs),
+    /// Remove a document recorded by mistake: it is kept with the reason and no longer counts
+    Remove(DocsRemoveArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct DocsKindArgs {
+    /// Registration number, placement uid or NIK
+    pub placement: String,
+    /// Document kind, e.g. KTP, KK, MEDICAL_CERTIFICATE (see `ref codes "document kind"`)
+    #[arg(long, value_name = "CODE")]
+    pub kind: String,
+}
+
+#[derive(Args, Debug)]
+pub struct DocsEditArgs {
+    #[command(flatten)]
+    pub document: DocsKindArgs,
+    /// The corrected document number ("" clears it)
+    #[arg(long, value_name = "NUMBER")]
+    pub number: Option<String>,
+    /// The corrected issue date ("" clears it)
+    #[arg(long, value_name = "DATE")]
+    pub issued: Option<String>,
+    /// The corrected expiry date ("" clears it)
+    #[arg(long, value_name = "DATE")]
+    pub expires: Option<String>,
+    /// The clerk has seen and checked the original
+    #[arg(long)]
+    pub verified: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct DocsRemoveArgs {
+    #[command(flatten)]
+    pub document: DocsKindArgs,
+    /// Why it is removed (kept with the document and in the audit log)
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
 }
 
 #[derive(Args, Debug)]
@@ -474,7 +518,7 @@ pub struct QueryArgs {
     /// Print every row, also in a table on a terminal
     #[arg(long)]
     pub all: bool,
-    /// Write to this file; its extension chooses the format (.csv, .json, .txt)
+    /// Write to this file; its extension chooses the format (.csv, .json, .txt, .xlsx)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }
@@ -934,9 +978,19 @@ pub struct ReportArgs {
 
 #[derive(Args, Debug)]
 pub struct ExportArgs {
-    /// Folder to create (it appears whole or not at all)
-    #[arg(long, value_name = "DIR")]
-    pub out: std::path::PathBuf,
+    /// Folder to create (it appears whole or not at all); a name ending in .xlsx writes a workbook
+    /// as --xlsx does
+    #[arg(
+        long,
+        value_name = "DIR",
+        required_unless_present = "xlsx",
+        conflicts_with = "xlsx"
+    )]
+    pub out: Option<std::path::PathBuf>,
+    /// Write one .xlsx workbook instead of a folder: a sheet per exchange file, NIKs and codes as
+    /// text, dates as dates
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: Option<std::path::PathBuf>,
     /// Only records changed after this moment (YYYY-MM-DD or RFC 3339)
     #[arg(long, conflicts_with_all = ["since_last", "since_seq"], value_name = "TIME")]
     pub since: Option<String>,
@@ -953,14 +1007,15 @@ pub struct ExportArgs {
     /// For statistics outside the office: NIK to 12 digits, names to initials, no contact details
     #[arg(long)]
     pub mask: bool,
-    /// Replace an earlier export in that folder (never a folder holding anything else)
+    /// Replace an earlier export in that folder or workbook (never anything else)
     #[arg(long)]
     pub force: bool,
 }
 
 #[derive(Args, Debug)]
 pub struct ImportArgs {
-    /// An exchange folder, or one CSV file (its kind is recognised from its header)
+    /// An exchange folder, one CSV file (its kind is recognised from its header), or an .xlsx
+    /// workbook with a sheet per file
     pub path: std::path::PathBuf,
     /// Check everything and report what would change; write nothing
     #[arg(long)]

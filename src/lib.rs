@@ -22,6 +22,7 @@ pub mod reference;
 pub mod report;
 pub mod settings;
 pub mod views;
+pub mod xlsx;
 
 use std::ffi::OsString;
 use std::io::IsTerminal;

@@ -17,7 +17,7 @@ pub enum OutFormat {
     Text,
     Html,
     Pdf,
-    /// Recognised, so that commands can refuse it by name until a command writes workbooks.
+    /// A workbook (`report`; `query` and `export` recognise `.xlsx` themselves).
     Xlsx,
 }
 

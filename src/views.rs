@@ -558,6 +558,8 @@ pub fn action_label(action: &str) -> String {
         "alias" => Msg::LogActionAlias,
         "conflict_kept_local" => Msg::LogActionConflictKeptLocal,
         "warnings_accepted" => Msg::LogActionWarningsAccepted,
+        "remove" => Msg::LogActionRemove,
+        "verify" => Msg::LogActionVerify,
         other => return other.to_string(),
     };
     t!(msg)

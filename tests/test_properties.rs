@@ -272,6 +272,7 @@ proptest! {
             issued_on: Some(issued), expires_on: Some(issued + chrono::Duration::days(days)),
             verified_on: Some(issued), verified_by: office.clone(),
             created_at: stamp.clone(), updated_at: stamp.clone(),
+            removed_on: (days % 2 == 0).then_some(issued), removed_reason: (days % 2 == 0).then(|| "salah catat".to_string()),
         };
         // A document's creation time is not exchanged: what comes back is its update time.
         let mut expected = document.clone();

@@ -1,4 +1,5 @@
-//! `docs add|list|check`: documents checked for a placement, against the scheme's checklist.
+//! `docs add|list|check`: documents checked for a placement, against the scheme's checklist;
+//! `docs verify|edit|remove` are in `docs_fix`.
 
 use std::io::Write;
 
@@ -30,6 +31,9 @@ pub fn run(ctx: &Ctx, command: DocsCommand) -> Result<()> {
             views::documents(&docs).print(ctx.format, &mut pager::start(ctx.format))
         }
         DocsCommand::Check { placement } => check(ctx, &placement),
+        DocsCommand::Verify(args) => super::docs_fix::verify(ctx, args),
+        DocsCommand::Edit(args) => super::docs_fix::edit(ctx, args),
+        DocsCommand::Remove(args) => super::docs_fix::remove(ctx, args),
     }
 }
 
@@ -43,6 +47,10 @@ fn add(ctx: &Ctx, mut args: DocsAddArgs) -> Result<()> {
     let actor = ctx.actor();
     let (document, placement) = store.write(|tx| {
         let (placement, _) = lookup::placement(tx, given(&args.placement))?;
+        // One document of a kind per placement: a second one is a correction (`docs edit`).
+        if let Some(existing) = db::documents::live_of_kind(tx, &placement.uid, kind)? {
+            return Err(super::docs_fix::already_recorded(&placement, &existing).into());
+        }
         let now = ctx.clock.timestamp();
         let document = Document {
             uid: new_uid(),
@@ -55,6 +63,8 @@ fn add(ctx: &Ctx, mut args: DocsAddArgs) -> Result<()> {
             verified_by: args.verified.then(|| ctx.clerk.clone()),
             created_at: now.clone(),
             updated_at: now,
+            removed_on: None,
+            removed_reason: None,
         };
         rules::refuse(rules::document(&document, ctx.clock.today))?;
         records::create(tx, &actor, &document)?;

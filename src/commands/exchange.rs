@@ -16,6 +16,7 @@ use crate::error::{refused, storage, Invalid};
 use crate::exchange::export::{write_folder, Options, Since};
 use crate::exchange::import::{Importer, Settings};
 use crate::exchange::read::{self, ImportError};
+use crate::exchange::workbook;
 use crate::exchange::FileKind;
 use crate::i18n::Msg;
 use crate::output::{column, Cell, Records};
@@ -55,18 +56,24 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         ),
         (None, None, false) => Since::All,
     };
-    let replaced = match std::fs::symlink_metadata(&args.out) {
-        Err(_) => None,
-        Ok(_) if !args.force => return Err(refused(t!(Msg::ExportExists, args.out.display()))),
-        Ok(_) => Some(earlier_export(&args.out)?),
+    let out = match (&args.xlsx, &args.out) {
+        (Some(path), _) => return super::workbook::export(ctx, store, &args, path, &only, since),
+        (None, Some(path)) if workbook::is_workbook(path) => {
+            return super::workbook::export(ctx, store, &args, path, &only, since)
+        }
+        (None, Some(path)) => path.clone(),
+        (None, None) => return Err(crate::error::usage(t!(Msg::ExportNeedsOut))),
     };
-    let name = args
-        .out
+    let replaced = match std::fs::symlink_metadata(&out) {
+        Err(_) => None,
+        Ok(_) if !args.force => return Err(refused(t!(Msg::ExportExists, out.display()))),
+        Ok(_) => Some(earlier_export(&out)?),
+    };
+    let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "export".into());
-    let parent = args
-        .out
+    let parent = out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .map(Path::to_path_buf)
@@ -106,12 +113,12 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     }
     // The folder appears whole: written aside, then renamed into place.
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    if args.out.exists() {
-        std::fs::rename(&args.out, &old)
-            .map_err(|e| storage(t!(Msg::FileCreateFailed, args.out.display(), e)))?;
+    if out.exists() {
+        std::fs::rename(&out, &old)
+            .map_err(|e| storage(t!(Msg::FileCreateFailed, out.display(), e)))?;
     }
-    std::fs::rename(&partial, &args.out)
-        .map_err(|e| storage(t!(Msg::FileCreateFailed, args.out.display(), e)))?;
+    std::fs::rename(&partial, &out)
+        .map_err(|e| storage(t!(Msg::FileCreateFailed, out.display(), e)))?;
     if old.exists() {
         std::fs::remove_dir_all(&old)?;
     }
@@ -146,7 +153,7 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             tx,
             &actor,
             "export",
-            &args.out.display().to_string(),
+            &out.display().to_string(),
             "export",
             &[
                 ("rows".into(), None, Some(rows.join(", "))),
@@ -155,14 +162,14 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         )
     })?;
     if let Some(earlier) = replaced {
-        ctx.say(&t!(Msg::ExportReplaced, args.out.display(), earlier))?;
+        ctx.say(&t!(Msg::ExportReplaced, out.display(), earlier))?;
     }
     let shown: Vec<String> = folder
         .written
         .iter()
         .map(|w| format!("{} {}", crate::views::table_label(w.kind.name()), w.rows))
         .collect();
-    ctx.say(&t!(Msg::ExportDone, args.out.display(), shown.join(", ")))
+    ctx.say(&t!(Msg::ExportDone, out.display(), shown.join(", ")))
 }
 
 /// What `--force` may replace: a folder holding only an earlier pmi-desk export (its manifest and
@@ -199,29 +206,40 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     let mut store = ctx.open()?;
     let office = settings::office(store.conn())?;
     let mut warnings = Vec::new();
-    type Files = Vec<(Option<FileKind>, PathBuf, Option<(i64, String)>)>;
-    let (files, manifest): (Files, _) = if args.path.is_dir() {
-        let (found, manifest) = read::folder_files(&args.path, &mut warnings)?;
-        (
-            found
-                .into_iter()
-                .map(|(k, p, expected)| (Some(k), p, expected))
-                .collect(),
-            manifest,
-        )
-    } else if args.path.exists() {
-        (vec![(None, args.path.clone(), None)], None)
-    } else {
-        return Err(storage(t!(
-            Msg::FileUnreadable,
-            args.path.display(),
-            t!(Msg::NotFound)
-        )));
-    };
+    // A workbook gives its tables at once; cells are named by sheet and column in messages.
+    let mut places = workbook::Places::default();
     let mut opened = Vec::new();
+    type Files = Vec<(Option<FileKind>, PathBuf, Option<(i64, String)>)>;
+    let (files, manifest): (Files, _) =
+        if !args.path.is_dir() && workbook::looks_like_workbook(&args.path) {
+            let book = workbook::read::open(&args.path, &mut warnings)?;
+            opened = book.tables;
+            places = book.places;
+            (Vec::new(), book.manifest)
+        } else if args.path.is_dir() {
+            let (found, manifest) = read::folder_files(&args.path, &mut warnings)?;
+            (
+                found
+                    .into_iter()
+                    .map(|(k, p, expected)| (Some(k), p, expected))
+                    .collect(),
+                manifest,
+            )
+        } else if args.path.exists() {
+            (vec![(None, args.path.clone(), None)], None)
+        } else {
+            return Err(storage(t!(
+                Msg::FileUnreadable,
+                args.path.display(),
+                t!(Msg::NotFound)
+            )));
+        };
     for (kind, path, expected) in &files {
         let mut table = read::open(path, *kind)?;
         table.expected = expected.clone();
+        opened.push(table);
+    }
+    for table in &opened {
         if !table.unknown.is_empty() {
             warnings.push(t!(
                 Msg::ImportUnknownColumns,
@@ -229,7 +247,6 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
                 table.unknown.join(", ")
             ));
         }
-        opened.push(table);
     }
     for w in &warnings {
         ctx.warn(w);
@@ -282,19 +299,26 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     })?;
     let (counts, errors, row_warnings, conflicts, notes) = outcome;
     if let Some(path) = &args.errors {
-        write_report(path, &errors, &conflicts)?;
+        write_report(path, &errors, &conflicts, &places)?;
     }
     if !errors.is_empty() {
         for e in &errors {
             eprintln!(
-                "{}:{}: {} '{}': {}",
-                e.file, e.line, e.column, e.value, e.reason
+                "{}: {} '{}': {}",
+                places.place(&e.file, e.line, &e.column),
+                e.column,
+                e.value,
+                e.reason
             );
         }
         return Err(refused(t!(Msg::ImportRejected, errors.len())));
     }
     for w in &row_warnings {
-        ctx.warn(&format!("{}:{}: {}", w.file, w.line, w.warning.message));
+        ctx.warn(&format!(
+            "{}: {}",
+            places.place(&w.file, w.line, ""),
+            w.warning.message
+        ));
     }
     if !row_warnings.is_empty() && !accept {
         return Err(refused(t!(
@@ -320,12 +344,15 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
         rows: counts
             .iter()
             .map(|(kind, c)| {
-                let kind_conflicts = conflicts
+                // A sheet is named by its workbook and sheet, a file by its exchange name.
+                let name = opened
                     .iter()
-                    .filter(|x| x.file == kind.file_name())
-                    .count();
+                    .find(|t| t.kind == *kind && places.is_sheet(&t.name))
+                    .map(|t| t.name.clone())
+                    .unwrap_or_else(|| kind.file_name());
+                let kind_conflicts = conflicts.iter().filter(|x| x.file == name).count();
                 vec![
-                    Cell::text(kind.file_name()),
+                    Cell::text(&name),
                     Cell::number(c.inserted as i64),
                     Cell::number(c.updated as i64),
                     Cell::number(c.unchanged as i64),
@@ -454,6 +481,7 @@ fn write_report(
     path: &Path,
     errors: &[ImportError],
     conflicts: &[crate::exchange::import::Conflict],
+    places: &workbook::Places,
 ) -> Result<()> {
     let mut out = Vec::new();
     {
@@ -465,7 +493,8 @@ fn write_report(
             w.write_record([
                 "error",
                 e.file.as_str(),
-                &e.line.to_string(),
+                // For a workbook, the cell (`C5`).
+                &places.line_or_cell(e),
                 &e.column,
                 &e.value,
                 &e.reason,

@@ -95,7 +95,7 @@ fn record_uids(conn: &Connection, key: &str) -> Result<Vec<String>> {
     }
     for placement in &placements {
         uids.push(placement.person_uid.clone());
-        for document in db::documents::of_placement(conn, &placement.uid)? {
+        for document in db::documents::all_of_placement(conn, &placement.uid)? {
             uids.push(document.uid);
         }
         for decision in db::recommendations::of_person(conn, &placement.person_uid)? {

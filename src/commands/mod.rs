@@ -7,6 +7,7 @@ mod check;
 mod config;
 mod demo;
 mod docs;
+mod docs_fix;
 mod exchange;
 mod form;
 mod init;
@@ -26,6 +27,7 @@ mod report;
 mod stage;
 mod subject;
 mod warnings;
+mod workbook;
 mod worker;
 
 use anyhow::Result;

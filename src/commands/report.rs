@@ -1,6 +1,6 @@
 //! `report`: the published statistics for a period, as of a date, optionally compared with an
 //! earlier period; to the terminal, or to a file whose extension chooses the format (`.csv`,
-//! `.json`, `.txt` for the table, `.pdf` for the summary).
+//! `.json`, `.txt` for the table, `.xlsx` for a workbook, `.pdf` for the summary).
 
 use std::io::Write;
 
@@ -18,13 +18,20 @@ use crate::report::period::{Period, PeriodArgs};
 use crate::report::{self, summary, Kind};
 use crate::settings;
 use crate::t;
+use crate::xlsx::Book;
 
-/// What `--out` may write. Workbooks: add `OutFormat::Xlsx` here and its writer in `run`.
-const FILES: &[OutFormat] = &[OutFormat::Csv, OutFormat::Json, OutFormat::Text];
+/// What `--out` may write.
+const FILES: &[OutFormat] = &[
+    OutFormat::Csv,
+    OutFormat::Json,
+    OutFormat::Text,
+    OutFormat::Xlsx,
+];
 const SUMMARY_FILES: &[OutFormat] = &[
     OutFormat::Csv,
     OutFormat::Json,
     OutFormat::Text,
+    OutFormat::Xlsx,
     OutFormat::Pdf,
 ];
 
@@ -44,13 +51,13 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         None => ctx.format,
         Some(OutFormat::Csv) => Format::Csv,
         Some(OutFormat::Json) => Format::Json,
-        Some(OutFormat::Text | OutFormat::Pdf) => Format::Table,
-        Some(other @ (OutFormat::Html | OutFormat::Xlsx)) => {
+        Some(OutFormat::Text | OutFormat::Pdf | OutFormat::Xlsx) => Format::Table,
+        Some(other @ OutFormat::Html) => {
             return Err(usage(t!(
                 Msg::OutExtensionUnknown,
                 format!(".{}", other.extension()),
                 "report",
-                ".csv, .json, .txt"
+                ".csv, .json, .txt, .xlsx"
             )))
         }
     };
@@ -73,6 +80,20 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         as_of,
     )?;
     let dims = report::dimensions(args.kind, &args.by)?;
+    if let (Some(OutFormat::Xlsx), Some(path)) = (file, &args.out) {
+        // A workbook: the report as a sheet, written aside and renamed into place.
+        let mut book = Book::new(path, &ctx.clock.timestamp())?;
+        if args.kind == Kind::Summary {
+            let office = settings::office(conn)?;
+            let figures = summary::build_summary(conn, period, as_of)?;
+            report::write_summary_xlsx(&figures, &office.name, &mut book)?;
+        } else {
+            let built = report::build(conn, args.kind, &dims, period, as_of, args.compare)?;
+            report::write_xlsx(&built, &mut book)?;
+        }
+        book.save()?;
+        return ctx.say(&t!(Msg::ReportWritten, path.display()));
+    }
     let bytes = if args.kind == Kind::Summary {
         let office = settings::office(conn)?;
         let figures = summary::build_summary(conn, period, as_of)?;

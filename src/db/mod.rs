@@ -56,6 +56,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0005_audit_chain",
         include_str!("../../migrations/0005_audit_chain.sql"),
     ),
+    (
+        "0006_document_removal",
+        include_str!("../../migrations/0006_document_removal.sql"),
+    ),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -402,6 +406,9 @@ pub(crate) fn constraint_or(error: rusqlite::Error, table: &str) -> anyhow::Erro
         }
         if message.contains("persons.nik") {
             return rule(Msg::NikConstraint);
+        }
+        if message.contains("documents.placement_uid") {
+            return rule(Msg::DocumentOnceConstraint);
         }
         if message.contains("UNIQUE") {
             return crate::error::refused(t!(Msg::NumberConstraint, table));

@@ -579,6 +579,8 @@ pub fn populate(tx: &Tx, today: NaiveDate, scale: usize) -> Result<Summary> {
                     verified_by: verified.then(|| "demo".to_string()),
                     created_at: at.clone(),
                     updated_at: at,
+                    removed_on: None,
+                    removed_reason: None,
                 });
             }
             let decided = (registered + Duration::days(7)).min(today);

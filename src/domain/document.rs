@@ -21,6 +21,9 @@ crate::record! {
         verified_by: Option<String> => "verified_by" as "verified_by",
         created_at: Timestamp => "created_at",
         updated_at: Timestamp => "updated_at" as "updated_at",
+        /// A removed document is kept, with when and why, and no longer counts.
+        removed_on: Option<NaiveDate> => "removed_on" as "removed_on",
+        removed_reason: Option<String> => "removed_reason" as "removed_reason",
     }
 }
 
@@ -157,6 +160,8 @@ mod tests {
             verified_by: None,
             created_at: Default::default(),
             updated_at: Default::default(),
+            removed_on: None,
+            removed_reason: None,
         }
     }
 

@@ -183,6 +183,8 @@ mod tests {
             verified_by: None,
             created_at: Default::default(),
             updated_at: Default::default(),
+            removed_on: None,
+            removed_reason: None,
         }
     }
 

@@ -36,6 +36,8 @@ pub trait FieldValue: Sized {
     type Inner;
     /// Whether an exchange row must give it.
     const REQUIRED: bool;
+    /// A calendar date (a workbook writes it as a date cell).
+    const DATE: bool = false;
     fn store(&self) -> Scalar<'_>;
     /// From the database.
     fn load(value: Scalar<'_>) -> Result<Self, Invalid>;
@@ -50,6 +52,8 @@ pub trait FieldValue: Sized {
 
 /// A value written as one piece of text, the same in the database, an exchange file and the audit log.
 pub trait Text: Sized {
+    /// A calendar date (a workbook writes it as a date cell).
+    const DATE: bool = false;
     fn as_text(&self) -> Cow<'_, str>;
     /// Parses input (a flag, a prompt, a cell): the lenient parser clerks get everywhere.
     fn parse_text(text: &str) -> Result<Self, Invalid>;
@@ -62,6 +66,7 @@ pub trait Text: Sized {
 impl<T: Text> FieldValue for T {
     type Inner = T;
     const REQUIRED: bool = true;
+    const DATE: bool = T::DATE;
     fn store(&self) -> Scalar<'_> {
         Scalar::Text(self.as_text())
     }
@@ -86,6 +91,7 @@ impl<T: Text> FieldValue for T {
 impl<T: Text> FieldValue for Option<T> {
     type Inner = T;
     const REQUIRED: bool = false;
+    const DATE: bool = T::DATE;
     fn store(&self) -> Scalar<'_> {
         match self {
             Some(value) => Scalar::Text(value.as_text()),
@@ -181,6 +187,7 @@ impl Text for String {
 
 /// Dates are stored as `YYYY-MM-DD`; input may also be day first.
 impl Text for NaiveDate {
+    const DATE: bool = true;
     fn as_text(&self) -> Cow<'_, str> {
         Cow::Owned(iso_date(*self))
     }
@@ -341,6 +348,8 @@ pub struct Column {
     pub exchange: Option<&'static str>,
     /// An exchange row must give a value.
     pub required: bool,
+    /// Holds a calendar date (`YYYY-MM-DD`).
+    pub date: bool,
 }
 
 /// Where a value failed: the exchange column (or database column) and why.
@@ -451,6 +460,7 @@ macro_rules! record {
                         exchange: $crate::record!(@exchange $($exchange)?),
                         required: <$ty as $crate::domain::record::FieldValue>::REQUIRED
                             && $crate::record!(@exchange $($exchange)?).is_some(),
+                        date: <$ty as $crate::domain::record::FieldValue>::DATE,
                     },
                 )+];
                 COLUMNS

@@ -110,12 +110,23 @@ pub fn placement(
     out
 }
 
-/// A document: not issued in the future, not expiring before it was issued.
+/// A document: not issued, verified or removed in the future, not expiring before it was issued,
+/// a removal with its reason.
 pub fn document(d: &Document, today: NaiveDate) -> Vec<FieldError> {
     let mut out: Vec<FieldError> = not_after("issued_on", d.issued_on, today)
         .into_iter()
         .chain(not_after("verified_on", d.verified_on, today))
+        .chain(not_after("removed_on", d.removed_on, today))
         .collect();
+    // A removal says when and why, both or neither.
+    match (d.removed_on, &d.removed_reason) {
+        (Some(_), None) => out.push(problem(
+            "removed_reason",
+            t!(Msg::DocumentRemovalNeedsReason),
+        )),
+        (None, Some(_)) => out.push(problem("removed_on", t!(Msg::DocumentReasonNeedsRemoval))),
+        _ => {}
+    }
     if let (Some(issued), Some(expires)) = (d.issued_on, d.expires_on) {
         if expires < issued {
             out.push(problem(

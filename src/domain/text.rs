@@ -14,7 +14,7 @@ pub const MAX_TEXT: usize = 10_000;
 pub const MAX_NAME: usize = 200;
 
 /// What a spreadsheet reads as the start of a formula (and the apostrophe that escapes it).
-const FORMULA_LEADS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+pub const FORMULA_LEADS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// The first control character, with its position (1-based, in characters).
 fn control(text: &str, allow_line_breaks: bool) -> Option<(usize, char)> {

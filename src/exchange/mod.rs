@@ -7,6 +7,7 @@ pub mod export;
 pub mod import;
 pub mod probe;
 pub mod read;
+pub mod workbook;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FileKind {
@@ -169,7 +170,7 @@ mod tests {
         let contract: [(FileKind, &str); 7] = [
             (FileKind::Persons, "*person_uid,nik,*full_name,sex,birth_place,birth_date,regency_code,address,phone,education,marital_status,*office_code,*created_at,*updated_at"),
             (FileKind::Placements, "*placement_uid,*person_uid,*scheme,p3mi_name,employer_name,*country,sector,occupation,*stage,*registered_on,departed_on,returned_on,cancel_reason,passport_number,*office_code,*created_at,*updated_at"),
-            (FileKind::Documents, "*document_uid,*placement_uid,*kind,number,issued_on,expires_on,verified_on,verified_by,*updated_at"),
+            (FileKind::Documents, "*document_uid,*placement_uid,*kind,number,issued_on,expires_on,verified_on,verified_by,*updated_at,removed_on,removed_reason"),
             (FileKind::Recommendations, "*recommendation_uid,*placement_uid,letter_number,*status,*decided_on,valid_until,immigration_office,refusal_reasons,void_reason,clerk,*office_code,*created_at,*updated_at"),
             (FileKind::Cases, "*case_uid,*case_number,person_uid,*category,channel,procedural_status,country,*reported_on,complainant_name,complainant_relation,summary,*status,closure_reason,closed_on,*office_code,*created_at,*updated_at"),
             (FileKind::CaseEvents, "*event_uid,*case_uid,*occurred_on,*kind,partner,letter_number,note,clerk,*created_at"),

@@ -354,6 +354,11 @@ pub(super) const EXAMPLES: &[(&str, &[Example])] = &[
                 "What is still missing",
                 "pmi-desk docs check REG-2023-00002",
             ),
+            ex(
+                "Perbaiki nomor yang salah ketik",
+                "Correct a mistyped number",
+                "pmi-desk docs edit REG-2023-00002 --kind KTP --number 1371021508900001",
+            ),
         ],
     ),
     (
@@ -373,6 +378,56 @@ pub(super) const EXAMPLES: &[(&str, &[Example])] = &[
                 "Paspor",
                 "The passport",
                 "pmi-desk docs add REG-2023-00002 --kind PASSPORT --number C1234567 --issued 15-11-2023 --expires 14-11-2033",
+            ),
+        ],
+    ),
+    (
+        "docs verify",
+        &[
+            ex(
+                "Tandai KTP sudah diperiksa aslinya",
+                "Mark the KTP checked against the original",
+                "pmi-desk docs verify REG-2023-00002 --kind KTP",
+            ),
+            ex(
+                "Lewat NIK pekerja",
+                "By the worker's NIK",
+                "pmi-desk docs verify 1371021508900001 --kind MEDICAL_CERTIFICATE",
+            ),
+        ],
+    ),
+    (
+        "docs edit",
+        &[
+            ex(
+                "Perbaiki nomor paspor yang salah ketik",
+                "Correct a mistyped passport number",
+                "pmi-desk docs edit REG-2023-00002 --kind PASSPORT --number C1234567",
+            ),
+            ex(
+                "Perbaiki tanggal dan tandai sudah diverifikasi",
+                "Correct the dates and mark it verified",
+                "pmi-desk docs edit REG-2023-00002 --kind MEDICAL_CERTIFICATE --issued 01-11-2023 --expires 30-01-2024 --verified",
+            ),
+            ex(
+                "Kosongkan tanggal berlaku",
+                "Clear the expiry date",
+                "pmi-desk docs edit REG-2023-00002 --kind KTP --expires \"\"",
+            ),
+        ],
+    ),
+    (
+        "docs remove",
+        &[
+            ex(
+                "Hapus dokumen yang salah dicatat (tetap disimpan)",
+                "Remove a document recorded by mistake (it is kept)",
+                "pmi-desk docs remove REG-2023-00002 --kind DIPLOMA --reason \"Salah pilih jenis: yang diserahkan akta kelahiran\"",
+            ),
+            ex(
+                "Ganti surat keterangan sehat: hapus yang lama, catat yang baru",
+                "Replace a medical certificate: remove the old one, add the new one",
+                "pmi-desk docs remove REG-2023-00002 --kind MEDICAL_CERTIFICATE --reason \"Diganti hasil pemeriksaan baru\"",
             ),
         ],
     ),
@@ -874,6 +929,11 @@ pub(super) const EXAMPLES: &[(&str, &[Example])] = &[
                 "Masked, for statistics outside the office",
                 "pmi-desk export --out statistik --mask --only persons,placements",
             ),
+            ex(
+                "Satu buku kerja untuk dibuka di spreadsheet",
+                "One workbook, to open in a spreadsheet",
+                "pmi-desk export --xlsx data-2023-11-08.xlsx",
+            ),
         ],
     ),
     (
@@ -893,6 +953,11 @@ pub(super) const EXAMPLES: &[(&str, &[Example])] = &[
                 "Satu berkas CSV",
                 "One CSV file",
                 "pmi-desk import placements.csv",
+            ),
+            ex(
+                "Buku kerja yang disunting di spreadsheet",
+                "A workbook edited in a spreadsheet",
+                "pmi-desk import data-2023-11-08.xlsx --dry-run",
             ),
         ],
     ),

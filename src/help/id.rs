@@ -675,12 +675,16 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
     ),
     // Exchange, backup, audit log, shell
     (
-        "Export records as a folder of CSV files (the exchange format) for another office",
-        "Ekspor data sebagai folder berkas CSV (format pertukaran) untuk kantor lain",
+        "Export records as a folder of CSV files (the exchange format) for another office, or as one .xlsx workbook",
+        "Ekspor data sebagai folder berkas CSV (format pertukaran) untuk kantor lain, atau sebagai satu buku kerja .xlsx",
     ),
     (
-        "Folder to create (it appears whole or not at all)",
-        "Folder yang dibuat (muncul utuh atau tidak sama sekali)",
+        "Folder to create (it appears whole or not at all); a name ending in .xlsx writes a workbook as --xlsx does",
+        "Folder yang dibuat (muncul utuh atau tidak sama sekali); nama berakhiran .xlsx menulis buku kerja seperti --xlsx",
+    ),
+    (
+        "Write one .xlsx workbook instead of a folder: a sheet per exchange file, NIKs and codes as text, dates as dates",
+        "Tulis satu buku kerja .xlsx, bukan folder: satu lembar per berkas pertukaran, NIK dan kode sebagai teks, tanggal sebagai tanggal",
     ),
     (
         "Only records changed after this moment (YYYY-MM-DD or RFC 3339)",
@@ -703,16 +707,16 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
         "Untuk statistik di luar kantor: NIK dipotong menjadi 12 angka, nama menjadi inisial, tanpa data kontak",
     ),
     (
-        "Replace an earlier export in that folder (never a folder holding anything else)",
-        "Ganti ekspor sebelumnya di folder itu (tidak pernah folder yang berisi berkas lain)",
+        "Replace an earlier export in that folder or workbook (never anything else)",
+        "Ganti ekspor sebelumnya di folder atau buku kerja itu (tidak pernah yang lain)",
     ),
     (
-        "Import an exchange folder or one CSV file; nothing is written unless every row is valid",
-        "Impor folder pertukaran atau satu berkas CSV; tidak ada yang ditulis kecuali semua baris valid",
+        "Import an exchange folder, one CSV file or an .xlsx workbook; nothing is written unless every row is valid",
+        "Impor folder pertukaran, satu berkas CSV atau buku kerja .xlsx; tidak ada yang ditulis kecuali semua baris valid",
     ),
     (
-        "An exchange folder, or one CSV file (its kind is recognised from its header)",
-        "Folder pertukaran, atau satu berkas CSV (jenisnya dikenali dari baris judulnya)",
+        "An exchange folder, one CSV file (its kind is recognised from its header), or an .xlsx workbook with a sheet per file",
+        "Folder pertukaran, satu berkas CSV (jenisnya dikenali dari baris judulnya), atau buku kerja .xlsx dengan satu lembar per berkas",
     ),
     (
         "Check everything and report what would change; write nothing",
@@ -773,12 +777,41 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
         "Tampilkan paling banyak N baris [bawaan: 200 untuk tabel di terminal, selain itu semua baris]",
     ),
     (
-        "Write to this file; its extension chooses the format (.csv, .json, .txt)",
-        "Tulis ke berkas ini; ekstensinya menentukan format (.csv, .json, .txt)",
+        "Write to this file; its extension chooses the format (.csv, .json, .txt, .xlsx)",
+        "Tulis ke berkas ini; ekstensinya menentukan format (.csv, .json, .txt, .xlsx)",
     ),
     (
         "Stop the query after this many seconds of work (0: no limit)",
         "Hentikan kueri sesudah sekian detik bekerja (0: tanpa batas)",
+    ),
+    // docs verify | edit | remove
+    (
+        "Mark a placement's document verified: the clerk has seen and checked the original",
+        "Tandai dokumen penempatan sudah diverifikasi: petugas sudah melihat dan memeriksa aslinya",
+    ),
+    (
+        "Correct a placement's document: its number, issue or expiry date",
+        "Perbaiki dokumen penempatan: nomornya, tanggal terbit atau tanggal berlakunya",
+    ),
+    (
+        "Remove a document recorded by mistake: it is kept with the reason and no longer counts",
+        "Hapus dokumen yang salah dicatat: tetap disimpan beserta alasannya dan tidak dihitung lagi",
+    ),
+    (
+        "The corrected document number (\"\" clears it)",
+        "Nomor dokumen yang benar (\"\" mengosongkannya)",
+    ),
+    (
+        "The corrected issue date (\"\" clears it)",
+        "Tanggal terbit yang benar (\"\" mengosongkannya)",
+    ),
+    (
+        "The corrected expiry date (\"\" clears it)",
+        "Tanggal berlaku sampai yang benar (\"\" mengosongkannya)",
+    ),
+    (
+        "Why it is removed (kept with the document and in the audit log)",
+        "Alasan dihapus (disimpan bersama dokumen dan di log audit)",
     ),
 ];
 

@@ -55,6 +55,8 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("expires_on", "berlaku sampai", "expiry date"),
     ("verified_on", "tanggal verifikasi", "verification date"),
     ("verified_by", "diverifikasi oleh", "verified by"),
+    ("removed_on", "tanggal dihapus", "removal date"),
+    ("removed_reason", "alasan dihapus", "reason for removal"),
     ("letter_number", "nomor surat", "letter number"),
     ("status", "status", "status"),
     ("decided_on", "tanggal keputusan", "decision date"),

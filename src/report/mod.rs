@@ -6,7 +6,7 @@ pub mod period;
 mod render;
 pub mod summary;
 
-pub use render::{render, render_summary, summary_document};
+pub use render::{render, render_summary, summary_document, write_summary_xlsx, write_xlsx};
 
 use std::collections::{BTreeSet, HashMap};
 

@@ -12,6 +12,7 @@ use crate::i18n::{Lang, Msg};
 use crate::letter::{Block, Document, Letterhead};
 use crate::output::{column, Cell, Format, Records};
 use crate::t;
+use crate::xlsx;
 
 fn heading(dimension: &str) -> String {
     t!(match dimension {
@@ -162,6 +163,85 @@ pub fn render(report: &Report, format: Format) -> Result<Vec<u8>> {
         }
     }
     Ok(out)
+}
+
+/// The period, as-of date and definition as `(heading, text)` lines above a report's sheet.
+fn notes(report: &Report) -> Vec<(String, String)> {
+    let mut notes = vec![
+        (t!(Msg::HeadPeriod), report.period.written()),
+        (t!(Msg::HeadAsOf), report.as_of.to_string()),
+        (t!(Msg::HeadDefinition), report.definition.clone()),
+    ];
+    if let Some((period, total)) = report.compared {
+        notes.push((
+            t!(Msg::HeadCompared),
+            format!("{} ({total})", period.written()),
+        ));
+    }
+    notes
+}
+
+/// One cell of a report as a typed workbook value: counts as numbers, groups by their label.
+fn value(cell: &Cell) -> xlsx::Value<'_> {
+    match cell.value.as_i64() {
+        Some(n) if !cell.value.is_string() => xlsx::Value::Int(n),
+        _ => xlsx::Value::Text(&cell.shown),
+    }
+}
+
+/// The report as a sheet named after it: its period, as-of date and definition in the first rows,
+/// then the table as `--format table` shows it (labels, counts, a total row), every group kept.
+pub fn write_xlsx(report: &Report, book: &mut xlsx::Book) -> Result<()> {
+    let records = records(report);
+    let mut sheet = book.sheet(report.kind.name())?;
+    for (heading, text) in notes(report) {
+        sheet.note(&heading, &text)?;
+    }
+    sheet.gap()?;
+    let headings: Vec<&str> = records.columns.iter().map(|c| c.heading.as_str()).collect();
+    sheet.header(&headings)?;
+    for row in &records.rows {
+        let values: Vec<xlsx::Value> = row.iter().map(value).collect();
+        sheet.row(&values, false)?;
+    }
+    let total = t!(Msg::Total);
+    let mut totals = vec![xlsx::Value::Text(&total)];
+    totals.extend((1..report.dimensions.len()).map(|_| xlsx::Value::Blank));
+    totals.push(xlsx::Value::Int(report.total));
+    if let Some((_, previous)) = report.compared {
+        totals.push(xlsx::Value::Int(previous));
+        totals.push(xlsx::Value::Int(report.total - previous));
+    }
+    sheet.row(&totals, true)?;
+    sheet.finish(book)
+}
+
+/// The summary as one sheet: the period and as-of date, then one row per group as its CSV has
+/// them (`section, dimension, code, count`), with the group's label beside its code.
+pub fn write_summary_xlsx(s: &Summary, office_name: &str, book: &mut xlsx::Book) -> Result<()> {
+    let mut sheet = book.sheet(Kind::Summary.name())?;
+    sheet.title(office_name)?;
+    sheet.note(&t!(Msg::HeadPeriod), &s.period.written())?;
+    sheet.note(&t!(Msg::HeadAsOf), &s.as_of.to_string())?;
+    sheet.gap()?;
+    sheet.header(&["section", "dimension", "code", "label", "count"])?;
+    for (section, report) in sections(s) {
+        for row in &report.rows {
+            let code = row.keys[0].clone().unwrap_or_default();
+            let shown = label(report.kind, &report.dimensions[0], row.keys[0].as_deref());
+            sheet.row(
+                &[
+                    xlsx::Value::Text(section),
+                    xlsx::Value::Text(&report.dimensions[0]),
+                    xlsx::Value::Text(&code),
+                    xlsx::Value::Text(&shown),
+                    xlsx::Value::Int(row.count),
+                ],
+                false,
+            )?;
+        }
+    }
+    sheet.finish(book)
 }
 
 /// `label: n` lines for the non-zero groups of a one-dimension report, labelled in Indonesian.

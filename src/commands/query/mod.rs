@@ -5,6 +5,7 @@
 
 mod out;
 mod rows;
+mod sheet;
 
 use std::io::{BufWriter, IsTerminal, Write};
 use std::time::{Duration, Instant};
@@ -24,7 +25,10 @@ use crate::t;
 const TERMINAL_TABLE_LIMIT: u64 = 200;
 
 pub fn run(ctx: &Ctx, args: QueryArgs) -> Result<()> {
+    let xlsx = args.out.as_deref().filter(|path| out::is_xlsx(path));
     let format = match &args.out {
+        // A workbook takes every row, as CSV does.
+        Some(_) if xlsx.is_some() => Format::Csv,
         Some(path) => out::format_of(path)?,
         None => ctx.format,
     };
@@ -43,8 +47,12 @@ pub fn run(ctx: &Ctx, args: QueryArgs) -> Result<()> {
             inner: out,
             limit: time_limit.as_ref(),
         });
+        let inner = match xlsx {
+            Some(path) => sheet::writer(path, &ctx.clock.timestamp(), &mut out)?,
+            None => rows::writer(format, terminal, &mut out),
+        };
         let mut sink = Limited {
-            inner: rows::writer(format, terminal, &mut out),
+            inner,
             limit,
             rows: 0,
             more: false,

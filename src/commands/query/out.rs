@@ -23,9 +23,13 @@ pub fn format_of(path: &Path) -> Result<Format> {
         Some("csv") => Ok(Format::Csv),
         Some("json") => Ok(Format::Json),
         Some("txt") => Ok(Format::Table),
-        // `.xlsx` joins here once the workbook writer can stream rows.
         _ => Err(usage(t!(Msg::OutFormatUnknown, path.display()))),
     }
+}
+
+/// Whether a file name asks for a workbook (`.xlsx`).
+pub fn is_xlsx(path: &Path) -> bool {
+    crate::exchange::workbook::is_workbook(path)
 }
 
 /// Writes beside the file and renames it into place: a query that fails or times out half way

@@ -169,6 +169,23 @@ impl Incoming for Document {
         problems.extend(rules::document(self, im.latest_date));
         Ok(problems)
     }
+
+    /// One live document of a kind per placement; a later row may still remove the other one.
+    fn exclusive(&self, tx: &Tx) -> Result<Option<FieldError>> {
+        if self.removed_on.is_some() {
+            return Ok(None);
+        }
+        Ok(
+            db::documents::live_of_kind(tx, &self.placement_uid, self.kind)?
+                .filter(|other| other.uid != self.uid)
+                .map(|other| {
+                    (
+                        "kind",
+                        Invalid(t!(Msg::ImportSecondDocument, self.kind.code(), other.uid)),
+                    )
+                }),
+        )
+    }
 }
 
 impl Incoming for Recommendation {

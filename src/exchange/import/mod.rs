@@ -228,8 +228,11 @@ impl<'a> Importer<'a> {
                 continue;
             }
             if let Some((column, e)) = incoming.exclusive(self.tx)? {
-                deferred.push((incoming, row.error(column, e.0)));
-                continue;
+                // A version older than the stored one changes nothing, so it cannot clash.
+                if !self.stored_is_newer(&incoming)? {
+                    deferred.push((incoming, row.error(column, e.0)));
+                    continue;
+                }
             }
             self.merge(table.kind, &table.name, line, incoming)?;
         }
@@ -243,6 +246,14 @@ impl<'a> Importer<'a> {
             }
         }
         Ok(())
+    }
+
+    fn stored_is_newer<R: Incoming>(&self, incoming: &R) -> Result<bool> {
+        if !self.known.may_be_stored(R::FILE, incoming.uid()) {
+            return Ok(false);
+        }
+        Ok(records::get::<R>(self.tx, incoming.uid())?
+            .is_some_and(|stored| stored.version() >= incoming.version()))
     }
 
     /// The row as a record that passed every rule, or `None` with its errors recorded.

@@ -1,0 +1,105 @@
+//! `export --xlsx FILE` (or `export --out FILE.xlsx`): the exchange format as one workbook for a
+//! clerk's spreadsheet. Same selection as a folder export (`--since*`, `--only`, `--mask`); it does
+//! not move the place `--since-last` starts from, which belongs to the folders sent to offices.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::cli::ExportArgs;
+use crate::context::Ctx;
+use crate::db::{audit, Store};
+use crate::error::refused;
+use crate::exchange::export::{Options, Since};
+use crate::exchange::workbook::write::{earlier_workbook, write_workbook};
+use crate::exchange::FileKind;
+use crate::i18n::Msg;
+use crate::outfile::OutFormat;
+use crate::settings;
+use crate::t;
+use crate::xlsx::Book;
+
+pub fn export(
+    ctx: &Ctx,
+    mut store: Store,
+    args: &ExportArgs,
+    path: &Path,
+    only: &[FileKind],
+    since: Since,
+) -> Result<()> {
+    // A workbook is named `.xlsx`, so that it opens in a spreadsheet and `import` knows it.
+    crate::outfile::choose(path, &[OutFormat::Xlsx], "export --xlsx")?;
+    let office = settings::office(store.conn())?;
+    // `--force` replaces only an earlier pmi-desk workbook, never a clerk's own file.
+    let replaced = match std::fs::symlink_metadata(path) {
+        Err(_) => None,
+        Ok(_) if !args.force => return Err(refused(t!(Msg::ExportExists, path.display()))),
+        Ok(_) => Some(
+            earlier_workbook(path)
+                .ok_or_else(|| refused(t!(Msg::ExportRefusesWorkbook, path.display())))?,
+        ),
+    };
+    let exported_at = ctx.clock.timestamp();
+    let on_terminal = std::io::stderr().is_terminal();
+    let mut progress = |kind: FileKind, rows: usize| {
+        if on_terminal {
+            eprint!("\r{}: {rows}        ", kind.name());
+        }
+    };
+    let options = Options {
+        since,
+        only,
+        mask: args.mask,
+    };
+    let mut book = Book::new(path, &exported_at)?;
+    let written = store.read(|conn| {
+        write_workbook(
+            conn,
+            &mut book,
+            &options,
+            &office.code,
+            &exported_at,
+            &mut progress,
+        )
+    })?;
+    if on_terminal {
+        eprintln!();
+    }
+    // Written aside, then renamed over the earlier workbook: it appears whole or not at all.
+    book.save()?;
+    let rows: Vec<String> = written
+        .rows
+        .iter()
+        .map(|(kind, n)| format!("{} {n}", kind.name()))
+        .collect();
+    let range = format!(
+        "{}..{}",
+        written.seq_from.map(|n| n.to_string()).unwrap_or_default(),
+        written.seq_to
+    );
+    let actor = ctx.actor();
+    store.write(|tx| {
+        audit::record(
+            tx,
+            &actor,
+            "export",
+            &path.display().to_string(),
+            "export",
+            &[
+                ("rows".into(), None, Some(rows.join(", "))),
+                ("seq".into(), None, Some(range.clone())),
+                ("format".into(), None, Some("xlsx".into())),
+            ],
+        )
+    })?;
+    if let Some(earlier) = replaced {
+        ctx.say(&t!(Msg::ExportReplaced, path.display(), earlier))?;
+    }
+    let shown: Vec<String> = written
+        .rows
+        .iter()
+        .map(|(kind, n)| format!("{} {n}", crate::views::table_label(kind.name())))
+        .collect();
+    ctx.say(&t!(Msg::ExportDone, path.display(), shown.join(", ")))
+}
