@@ -301,9 +301,52 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     ] {
         w.flush()?;
     }
+    drop((
+        persons,
+        placements,
+        documents,
+        recommendations,
+        cases,
+        events,
+        repatriations,
+    ));
+    write_manifest(&dir)?;
     eprintln!(
         "{n} persons, {n} placements, {docs} documents, {letters} recommendations, {case_count} cases, {event_count} events, {returns} repatriations in {}",
         dir.display()
     );
+    Ok(())
+}
+
+/// The manifest an export writes: rows and SHA-256 of every file, from the sending office.
+fn write_manifest(dir: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
+    use sha2::{Digest, Sha256};
+    let mut files = Vec::new();
+    for name in [
+        "persons",
+        "placements",
+        "documents",
+        "recommendations",
+        "cases",
+        "case_events",
+        "repatriations",
+    ] {
+        let bytes = std::fs::read(dir.join(format!("{name}.csv")))?;
+        let rows = bytes.iter().filter(|b| **b == b'\n').count() - 1;
+        files.push(serde_json::json!({
+            "name": format!("{name}.csv"),
+            "rows": rows,
+            "sha256": format!("{:x}", Sha256::digest(&bytes)),
+        }));
+    }
+    let manifest = serde_json::json!({
+        "format": "pmi-desk-exchange", "version": 1, "office_code": "BP3MI-SB",
+        "exported_at": "2026-11-27T23:00:00.000Z", "since": null, "seq_from": 1, "seq_to": null,
+        "masked": false, "files": files,
+    });
+    std::fs::write(
+        dir.join("manifest.json"),
+        serde_json::to_vec_pretty(&manifest)?,
+    )?;
     Ok(())
 }

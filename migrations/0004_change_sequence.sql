@@ -20,6 +20,17 @@ CREATE TABLE sync_base (
     PRIMARY KEY (record_uid, office_code)
 ) WITHOUT ROWID;
 
+-- What an import from one office stored, as a range of the change sequence: every record whose
+-- sequence number lies in a range of office O was received from O as it is now (its base for O is
+-- its current version), unless `sync_base` says otherwise. One row per import instead of one per
+-- record; a record's own row is written when it changes (see `db::sync::keep_base`).
+CREATE TABLE sync_received (
+    office_code TEXT NOT NULL,
+    seq_from    INTEGER NOT NULL,
+    seq_to      INTEGER NOT NULL
+);
+CREATE INDEX sync_received_range ON sync_received(office_code, seq_to);
+
 -- Timestamps with milliseconds, so that text order is time order.
 UPDATE persons SET created_at = substr(created_at, 1, 19) || '.000Z' WHERE length(created_at) = 20;
 UPDATE persons SET updated_at = substr(updated_at, 1, 19) || '.000Z' WHERE length(updated_at) = 20;

@@ -23,6 +23,9 @@ use crate::output::{column, Cell, Records};
 use crate::settings;
 use crate::t;
 
+/// Folders larger than this are imported in bulk mode when the database is not shared at the time.
+const BULK_BYTES: u64 = 32 << 20;
+
 /// Where the change sequence covered by the last full export is kept (`--since-last`).
 const LAST_EXPORT_SEQ: &str = "export.last_seq";
 
@@ -263,6 +266,14 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     let source = args.path.display().to_string();
     let sender = manifest.as_ref().and_then(|m| m.office_code.clone());
     store.cache_mib(64)?;
+    // A large folder (a province's or the centre's bulk load) is written once, not twice, when no
+    // other clerk has the database open.
+    let bytes: u64 = files
+        .iter()
+        .filter_map(|(_, p, _)| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    let bulk = bytes > BULK_BYTES && store.bulk_mode()?;
     let outcome = store.write_if(|tx| {
         let mut importer = Importer::new(
             tx,
@@ -296,8 +307,11 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
             ),
             commit,
         ))
-    })?;
-    let (counts, errors, row_warnings, conflicts, notes) = outcome;
+    });
+    if bulk {
+        store.shared_mode()?;
+    }
+    let (counts, errors, row_warnings, conflicts, notes) = outcome?;
     if let Some(path) = &args.errors {
         write_report(path, &errors, &conflicts, &places)?;
     }

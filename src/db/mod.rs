@@ -296,6 +296,25 @@ impl Store {
         &self.path
     }
 
+    /// For a bulk load while no one else has the database open: the rollback journal instead of
+    /// the write-ahead log, so that each page is written once rather than to the log and again at
+    /// the checkpoint. Returns whether it switched (another connection keeps the log). A crash
+    /// meanwhile is recovered from the rollback journal as always; every open sets the log again.
+    pub fn bulk_mode(&self) -> Result<bool> {
+        let mode: String = self
+            .conn
+            .pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))
+            .unwrap_or_else(|_| "wal".into());
+        Ok(mode.eq_ignore_ascii_case("delete"))
+    }
+
+    /// Back to the write-ahead log after `bulk_mode`.
+    pub fn shared_mode(&self) -> Result<()> {
+        self.conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
+        Ok(())
+    }
+
     /// A larger page cache for one long piece of work (an import), so that fewer pages are written
     /// out to the log before the transaction commits.
     pub fn cache_mib(&self, mib: i64) -> Result<()> {

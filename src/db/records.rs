@@ -131,6 +131,37 @@ fn insert_sql<R: Record>(record: &R) -> String {
     )
 }
 
+/// Inserts a new record like `insert`, but a uniqueness rule of the schema it breaks is an answer,
+/// not an error: `Some(column)` names the column of the clash (`uid` when the record is stored
+/// already), and nothing was written. For bulk imports, which learn this way what a query per row
+/// would otherwise have told them.
+pub fn insert_or_clash<R: Record>(tx: &Tx, record: &R) -> Result<Option<String>> {
+    let mut values = record.values();
+    values.extend(record.derived().into_iter().map(|(_, v)| v));
+    values.push(Scalar::Int(tx.next_seq()));
+    let result = tx
+        .prepare_cached(&text(R::TABLE, "insert", || insert_sql(record)))?
+        .execute(rusqlite::params_from_iter(values.iter()));
+    match result {
+        Ok(_) => Ok(None),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => {
+            // "UNIQUE constraint failed: placements.person_uid" (an index may name several).
+            let message = e.to_string();
+            let prefix = format!("{}.", R::TABLE);
+            match message.split_once(prefix.as_str()) {
+                Some((_, rest)) if message.contains("UNIQUE") => Ok(Some(
+                    rest.split([',', ' '])
+                        .next()
+                        .unwrap_or_default()
+                        .to_string(),
+                )),
+                _ => Err(super::constraint_or(e, R::TABLE)),
+            }
+        }
+        Err(e) => Err(e).with_context(|| format!("saving {}", R::KIND)),
+    }
+}
+
 /// Inserts a new record, stamped with the next change sequence.
 pub fn insert<R: Record>(tx: &Tx, record: &R) -> Result<()> {
     let mut values = record.values();

@@ -16,7 +16,52 @@ pub struct Base {
     pub fields: Option<Vec<String>>,
 }
 
-pub fn base(conn: &Connection, uid: &str, office: &str) -> Result<Option<Base>> {
+/// The base for `office` of the stored record `uid` of `table`: its own row, else the record's
+/// current version when an import from that office stored it as it is now.
+pub fn base_of(
+    conn: &Connection,
+    table: &str,
+    uid: &str,
+    office: &str,
+    current: &Timestamp,
+) -> Result<Option<Base>> {
+    if let Some(own) = base(conn, uid, office)? {
+        return Ok(Some(own));
+    }
+    let seq = seq_of(conn, table, uid)?;
+    Ok(received(conn, office, seq)?.then(|| Base {
+        version: current.clone(),
+        fields: None,
+    }))
+}
+
+fn seq_of(conn: &Connection, table: &str, uid: &str) -> Result<i64> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT seq FROM {table} WHERE uid = ?1"))?
+        .query_row([uid], |r| r.get(0))?)
+}
+
+/// Whether the change `seq` was stored by an import from `office`.
+fn received(conn: &Connection, office: &str, seq: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT 1 FROM sync_received WHERE office_code = ?1 AND seq_to >= ?2 AND seq_from <= ?2 LIMIT 1",
+        )?
+        .query_row(params![office, seq], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+/// Remembers that the changes `from..=to` of an import were received from `office`.
+pub fn received_range(conn: &Connection, office: &str, from: i64, to: i64) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO sync_received (office_code, seq_from, seq_to) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![office, from, to])?;
+    Ok(())
+}
+
+fn base(conn: &Connection, uid: &str, office: &str) -> Result<Option<Base>> {
     let row: Option<(String, Option<String>)> = conn
         .prepare_cached(
             "SELECT version, fields FROM sync_base WHERE record_uid = ?1 AND office_code = ?2",
@@ -61,19 +106,22 @@ pub fn set(
 }
 
 /// Before a stored record changes: the bases that still point at its current version keep a copy
-/// of its exchange fields.
+/// of its exchange fields, its own row or one made from an import's range.
 pub fn keep_base<R: Record>(conn: &Connection, old: &R) -> Result<()> {
     let fields: Vec<String> = record::exchange_fields(old)
         .into_iter()
         .map(|(_, v)| v)
         .collect();
+    let fields = serde_json::to_string(&fields)?;
     conn.prepare_cached(
         "UPDATE sync_base SET fields = ?3 WHERE record_uid = ?1 AND version = ?2 AND fields IS NULL",
     )?
-    .execute(params![
-        old.uid(),
-        old.version().as_str(),
-        serde_json::to_string(&fields)?
-    ])?;
+    .execute(params![old.uid(), old.version().as_str(), fields])?;
+    let seq = seq_of(conn, R::TABLE, old.uid())?;
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO sync_base (record_uid, office_code, version, fields)
+         SELECT ?1, office_code, ?2, ?3 FROM sync_received WHERE seq_to >= ?4 AND seq_from <= ?4",
+    )?
+    .execute(params![old.uid(), old.version().as_str(), fields, seq])?;
     Ok(())
 }

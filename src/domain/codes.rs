@@ -17,6 +17,10 @@ pub trait CodeList: Copy + Sized + 'static {
 
     /// Parses a code, an alias or a label, in any case, with spaces or dashes for underscores.
     fn parse(input: &str) -> Result<Self, Invalid> {
+        // The code itself, as exports write it: the common case, without normalising anything.
+        if let Some(exact) = Self::all().iter().copied().find(|c| c.code() == input) {
+            return Ok(exact);
+        }
         let wanted = normalise(input);
         if wanted.is_empty() {
             return Err(Invalid(t!(Msg::CodeEmpty, Self::LIST)));

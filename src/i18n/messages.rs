@@ -371,6 +371,7 @@ message_table! {
     ManifestUnknownFile => "manifest.json menyebut berkas yang tidak dikenal '{}'; folder ditolak", "manifest.json names an unknown file '{}'; the folder is refused";
     ManifestUnlisted => "{} ada di folder tetapi tidak disebut manifest.json: salinan yang dicampur? Tidak ada yang ditulis", "{} is in the folder but not listed in manifest.json: a mixed copy? Nothing was written";
     ImportLooksMasked => "NIK dipotong menjadi 12 angka: ini tampaknya ekspor tersamar (untuk statistik), yang tidak dapat diimpor", "a NIK cut to 12 digits: this looks like a masked export (for statistics), which cannot be imported";
+    ImportValueTaken => "nilai ini sudah tercatat untuk data lain (di basis data atau di baris sebelumnya dalam impor ini)", "this value is already recorded for another record (in the database or on an earlier row of this import)";
     ImportRejected => "Impor ditolak: {} kesalahan (lihat di atas). Tidak ada yang ditulis", "Import rejected: {} error(s) (see above). Nothing was written";
     ImportDone => "Impor selesai", "Import done";
     ImportDryRun => "Uji coba: tidak ada yang ditulis", "Dry run: nothing was written";

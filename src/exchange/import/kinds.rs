@@ -6,7 +6,7 @@ use anyhow::Result;
 use chrono::Datelike;
 
 use super::{Importer, Incoming, Outcome};
-use crate::db::{self, audit, records, Tx};
+use crate::db::{self, audit, records};
 use crate::domain::case::{Case, CaseEvent};
 use crate::domain::document::Document;
 use crate::domain::person::Person;
@@ -32,18 +32,14 @@ impl Incoming for Person {
                 self.uid = target;
             }
         }
-        if let Some(nik) = &self.nik {
-            if im.known.nik_may_be_stored(nik.as_str())
-                && im.known.may_be_stored(FileKind::Persons, &self.uid)
-            {
-                if let Some(other) = db::persons::by_nik(im.tx, nik)? {
-                    if other.uid != self.uid && records::get::<Person>(im.tx, &self.uid)?.is_some()
-                    {
-                        problems.push((
-                            "nik",
-                            Invalid(t!(Msg::NikBelongsToOther, nik, other.full_name)),
-                        ));
-                    }
+        // An update of a stored person may not take another person's NIK.
+        if let (Some(nik), false) = (&self.nik, im.known.fresh(FileKind::Persons)) {
+            if let Some(other) = db::persons::by_nik(im.tx, nik)? {
+                if other.uid != self.uid && records::get::<Person>(im.tx, &self.uid)?.is_some() {
+                    problems.push((
+                        "nik",
+                        Invalid(t!(Msg::NikBelongsToOther, nik, other.full_name)),
+                    ));
                 }
             }
         }
@@ -55,53 +51,75 @@ impl Incoming for Person {
     }
 
     fn remember(&self, im: &mut Importer) {
-        im.known.person(
-            &self.uid,
-            self.nik.as_ref().map(|n| n.as_str()),
-            self.birth_date,
-        );
+        im.known.person(&self.uid, self.birth_date);
     }
 
     /// A person new here by uid but whose NIK is stored is the same person: the incoming uid
-    /// becomes an alias, and rows that refer to it attach to the stored person.
-    fn settle(&self, im: &mut Importer, row: &Row) -> Result<Option<Outcome>> {
+    /// becomes an alias, and rows that refer to it attach to the stored person. (In a table that
+    /// was empty, the insert's clash on the NIK tells it instead: see `clash`.)
+    fn settle(&self, im: &mut Importer, file: &str, line: u64) -> Result<Option<Outcome>> {
         let Some(nik) = &self.nik else {
             return Ok(None);
         };
-        if !im.known.nik_may_be_stored(nik.as_str()) {
-            return Ok(None);
-        }
-        if im.known.may_be_stored(FileKind::Persons, &self.uid)
-            && records::get::<Person>(im.tx, &self.uid)?.is_some()
+        if im.known.fresh(FileKind::Persons) || records::get::<Person>(im.tx, &self.uid)?.is_some()
         {
             return Ok(None);
         }
-        let Some(stored) = db::persons::by_nik(im.tx, nik)? else {
-            return Ok(None);
-        };
-        let differs = stored.full_name.to_lowercase() != self.full_name.to_lowercase()
-            || (self.birth_date.is_some() && stored.birth_date != self.birth_date);
-        if differs {
-            im.notes.push(t!(
-                Msg::ImportConflict,
-                nik,
-                stored.full_name,
-                self.full_name,
-                row.file,
-                row.line
-            ));
-        }
-        db::persons::insert_alias(im.tx, &self.uid, &stored.uid)?;
-        audit::record(
-            im.tx,
-            &im.actor,
-            "person",
-            &stored.uid,
-            "alias",
-            &[("alias_uid".into(), None, Some(self.uid.clone()))],
-        )?;
-        Ok(Some(Outcome::Merged))
+        alias_by_nik(self, im, nik, file, line)
     }
+
+    fn clash(
+        &self,
+        im: &mut Importer,
+        file: &str,
+        line: u64,
+        column: &str,
+    ) -> Result<Option<Outcome>> {
+        match (&self.nik, column) {
+            (Some(nik), "nik") => match alias_by_nik(self, im, nik, file, line)? {
+                Some(outcome) => Ok(Some(outcome)),
+                None => Ok(None),
+            },
+            _ => Ok(None),
+        }
+    }
+}
+
+/// Records the incoming person as another office's uid for the stored person with the same NIK.
+fn alias_by_nik(
+    incoming: &Person,
+    im: &mut Importer,
+    nik: &crate::domain::Nik,
+    file: &str,
+    line: u64,
+) -> Result<Option<Outcome>> {
+    let Some(stored) = db::persons::by_nik(im.tx, nik)? else {
+        return Ok(None);
+    };
+    let differs = stored.full_name.to_lowercase() != incoming.full_name.to_lowercase()
+        || (incoming.birth_date.is_some() && stored.birth_date != incoming.birth_date);
+    if differs {
+        im.notes.push(t!(
+            Msg::ImportConflict,
+            nik,
+            stored.full_name,
+            incoming.full_name,
+            file,
+            line
+        ));
+    }
+    db::persons::insert_alias(im.tx, &incoming.uid, &stored.uid)?;
+    audit::record(
+        im.tx,
+        &im.actor,
+        "person",
+        &stored.uid,
+        "alias",
+        &[("alias_uid".into(), None, Some(incoming.uid.clone()))],
+    )?;
+    im.known
+        .alias(&incoming.uid, &stored.uid, stored.birth_date);
+    Ok(Some(Outcome::Merged))
 }
 
 impl Incoming for Placement {
@@ -120,11 +138,13 @@ impl Incoming for Placement {
         Ok(problems)
     }
 
-    fn exclusive(&self, tx: &Tx) -> Result<Option<FieldError>> {
+    const EXCLUSIVE_COLUMN: Option<&'static str> = Some("person_uid");
+
+    fn exclusive(&self, im: &Importer) -> Result<Option<FieldError>> {
         if !self.stage.is_open() {
             return Ok(None);
         }
-        Ok(db::placements::open_of_person(tx, &self.person_uid)?
+        Ok(db::placements::open_of_person(im.tx, &self.person_uid)?
             .filter(|open| open.uid != self.uid)
             .map(|open| {
                 (
@@ -171,12 +191,14 @@ impl Incoming for Document {
     }
 
     /// One live document of a kind per placement; a later row may still remove the other one.
-    fn exclusive(&self, tx: &Tx) -> Result<Option<FieldError>> {
+    const EXCLUSIVE_COLUMN: Option<&'static str> = Some("placement_uid");
+
+    fn exclusive(&self, im: &Importer) -> Result<Option<FieldError>> {
         if self.removed_on.is_some() {
             return Ok(None);
         }
         Ok(
-            db::documents::live_of_kind(tx, &self.placement_uid, self.kind)?
+            db::documents::live_of_kind(im.tx, &self.placement_uid, self.kind)?
                 .filter(|other| other.uid != self.uid)
                 .map(|other| {
                     (
@@ -201,7 +223,8 @@ impl Incoming for Recommendation {
             placement,
         );
         if let Some(number) = &self.letter_number {
-            if !im.known.fresh(FileKind::Recommendations) || im.known.letter_seen(number) {
+            // In a table that was empty, the insert itself reports a number taken (`clash`).
+            if !im.known.fresh(FileKind::Recommendations) {
                 if let Some(other) = db::recommendations::by_letter_or_uid(im.tx, number)?
                     .filter(|o| o.uid != self.uid)
                 {
@@ -216,12 +239,14 @@ impl Incoming for Recommendation {
         Ok(problems)
     }
 
-    fn exclusive(&self, tx: &Tx) -> Result<Option<FieldError>> {
+    const EXCLUSIVE_COLUMN: Option<&'static str> = Some("placement_uid");
+
+    fn exclusive(&self, im: &Importer) -> Result<Option<FieldError>> {
         if self.status != RecommendationStatus::Issued {
             return Ok(None);
         }
         Ok(
-            db::recommendations::issued_of_placement(tx, &self.placement_uid)?
+            db::recommendations::issued_of_placement(im.tx, &self.placement_uid)?
                 .filter(|other| other.uid != self.uid)
                 .map(|other| {
                     (
@@ -233,12 +258,6 @@ impl Incoming for Recommendation {
                     )
                 }),
         )
-    }
-
-    fn remember(&self, im: &mut Importer) {
-        if let Some(number) = &self.letter_number {
-            im.known.letter(number);
-        }
     }
 }
 

@@ -1,9 +1,9 @@
 //! What an import knows without asking the database again: which tables were empty when it began
-//! (so a uid it has not inserted itself is new, with no query), what it inserted (the dates its own
-//! later rows are checked against: a worker's birth date, a placement's registration, a case's
-//! report), the NIKs it stored, and the numbers it hands out, kept in memory and written once at
-//! the end. This is what makes a national bulk load run at the speed of the SQLite shell, while an
-//! incremental nightly import asks the database as before.
+//! (so a uid is new unless the insert itself says otherwise, with no query), the dates its own
+//! later rows are checked against (a worker's birth date, a placement's registration, a case's
+//! report) in compact sorted tables, and the numbers it hands out, kept in memory and written once
+//! at the end. This is what makes a national bulk load run at the speed of the SQLite shell, while
+//! an incremental nightly import asks the database as before.
 
 use std::collections::{HashMap, HashSet};
 
@@ -19,28 +19,20 @@ fn key(uid: &str) -> Option<u128> {
     uuid::Uuid::parse_str(uid).ok().map(|u| u.as_u128())
 }
 
-/// A NIK as a number.
-fn nik_key(nik: &str) -> Option<u64> {
-    nik.parse().ok()
-}
-
 #[derive(Default)]
 pub struct Known {
     /// Kinds whose table held no row when the import began.
     fresh: HashSet<FileKind>,
-    inserted: HashMap<FileKind, HashSet<u128>>,
+    /// Aliases this import recorded: another office's uid -> the stored person and birth date.
+    aliases: HashMap<u128, (String, Option<NaiveDate>)>,
     /// No person alias was stored when the import began.
     no_aliases: bool,
-    /// NIKs of the persons this import inserted.
-    niks: HashSet<u64>,
     /// Birth dates of the persons this import inserted.
-    births: HashMap<u128, Option<NaiveDate>>,
+    births: DateIndex,
     /// Registration dates of the placements this import inserted.
-    registrations: HashMap<u128, NaiveDate>,
+    registrations: DateIndex,
     /// Report dates of the cases this import inserted.
-    reports: HashMap<u128, NaiveDate>,
-    /// Letter numbers this import stored.
-    letters: HashSet<String>,
+    reports: DateIndex,
     /// Counters handed out by this import: `(name, year) -> last value`.
     counters: HashMap<(&'static str, i32), i64>,
 }
@@ -66,99 +58,82 @@ impl Known {
         Ok(known)
     }
 
-    /// Whether a record of `kind` with this uid may be stored: false when certainly not.
-    pub fn may_be_stored(&self, kind: FileKind, uid: &str) -> bool {
-        match key(uid) {
-            Some(k) if self.fresh.contains(&kind) => self
-                .inserted
-                .get(&kind)
-                .is_some_and(|seen| seen.contains(&k)),
-            _ => true,
-        }
-    }
-
     /// The kind's table held no row when the import began.
     pub fn fresh(&self, kind: FileKind) -> bool {
         self.fresh.contains(&kind)
-    }
-
-    pub fn letter(&mut self, number: &str) {
-        self.letters.insert(number.to_string());
-    }
-
-    pub fn letter_seen(&self, number: &str) -> bool {
-        self.letters.contains(number)
     }
 
     pub fn no_aliases(&self) -> bool {
         self.no_aliases
     }
 
-    /// Whether a person with this NIK may be stored: false when certainly not.
-    pub fn nik_may_be_stored(&self, nik: &str) -> bool {
-        !self.fresh.contains(&FileKind::Persons)
-            || nik_key(nik).is_some_and(|n| self.niks.contains(&n))
-    }
-
-    pub fn inserted(&mut self, kind: FileKind, uid: &str) {
-        if let Some(k) = key(uid) {
-            self.inserted.entry(kind).or_default().insert(k);
-        }
-    }
-
-    pub fn person(&mut self, uid: &str, nik: Option<&str>, birth: Option<NaiveDate>) {
+    pub fn person(&mut self, uid: &str, birth: Option<NaiveDate>) {
         if let Some(k) = key(uid) {
             self.births.insert(k, birth);
         }
-        if let Some(n) = nik.and_then(nik_key) {
-            self.niks.insert(n);
+    }
+
+    /// Another office's uid for a stored person: later rows that name it attach to `stored`.
+    pub fn alias(&mut self, alias: &str, stored: &str, birth: Option<NaiveDate>) {
+        if let Some(k) = key(alias) {
+            self.aliases.insert(k, (stored.to_string(), birth));
         }
+        self.no_aliases = false;
     }
 
     pub fn placement(&mut self, uid: &str, registered: NaiveDate) {
         if let Some(k) = key(uid) {
-            self.registrations.insert(k, registered);
+            self.registrations.insert(k, Some(registered));
         }
     }
 
     pub fn case(&mut self, uid: &str, reported: NaiveDate) {
         if let Some(k) = key(uid) {
-            self.reports.insert(k, reported);
+            self.reports.insert(k, Some(reported));
         }
     }
 
     /// A person this import or the database holds: its stored uid (an alias resolved) and birth date.
     pub fn person_ref(
-        &self,
+        &mut self,
         conn: &Connection,
         uid: &str,
     ) -> Result<Option<(String, Option<NaiveDate>)>> {
-        if let Some(birth) = key(uid).and_then(|k| self.births.get(&k)) {
-            return Ok(Some((uid.to_string(), *birth)));
+        if let Some(k) = key(uid) {
+            if let Some(birth) = self.births.get(k) {
+                return Ok(Some((uid.to_string(), birth)));
+            }
+            if let Some((stored, birth)) = self.aliases.get(&k) {
+                return Ok(Some((stored.clone(), *birth)));
+            }
         }
-        if !self.may_be_stored(FileKind::Persons, uid) && self.no_aliases {
+        if self.fresh.contains(&FileKind::Persons) && self.no_aliases {
             return Ok(None);
         }
         db::persons::uid_and_birth(conn, uid)
     }
 
     /// A placement this import or the database holds: its registration date.
-    pub fn placement_ref(&self, conn: &Connection, uid: &str) -> Result<Option<NaiveDate>> {
-        if let Some(registered) = key(uid).and_then(|k| self.registrations.get(&k)) {
-            return Ok(Some(*registered));
+    pub fn placement_ref(&mut self, conn: &Connection, uid: &str) -> Result<Option<NaiveDate>> {
+        if let Some(registered) = key(uid).and_then(|k| self.registrations.get(k)) {
+            return Ok(registered);
         }
-        if !self.may_be_stored(FileKind::Placements, uid) {
+        if self.fresh.contains(&FileKind::Placements) {
             return Ok(None);
         }
         db::placements::registered_on(conn, uid)
     }
 
     /// A case this import or the database holds: its report date.
-    pub fn case_ref(&self, conn: &Connection, uid: &str) -> Result<Option<(String, NaiveDate)>> {
-        if let Some(reported) = key(uid).and_then(|k| self.reports.get(&k)) {
-            return Ok(Some((uid.to_string(), *reported)));
+    pub fn case_ref(
+        &mut self,
+        conn: &Connection,
+        uid: &str,
+    ) -> Result<Option<(String, NaiveDate)>> {
+        if let Some(Some(reported)) = key(uid).and_then(|k| self.reports.get(k)) {
+            return Ok(Some((uid.to_string(), reported)));
         }
-        if !self.may_be_stored(FileKind::Cases, uid) {
+        if self.fresh.contains(&FileKind::Cases) {
             return Ok(None);
         }
         db::cases::uid_and_reported_on(conn, uid)
@@ -180,6 +155,60 @@ impl Known {
             db::counters::raise_to(tx, name, *year, *value)?;
         }
         Ok(())
+    }
+}
+
+/// Dates by uid in two flat sorted vectors: 18 bytes a record (a hash map takes about 40), which
+/// keeps a million-record import well inside its memory budget. Exports write rows in uid order,
+/// so appends keep it sorted; anything else is sorted once, before the next lookup.
+#[derive(Default)]
+struct DateIndex {
+    keys: Vec<u128>,
+    /// Days since 1900-01-01; `u16::MAX` for no date.
+    days: Vec<u16>,
+    sorted: bool,
+}
+
+const EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(d) => d,
+    None => panic!("1900-01-01 exists"),
+};
+
+impl DateIndex {
+    fn insert(&mut self, key: u128, date: Option<NaiveDate>) {
+        let day = date
+            .map(|d| (d - EPOCH).num_days())
+            .filter(|n| (0..i64::from(u16::MAX)).contains(n))
+            .map_or(u16::MAX, |n| n as u16);
+        if self.keys.last().is_some_and(|last| *last >= key) {
+            self.sorted = false;
+        } else if self.keys.is_empty() {
+            self.sorted = true;
+        }
+        self.keys.push(key);
+        self.days.push(day);
+    }
+
+    /// `Some(date)` for a known key (`Some(None)` when its date is unknown), `None` otherwise.
+    fn get(&mut self, key: u128) -> Option<Option<NaiveDate>> {
+        if !self.sorted {
+            let mut pairs: Vec<(u128, u16)> =
+                self.keys.drain(..).zip(self.days.drain(..)).collect();
+            pairs.sort_unstable_by_key(|(k, _)| *k);
+            // A uid stored twice by one import keeps its last date.
+            pairs.dedup_by(|later, earlier| {
+                let same = later.0 == earlier.0;
+                if same {
+                    earlier.1 = later.1;
+                }
+                same
+            });
+            (self.keys, self.days) = pairs.into_iter().unzip();
+            self.sorted = true;
+        }
+        let at = self.keys.binary_search(&key).ok()?;
+        let day = self.days[at];
+        Some((day != u16::MAX).then(|| EPOCH + chrono::Duration::days(i64::from(day))))
     }
 }
 

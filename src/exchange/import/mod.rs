@@ -105,10 +105,14 @@ trait Incoming: Record {
     /// Resolves references to stored records and applies the record's rules.
     fn prepare(&mut self, im: &mut Importer, row: &Row) -> Result<Vec<FieldError>>;
     /// A rule against other stored records that a later row of the same file may still satisfy
-    /// (one open placement per person, one issued letter per placement).
-    fn exclusive(&self, _tx: &Tx) -> Result<Option<FieldError>> {
+    /// (one open placement per person, one issued letter per placement, one live document of a
+    /// kind per placement).
+    fn exclusive(&self, _im: &Importer) -> Result<Option<FieldError>> {
         Ok(None)
     }
+    /// The column on which the schema's own index for that rule reports a clash: in a table that
+    /// was empty the rule is not looked up first, the insert tells.
+    const EXCLUSIVE_COLUMN: Option<&'static str> = None;
     /// Numbers this office gives a record it stores for the first time.
     fn number(&mut self, _im: &mut Importer) -> Result<()> {
         Ok(())
@@ -120,7 +124,36 @@ trait Incoming: Record {
     /// Notes in the import's memory what later rows may refer to.
     fn remember(&self, _im: &mut Importer) {}
     /// Settles the row some other way than the merge rule (a person merged by NIK).
-    fn settle(&self, _im: &mut Importer, _row: &Row) -> Result<Option<Outcome>> {
+    fn settle(&self, _im: &mut Importer, _file: &str, _line: u64) -> Result<Option<Outcome>> {
+        Ok(None)
+    }
+    /// A new record the schema refused for a clash on `column` (another record holds that
+    /// value): an error on its row, unless the kind settles it otherwise.
+    fn clash(
+        &self,
+        im: &mut Importer,
+        file: &str,
+        line: u64,
+        column: &str,
+    ) -> Result<Option<Outcome>> {
+        let exchange = Self::columns()
+            .iter()
+            .find(|c| c.name == column)
+            .and_then(|c| c.exchange)
+            .unwrap_or("uid");
+        let value = record::exchange_fields(self)
+            .into_iter()
+            .find(|(name, _)| *name == exchange)
+            .map(|(_, v)| quoted(&v))
+            .unwrap_or_default();
+        im.rejected.insert(self.uid().to_string());
+        im.errors.push(ImportError {
+            file: file.to_string(),
+            line,
+            column: exchange.to_string(),
+            value,
+            reason: t!(Msg::ImportValueTaken),
+        });
         Ok(None)
     }
 }
@@ -223,35 +256,42 @@ impl<'a> Importer<'a> {
             let Some(incoming) = self.checked::<R>(&row)? else {
                 continue;
             };
-            if let Some(outcome) = incoming.settle(self, &row)? {
+            if let Some(outcome) = incoming.settle(self, row.file, row.line)? {
                 self.count(table.kind, outcome);
                 continue;
             }
-            if let Some((column, e)) = incoming.exclusive(self.tx)? {
-                // A version older than the stored one changes nothing, so it cannot clash.
-                if !self.stored_is_newer(&incoming)? {
-                    deferred.push((incoming, row.error(column, e.0)));
-                    continue;
+            if !self.known.fresh(R::FILE) {
+                if let Some((column, e)) = incoming.exclusive(self)? {
+                    // A version older than the stored one changes nothing, so it cannot clash.
+                    if !self.stored_is_newer(&incoming)? {
+                        deferred.push((incoming, row.error(column, e.0)));
+                        continue;
+                    }
                 }
             }
-            self.merge(table.kind, &table.name, line, incoming)?;
+            if let Some(held) = self.merge(table.kind, &table.name, line, incoming)? {
+                // The insert met the rule's index: held back, its error told by the rule itself.
+                let error = match held.exclusive(self)? {
+                    Some((column, e)) => row.error(column, e.0),
+                    None => row.error("uid", t!(Msg::ImportValueTaken)),
+                };
+                deferred.push((held, error));
+            }
         }
         for (incoming, error) in deferred {
-            match incoming.exclusive(self.tx)? {
+            let clash = match incoming.exclusive(self)? {
                 None => self.merge(table.kind, &table.name, error.line, incoming)?,
-                Some(_) => {
-                    self.rejected.insert(incoming.uid().to_string());
-                    self.errors.push(error);
-                }
+                Some(_) => Some(incoming),
+            };
+            if let Some(incoming) = clash {
+                self.rejected.insert(incoming.uid().to_string());
+                self.errors.push(error);
             }
         }
         Ok(())
     }
 
     fn stored_is_newer<R: Incoming>(&self, incoming: &R) -> Result<bool> {
-        if !self.known.may_be_stored(R::FILE, incoming.uid()) {
-            return Ok(false);
-        }
         Ok(records::get::<R>(self.tx, incoming.uid())?
             .is_some_and(|stored| stored.version() >= incoming.version()))
     }
@@ -323,29 +363,73 @@ impl<'a> Importer<'a> {
     }
 
     /// The merge rule, for a row that passed every check.
+    /// Returns the record when the insert met the index of its kind's exclusive rule (to be held
+    /// back and tried again at the end of the file).
     fn merge<R: Incoming>(
         &mut self,
         kind: FileKind,
         file: &str,
         line: u64,
         mut incoming: R,
-    ) -> Result<()> {
+    ) -> Result<Option<R>> {
         let sender = self.sender(&incoming);
-        let stored = match self.known.may_be_stored(R::FILE, incoming.uid()) {
-            true => records::get::<R>(self.tx, incoming.uid())?,
-            false => None,
+        // In a table that was empty, a uid is new unless this import stored it already, which the
+        // insert itself reports (a clash on `uid`): no query per row.
+        let stored = match self.known.fresh(R::FILE) {
+            false => records::get::<R>(self.tx, incoming.uid())?,
+            true => None,
         };
         let outcome = match stored {
             None => {
                 incoming.number(self)?;
-                self.collect_warnings(file, line, &incoming);
-                records::insert(self.tx, &incoming)?;
-                sync::first(self.tx, incoming.uid(), &sender, incoming.version())?;
-                self.known.inserted(R::FILE, incoming.uid());
-                incoming.remember(self);
-                Outcome::Inserted
+                match records::insert_or_clash(self.tx, &incoming)? {
+                    None => {
+                        self.collect_warnings(file, line, &incoming);
+                        // With one sender for the whole folder, the import's range says it once.
+                        if self.settings.sender.is_none() {
+                            sync::first(self.tx, incoming.uid(), &sender, incoming.version())?;
+                        }
+                        incoming.remember(self);
+                        Outcome::Inserted
+                    }
+                    // The uid stored already (an earlier row of this import): the index that
+                    // reports it may be another one of the same row's values (its NIK, say).
+                    Some(column) => {
+                        if let Some(stored) = records::get::<R>(self.tx, incoming.uid())? {
+                            self.merge_stored(kind, file, line, incoming, stored, &sender)?;
+                            return Ok(None);
+                        }
+                        if R::EXCLUSIVE_COLUMN == Some(column.as_str()) {
+                            return Ok(Some(incoming));
+                        }
+                        if let Some(outcome) = incoming.clash(self, file, line, &column)? {
+                            self.count(kind, outcome);
+                        }
+                        return Ok(None);
+                    }
+                }
             }
             Some(stored) => {
+                self.merge_stored(kind, file, line, incoming, stored, &sender)?;
+                return Ok(None);
+            }
+        };
+        self.count(kind, outcome);
+        Ok(None)
+    }
+
+    /// The merge rule for an incoming record whose uid is stored.
+    fn merge_stored<R: Incoming>(
+        &mut self,
+        kind: FileKind,
+        file: &str,
+        line: u64,
+        mut incoming: R,
+        stored: R,
+        sender: &str,
+    ) -> Result<()> {
+        let outcome = {
+            {
                 let wins = incoming.version() > stored.version();
                 let conflicts = self.conflicts_with(&stored, &incoming, &sender)?;
                 for (field, local, theirs) in &conflicts {
@@ -368,6 +452,7 @@ impl<'a> Importer<'a> {
                         anyhow::bail!("{} {} changed during the import", R::KIND, stored.uid());
                     }
                     sync::set(self.tx, incoming.uid(), &sender, incoming.version(), None)?;
+                    incoming.remember(self);
                     // The stored values this version replaces: where the record came from.
                     audit::record(
                         self.tx,
@@ -458,29 +543,30 @@ impl<'a> Importer<'a> {
         if differing.is_empty() {
             return Ok(Vec::new());
         }
-        let concurrent = match sync::base(self.tx, stored.uid(), sender)? {
-            // The stored record is still the version last received: only the sender changed it.
-            Some(b) if b.fields.is_none() && &b.version == stored.version() => false,
-            Some(b) => match b.fields {
-                Some(base) => {
-                    let changed = |side: &[(&str, String)]| {
-                        (0..side.len()).any(|i| compared(i) && base.get(i) != Some(&side[i].1))
-                    };
-                    changed(&local) && changed(&theirs)
+        let concurrent =
+            match sync::base_of(self.tx, R::TABLE, stored.uid(), sender, stored.version())? {
+                // The stored record is still the version last received: only the sender changed it.
+                Some(b) if b.fields.is_none() && &b.version == stored.version() => false,
+                Some(b) => match b.fields {
+                    Some(base) => {
+                        let changed = |side: &[(&str, String)]| {
+                            (0..side.len()).any(|i| compared(i) && base.get(i) != Some(&side[i].1))
+                        };
+                        changed(&local) && changed(&theirs)
+                    }
+                    None => true,
+                },
+                None => {
+                    // Never received from this office: the stored record counts as changed only if
+                    // this office changed it after its last export (which the sender may have seen).
+                    let seq: i64 = self.tx.query_row(
+                        &format!("SELECT seq FROM {} WHERE uid = ?1", R::TABLE),
+                        [stored.uid()],
+                        |r| r.get(0),
+                    )?;
+                    seq > self.settings.last_export_seq
                 }
-                None => true,
-            },
-            None => {
-                // Never received from this office: the stored record counts as changed only if
-                // this office changed it after its last export (which the sender may have seen).
-                let seq: i64 = self.tx.query_row(
-                    &format!("SELECT seq FROM {} WHERE uid = ?1", R::TABLE),
-                    [stored.uid()],
-                    |r| r.get(0),
-                )?;
-                seq > self.settings.last_export_seq
-            }
-        };
+            };
         if !concurrent {
             return Ok(Vec::new());
         }
@@ -512,6 +598,9 @@ impl<'a> Importer<'a> {
     /// against its whole timeline.
     pub fn finish(&mut self) -> Result<()> {
         self.known.save_counters(self.tx)?;
+        if let (Some(sender), Some((from, to))) = (&self.settings.sender, self.tx.seq_range()) {
+            sync::received_range(self.tx, sender, from, to)?;
+        }
         let mut touched: Vec<_> = self.touched_cases.drain().collect();
         touched.sort();
         for (uid, (file, line)) in touched {
