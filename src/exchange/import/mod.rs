@@ -431,7 +431,7 @@ impl<'a> Importer<'a> {
         let outcome = {
             {
                 let wins = incoming.version() > stored.version();
-                let conflicts = self.conflicts_with(&stored, &incoming, &sender)?;
+                let conflicts = self.conflicts_with(&stored, &incoming, sender)?;
                 for (field, local, theirs) in &conflicts {
                     self.conflicts.push(Conflict {
                         file: file.to_string(),
@@ -451,7 +451,7 @@ impl<'a> Importer<'a> {
                     if !records::replace(self.tx, &incoming, stored.version())? {
                         anyhow::bail!("{} {} changed during the import", R::KIND, stored.uid());
                     }
-                    sync::set(self.tx, incoming.uid(), &sender, incoming.version(), None)?;
+                    sync::set(self.tx, incoming.uid(), sender, incoming.version(), None)?;
                     incoming.remember(self);
                     // The stored values this version replaces: where the record came from.
                     audit::record(
@@ -472,12 +472,12 @@ impl<'a> Importer<'a> {
                         sync::set(
                             self.tx,
                             stored.uid(),
-                            &sender,
+                            sender,
                             incoming.version(),
                             Some(&fields),
                         )?;
                     } else {
-                        sync::set(self.tx, stored.uid(), &sender, stored.version(), None)?;
+                        sync::set(self.tx, stored.uid(), sender, stored.version(), None)?;
                     }
                     if !conflicts.is_empty() {
                         // The incoming values that lost are kept here.
