@@ -55,11 +55,36 @@ pub trait Rows {
     fn digest(&mut self) -> Option<(u64, String)>;
 }
 
+/// FNV-1a: column names are short and few, and every cell of a bulk load is found by its column
+/// name; the default hasher (built to resist flooding) costs more than the lookup itself.
+#[derive(Default)]
+pub struct ColumnHasher(u64);
+
+impl std::hash::Hasher for ColumnHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            hash = (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// A header's columns by name.
+pub type Columns = HashMap<String, usize, std::hash::BuildHasherDefault<ColumnHasher>>;
+
 /// One table to import: its kind, its columns by name, and its rows.
 pub struct Table {
     pub kind: FileKind,
     pub name: String,
-    pub columns: HashMap<String, usize>,
+    pub columns: Columns,
     /// How many cells every row must have.
     pub width: usize,
     /// Columns not in the format (a warning).
@@ -121,7 +146,7 @@ impl Table {
             .or_else(|| FileKind::from_header(&headers))
             .ok_or_else(|| refused(t!(Msg::ImportKindUnknown, name)))?;
         let known = kind.columns();
-        let mut columns = HashMap::new();
+        let mut columns = Columns::default();
         let mut unknown = Vec::new();
         let mut problems = Vec::new();
         let problem = |column: &str, reason: String| ImportError {
@@ -213,7 +238,6 @@ struct CsvRows {
     reader: csv::Reader<Counting<BufReader<Box<dyn Read>>>>,
     /// Bytes before what the CSV reader sees (a BOM).
     skipped: u64,
-    bytes: csv::ByteRecord,
     rows: u64,
 }
 
@@ -223,45 +247,37 @@ impl Rows for CsvRows {
         name: &str,
         record: &mut csv::StringRecord,
     ) -> Result<Option<(u64, Option<ImportError>)>> {
-        record.clear();
-        let read = self.reader.read_byte_record(&mut self.bytes);
-        let offset = self.bytes.position().map(|p| p.byte()).unwrap_or(0) + self.skipped;
+        let read = self.reader.read_record(record);
+        let offset = record.position().map(|p| p.byte()).unwrap_or(0) + self.skipped;
         let line = self.reader.get_ref().line_of(offset);
         match read {
-            Ok(false) => return Ok(None),
-            Ok(true) => {}
+            Ok(false) => Ok(None),
+            Ok(true) => {
+                self.rows += 1;
+                Ok(Some((line, None)))
+            }
             Err(e) => {
                 let line = match e.position() {
                     Some(p) => self.reader.get_ref().line_of(p.byte() + self.skipped),
                     None => line,
                 };
+                let (column, reason) = match e.kind() {
+                    csv::ErrorKind::Utf8 { err, .. } => {
+                        self.rows += 1;
+                        (format!("#{}", err.field() + 1), t!(Msg::NotUtf8))
+                    }
+                    _ => (String::new(), t!(Msg::CsvUnreadable, e)),
+                };
                 let error = ImportError {
                     file: name.to_string(),
                     line,
-                    column: String::new(),
+                    column,
                     value: String::new(),
-                    reason: t!(Msg::CsvUnreadable, e),
+                    reason,
                 };
-                return Ok(Some((line, Some(error))));
+                Ok(Some((line, Some(error))))
             }
         }
-        self.rows += 1;
-        for (i, field) in self.bytes.iter().enumerate() {
-            match std::str::from_utf8(field) {
-                Ok(text) => record.push_field(text),
-                Err(_) => {
-                    let error = ImportError {
-                        file: name.to_string(),
-                        line,
-                        column: format!("#{}", i + 1),
-                        value: quoted(&String::from_utf8_lossy(field)),
-                        reason: t!(Msg::NotUtf8),
-                    };
-                    return Ok(Some((line, Some(error))));
-                }
-            }
-        }
-        Ok(Some((line, None)))
     }
 
     fn digest(&mut self) -> Option<(u64, String)> {
@@ -342,7 +358,6 @@ pub fn read_table(name: String, kind: Option<FileKind>, input: Box<dyn Read>) ->
     let rows = CsvRows {
         reader,
         skipped,
-        bytes: csv::ByteRecord::new(),
         rows: 0,
     };
     Table::new(kind, name, headers, Box::new(rows))
@@ -353,7 +368,7 @@ pub struct Row<'a> {
     pub file: &'a str,
     pub line: u64,
     pub record: &'a csv::StringRecord,
-    pub columns: &'a HashMap<String, usize>,
+    pub columns: &'a Columns,
 }
 
 impl Row<'_> {
