@@ -341,9 +341,9 @@ pub enum WorkerCommand {
         /// Registration number, placement uid or NIK
         placement: String,
     },
-    /// Find workers by part of the name (any case or accents) or the start of the NIK
+    /// Find workers by the start of words of the name (any case or accents) or of the NIK
     Find {
-        /// Part of the name, or the first digits of the NIK
+        /// Words of the name or their first letters ("siti rah"), or the first digits of the NIK
         text: String,
         #[command(flatten)]
         rows: Limit,

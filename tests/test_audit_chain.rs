@@ -225,12 +225,12 @@ fn audit_chain_an_upgraded_database_has_every_old_entry_chained() {
     // (nor the document columns of 0006).
     tamper(
         &office,
-        "DROP INDEX documents_one_live; ALTER TABLE documents DROP COLUMN removed_reason;
+        &format!("{} DROP INDEX documents_one_live; ALTER TABLE documents DROP COLUMN removed_reason;
          ALTER TABLE documents DROP COLUMN removed_on;
          ALTER TABLE audit_log DROP COLUMN hash; ALTER TABLE audit_log DROP COLUMN prev_hash;
          INSERT INTO audit_log (at, clerk, command, record_kind, record_uid, action, changes)
-         VALUES ('2023-11-08T00:00:00.000Z', 'pmi-desk', 'upgrade', 'placement', 'x', 'update', '{}');
-         PRAGMA user_version = 4;",
+         VALUES ('2023-11-08T00:00:00.000Z', 'pmi-desk', 'upgrade', 'placement', 'x', 'update', '{{}}');
+         PRAGMA user_version = 4;", crate::util::UNDO_0007),
     );
     let entries = office.count("audit_log");
     let out = office.run(&["log", "--verify"]);

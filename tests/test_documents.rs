@@ -302,8 +302,8 @@ fn docs_the_upgrade_resolves_duplicates_left_by_earlier_versions() {
         ])
         .ok();
     // The database as schema 5 left it, with a second birth certificate added later.
-    office.sql(
-        "DROP INDEX documents_one_live;
+    office.sql(&format!(
+        "{} DROP INDEX documents_one_live;
          ALTER TABLE documents DROP COLUMN removed_reason;
          ALTER TABLE documents DROP COLUMN removed_on;
          INSERT INTO documents (uid, placement_uid, kind, number, created_at, updated_at, seq)
@@ -313,7 +313,8 @@ fn docs_the_upgrade_resolves_duplicates_left_by_earlier_versions() {
          FROM documents;
          UPDATE change_sequence SET value = value + 1;
          PRAGMA user_version = 5;",
-    );
+        crate::util::UNDO_0007
+    ));
     let listed = office
         .run(&["docs", "list", &number, "--format", "json"])
         .json();

@@ -183,3 +183,44 @@ fn show_lists_placements_with_the_nik_and_regency() {
         .expect("the placements section");
     assert!(line.contains("1371021508900001"), "{}", table.stdout);
 }
+
+/// The names stored before the name index existed are found after the upgrade, the same way as
+/// names registered since, and a renamed person is found by the new name only.
+#[test]
+fn find_works_on_names_stored_before_the_upgrade_and_after_a_rename() {
+    let office = office_with_three();
+    office
+        .register(
+            "1371024508900001",
+            "Nur'aini Désy-Putri",
+            &["--sex", "P", "--accept-warnings"],
+        )
+        .ok();
+    office.sql(&format!(
+        "{} PRAGMA user_version = 6;",
+        crate::util::UNDO_0007
+    ));
+    for text in ["nuraini", "desy putri", "nur", "DESYPUTRI", "1371024508"] {
+        let found = office.run(&["worker", "find", text, "--format", "csv"]);
+        assert!(
+            found.ok().contains("Nur'aini Désy-Putri"),
+            "{text}: {}",
+            found.stdout
+        );
+    }
+    let upgraded = office.run(&["worker", "find", "desy", "--format", "csv"]);
+    assert_eq!(upgraded.ok().lines().count(), 3, "{}", upgraded.stdout);
+    let number = office
+        .run(&["worker", "find", "nuraini", "--format", "json"])
+        .json()[0]["registration_number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    office
+        .run(&["worker", "edit", &number, "--name", "Rahmah Wati"])
+        .ok();
+    let old = office.run(&["worker", "find", "nuraini", "--format", "csv"]);
+    assert_eq!(old.ok().lines().count(), 1, "{}", old.stdout);
+    let new = office.run(&["worker", "find", "rahmah wati", "--format", "csv"]);
+    assert!(new.ok().contains("Rahmah Wati"), "{}", new.stdout);
+}

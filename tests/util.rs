@@ -238,3 +238,10 @@ pub fn snapshot(name: &str, actual: &str) {
         "snapshot {name} differs (UPDATE_SNAPSHOTS=1 to accept)"
     );
 }
+
+/// Undoes migration 0007 (for tests that rebuild an older database): to be kept in step with every
+/// later migration's changes.
+pub const UNDO_0007: &str = "DROP TABLE persons_words; DROP INDEX placements_departures;
+    DROP INDEX placements_country; DROP INDEX placements_scheme; DROP INDEX persons_regency;
+    DROP INDEX recommendations_status; CREATE INDEX persons_name_key ON persons(name_key);
+    CREATE INDEX placements_departed_on ON placements(departed_on) WHERE departed_on IS NOT NULL;";

@@ -60,6 +60,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0006_document_removal",
         include_str!("../../migrations/0006_document_removal.sql"),
     ),
+    (
+        "0007_interactive_speed",
+        include_str!("../../migrations/0007_interactive_speed.sql"),
+    ),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -173,11 +177,27 @@ impl Store {
             .map_err(|e| storage(t!(Msg::DbUnreadable, path.display(), e)))?;
         conn.busy_handler(Some(wait_for_other_clerk()))?;
         let not_ours = || storage(t!(Msg::DbNotOurs, path.display()));
-        let application_id: i64 = conn
-            .pragma_query_value(None, "application_id", |r| r.get(0))
-            .map_err(|_| not_ours())?;
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        // The header read in one statement, so one snapshot: another clerk's first open may be
+        // committing the first migration meanwhile, and a mix of before and after would look
+        // like a foreign file.
+        let header = conn.query_row(
+            "SELECT (SELECT application_id FROM pragma_application_id),
+                    (SELECT user_version FROM pragma_user_version),
+                    (SELECT count(*) FROM sqlite_master)",
+            [],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                ))
+            },
+        );
+        let (application_id, version, tables) = match header {
+            Ok(header) => header,
+            Err(e) if is_busy(&e) => return Err(busy_or(e, path)),
+            Err(_) => return Err(not_ours()),
+        };
         if application_id != APPLICATION_ID && (tables > 0 || version != 0) {
             return Err(not_ours());
         }
@@ -205,10 +225,7 @@ impl Store {
                 store.conn.pragma_update(None, "query_only", true)?;
             }
             _ => {
-                store.conn.pragma_query(None, "journal_mode", |_| Ok(()))?;
-                store
-                    .conn
-                    .pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
+                store.use_wal()?;
                 store.conn.pragma_update(None, "synchronous", "NORMAL")?;
                 if version < SCHEMA_VERSION {
                     store.migrate()?;
@@ -217,6 +234,25 @@ impl Store {
             }
         }
         Ok(store)
+    }
+
+    /// Switches a new database to WAL. The switch needs the file to itself, and SQLite does
+    /// not wait for that (its busy handler is skipped where waiting could deadlock), so it is
+    /// tried again while another clerk's first open holds the file, up to the usual wait.
+    fn use_wal(&mut self) -> Result<()> {
+        let started = std::time::Instant::now();
+        loop {
+            let switched = self
+                .conn
+                .pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()));
+            match switched {
+                Ok(()) => return Ok(()),
+                Err(e) if is_busy(&e) && started.elapsed() < BUSY_TIMEOUT => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Err(e) => return Err(busy_or(e, &self.path)),
+            }
+        }
     }
 
     /// Applies the migrations this database lacks, each in its own IMMEDIATE transaction that
@@ -234,6 +270,9 @@ impl Store {
             };
             tx.execute_batch(sql)
                 .with_context(|| format!("migration {name}"))?;
+            if *name == "0007_interactive_speed" {
+                records::index_all_words::<crate::domain::person::Person>(&tx)?;
+            }
             audit_chain::after_migration(&tx, version + 1)?;
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.pragma_update(None, "user_version", version + 1)?;
@@ -436,12 +475,18 @@ pub(crate) fn constraint_or(error: rusqlite::Error, table: &str) -> anyhow::Erro
     error.into()
 }
 
+fn is_busy(error: &rusqlite::Error) -> bool {
+    matches!(
+        error.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
 fn busy_or(error: rusqlite::Error, path: &Path) -> anyhow::Error {
-    match error.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {
-            storage(t!(Msg::DbBusy, path.display(), BUSY_TIMEOUT.as_secs()))
-        }
-        _ => error.into(),
+    if is_busy(&error) {
+        storage(t!(Msg::DbBusy, path.display(), BUSY_TIMEOUT.as_secs()))
+    } else {
+        error.into()
     }
 }
 

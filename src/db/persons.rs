@@ -4,8 +4,8 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::records::{query, query_one};
-use crate::domain::person::{search_key, Person};
+use super::records::{from_row, query_one, select_list};
+use crate::domain::person::{search_words, Person};
 use crate::domain::Nik;
 
 /// By uid, or by another office's uid recorded as an alias of a stored person.
@@ -21,64 +21,74 @@ pub fn by_nik(conn: &Connection, nik: &Nik) -> Result<Option<Person>> {
     query_one(conn, "WHERE r.nik = ?1", [nik.as_str()])
 }
 
-/// What a name search leaves out on both sides: spaces, apostrophes, hyphens and dots, so that
-/// "nuraini" finds "Nur'aini" and "Nur Aini", and "siti nurhaliza" finds "Siti-Nurhaliza".
-const IGNORED_IN_NAMES: &[char] = &[
-    ' ', '\'', '\u{2019}', '\u{2018}', '\u{02BC}', '`', '\u{00B4}', '-', '\u{2010}', '\u{2011}',
-    '\u{2013}', '\u{2014}', '.',
-];
-
-/// The search text as names are compared: the stored key's rules (`search_key`: case and accents
-/// ignored), without the characters above.
-fn name_needle(text: &str) -> String {
-    search_key(text).replace(IGNORED_IN_NAMES, "")
+/// What the clerk typed, as a search: digits only (four or more) are the start of a NIK, anything
+/// else words that begin words of a name (`persons_words`, see `Person::words`).
+enum Search {
+    Nik(String),
+    Words(String),
 }
 
-/// The stored `name_key` with the same characters removed, in SQL (the key itself is unchanged:
-/// no migration needed).
-fn name_haystack() -> String {
-    IGNORED_IN_NAMES
-        .iter()
-        .fold("r.name_key".to_string(), |sql, c| {
-            let c = if *c == '\'' {
-                "''".to_string()
-            } else {
-                c.to_string()
-            };
-            format!("replace({sql}, '{c}', '')")
-        })
+impl Search {
+    fn of(text: &str) -> Option<Search> {
+        let trimmed = text.trim();
+        if trimmed.len() >= 4 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+            return Some(Search::Nik(trimmed.to_string()));
+        }
+        // Each typed word must begin a word of the name (`"siti"* "rah"*`), or the words typed
+        // together must begin the name written together or one of its words ("nur aini" finds
+        // "Nur'aini", "sitinurhaliza" finds "Siti-Nurhaliza").
+        let words: Vec<String> = search_words(text)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        let each: Vec<String> = words.iter().map(|w| format!("\"{w}\"*")).collect();
+        match words.len() {
+            0 => None,
+            1 => Some(Search::Words(each.join(" "))),
+            _ => Some(Search::Words(format!(
+                "({}) OR \"{}\"*",
+                each.join(" "),
+                words.concat()
+            ))),
+        }
+    }
+
+    /// The rowids of matching persons, newest first, and the statement's two parameters.
+    fn matching(&self) -> (&'static str, String, String) {
+        match self {
+            // The NIK index, read as a range: `prefix <= nik < prefix + ':'` (':' follows '9').
+            Search::Nik(prefix) => (
+                "SELECT rowid FROM persons WHERE nik >= ?1 AND nik < ?2 ORDER BY rowid DESC",
+                prefix.clone(),
+                format!("{prefix}:"),
+            ),
+            // (`?2 = ?2`: both searches take the same two parameters.)
+            Search::Words(query) => (
+                "SELECT rowid FROM persons_words WHERE persons_words MATCH ?1 AND ?2 = ?2
+                 ORDER BY rowid DESC",
+                query.clone(),
+                String::new(),
+            ),
+        }
+    }
 }
 
-/// `?1` a NIK prefix (digits only), else `?2` part of a name.
-fn search_condition() -> String {
-    format!(
-        "((?1 IS NOT NULL AND r.nik LIKE ?1 || '%') OR (?1 IS NULL AND instr({}, ?2) > 0))",
-        name_haystack()
-    )
-}
-
-fn search_params(text: &str) -> (Option<String>, String) {
-    let digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
-    let nik_prefix = if digits.len() >= 4 && digits.len() == text.trim().len() {
-        Some(digits)
-    } else {
-        None
-    };
-    (nik_prefix, name_needle(text))
-}
-
-/// Persons whose name contains the text (case, accents, spaces, apostrophes and hyphens ignored)
-/// or whose NIK starts with it.
+/// Persons whose name has words beginning with the words typed (case, accents and apostrophes
+/// ignored; a name written together also matches: "nuraini" finds "Nur Aini") or whose NIK
+/// starts with the digits typed; the newest first.
 pub fn search(conn: &Connection, text: &str, limit: i64) -> Result<Vec<Person>> {
-    let (nik_prefix, needle) = search_params(text);
-    query(
-        conn,
-        &format!(
-            "WHERE {} ORDER BY r.full_name, r.uid LIMIT ?3",
-            search_condition()
-        ),
-        params![nik_prefix, needle, limit],
-    )
+    let Some(search) = Search::of(text) else {
+        return Ok(Vec::new());
+    };
+    let (matching, a, b) = search.matching();
+    let mut stmt = conn.prepare(&format!(
+        "WITH found AS ({matching}) SELECT {} FROM found JOIN persons r ON r.rowid = found.rowid
+         LIMIT ?3",
+        select_list::<Person>("r")
+    ))?;
+    let rows = stmt.query_map(params![a, b, limit], |row| from_row::<Person>(row, 0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 /// The persons `search` finds who have a placement (`worker find`), at most `limit`, and how
@@ -88,19 +98,27 @@ pub fn search_workers(
     text: &str,
     limit: Option<i64>,
 ) -> Result<(Vec<Person>, i64)> {
-    let (nik_prefix, needle) = search_params(text);
-    let condition = format!(
-        "WHERE {} AND EXISTS (SELECT 1 FROM placements pl WHERE pl.person_uid = r.uid)",
-        search_condition()
-    );
-    let persons = query(
-        conn,
-        &format!("{condition} ORDER BY r.full_name, r.uid LIMIT ?3"),
-        params![nik_prefix, needle, limit.unwrap_or(-1)],
-    )?;
+    let Some(search) = Search::of(text) else {
+        return Ok((Vec::new(), 0));
+    };
+    let (matching, a, b) = search.matching();
+    let worker = "EXISTS (SELECT 1 FROM placements pl WHERE pl.person_uid = r.uid)";
+    let mut stmt = conn.prepare(&format!(
+        "WITH found AS ({matching}) SELECT {} FROM found JOIN persons r ON r.rowid = found.rowid
+         WHERE {worker} LIMIT ?3",
+        select_list::<Person>("r")
+    ))?;
+    let persons = stmt
+        .query_map(params![a, b, limit.unwrap_or(-1)], |row| {
+            from_row::<Person>(row, 0)
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     let total = conn.query_row(
-        &format!("SELECT count(*) FROM persons r {condition}"),
-        params![nik_prefix, needle],
+        &format!(
+            "WITH found AS ({matching}) SELECT count(*) FROM found
+             JOIN persons r ON r.rowid = found.rowid WHERE {worker}"
+        ),
+        params![a, b],
         |r| r.get(0),
     )?;
     Ok((persons, total))

@@ -143,7 +143,10 @@ pub fn insert_or_clash<R: Record>(tx: &Tx, record: &R) -> Result<Option<String>>
         .prepare_cached(&text(R::TABLE, "insert", || insert_sql(record)))?
         .execute(rusqlite::params_from_iter(values.iter()));
     match result {
-        Ok(_) => Ok(None),
+        Ok(_) => {
+            index_words(tx, record, false)?;
+            Ok(None)
+        }
         Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => {
             // "UNIQUE constraint failed: placements.person_uid" (an index may name several).
             let message = e.to_string();
@@ -171,6 +174,58 @@ pub fn insert<R: Record>(tx: &Tx, record: &R) -> Result<()> {
         .execute(rusqlite::params_from_iter(values.iter()))
         .map_err(|e| super::constraint_or(e, R::TABLE))
         .with_context(|| format!("saving {}", R::KIND))?;
+    index_words(tx, record, false)
+}
+
+/// Fills a kind's full-text index (`<table>_words`) from every stored record, with the same
+/// words the commands keep (run by the migration that creates the index).
+pub fn index_all_words<R: Record>(conn: &Connection) -> Result<()> {
+    let mut insert = conn.prepare(&format!(
+        "INSERT INTO {}_words (rowid, words) VALUES (?1, ?2)",
+        R::TABLE
+    ))?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT r.rowid, {} FROM {} r",
+        select_list::<R>("r"),
+        R::TABLE
+    ))?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let record = from_row::<R>(row, 1)?;
+        if let Some(words) = record.words() {
+            insert.execute(rusqlite::params![row.get::<_, i64>(0)?, words])?;
+        }
+    }
+    Ok(())
+}
+
+/// Keeps the full-text index of a kind's words (`<table>_words`) in step: the words of a record
+/// just inserted (the last row written) or changed.
+fn index_words<R: Record>(tx: &Tx, record: &R, changed: bool) -> Result<()> {
+    let Some(words) = record.words() else {
+        return Ok(());
+    };
+    let rowid: i64 = match changed {
+        false => tx.last_insert_rowid(),
+        true => tx
+            .prepare_cached(&text(R::TABLE, "rowid", || {
+                format!("SELECT rowid FROM {} WHERE uid = ?1", R::TABLE)
+            }))?
+            .query_row([record.uid()], |r| r.get(0))?,
+    };
+    if changed {
+        tx.prepare_cached(&text(R::TABLE, "words delete", || {
+            format!("DELETE FROM {}_words WHERE rowid = ?1", R::TABLE)
+        }))?
+        .execute([rowid])?;
+    }
+    tx.prepare_cached(&text(R::TABLE, "words", || {
+        format!(
+            "INSERT INTO {}_words (rowid, words) VALUES (?1, ?2)",
+            R::TABLE
+        )
+    }))?
+    .execute(rusqlite::params![rowid, words])?;
     Ok(())
 }
 
@@ -209,6 +264,9 @@ pub fn replace<R: Record>(tx: &Tx, record: &R, expected: &Timestamp) -> Result<b
         .execute(rusqlite::params_from_iter(values.iter()))
         .map_err(|e| super::constraint_or(e, R::TABLE))
         .with_context(|| format!("saving {}", R::KIND))?;
+    if changed == 1 {
+        index_words(tx, record, true)?;
+    }
     Ok(changed == 1)
 }
 

@@ -11,7 +11,7 @@ use crate::error::Invalid;
 
 crate::record! {
     /// A person: worker, family member, victim (persons.csv).
-    pub struct Person in "persons" as "person", version updated_at, derived person_derived {
+    pub struct Person in "persons" as "person", version updated_at, derived person_derived, words person_words {
         uid: String => "uid" as "person_uid" via parse_uid,
         nik: Option<Nik> => "nik" as "nik",
         full_name: String => "full_name" as "full_name" via parse_name,
@@ -32,6 +32,37 @@ crate::record! {
 /// The search key stored with a person, for `worker find`.
 fn person_derived(p: &Person) -> Vec<(&'static str, Scalar<'_>)> {
     vec![("name_key", Scalar::Text(search_key(&p.full_name).into()))]
+}
+
+/// `Nur'aini Désy` -> `nuraini desy`: what a clerk types to find a name, however it was written.
+pub fn search_words(text: &str) -> String {
+    search_key(text)
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{02BC}' | '\u{00B4}'
+            )
+        })
+        .collect()
+}
+
+/// The words of a name a person is found by, and each run of its words to the end written
+/// together (`nur aini`, `nuraini`; `desy putri` also `desyputri`), so that however a clerk
+/// joins or splits the words typed, the start of them finds the person.
+fn person_words(p: &Person) -> String {
+    let searchable = search_words(&p.full_name);
+    let words: Vec<&str> = searchable
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let together = (0..words.len().saturating_sub(1)).map(|i| words[i..].concat());
+    words
+        .iter()
+        .map(|w| w.to_string())
+        .chain(together)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A phone number as stored (normalised); its warnings are the command's to show.

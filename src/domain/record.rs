@@ -387,6 +387,10 @@ pub trait Record: Clone + Sized {
     fn fields(&self) -> Vec<(&'static str, String)> {
         fields(self)
     }
+    /// The words the record is found by (a person's name), kept in a full-text index.
+    fn words(&self) -> Option<String> {
+        None
+    }
     /// Columns the database derives from the record (e.g. a search key), stored alongside.
     fn derived(&self) -> Vec<(&'static str, Scalar<'_>)> {
         Vec::new()
@@ -435,7 +439,7 @@ macro_rules! record {
     (
         $(#[$meta:meta])*
         pub struct $name:ident in $table:literal as $kind:literal, version $version:ident
-            $(, derived $derived:path)? {
+            $(, derived $derived:path)? $(, words $words:path)? {
             $(
                 $(#[$fmeta:meta])*
                 $field:ident : $ty:ty => $column:literal $(as $exchange:literal)? $(via $parser:path)?
@@ -513,6 +517,7 @@ macro_rules! record {
             }
 
             $crate::record!(@derived $($derived)?);
+            $crate::record!(@words $($words)?);
         }
     };
     (@exchange) => { None::<&'static str> };
@@ -532,6 +537,12 @@ macro_rules! record {
     };
     (@keep $self:ident, $stored:ident, $field:ident) => { $self.$field = $stored.$field.clone() };
     (@keep $self:ident, $stored:ident, $field:ident, $exchange:literal) => {};
+    (@words) => {};
+    (@words $words:path) => {
+        fn words(&self) -> Option<String> {
+            Some($words(self))
+        }
+    };
     (@derived) => {};
     (@derived $derived:path) => {
         fn derived(&self) -> Vec<(&'static str, $crate::domain::record::Scalar<'_>)> {

@@ -222,12 +222,12 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
         "Nomor pendaftaran, uid penempatan atau NIK",
     ),
     (
-        "Find workers by part of the name (any case or accents) or the start of the NIK",
-        "Cari pekerja dengan sebagian nama (huruf besar/kecil dan aksen diabaikan) atau awal NIK",
+        "Find workers by the start of words of the name (any case or accents) or of the NIK",
+        "Cari pekerja dengan awal kata-kata nama (huruf besar/kecil dan aksen diabaikan) atau awal NIK",
     ),
     (
-        "Part of the name, or the first digits of the NIK",
-        "Sebagian nama, atau angka-angka awal NIK",
+        "Words of the name or their first letters (\"siti rah\"), or the first digits of the NIK",
+        "Kata-kata nama atau huruf awalnya (\"siti rah\"), atau angka-angka awal NIK",
     ),
     ("List placements", "Daftar penempatan"),
     (
