@@ -1,12 +1,13 @@
 -- Every interactive command under 50 ms on a million records (docs/performance.md): each listing
 -- filter and each report cut has an index that answers it, and names are found through a
--- full-text index of their words (accents, case and apostrophes ignored: "nuraini" finds
--- "Nur'aini") instead of a scan of every name.
+-- trigram index of their letters (accents, case, spaces and apostrophes ignored: "nuraini" and
+-- "aini" find "Nur'aini") instead of a scan of every name.
 
--- Names: the words of each person's name, kept by pmi-desk with every insert and change.
+-- Names: each person's name as it is searched (`Person::words`), kept by pmi-desk with every
+-- insert and change.
 DROP INDEX persons_name_key;
 CREATE VIRTUAL TABLE persons_words USING fts5(
-    words, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+    words, content = '', contentless_delete = 1, tokenize = 'trigram'
 );
 -- Filled by pmi-desk after this script, with the words the commands keep (db::records).
 

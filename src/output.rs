@@ -228,7 +228,10 @@ impl Records {
     pub fn print_cut(&self, format: Format, out: &mut dyn Write, total: i64) -> Result<()> {
         self.print(format, out)?;
         let more = total - self.rows.len() as i64;
-        if format == Format::Table && more > 0 {
+        if format == Format::Table && total > crate::db::filter::COUNTED_UP_TO {
+            let at_least = crate::db::filter::COUNTED_UP_TO - self.rows.len() as i64;
+            writeln!(out, "{}", t!(Msg::ListMoreThan, at_least))?;
+        } else if format == Format::Table && more > 0 {
             writeln!(out, "{}", t!(Msg::ListMore, more, total))?;
         }
         Ok(())
@@ -585,6 +588,25 @@ mod tests {
             table.contains("Skema") && table.contains("P to P"),
             "{table}"
         );
+    }
+
+    /// A listing counted past `COUNTED_UP_TO` says "more than", not a total it did not count.
+    #[test]
+    fn a_cut_listing_says_how_many_more_or_more_than() {
+        let shown = |total: i64| {
+            let mut out = Vec::new();
+            sample().print_cut(Format::Table, &mut out, total).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert!(shown(7).contains("5 more (of 7)"), "{}", shown(7));
+        let counted = crate::db::filter::COUNTED_UP_TO;
+        let past = shown(counted + 1);
+        assert!(
+            past.contains(&format!("more than {} more", counted - 2)),
+            "{past}"
+        );
+        assert!(!past.contains("(of"), "{past}");
+        assert!(!shown(2).contains("more"), "{}", shown(2));
     }
 
     fn people() -> Records {

@@ -200,7 +200,14 @@ fn find_works_on_names_stored_before_the_upgrade_and_after_a_rename() {
         "{} PRAGMA user_version = 6;",
         crate::util::UNDO_0007
     ));
-    for text in ["nuraini", "desy putri", "nur", "DESYPUTRI", "1371024508"] {
+    for text in [
+        "nuraini",
+        "desy putri",
+        "putri desy",
+        "aini",
+        "DESYPUTRI",
+        "1371024508",
+    ] {
         let found = office.run(&["worker", "find", text, "--format", "csv"]);
         assert!(
             found.ok().contains("Nur'aini Désy-Putri"),
@@ -223,4 +230,18 @@ fn find_works_on_names_stored_before_the_upgrade_and_after_a_rename() {
     assert_eq!(old.ok().lines().count(), 1, "{}", old.stdout);
     let new = office.run(&["worker", "find", "rahmah wati", "--format", "csv"]);
     assert!(new.ok().contains("Rahmah Wati"), "{}", new.stdout);
+}
+
+/// A name is searched by three letters or more; fewer is told, not answered with every worker.
+#[test]
+fn find_asks_for_three_letters_of_a_name() {
+    let office = office_with_three();
+    let short = office.run(&["--lang", "id", "worker", "find", "an"]);
+    assert!(
+        short.fails(2).contains("paling sedikit 3 huruf"),
+        "{}",
+        short.stderr
+    );
+    let joined = office.run(&["worker", "find", "an di", "--format", "csv"]);
+    assert!(joined.ok().contains("Andi"), "{}", joined.stdout);
 }

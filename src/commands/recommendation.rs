@@ -47,7 +47,9 @@ pub fn run(ctx: &Ctx, mut command: RecommendationCommand) -> Result<()> {
                 limit: row_limit(ctx.format, rows.limit, rows.all),
             };
             let listed = db::recommendations::list(store.conn(), &filter)?;
-            let total = db::recommendations::count(store.conn(), &filter)?;
+            let total = db::filter::total(listed.len(), filter.limit, || {
+                db::recommendations::count(store.conn(), &filter)
+            })?;
             views::recommendation_list(&listed, today).print_cut(
                 ctx.format,
                 &mut pager::start(ctx.format),

@@ -45,7 +45,9 @@ pub fn run(ctx: &Ctx, command: RepatriationCommand) -> Result<()> {
                 limit: row_limit(ctx.format, rows.limit, rows.all),
             };
             let listed = db::repatriations::list(conn, &filter)?;
-            let total = db::repatriations::count(conn, &filter)?;
+            let total = db::filter::total(listed.len(), filter.limit, || {
+                db::repatriations::count(conn, &filter)
+            })?;
             views::repatriation_list(&listed).print_cut(
                 ctx.format,
                 &mut pager::start(ctx.format),

@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection};
+use rusqlite::{params, params_from_iter, Connection};
 use serde_json::{Map, Value};
 
 use super::audit_chain;
@@ -161,13 +161,17 @@ pub fn listed(
     limit: Option<i64>,
 ) -> Result<(Vec<Entry>, i64)> {
     let uids = uids.map(|u| Value::from(u.to_vec()).to_string());
-    let condition = "WHERE (?1 IS NULL OR at >= ?1)
-         AND (?2 IS NULL OR record_uid IN (SELECT value FROM json_each(?2)))";
+    let mut c = super::filter::Conditions::default();
+    c.when("at >= ?", super::filter::text(since)).when(
+        "record_uid IN (SELECT value FROM json_each(?))",
+        super::filter::text(uids),
+    );
     let mut stmt = conn.prepare(&format!(
         "SELECT at, clerk, command, record_kind, record_uid, action, changes FROM audit_log
-         {condition} ORDER BY id LIMIT ?3"
+         {} ORDER BY id LIMIT ?",
+        c.clause()
     ))?;
-    let rows = stmt.query_map(params![since, uids, limit.unwrap_or(-1)], |r| {
+    let rows = stmt.query_map(params_from_iter(c.values_and_limit(limit)), |r| {
         Ok(Entry {
             at: r.get(0)?,
             clerk: r.get(1)?,
@@ -179,10 +183,8 @@ pub fn listed(
         })
     })?;
     let entries = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-    let total = conn.query_row(
-        &format!("SELECT count(*) FROM audit_log {condition}"),
-        params![since, uids],
-        |r| r.get(0),
-    )?;
+    let total = super::filter::total(entries.len(), limit, || {
+        super::filter::count_rows(conn, &format!("audit_log {}", c.clause()), c.values())
+    })?;
     Ok((entries, total))
 }

@@ -2,8 +2,9 @@
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{params_from_iter, Connection, OptionalExtension};
 
+use super::filter::{count_rows, text, Conditions};
 use super::records::{from_row, query, query_one, select_list};
 use crate::domain::case::{Case, CaseEvent};
 use crate::domain::record::{Record, Text};
@@ -38,47 +39,84 @@ pub struct Filter {
     pub limit: Option<i64>,
 }
 
-/// The cases `case list` shows, from `FROM` on; `?8` is the limit.
-const LISTED: &str = "FROM cases r LEFT JOIN persons p ON p.uid = r.person_uid
-         WHERE (?1 IS NULL OR r.status = ?1) AND (?2 IS NULL OR r.category = ?2) AND (?3 IS NULL OR r.country = ?3)
-           AND (?4 IS NULL OR r.reported_on >= ?4) AND (?5 IS NULL OR r.reported_on <= ?5) AND (?6 IS NULL OR r.clerk = ?6)
-           AND (?7 = 0 OR r.status IN ('NEW', 'IN_PROGRESS', 'REFERRED'))";
-
-fn list_params(f: &Filter) -> [rusqlite::types::Value; 8] {
-    use rusqlite::types::Value;
-    let text = |v: Option<String>| v.map(Value::Text).unwrap_or(Value::Null);
-    [
-        text(f.status.map(|s| s.code().to_string())),
-        text(f.category.map(|s| s.code().to_string())),
-        text(f.country.as_ref().map(|c| c.as_str().to_string())),
-        text(f.from.map(|d| d.as_text().into_owned())),
-        text(f.to.map(|d| d.as_text().into_owned())),
-        text(f.clerk.clone()),
-        Value::Integer(f.open_only as i64),
-        Value::Integer(f.limit.unwrap_or(-1)),
-    ]
+impl Filter {
+    fn conditions(&self) -> Conditions {
+        let mut c = Conditions::default();
+        c.when("r.status = ?", text(self.status.map(|s| s.code())))
+            .when("r.category = ?", text(self.category.map(|s| s.code())))
+            .when(
+                "r.country = ?",
+                text(self.country.as_ref().map(|c| c.as_str())),
+            )
+            .when(
+                "r.reported_on >= ?",
+                text(self.from.map(|d| d.as_text().into_owned())),
+            )
+            .when(
+                "r.reported_on <= ?",
+                text(self.to.map(|d| d.as_text().into_owned())),
+            )
+            .when("r.clerk = ?", text(self.clerk.as_deref()))
+            .when_true(
+                "r.status IN ('NEW', 'IN_PROGRESS', 'REFERRED')",
+                self.open_only,
+            );
+        c
+    }
 }
 
-/// How many cases the filter finds, whatever its limit (for "N more").
+/// How many cases the filter finds, whatever its limit (up to `filter::COUNTED_UP_TO + 1`).
 pub fn count(conn: &Connection, f: &Filter) -> Result<i64> {
-    let sql = format!("SELECT count(*) {LISTED}");
-    let mut values = list_params(f).to_vec();
-    values.pop();
-    Ok(conn.query_row(&sql, rusqlite::params_from_iter(values), |r| r.get(0))?)
+    let c = f.conditions();
+    count_rows(conn, &format!("cases r {}", c.clause()), c.values())
+}
+
+/// The cases the filter finds, without names, oldest report first (whatever the limit).
+pub fn matching(conn: &Connection, f: &Filter) -> Result<Vec<Case>> {
+    let c = f.conditions();
+    query(
+        conn,
+        &format!("{} ORDER BY r.reported_on, r.case_number", c.clause()),
+        params_from_iter(c.values()),
+    )
 }
 
 /// Cases with the person's name, oldest report first.
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<(Case, Option<String>)>> {
     let n = Case::columns().len();
+    let c = f.conditions();
     let mut stmt = conn.prepare(&format!(
-        "SELECT {}, p.full_name {LISTED}
-         ORDER BY r.reported_on, r.case_number LIMIT ?8",
-        select_list::<Case>("r")
+        "SELECT {}, p.full_name FROM cases r LEFT JOIN persons p ON p.uid = r.person_uid {}
+         ORDER BY r.reported_on, r.case_number LIMIT ?",
+        select_list::<Case>("r"),
+        c.clause()
     ))?;
-    let rows = stmt.query_map(rusqlite::params_from_iter(list_params(f)), |r| {
+    let rows = stmt.query_map(params_from_iter(c.values_and_limit(f.limit)), |r| {
         Ok((from_row(r, 0)?, r.get(n)?))
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The timelines of the open cases, oldest event first, by case uid: read at once for
+/// `case list --overdue` (one query instead of one per case).
+pub fn events_of_open_cases(
+    conn: &Connection,
+) -> Result<std::collections::HashMap<String, Vec<CaseEvent>>> {
+    let events: Vec<CaseEvent> = query(
+        conn,
+        "WHERE r.case_uid IN (SELECT uid FROM cases
+                              WHERE status IN ('NEW', 'IN_PROGRESS', 'REFERRED'))
+         ORDER BY r.case_uid, r.occurred_on, r.created_at, r.rowid",
+        [],
+    )?;
+    let mut by_case: std::collections::HashMap<String, Vec<CaseEvent>> = Default::default();
+    for event in events {
+        by_case
+            .entry(event.case_uid.clone())
+            .or_default()
+            .push(event);
+    }
+    Ok(by_case)
 }
 
 /// A case's timeline, oldest first.

@@ -8,9 +8,12 @@ pub mod cases;
 
 pub mod counters;
 pub mod documents;
+pub mod filter;
 pub mod persons;
 pub mod placements;
 pub mod query;
+#[cfg(test)]
+mod query_plans;
 pub mod recommendations;
 pub mod records;
 pub mod repatriations;

@@ -7,6 +7,9 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::records::{from_row, query_one, select_list};
 use crate::domain::person::{search_words, Person};
 use crate::domain::Nik;
+use crate::error::usage;
+use crate::i18n::Msg;
+use crate::t;
 
 /// By uid, or by another office's uid recorded as an alias of a stored person.
 pub fn by_uid(conn: &Connection, uid: &str) -> Result<Option<Person>> {
@@ -22,36 +25,47 @@ pub fn by_nik(conn: &Connection, nik: &Nik) -> Result<Option<Person>> {
 }
 
 /// What the clerk typed, as a search: digits only (four or more) are the start of a NIK, anything
-/// else words that begin words of a name (`persons_words`, see `Person::words`).
+/// else parts of the name (`persons_words`: the name's letters and digits written together, in a
+/// trigram index, see `Person::words`).
 enum Search {
     Nik(String),
-    Words(String),
+    Name(String),
 }
 
+/// A name search needs this many letters: the index holds runs of three.
+pub const NAME_SEARCH_LETTERS: usize = 3;
+
 impl Search {
+    /// `None` for a text too short to search a name by.
     fn of(text: &str) -> Option<Search> {
         let trimmed = text.trim();
         if trimmed.len() >= 4 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
             return Some(Search::Nik(trimmed.to_string()));
         }
-        // Each typed word must begin a word of the name (`"siti"* "rah"*`), or the words typed
-        // together must begin the name written together or one of its words ("nur aini" finds
-        // "Nur'aini", "sitinurhaliza" finds "Siti-Nurhaliza").
-        let words: Vec<String> = search_words(text)
+        // Each typed part must be in the name written together, in any order ("nur aini" and
+        // "nuraini" find "Nur'aini", "putri desy" finds "Désy-Putri"); a part shorter than a
+        // trigram is joined to the part after it ("siti a" looks for "sitia").
+        let mut parts: Vec<String> = Vec::new();
+        let mut short = String::new();
+        for word in search_words(text)
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect();
-        let each: Vec<String> = words.iter().map(|w| format!("\"{w}\"*")).collect();
-        match words.len() {
-            0 => None,
-            1 => Some(Search::Words(each.join(" "))),
-            _ => Some(Search::Words(format!(
-                "({}) OR \"{}\"*",
-                each.join(" "),
-                words.concat()
-            ))),
+        {
+            short.push_str(word);
+            if short.chars().count() >= NAME_SEARCH_LETTERS {
+                parts.push(std::mem::take(&mut short));
+            }
         }
+        match parts.last_mut() {
+            Some(last) => last.push_str(&short),
+            None => return None,
+        }
+        let query = parts
+            .iter()
+            .map(|p| format!("\"{p}\""))
+            .collect::<Vec<_>>()
+            .join(" AND ");
+        Some(Search::Name(query))
     }
 
     /// The rowids of matching persons, newest first, and the statement's two parameters.
@@ -64,7 +78,7 @@ impl Search {
                 format!("{prefix}:"),
             ),
             // (`?2 = ?2`: both searches take the same two parameters.)
-            Search::Words(query) => (
+            Search::Name(query) => (
                 "SELECT rowid FROM persons_words WHERE persons_words MATCH ?1 AND ?2 = ?2
                  ORDER BY rowid DESC",
                 query.clone(),
@@ -74,24 +88,26 @@ impl Search {
     }
 }
 
-/// Persons whose name has words beginning with the words typed (case, accents and apostrophes
-/// ignored; a name written together also matches: "nuraini" finds "Nur Aini") or whose NIK
-/// starts with the digits typed; the newest first.
-pub fn search(conn: &Connection, text: &str, limit: i64) -> Result<Vec<Person>> {
-    let Some(search) = Search::of(text) else {
-        return Ok(Vec::new());
-    };
-    let (matching, a, b) = search.matching();
-    let mut stmt = conn.prepare(&format!(
+/// A person with a placement (a worker), for `search_sql`.
+const WORKER: &str = "EXISTS (SELECT 1 FROM placements pl WHERE pl.person_uid = r.uid)";
+
+/// The statement `search_workers` runs on the rowids `matching` finds (`?1`, `?2`; `?3` the limit).
+fn search_sql(matching: &str) -> String {
+    format!(
         "WITH found AS ({matching}) SELECT {} FROM found JOIN persons r ON r.rowid = found.rowid
-         LIMIT ?3",
+         WHERE {WORKER} LIMIT ?3",
         select_list::<Person>("r")
-    ))?;
-    let rows = stmt.query_map(params![a, b, limit], |row| from_row::<Person>(row, 0))?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    )
 }
 
-/// The persons `search` finds who have a placement (`worker find`), at most `limit`, and how
+/// The statement `search_workers` runs for `text`, if the text can be searched.
+#[cfg(test)]
+pub(super) fn search_sql_for(text: &str) -> Option<(String, String, String)> {
+    let (matching, a, b) = Search::of(text)?.matching();
+    Some((search_sql(matching), a, b))
+}
+
+/// The persons the text finds (`Search`) who have a placement (`worker find`), at most `limit`, and how
 /// many there are in all.
 pub fn search_workers(
     conn: &Connection,
@@ -99,29 +115,38 @@ pub fn search_workers(
     limit: Option<i64>,
 ) -> Result<(Vec<Person>, i64)> {
     let Some(search) = Search::of(text) else {
-        return Ok((Vec::new(), 0));
+        return Err(usage(t!(Msg::SearchTooShort, NAME_SEARCH_LETTERS)));
     };
     let (matching, a, b) = search.matching();
-    let worker = "EXISTS (SELECT 1 FROM placements pl WHERE pl.person_uid = r.uid)";
-    let mut stmt = conn.prepare(&format!(
-        "WITH found AS ({matching}) SELECT {} FROM found JOIN persons r ON r.rowid = found.rowid
-         WHERE {worker} LIMIT ?3",
-        select_list::<Person>("r")
-    ))?;
+    let mut stmt = conn.prepare(&search_sql(matching))?;
     let persons = stmt
         .query_map(params![a, b, limit.unwrap_or(-1)], |row| {
             from_row::<Person>(row, 0)
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let total = conn.query_row(
-        &format!(
-            "WITH found AS ({matching}) SELECT count(*) FROM found
-             JOIN persons r ON r.rowid = found.rowid WHERE {worker}"
-        ),
-        params![a, b],
-        |r| r.get(0),
-    )?;
+    let total = super::filter::total(persons.len(), limit, || {
+        super::filter::count_rows(
+            conn,
+            &format!("({matching}) found JOIN persons r ON r.rowid = found.rowid WHERE {WORKER}"),
+            vec![a.clone().into(), b.clone().into()],
+        )
+    })?;
     Ok((persons, total))
+}
+
+/// The names of the persons these uids name (those stored).
+pub fn names<'a>(
+    conn: &Connection,
+    uids: impl Iterator<Item = &'a str>,
+) -> Result<std::collections::HashMap<String, String>> {
+    let mut stmt = conn.prepare_cached("SELECT full_name FROM persons WHERE uid = ?1")?;
+    let mut names = std::collections::HashMap::new();
+    for uid in uids {
+        if let Some(name) = stmt.query_row([uid], |r| r.get(0)).optional()? {
+            names.insert(uid.to_string(), name);
+        }
+    }
+    Ok(names)
 }
 
 /// Records that another office's uid names a person stored here.

@@ -2,8 +2,9 @@
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
+use super::filter::{count_rows, text, Conditions};
 use super::records::{from_row, query, query_one, select_list};
 use crate::domain::placement::Placement;
 use crate::domain::record::{Record, Text};
@@ -55,43 +56,50 @@ pub struct Listed {
     pub regency_code: Option<String>,
 }
 
-/// The placements `worker list` shows, from `FROM` on; `?7` is the limit.
-const LISTED: &str = "FROM placements r JOIN persons pe ON pe.uid = r.person_uid
-         WHERE (?1 IS NULL OR r.stage = ?1) AND (?2 IS NULL OR r.scheme = ?2)
-           AND (?3 IS NULL OR r.country = ?3) AND (?4 IS NULL OR pe.regency_code = ?4)
-           AND (?5 IS NULL OR r.registered_on >= ?5) AND (?6 IS NULL OR r.registered_on <= ?6)";
-
-fn list_params(f: &Filter) -> [Option<String>; 6] {
-    [
-        f.stage.map(|s| s.code().to_string()),
-        f.scheme.map(|s| s.code().to_string()),
-        f.country.as_ref().map(|c| c.as_str().to_string()),
-        f.regency.as_ref().map(|r| r.as_str().to_string()),
-        f.registered_from.map(|d| d.as_text().into_owned()),
-        f.registered_to.map(|d| d.as_text().into_owned()),
-    ]
+impl Filter {
+    fn conditions(&self) -> Conditions {
+        let mut c = Conditions::default();
+        c.when("r.stage = ?", text(self.stage.map(|s| s.code())))
+            .when("r.scheme = ?", text(self.scheme.map(|s| s.code())))
+            .when(
+                "r.country = ?",
+                text(self.country.as_ref().map(|c| c.as_str())),
+            )
+            .when(
+                "pe.regency_code = ?",
+                text(self.regency.as_ref().map(|r| r.as_str())),
+            )
+            .when(
+                "r.registered_on >= ?",
+                text(self.registered_from.map(|d| d.as_text().into_owned())),
+            )
+            .when(
+                "r.registered_on <= ?",
+                text(self.registered_to.map(|d| d.as_text().into_owned())),
+            );
+        c
+    }
 }
 
-/// How many placements the filter finds, whatever its limit (for "N more").
+/// How many placements the filter finds, whatever its limit (up to `filter::COUNTED_UP_TO + 1`).
+/// The persons table is read only when the filter is on the person's regency.
 pub fn count(conn: &Connection, f: &Filter) -> Result<i64> {
-    let [a, b, c, d, e, g] = list_params(f);
-    Ok(conn.query_row(
-        &format!("SELECT count(*) {LISTED}"),
-        params![a, b, c, d, e, g],
-        |r| r.get(0),
-    )?)
+    let from = match f.regency {
+        Some(_) => "placements r JOIN persons pe ON pe.uid = r.person_uid",
+        None => "placements r",
+    };
+    let c = f.conditions();
+    count_rows(conn, &format!("{from} {}", c.clause()), c.values())
 }
 
+/// The placements the filter finds, the oldest registration first (then in the order stored:
+/// each index ends with the rowid, so the listing reads its rows in order from the index that
+/// filters them and stops at the limit).
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Listed>> {
     let n = Placement::columns().len();
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {}, pe.full_name, pe.nik, pe.regency_code {LISTED}
-         ORDER BY r.registered_on, r.registration_number, r.uid
-         LIMIT ?7",
-        select_list::<Placement>("r")
-    ))?;
-    let [a, b, c, d, e, g] = list_params(f);
-    let rows = stmt.query_map(params![a, b, c, d, e, g, f.limit.unwrap_or(-1)], |r| {
+    let (sql, values) = list_sql(f);
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params_from_iter(values), |r| {
         Ok(Listed {
             placement: from_row(r, 0)?,
             full_name: r.get(n)?,
@@ -100,6 +108,20 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Listed>> {
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The statement `list` runs, and its values.
+pub(super) fn list_sql(f: &Filter) -> (String, Vec<rusqlite::types::Value>) {
+    let c = f.conditions();
+    let sql = format!(
+        "SELECT {}, pe.full_name, pe.nik, pe.regency_code
+         FROM placements r JOIN persons pe ON pe.uid = r.person_uid {}
+         ORDER BY r.registered_on, r.rowid
+         LIMIT ?",
+        select_list::<Placement>("r"),
+        c.clause()
+    );
+    (sql, c.values_and_limit(f.limit))
 }
 
 /// A stored placement's registration date, if the placement is stored.

@@ -2,8 +2,9 @@
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
+use rusqlite::{params_from_iter, Connection};
 
+use super::filter::{count_rows, text, Conditions};
 use super::records::{from_row, query, query_one, select_list};
 use crate::domain::recommendation::Recommendation;
 use crate::domain::record::{Record, Text};
@@ -58,45 +59,59 @@ pub struct Filter {
     pub limit: Option<i64>,
 }
 
-/// The decisions `recommendation list` shows, from `FROM` on; `?4` is the limit.
-const LISTED: &str = "FROM recommendations r JOIN placements p ON p.uid = r.placement_uid JOIN persons pe ON pe.uid = p.person_uid
-         WHERE (?1 IS NULL OR r.status = ?1) AND (?2 IS NULL OR r.decided_on >= ?2) AND (?3 IS NULL OR r.decided_on <= ?3)";
-
-/// How many decisions the filter finds, whatever its limit (for "N more").
-pub fn count(conn: &Connection, f: &Filter) -> Result<i64> {
-    Ok(conn.query_row(
-        &format!("SELECT count(*) {LISTED}"),
-        params![
-            f.status.map(|s| s.code()),
-            f.from.map(|d| d.as_text().into_owned()),
-            f.to.map(|d| d.as_text().into_owned())
-        ],
-        |r| r.get(0),
-    )?)
+impl Filter {
+    fn conditions(&self) -> Conditions {
+        let mut c = Conditions::default();
+        c.when("r.status = ?", text(self.status.map(|s| s.code())))
+            .when(
+                "r.decided_on >= ?",
+                text(self.from.map(|d| d.as_text().into_owned())),
+            )
+            .when(
+                "r.decided_on <= ?",
+                text(self.to.map(|d| d.as_text().into_owned())),
+            );
+        c
+    }
 }
 
+/// How many decisions the filter finds, whatever its limit (up to `filter::COUNTED_UP_TO + 1`).
+pub fn count(conn: &Connection, f: &Filter) -> Result<i64> {
+    let c = f.conditions();
+    count_rows(
+        conn,
+        &format!("recommendations r {}", c.clause()),
+        c.values(),
+    )
+}
+
+/// The decisions the filter finds, the oldest first (then in the order stored, as the indexes
+/// keep them).
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Listed>> {
     let n = Recommendation::columns().len();
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {}, pe.full_name, pe.nik, p.registration_number {LISTED}
-         ORDER BY r.decided_on, r.letter_number, r.uid LIMIT ?4",
-        select_list::<Recommendation>("r")
-    ))?;
-    let rows = stmt.query_map(
-        params![
-            f.status.map(|s| s.code()),
-            f.from.map(|d| d.as_text().into_owned()),
-            f.to.map(|d| d.as_text().into_owned()),
-            f.limit.unwrap_or(-1)
-        ],
-        |r| {
-            Ok(Listed {
-                recommendation: from_row(r, 0)?,
-                full_name: r.get(n)?,
-                nik: r.get(n + 1)?,
-                registration_number: r.get(n + 2)?,
-            })
-        },
-    )?;
+    let (sql, values) = list_sql(f);
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params_from_iter(values), |r| {
+        Ok(Listed {
+            recommendation: from_row(r, 0)?,
+            full_name: r.get(n)?,
+            nik: r.get(n + 1)?,
+            registration_number: r.get(n + 2)?,
+        })
+    })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The statement `list` runs, and its values.
+pub(super) fn list_sql(f: &Filter) -> (String, Vec<rusqlite::types::Value>) {
+    let c = f.conditions();
+    let sql = format!(
+        "SELECT {}, pe.full_name, pe.nik, p.registration_number
+         FROM recommendations r JOIN placements p ON p.uid = r.placement_uid
+         JOIN persons pe ON pe.uid = p.person_uid {}
+         ORDER BY r.decided_on, r.rowid LIMIT ?",
+        select_list::<Recommendation>("r"),
+        c.clause()
+    );
+    (sql, c.values_and_limit(f.limit))
 }

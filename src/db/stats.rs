@@ -48,8 +48,11 @@ macro_rules! case_status_as_of {
 const CASE_STATUS_AS_OF: &str = case_status_as_of!();
 
 pub struct Source {
-    /// FROM clause (with joins).
+    /// The table counted (`placements pl`).
     from: &'static str,
+    /// The persons joined to it, read only when a dimension needs them (`pe.`): a cut by
+    /// scheme, country or sector then reads one index alone.
+    persons: Option<&'static str>,
     /// The date column that places a record in the period.
     date: &'static str,
     /// Grouping expressions by dimension name.
@@ -68,14 +71,19 @@ const PLACEMENT_DIMENSIONS: &[(&str, &str)] = &[
     ("age_group", age_group_sql!("pl.departed_on")),
 ];
 
+/// Every placement has its person (a foreign key): the join never changes what is counted.
+const PLACEMENT_PERSONS: Option<&str> = Some("JOIN persons pe ON pe.uid = pl.person_uid");
+
 pub const PLACEMENTS: Source = Source {
-    from: "placements pl JOIN persons pe ON pe.uid = pl.person_uid",
+    from: "placements pl",
+    persons: PLACEMENT_PERSONS,
     date: "pl.departed_on",
     dimensions: PLACEMENT_DIMENSIONS,
 };
 
 pub const REGISTRATIONS: Source = Source {
-    from: "placements pl JOIN persons pe ON pe.uid = pl.person_uid",
+    from: "placements pl",
+    persons: PLACEMENT_PERSONS,
     date: "pl.registered_on",
     dimensions: &[
         ("scheme", "pl.scheme"),
@@ -94,6 +102,7 @@ pub const REGISTRATIONS: Source = Source {
 
 pub const RECOMMENDATIONS: Source = Source {
     from: "recommendations r",
+    persons: None,
     date: "r.decided_on",
     dimensions: &[
         ("status", "r.status"),
@@ -103,7 +112,8 @@ pub const RECOMMENDATIONS: Source = Source {
 };
 
 pub const CASES: Source = Source {
-    from: "cases c LEFT JOIN persons pe ON pe.uid = c.person_uid",
+    from: "cases c",
+    persons: Some("LEFT JOIN persons pe ON pe.uid = c.person_uid"),
     date: "c.reported_on",
     dimensions: &[
         ("category", "c.category"),
@@ -125,6 +135,7 @@ pub const CASES: Source = Source {
 
 pub const REPATRIATIONS: Source = Source {
     from: "repatriations x",
+    persons: None,
     date: "x.arrived_on",
     dimensions: &[
         ("category", "x.category"),
@@ -168,6 +179,22 @@ pub fn grouped_counts(
     to: &str,
     as_of: &str,
 ) -> Result<Vec<(Vec<Option<String>>, i64)>> {
+    let sql = grouped_sql(source, dimensions)?;
+    let mut stmt = conn.prepare(&sql)?;
+    let n = dimensions.len();
+    let rows = stmt.query_map(params_from_iter([from, to, as_of]), |r| {
+        let mut values = Vec::with_capacity(n);
+        for i in 0..n {
+            values.push(r.get::<_, Option<String>>(i)?);
+        }
+        Ok((values, r.get::<_, i64>(n)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The statement `grouped_counts` runs: `?1` to `?3` the period's first and last day and the
+/// as-of date.
+pub(super) fn grouped_sql(source: &Source, dimensions: &[&str]) -> Result<String> {
     let expressions: Vec<String> = dimensions
         .iter()
         .map(|d| source.expression(d))
@@ -187,7 +214,12 @@ pub fn grouped_counts(
            SELECT uid, reason FROM split WHERE reason IS NOT NULL) rs ON rs.uid = r.uid"
             .to_string()
     } else {
-        source.from.to_string()
+        match source.persons {
+            Some(join) if expressions.iter().any(|e| e.contains("pe.")) => {
+                format!("{} {join}", source.from)
+            }
+            _ => source.from.to_string(),
+        }
     };
     let sql = format!(
         "SELECT {}{}count(*) FROM {from_clause} WHERE {date} >= ?1 AND {date} <= ?2 AND {date} <= ?3 {}{}",
@@ -197,14 +229,5 @@ pub fn grouped_counts(
         if group.is_empty() { String::new() } else { format!(" ORDER BY {}", group.join(", ")) },
         date = source.date,
     );
-    let mut stmt = conn.prepare(&sql)?;
-    let n = dimensions.len();
-    let rows = stmt.query_map(params_from_iter([from, to, as_of]), |r| {
-        let mut values = Vec::with_capacity(n);
-        for i in 0..n {
-            values.push(r.get::<_, Option<String>>(i)?);
-        }
-        Ok((values, r.get::<_, i64>(n)?))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    Ok(sql)
 }

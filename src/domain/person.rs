@@ -47,22 +47,14 @@ pub fn search_words(text: &str) -> String {
         .collect()
 }
 
-/// The words of a name a person is found by, and each run of its words to the end written
-/// together (`nur aini`, `nuraini`; `desy putri` also `desyputri`), so that however a clerk
-/// joins or splits the words typed, the start of them finds the person.
+/// What a person is found by: the letters and digits of the name written together, without
+/// case, accents or apostrophes (`Nur'aini Désy-Putri` -> `nurainidesyputri`), in a trigram
+/// index, so that any part of the name, typed with or without its spaces, finds the person.
 fn person_words(p: &Person) -> String {
-    let searchable = search_words(&p.full_name);
-    let words: Vec<&str> = searchable
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let together = (0..words.len().saturating_sub(1)).map(|i| words[i..].concat());
-    words
-        .iter()
-        .map(|w| w.to_string())
-        .chain(together)
-        .collect::<Vec<_>>()
-        .join(" ")
+    search_words(&p.full_name)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
 }
 
 /// A phone number as stored (normalised); its warnings are the command's to show.

@@ -111,6 +111,7 @@ message_table! {
     PersonHasNoPlacement => "{} belum punya penempatan", "{} has no placement";
     Edited => "{} diperbarui: {}", "{} updated: {}";
     NothingFound => "Tidak ditemukan: '{}'", "Nothing found for '{}'";
+    SearchTooShort => "Ketik paling sedikit {} huruf dari nama, atau 4 angka awal NIK", "Type at least {} letters of the name, or the first 4 digits of the NIK";
     // Documents
     DocumentAdded => "{} dicatat untuk {}", "{} recorded for {}";
     DocumentExpired => "{} sudah tidak berlaku", "{} has expired";
@@ -520,6 +521,7 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     InitPaperHint => "Sebelum mencetak surat, isi kop surat dan penanda tangan (lihat pmi-desk config list), mis.:\n{}", "Before printing letters, set the letterhead and signatory (see pmi-desk config list), e.g.:\n{}";
     // Tables made for 80 columns: listings cut at --limit, the audit log, check, ref and reports
     ListMore => "{} lagi (dari {}): --limit JUMLAH atau --all", "{} more (of {}): --limit N or --all";
+    ListMoreThan => "lebih dari {} lagi: persempit dengan pilihan penyaring, atau --limit JUMLAH atau --all", "more than {} more: narrow the list with its filters, or --limit N or --all";
     LogKindPerson => "orang", "person";
     LogKindPlacement => "penempatan", "placement";
     LogKindDocument => "dokumen", "document";

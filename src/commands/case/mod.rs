@@ -84,48 +84,67 @@ fn list(ctx: &Ctx, args: CaseListArgs) -> Result<()> {
         limit: None,
     };
     let limit = row_limit(ctx.format, args.rows.limit, args.rows.all);
-    let (cases, total) = if args.overdue {
-        let cases = db::cases::list(conn, &filter)?;
-        let total = cases.len() as i64;
-        (cases, total)
-    } else {
-        let cut = db::cases::Filter { limit, ..filter };
-        (db::cases::list(conn, &cut)?, db::cases::count(conn, &cut)?)
-    };
-    let mut records = views::case_list(&cases);
-    let mut total = total;
     if args.overdue {
-        let holidays = parse_holidays(&settings::value(conn, "holidays")?)?;
-        // What a clerk acts on: which case, whose, the whole reason it could be closed for, and
-        // how long it has waited; the rest (all of them open) only with --wide.
-        for c in &mut records.columns {
-            if !["case_number", "full_name"].contains(&c.key.as_str()) {
-                c.wide_only = true;
-            }
+        return list_overdue(ctx, conn, &filter, limit);
+    }
+    let cut = db::cases::Filter { limit, ..filter };
+    let cases = db::cases::list(conn, &cut)?;
+    let total = db::filter::total(cases.len(), limit, || db::cases::count(conn, &cut))?;
+    views::case_list(&cases).print_cut(ctx.format, &mut pager::start(ctx.format), total)
+}
+
+/// `case list --overdue`: which open cases are overdue is known only once their timelines are
+/// read, so every open case is weighed (timelines read in one query); names are looked up for
+/// the rows shown only.
+fn list_overdue(
+    ctx: &Ctx,
+    conn: &rusqlite::Connection,
+    filter: &db::cases::Filter,
+    limit: Option<i64>,
+) -> Result<()> {
+    let holidays = parse_holidays(&settings::value(conn, "holidays")?)?;
+    let timelines = db::cases::events_of_open_cases(conn)?;
+    let mut late = Vec::new();
+    for case in db::cases::matching(conn, filter)? {
+        let events = timelines.get(&case.uid).map(Vec::as_slice).unwrap_or(&[]);
+        for reason in overdue(&case, events, ctx.clock.today, &holidays) {
+            late.push((case.clone(), reason));
         }
-        records.columns.extend([
-            column("closure_reason", t!(Msg::HeadWouldClose)).whole(),
-            column("waiting_since", t!(Msg::HeadWaitingSince)).wide(),
-            column("waited", t!(Msg::HeadWaited)),
+    }
+    let total = late.len() as i64;
+    if let Some(n) = limit {
+        late.truncate(n as usize);
+    }
+    let names = db::persons::names(
+        conn,
+        late.iter().filter_map(|(c, _)| c.person_uid.as_deref()),
+    )?;
+    let shown: Vec<(Case, Option<String>)> = late
+        .iter()
+        .map(|(c, _)| {
+            let name = c.person_uid.as_ref().and_then(|u| names.get(u).cloned());
+            (c.clone(), name)
+        })
+        .collect();
+    let mut records = views::case_list(&shown);
+    // What a clerk acts on: which case, whose, the whole reason it could be closed for, and how
+    // long it has waited; the rest (all of them open) only with --wide.
+    for c in &mut records.columns {
+        if !["case_number", "full_name"].contains(&c.key.as_str()) {
+            c.wide_only = true;
+        }
+    }
+    records.columns.extend([
+        column("closure_reason", t!(Msg::HeadWouldClose)).whole(),
+        column("waiting_since", t!(Msg::HeadWaitingSince)).wide(),
+        column("waited", t!(Msg::HeadWaited)),
+    ]);
+    for (row, (_, late)) in records.rows.iter_mut().zip(&late) {
+        row.extend([
+            Cell::code(late.reason.code(), late.reason.label()),
+            Cell::text(late.since.to_string()),
+            Cell::number(late.waited),
         ]);
-        let mut rows = Vec::new();
-        for ((case, _), row) in cases.iter().zip(records.rows) {
-            let events = db::cases::events(conn, &case.uid)?;
-            for late in overdue(case, &events, ctx.clock.today, &holidays) {
-                let mut row = row.clone();
-                row.extend([
-                    Cell::code(late.reason.code(), late.reason.label()),
-                    Cell::text(late.since.to_string()),
-                    Cell::number(late.waited),
-                ]);
-                rows.push(row);
-            }
-        }
-        total = rows.len() as i64;
-        if let Some(n) = limit {
-            rows.truncate(n as usize);
-        }
-        records.rows = rows;
     }
     records.print_cut(ctx.format, &mut pager::start(ctx.format), total)
 }

@@ -110,7 +110,9 @@ fn list(ctx: &Ctx, args: WorkerListArgs) -> Result<()> {
         limit: row_limit(ctx.format, args.rows.limit, args.rows.all),
     };
     let rows = db::placements::list(store.conn(), &filter)?;
-    let total = db::placements::count(store.conn(), &filter)?;
+    let total = db::filter::total(rows.len(), filter.limit, || {
+        db::placements::count(store.conn(), &filter)
+    })?;
     views::placement_list(
         rows.into_iter()
             .map(|l| (l.placement, l.full_name, l.nik, l.regency_code)),
