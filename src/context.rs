@@ -59,6 +59,16 @@ impl Ctx {
         }
     }
 
+    /// A progress bar for long work (hidden off a terminal and with `--quiet`).
+    pub fn progress(
+        &self,
+        unit: crate::progress::Unit,
+        total: u64,
+        label: &str,
+    ) -> crate::progress::Progress {
+        crate::progress::Progress::new(self.quiet, unit, total, label)
+    }
+
     /// A sentence for the clerk: on standard output for tables, on standard error when standard
     /// output carries CSV or JSON for a program.
     pub fn say(&self, text: &str) -> Result<()> {

@@ -17,6 +17,7 @@ pub mod menu;
 pub mod outfile;
 pub mod output;
 pub mod pager;
+pub mod progress;
 pub mod prompt;
 pub mod reference;
 pub mod report;

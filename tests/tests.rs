@@ -20,6 +20,7 @@ mod test_letter;
 mod test_letter_documents;
 mod test_letter_pdf;
 mod test_log;
+mod test_progress;
 mod test_properties;
 mod test_query;
 mod test_races;

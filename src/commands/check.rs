@@ -10,6 +10,7 @@ use crate::db::audit_chain::{self, Verdict};
 use crate::error::refused;
 use crate::i18n::Msg;
 use crate::output::{column, Cell, Records};
+use crate::progress::Unit;
 use crate::t;
 
 pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
@@ -111,6 +112,29 @@ pub fn backup(ctx: &Ctx, out: &std::path::Path, force: bool) -> Result<()> {
         db::Found::Database { .. } => return Err(refused(t!(Msg::BackupExists, out.display()))),
         db::Found::NotOurs => return Err(refused(t!(Msg::BackupRefusesFile, out.display()))),
     }
-    db::backup(store.conn(), out)?;
+    // The copy's size, as it grows, against the database's pages in use (what VACUUM INTO
+    // writes): the only measure of its progress SQLite gives.
+    let bar = ctx.progress(
+        Unit::Bytes,
+        db::bytes_in_use(store.conn())?,
+        &t!(Msg::ProgressBackup),
+    );
+    let done = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        if bar.visible() {
+            scope.spawn(|| {
+                while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                    if let Ok(meta) = std::fs::metadata(out) {
+                        bar.at(meta.len());
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+            });
+        }
+        let copied = db::backup(store.conn(), out);
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        copied
+    })?;
+    bar.finish();
     ctx.say(&t!(Msg::BackupDone, out.display()))
 }

@@ -10,6 +10,7 @@ use crate::db::{self, OpenMode, Store};
 use crate::demo;
 use crate::error::refused;
 use crate::i18n::Msg;
+use crate::progress::Unit;
 use crate::t;
 
 const DEMO_SETTINGS: &[(&str, &str)] = &[
@@ -79,7 +80,8 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
             db::settings::set(tx, key, value)?;
         }
         db::settings::set(tx, db::DEMO_MARK, "1")?;
-        let summary = demo::populate(tx, ctx.clock.today, args.scale as usize)?;
+        let progress = ctx.progress(Unit::Rows, 0, &t!(Msg::ProgressDemo));
+        let summary = demo::populate(tx, ctx.clock.today, args.scale as usize, &progress)?;
         db::audit::record(tx, &actor, "database", "demo", "create", &[])?;
         Ok(summary)
     })?;

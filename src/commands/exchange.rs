@@ -1,7 +1,6 @@
 //! `export` and `import`: exchanging folders of CSV files with other offices. Incremental exports
 //! follow the database's change sequence, so what arrived from another office is relayed onward.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
@@ -13,13 +12,14 @@ use crate::db::{self, audit};
 use crate::domain::date::parse_date;
 use crate::domain::record::Timestamp;
 use crate::error::{refused, storage, Invalid};
-use crate::exchange::export::{write_folder, Options, Since};
+use crate::exchange::export::{self, write_folder, Options, Since};
 use crate::exchange::import::{Importer, Settings};
 use crate::exchange::read::{self, ImportError};
 use crate::exchange::workbook;
 use crate::exchange::FileKind;
 use crate::i18n::Msg;
 use crate::output::{column, Cell, Records};
+use crate::progress::{Progress, Unit};
 use crate::settings;
 use crate::t;
 
@@ -84,25 +84,23 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     let partial = parent.join(format!(".{name}.partial-{}", std::process::id()));
     db::create_private_dir(&partial)?;
     let exported_at = ctx.clock.timestamp();
-    let on_terminal = std::io::stderr().is_terminal();
-    let mut progress = |kind: FileKind, rows: usize| {
-        if on_terminal {
-            eprint!("\r{}: {rows}        ", kind.file_name());
-        }
-    };
     let options = Options {
         since,
         only: &only,
         mask: args.mask,
     };
+    let mut bar = ctx.progress(Unit::Rows, 0, "");
     let folder = match store.read(|conn| {
+        if bar.visible() {
+            bar.set_total(export::rows_to_write(conn, &options)?);
+        }
         write_folder(
             conn,
             &partial,
             &options,
             &office.code,
             &exported_at,
-            &mut progress,
+            &mut by_file(&mut bar),
         )
     }) {
         Ok(f) => f,
@@ -111,9 +109,7 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             return Err(e);
         }
     };
-    if on_terminal {
-        eprintln!();
-    }
+    bar.finish();
     // The folder appears whole: written aside, then renamed into place.
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
     if out.exists() {
@@ -205,6 +201,21 @@ fn earlier_export(dir: &Path) -> Result<String> {
     ))
 }
 
+/// Export progress told file by file (`write_folder`, `write_workbook`) on one bar.
+pub(super) fn by_file(bar: &mut Progress) -> impl FnMut(FileKind, usize) + '_ {
+    let mut current = None;
+    move |kind, rows| {
+        if current != Some(kind) {
+            if current.is_some() {
+                bar.next_part();
+            }
+            current = Some(kind);
+            bar.label(&kind.file_name());
+        }
+        bar.at(rows as u64);
+    }
+}
+
 pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     let mut store = ctx.open()?;
     let office = settings::office(store.conn())?;
@@ -286,11 +297,15 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
                 last_export_seq,
             },
         )?;
+        if !files.is_empty() {
+            importer.progress = ctx.progress(Unit::Bytes, bytes, "");
+        }
         for table in &mut opened {
             importer.file(table)?;
             // The bytes just parsed are the bytes the manifest vouches for.
             read::check_against_manifest(table)?;
         }
+        importer.progress.label(&t!(Msg::ProgressSaving));
         importer.finish()?;
         let blocked = !importer.warnings.is_empty() && !accept;
         let commit = importer.errors.is_empty() && !blocked && !dry_run;

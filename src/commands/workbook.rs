@@ -2,7 +2,6 @@
 //! clerk's spreadsheet. Same selection as a folder export (`--since*`, `--only`, `--mask`); it does
 //! not move the place `--since-last` starts from, which belongs to the folders sent to offices.
 
-use std::io::IsTerminal;
 use std::path::Path;
 
 use anyhow::Result;
@@ -16,6 +15,7 @@ use crate::exchange::workbook::write::{earlier_workbook, write_workbook};
 use crate::exchange::FileKind;
 use crate::i18n::Msg;
 use crate::outfile::OutFormat;
+use crate::progress::Unit;
 use crate::settings;
 use crate::t;
 use crate::xlsx::Book;
@@ -41,31 +41,27 @@ pub fn export(
         ),
     };
     let exported_at = ctx.clock.timestamp();
-    let on_terminal = std::io::stderr().is_terminal();
-    let mut progress = |kind: FileKind, rows: usize| {
-        if on_terminal {
-            eprint!("\r{}: {rows}        ", kind.name());
-        }
-    };
     let options = Options {
         since,
         only,
         mask: args.mask,
     };
     let mut book = Book::new(path, &exported_at)?;
+    let mut bar = ctx.progress(Unit::Rows, 0, "");
     let written = store.read(|conn| {
+        if bar.visible() {
+            bar.set_total(crate::exchange::export::rows_to_write(conn, &options)?);
+        }
         write_workbook(
             conn,
             &mut book,
             &options,
             &office.code,
             &exported_at,
-            &mut progress,
+            &mut super::exchange::by_file(&mut bar),
         )
     })?;
-    if on_terminal {
-        eprintln!();
-    }
+    bar.finish();
     // Written aside, then renamed over the earlier workbook: it appears whole or not at all.
     book.save()?;
     let rows: Vec<String> = written

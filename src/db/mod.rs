@@ -553,6 +553,18 @@ pub struct Health {
     pub counts: Vec<(&'static str, i64)>,
 }
 
+/// The bytes of the database's pages in use (its size without free pages).
+pub fn bytes_in_use(conn: &Connection) -> Result<u64> {
+    let (pages, free, size): (i64, i64, i64) = conn.query_row(
+        "SELECT (SELECT page_count FROM pragma_page_count),
+                (SELECT freelist_count FROM pragma_freelist_count),
+                (SELECT page_size FROM pragma_page_size)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    Ok(((pages - free).max(0) * size) as u64)
+}
+
 /// A consistent copy of the database in a new private file (`VACUUM INTO`).
 pub fn backup(conn: &Connection, out: &Path) -> Result<()> {
     create_private_file(out)?;

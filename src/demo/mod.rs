@@ -14,7 +14,10 @@ use crate::domain::person::Person;
 use crate::domain::placement::{registration_number, Placement};
 use crate::domain::recommendation::{self, letter_number, Recommendation};
 use crate::domain::*;
+use crate::i18n::Msg;
+use crate::progress::Progress;
 use crate::reference::reference;
+use crate::t;
 
 mod protection;
 
@@ -395,7 +398,7 @@ pub struct Summary {
 
 /// Writes the demo records into an initialised, empty database (inside the caller's transaction).
 /// `scale` multiplies the departures (1: the office as published; 100: about national scale).
-pub fn populate(tx: &Tx, today: NaiveDate, scale: usize) -> Result<Summary> {
+pub fn populate(tx: &Tx, today: NaiveDate, scale: usize, progress: &Progress) -> Result<Summary> {
     let mut maker = Maker {
         rng: Rng(0x5eed_2023_b93f_0001),
         serial: 0,
@@ -621,7 +624,9 @@ pub fn populate(tx: &Tx, today: NaiveDate, scale: usize) -> Result<Summary> {
             .cmp(&b.placement.registered_on)
             .then(a.placement.uid.cmp(&b.placement.uid))
     });
+    progress.set_total((made.len() * 2 + documents.len() + recommendations.len()) as u64);
     for m in &mut made {
+        progress.inc(2);
         let year = m.placement.registered_on.year();
         m.placement.registration_number = Some(registration_number(
             year,
@@ -631,6 +636,7 @@ pub fn populate(tx: &Tx, today: NaiveDate, scale: usize) -> Result<Summary> {
         records::insert(tx, &m.placement)?;
     }
     for d in &documents {
+        progress.inc(1);
         records::insert(tx, d)?;
     }
     recommendations.sort_by(|a, b| a.decided_on.cmp(&b.decided_on).then(a.uid.cmp(&b.uid)));
@@ -645,7 +651,9 @@ pub fn populate(tx: &Tx, today: NaiveDate, scale: usize) -> Result<Summary> {
             r.decided_on,
         ));
         records::insert(tx, r)?;
+        progress.inc(1);
     }
+    progress.label(&t!(Msg::ProgressSaving));
     let protection = protection::populate(tx, &mut maker, &made, today)?;
     Ok(Summary {
         persons: tx.query_row("SELECT count(*) FROM persons", [], |r| r.get::<_, i64>(0))? as usize,

@@ -6,6 +6,7 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
+use rusqlite::types::Value;
 use rusqlite::Connection;
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -72,16 +73,7 @@ fn write_kind<R: Record>(
     let columns: Vec<&record::Column> = record::exchange_columns::<R>().collect();
     let names: Vec<&'static str> = columns.iter().filter_map(|c| c.exchange).collect();
     let select: Vec<&str> = columns.iter().map(|c| c.name).collect();
-    let filter = match options.since {
-        Since::All => "?1 IS NULL".to_string(),
-        Since::Moment(_) => format!("{} > ?1", R::VERSION),
-        Since::Seq(_) => "seq > ?1".to_string(),
-    };
-    let bound: Option<String> = match &options.since {
-        Since::All => None,
-        Since::Moment(t) => Some(t.to_string()),
-        Since::Seq(n) => Some(n.to_string()),
-    };
+    let (filter, bound) = since_filter::<R>(options);
     let sql = format!(
         "SELECT {} FROM {} WHERE {filter} ORDER BY uid",
         select.join(", "),
@@ -94,10 +86,7 @@ fn write_kind<R: Record>(
             .from_writer(&mut hashing);
         writer.write_record(&names)?;
         let mut stmt = conn.prepare(&sql)?;
-        let mut cursor = match &options.since {
-            Since::Seq(n) => stmt.query([n])?,
-            _ => stmt.query([bound])?,
-        };
+        let mut cursor = stmt.query([bound])?;
         let mut values: Vec<String> = vec![String::new(); names.len()];
         while let Some(row) = cursor.next()? {
             for (i, value) in values.iter_mut().enumerate() {
@@ -128,6 +117,37 @@ fn write_kind<R: Record>(
         rows,
         sha256: format!("{:x}", hashing.hasher.finalize()),
     })
+}
+
+/// How many rows `write_folder` will write with these options (for a progress bar's length).
+pub fn rows_to_write(conn: &Connection, options: &Options) -> Result<u64> {
+    let mut total = 0u64;
+    for kind in FileKind::ALL
+        .into_iter()
+        .filter(|k| options.only.is_empty() || options.only.contains(k))
+    {
+        total += crate::by_kind!(kind, rows_of_kind, conn, options)?;
+    }
+    Ok(total)
+}
+
+fn rows_of_kind<R: Record>(conn: &Connection, options: &Options) -> Result<u64> {
+    let (filter, bound) = since_filter::<R>(options);
+    let n: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM {} WHERE {filter}", R::TABLE),
+        [bound],
+        |r| r.get(0),
+    )?;
+    Ok(n as u64)
+}
+
+/// The condition on rows the options' `since` sets (`?1` its bound, NULL for every row).
+fn since_filter<R: Record>(options: &Options) -> (String, Value) {
+    match &options.since {
+        Since::All => ("?1 IS NULL".to_string(), Value::Null),
+        Since::Moment(t) => (format!("{} > ?1", R::VERSION), Value::Text(t.to_string())),
+        Since::Seq(n) => ("seq > ?1".to_string(), Value::Integer(*n)),
+    }
 }
 
 /// What was written, and the change sequence range it covers.

@@ -53,6 +53,10 @@ pub trait Rows {
     ) -> Result<Option<(u64, Option<ImportError>)>>;
     /// After the last row: how many rows were read and the SHA-256 of every byte read.
     fn digest(&mut self) -> Option<(u64, String)>;
+    /// Bytes of the file read so far (for a progress bar; 0 where rows are not bytes).
+    fn bytes_read(&self) -> u64 {
+        0
+    }
 }
 
 /// FNV-1a: column names are short and few, and every cell of a bulk load is found by its column
@@ -278,6 +282,10 @@ impl Rows for CsvRows {
                 Ok(Some((line, Some(error))))
             }
         }
+    }
+
+    fn bytes_read(&self) -> u64 {
+        self.skipped + self.reader.get_ref().read
     }
 
     fn digest(&mut self) -> Option<(u64, String)> {

@@ -521,6 +521,11 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     InitPaperHint => "Sebelum mencetak surat, isi kop surat dan penanda tangan (lihat pmi-desk config list), mis.:\n{}", "Before printing letters, set the letterhead and signatory (see pmi-desk config list), e.g.:\n{}";
     // Tables made for 80 columns: listings cut at --limit, the audit log, check, ref and reports
     ListMore => "{} lagi (dari {}): --limit JUMLAH atau --all", "{} more (of {}): --limit N or --all";
+    ProgressRows => "{msg} {wide_bar} {human_pos}/{human_len} baris {rate} sisa {eta}", "{msg} {wide_bar} {human_pos}/{human_len} rows {rate} {eta} left";
+    ProgressBytes => "{msg} {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} sisa {eta}", "{msg} {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} {eta} left";
+    ProgressBackup => "cadangan", "backup";
+    ProgressDemo => "kantor demo", "demo office";
+    ProgressSaving => "memeriksa dan menyimpan", "checking and saving";
     ListMoreThan => "lebih dari {} lagi: persempit dengan pilihan penyaring, atau --limit JUMLAH atau --all", "more than {} more: narrow the list with its filters, or --limit N or --all";
     LogKindPerson => "orang", "person";
     LogKindPlacement => "penempatan", "placement";

@@ -27,6 +27,7 @@ use crate::domain::record::{self, FieldError, Record};
 use crate::domain::repatriation::Repatriation;
 use crate::domain::{rules, Warning};
 use crate::i18n::Msg;
+use crate::progress::Progress;
 use crate::t;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -96,6 +97,8 @@ pub struct Importer<'a> {
     rejected: HashSet<String>,
     /// Cases touched by this import, with where, for checking them against their events at the end.
     touched_cases: HashMap<String, (String, u64)>,
+    /// The bytes read so far, on a bar (hidden unless the command shows it).
+    pub progress: Progress,
 }
 
 /// What each record kind needs beyond its declaration (implemented in `kinds`): its references,
@@ -177,6 +180,7 @@ impl<'a> Importer<'a> {
             notes: Vec::new(),
             rejected: HashSet::new(),
             touched_cases: HashMap::new(),
+            progress: Progress::hidden(),
         })
     }
 
@@ -196,6 +200,7 @@ impl<'a> Importer<'a> {
             return Ok(());
         }
         self.counts.entry(table.kind).or_default();
+        self.progress.label(&table.name);
         match table.kind {
             FileKind::Persons => self.rows::<Person>(table),
             FileKind::Placements => self.rows::<Placement>(table),
@@ -204,7 +209,10 @@ impl<'a> Importer<'a> {
             FileKind::Cases => self.rows::<Case>(table),
             FileKind::CaseEvents => self.rows::<CaseEvent>(table),
             FileKind::Repatriations => self.rows::<Repatriation>(table),
-        }
+        }?;
+        self.progress.at(table.rows.bytes_read());
+        self.progress.next_part();
+        Ok(())
     }
 
     fn rows<R: Incoming>(&mut self, table: &mut Table) -> Result<()> {
@@ -216,7 +224,12 @@ impl<'a> Importer<'a> {
             h.sort_by_key(|(_, i)| **i);
             h
         };
+        let mut read = 0u32;
         while let Some((line, problem)) = table.rows.next_row(&table.name, &mut record)? {
+            read = read.wrapping_add(1);
+            if read.is_multiple_of(2048) {
+                self.progress.at(table.rows.bytes_read());
+            }
             if let Some(e) = problem {
                 self.errors.push(e);
                 continue;
