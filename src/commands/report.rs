@@ -62,6 +62,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         }
     };
     let store = ctx.open()?;
+    store.reading_much()?;
     let conn = store.conn();
     let as_of = args
         .as_of

@@ -40,6 +40,7 @@ pub fn run(ctx: &Ctx, args: QueryArgs) -> Result<()> {
         (false, None) => None,
     };
     let store = Store::open(&ctx.db_path, OpenMode::ReadOnly)?;
+    store.reading_much()?;
     let time_limit = (args.timeout > 0)
         .then(|| TimeLimit::start(store.conn(), Duration::from_secs(args.timeout)));
     let query = |out: &mut dyn Write| {
