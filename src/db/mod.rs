@@ -350,18 +350,25 @@ impl Store {
     /// the write-ahead log, so that each page is written once rather than to the log and again at
     /// the checkpoint. Returns whether it switched (another connection keeps the log). A crash
     /// meanwhile is recovered from the rollback journal as always; every open sets the log again.
+    /// The rollback journal is synced in full (`synchronous = FULL`): with it, `NORMAL` could lose
+    /// the database to a power cut at the wrong moment.
     pub fn bulk_mode(&self) -> Result<bool> {
         let mode: String = self
             .conn
             .pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))
             .unwrap_or_else(|_| "wal".into());
-        Ok(mode.eq_ignore_ascii_case("delete"))
+        let switched = mode.eq_ignore_ascii_case("delete");
+        if switched {
+            self.conn.pragma_update(None, "synchronous", "FULL")?;
+        }
+        Ok(switched)
     }
 
     /// Back to the write-ahead log after `bulk_mode`.
     pub fn shared_mode(&self) -> Result<()> {
         self.conn
             .pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         Ok(())
     }
 
