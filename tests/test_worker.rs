@@ -216,7 +216,14 @@ fn find_works_on_names_stored_before_the_upgrade_and_after_a_rename() {
         );
     }
     let upgraded = office.run(&["worker", "find", "desy", "--format", "csv"]);
-    assert_eq!(upgraded.ok().lines().count(), 3, "{}", upgraded.stdout);
+    let lines: Vec<&str> = upgraded.ok().lines().collect();
+    assert_eq!(lines.len(), 3, "{}", upgraded.stdout);
+    // The most recently stored first.
+    assert!(
+        lines[1].contains("Nur'aini") && lines[2].contains("Désy Rahmah"),
+        "{}",
+        upgraded.stdout
+    );
     let number = office
         .run(&["worker", "find", "nuraini", "--format", "json"])
         .json()[0]["registration_number"]

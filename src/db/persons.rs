@@ -68,19 +68,23 @@ impl Search {
         Some(Search::Name(query))
     }
 
-    /// The rowids of matching persons, newest first, and the statement's two parameters.
-    fn matching(&self) -> (&'static str, String, String) {
+    /// The persons (`r`) found, from `FROM` to the end of `WHERE`, with the statement's two
+    /// parameters; the rowid they are ordered by (the most recently stored first) is `order`.
+    fn matching(&self) -> (&'static str, &'static str, String, String) {
         match self {
             // The NIK index, read as a range: `prefix <= nik < prefix + ':'` (':' follows '9').
             Search::Nik(prefix) => (
-                "SELECT rowid FROM persons WHERE nik >= ?1 AND nik < ?2 ORDER BY rowid DESC",
+                "persons r WHERE r.nik >= ?1 AND r.nik < ?2",
+                "r.rowid",
                 prefix.clone(),
                 format!("{prefix}:"),
             ),
-            // (`?2 = ?2`: both searches take the same two parameters.)
+            // The full-text index gives its rows in rowid order itself (`?2 = ?2`: both searches
+            // take the same two parameters).
             Search::Name(query) => (
-                "SELECT rowid FROM persons_words WHERE persons_words MATCH ?1 AND ?2 = ?2
-                 ORDER BY rowid DESC",
+                "persons_words w JOIN persons r ON r.rowid = w.rowid
+                 WHERE persons_words MATCH ?1 AND ?2 = ?2",
+                "w.rowid",
                 query.clone(),
                 String::new(),
             ),
@@ -91,11 +95,10 @@ impl Search {
 /// A person with a placement (a worker), for `search_sql`.
 const WORKER: &str = "EXISTS (SELECT 1 FROM placements pl WHERE pl.person_uid = r.uid)";
 
-/// The statement `search_workers` runs on the rowids `matching` finds (`?1`, `?2`; `?3` the limit).
-fn search_sql(matching: &str) -> String {
+/// The statement `search_workers` runs on what `matching` finds (`?1`, `?2`; `?3` the limit).
+fn search_sql(found: &str, order: &str) -> String {
     format!(
-        "WITH found AS ({matching}) SELECT {} FROM found JOIN persons r ON r.rowid = found.rowid
-         WHERE {WORKER} LIMIT ?3",
+        "SELECT {} FROM {found} AND {WORKER} ORDER BY {order} DESC LIMIT ?3",
         select_list::<Person>("r")
     )
 }
@@ -103,12 +106,12 @@ fn search_sql(matching: &str) -> String {
 /// The statement `search_workers` runs for `text`, if the text can be searched.
 #[cfg(test)]
 pub(super) fn search_sql_for(text: &str) -> Option<(String, String, String)> {
-    let (matching, a, b) = Search::of(text)?.matching();
-    Some((search_sql(matching), a, b))
+    let (found, order, a, b) = Search::of(text)?.matching();
+    Some((search_sql(found, order), a, b))
 }
 
-/// The persons the text finds (`Search`) who have a placement (`worker find`), at most `limit`, and how
-/// many there are in all.
+/// The persons the text finds (`Search`) who have a placement (`worker find`), the most recently
+/// stored first, at most `limit`; and how many there are in all.
 pub fn search_workers(
     conn: &Connection,
     text: &str,
@@ -117,8 +120,8 @@ pub fn search_workers(
     let Some(search) = Search::of(text) else {
         return Err(usage(t!(Msg::SearchTooShort, NAME_SEARCH_LETTERS)));
     };
-    let (matching, a, b) = search.matching();
-    let mut stmt = conn.prepare(&search_sql(matching))?;
+    let (found, order, a, b) = search.matching();
+    let mut stmt = conn.prepare(&search_sql(found, order))?;
     let persons = stmt
         .query_map(params![a, b, limit.unwrap_or(-1)], |row| {
             from_row::<Person>(row, 0)
@@ -127,7 +130,7 @@ pub fn search_workers(
     let total = super::filter::total(persons.len(), limit, || {
         super::filter::count_rows(
             conn,
-            &format!("({matching}) found JOIN persons r ON r.rowid = found.rowid WHERE {WORKER}"),
+            &format!("{found} AND {WORKER}"),
             vec![a.clone().into(), b.clone().into()],
         )
     })?;
