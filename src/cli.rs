@@ -341,10 +341,11 @@ pub enum WorkerCommand {
         /// Registration number, placement uid or NIK
         placement: String,
     },
-    /// Find workers by the start of words of the name (any case or accents) or of the NIK
+    /// Find workers by any part of the name (3 letters or more, any case or accents) or the start of the NIK
     Find {
-        /// Words of the name or their first letters ("siti rah"), or the first digits of the NIK
-        text: String,
+        /// Parts of the name (siti rah), or the first digits of the NIK
+        #[arg(required = true, num_args = 1..)]
+        text: Vec<String>,
         #[command(flatten)]
         rows: Limit,
     },

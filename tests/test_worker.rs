@@ -251,4 +251,7 @@ fn find_asks_for_three_letters_of_a_name() {
     );
     let joined = office.run(&["worker", "find", "an di", "--format", "csv"]);
     assert!(joined.ok().contains("Andi"), "{}", joined.stdout);
+    // Regression: two words typed without quotes were refused as an unexpected argument.
+    let unquoted = office.run(&["worker", "find", "desy", "rah", "--format", "csv"]);
+    assert!(unquoted.ok().contains("Désy Rahmah"), "{}", unquoted.stdout);
 }

@@ -290,9 +290,9 @@ pub(super) const EXAMPLES: &[(&str, &[Example])] = &[
         "worker find",
         &[
             ex(
-                "Sebagian nama",
-                "Part of a name",
-                "pmi-desk worker find \"siti rahmah\"",
+                "Bagian-bagian nama, tanpa tanda kutip",
+                "Parts of a name, no quotes needed",
+                "pmi-desk worker find siti rah",
             ),
             ex(
                 "Awal NIK",

@@ -222,12 +222,12 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
         "Nomor pendaftaran, uid penempatan atau NIK",
     ),
     (
-        "Find workers by the start of words of the name (any case or accents) or of the NIK",
-        "Cari pekerja dengan awal kata-kata nama (huruf besar/kecil dan aksen diabaikan) atau awal NIK",
+        "Find workers by any part of the name (3 letters or more, any case or accents) or the start of the NIK",
+        "Cari pekerja dengan bagian mana pun dari nama (paling sedikit 3 huruf, huruf besar/kecil dan aksen diabaikan) atau awal NIK",
     ),
     (
-        "Words of the name or their first letters (\"siti rah\"), or the first digits of the NIK",
-        "Kata-kata nama atau huruf awalnya (\"siti rah\"), atau angka-angka awal NIK",
+        "Parts of the name (siti rah), or the first digits of the NIK",
+        "Bagian-bagian nama (siti rah), atau angka-angka awal NIK",
     ),
     ("List placements", "Daftar penempatan"),
     (

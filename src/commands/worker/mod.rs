@@ -20,7 +20,7 @@ use crate::{pager, t};
 pub fn run(ctx: &Ctx, command: WorkerCommand) -> Result<()> {
     match command {
         WorkerCommand::Show { placement } => show(ctx, &placement),
-        WorkerCommand::Find { text, rows } => find(ctx, &text, rows),
+        WorkerCommand::Find { text, rows } => find(ctx, &text.join(" "), rows),
         WorkerCommand::List(args) => list(ctx, args),
         WorkerCommand::Edit(args) => edit::run(ctx, *args),
     }
