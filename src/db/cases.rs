@@ -6,9 +6,9 @@ use rusqlite::{params_from_iter, Connection, OptionalExtension};
 
 use super::filter::{count_rows, text, Conditions};
 use super::records::{from_row, query, query_one, select_list};
-use crate::domain::case::{Case, CaseEvent};
+use crate::domain::case::{reached_complainant, Awaiting, Case, CaseEvent, Step, Timeline};
 use crate::domain::record::{Record, Text};
-use crate::domain::{CaseCategory, CaseStatus, CountryCode};
+use crate::domain::{CaseCategory, CaseEventKind, CaseStatus, CountryCode};
 
 pub fn by_number_or_uid(conn: &Connection, key: &str) -> Result<Option<Case>> {
     query_one(
@@ -71,14 +71,68 @@ pub fn count(conn: &Connection, f: &Filter) -> Result<i64> {
     count_rows(conn, &format!("cases r {}", c.clause()), c.values())
 }
 
-/// The cases the filter finds, without names, oldest report first (whatever the limit).
-pub fn matching(conn: &Connection, f: &Filter) -> Result<Vec<Case>> {
+/// The cases the filter finds (whatever its limit), oldest report first, each by uid with its
+/// timeline: one statement reading only the columns the deadlines need, so that every open case
+/// can be weighed at once (`case list --overdue`).
+pub fn timelines(conn: &Connection, f: &Filter) -> Result<Vec<(String, Timeline)>> {
     let c = f.conditions();
-    query(
-        conn,
-        &format!("{} ORDER BY r.reported_on, r.case_number", c.clause()),
-        params_from_iter(c.values()),
-    )
+    let mut stmt = conn.prepare(&format!(
+        "SELECT r.uid, r.reported_on, e.occurred_on, e.awaiting, e.contacted, e.kind
+         FROM cases r LEFT JOIN case_events e ON e.case_uid = r.uid {}
+         ORDER BY r.reported_on, r.case_number, e.occurred_on, e.created_at, e.rowid",
+        c.clause()
+    ))?;
+    let mut rows = stmt.query(params_from_iter(c.values()))?;
+    let mut found: Vec<(String, Timeline)> = Vec::new();
+    let date = |text: &str| -> Result<NaiveDate> {
+        text.parse()
+            .map_err(|_| anyhow::anyhow!("cases: stored date {text:?} unreadable"))
+    };
+    while let Some(row) = rows.next()? {
+        let uid = row.get_ref(0)?.as_str()?;
+        if found.last().is_none_or(|(last, _)| last != uid) {
+            let reported_on = date(row.get_ref(1)?.as_str()?)?;
+            found.push((
+                uid.to_string(),
+                Timeline {
+                    reported_on,
+                    steps: Vec::new(),
+                },
+            ));
+        }
+        let Some(on) = row.get_ref(2)?.as_str_or_null()? else {
+            continue;
+        };
+        let awaiting = row
+            .get_ref(3)?
+            .as_str_or_null()?
+            .map(str::parse::<Awaiting>)
+            .transpose()?;
+        let kind: CaseEventKind = row.get_ref(5)?.as_str()?.parse()?;
+        let step = Step {
+            on: date(on)?,
+            awaiting,
+            reached: reached_complainant(kind, row.get::<_, bool>(4)?),
+        };
+        if let Some((_, timeline)) = found.last_mut() {
+            timeline.steps.push(step);
+        }
+    }
+    Ok(found)
+}
+
+/// The stored cases these uids name.
+pub fn by_uids<'a>(
+    conn: &Connection,
+    uids: impl Iterator<Item = &'a str>,
+) -> Result<std::collections::HashMap<String, Case>> {
+    let mut cases = std::collections::HashMap::new();
+    for uid in uids {
+        if let Some(case) = query_one::<Case, _>(conn, "WHERE r.uid = ?1", [uid])? {
+            cases.insert(uid.to_string(), case);
+        }
+    }
+    Ok(cases)
 }
 
 /// Cases with the person's name, oldest report first.
@@ -95,28 +149,6 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<(Case, Option<String>)>
         Ok((from_row(r, 0)?, r.get(n)?))
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
-/// The timelines of the open cases, oldest event first, by case uid: read at once for
-/// `case list --overdue` (one query instead of one per case).
-pub fn events_of_open_cases(
-    conn: &Connection,
-) -> Result<std::collections::HashMap<String, Vec<CaseEvent>>> {
-    let events: Vec<CaseEvent> = query(
-        conn,
-        "WHERE r.case_uid IN (SELECT uid FROM cases
-                              WHERE status IN ('NEW', 'IN_PROGRESS', 'REFERRED'))
-         ORDER BY r.case_uid, r.occurred_on, r.created_at, r.rowid",
-        [],
-    )?;
-    let mut by_case: std::collections::HashMap<String, Vec<CaseEvent>> = Default::default();
-    for event in events {
-        by_case
-            .entry(event.case_uid.clone())
-            .or_default()
-            .push(event);
-    }
-    Ok(by_case)
 }
 
 /// A case's timeline, oldest first.

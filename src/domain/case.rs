@@ -85,13 +85,47 @@ crate::record! {
 impl CaseEvent {
     /// Consultations, clarifications and mediations are held with the complainant.
     pub fn reached_complainant(&self) -> bool {
-        self.contacted
-            || matches!(
-                self.kind,
-                CaseEventKind::Consultation
-                    | CaseEventKind::Clarification
-                    | CaseEventKind::Mediation
-            )
+        reached_complainant(self.kind, self.contacted)
+    }
+}
+
+/// Whether an event of this kind (or one marked as a contact) reached the complainant.
+pub fn reached_complainant(kind: CaseEventKind, contacted: bool) -> bool {
+    contacted
+        || matches!(
+            kind,
+            CaseEventKind::Consultation | CaseEventKind::Clarification | CaseEventKind::Mediation
+        )
+}
+
+/// What the deadlines of an open case depend on: its report date and, oldest first, each
+/// event's date, what it left the case waiting for, and whether it reached the complainant.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Timeline {
+    pub reported_on: NaiveDate,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Step {
+    pub on: NaiveDate,
+    pub awaiting: Option<Awaiting>,
+    pub reached: bool,
+}
+
+impl Timeline {
+    pub fn of(case: &Case, events: &[CaseEvent]) -> Timeline {
+        Timeline {
+            reported_on: case.reported_on,
+            steps: events
+                .iter()
+                .map(|e| Step {
+                    on: e.occurred_on,
+                    awaiting: e.awaiting,
+                    reached: e.reached_complainant(),
+                })
+                .collect(),
+        }
     }
 }
 
@@ -160,11 +194,21 @@ pub fn overdue(
     if !case.is_open() {
         return Vec::new();
     }
+    deadlines_passed(&Timeline::of(case, events), today, holidays)
+}
+
+/// The deadlines an open case with this timeline has passed on `today`.
+pub fn deadlines_passed(
+    timeline: &Timeline,
+    today: NaiveDate,
+    holidays: &[NaiveDate],
+) -> Vec<Overdue> {
     let mut found = Vec::new();
-    let waiting = events
+    let waiting = timeline
+        .steps
         .iter()
         .rev()
-        .find_map(|e| e.awaiting.map(|a| (a, e.occurred_on)));
+        .find_map(|e| e.awaiting.map(|a| (a, e.on)));
     match waiting {
         Some((Awaiting::Documents, since)) if (today - since).num_days() > 30 => {
             found.push(Overdue {
@@ -196,13 +240,14 @@ pub fn overdue(
         }
         _ => {}
     }
-    let last_contact = events
+    let last_contact = timeline
+        .steps
         .iter()
-        .filter(|e| e.reached_complainant())
-        .map(|e| e.occurred_on)
+        .filter(|e| e.reached)
+        .map(|e| e.on)
         .max()
-        .unwrap_or(case.reported_on)
-        .max(case.reported_on);
+        .unwrap_or(timeline.reported_on)
+        .max(timeline.reported_on);
     if (today - last_contact).num_days() > 60 {
         found.push(Overdue {
             reason: ClosureReason::Unreachable60d,

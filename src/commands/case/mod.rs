@@ -13,7 +13,7 @@ use crate::cli::{CaseCommand, CaseListArgs};
 use crate::context::Ctx;
 use crate::db;
 use crate::domain::calendar::parse_holidays;
-use crate::domain::case::{overdue, Case};
+use crate::domain::case::{deadlines_passed, Case, Overdue};
 use crate::domain::date::parse_date;
 use crate::error::refused;
 use crate::i18n::Msg;
@@ -103,27 +103,27 @@ fn list_overdue(
     limit: Option<i64>,
 ) -> Result<()> {
     let holidays = parse_holidays(&settings::value(conn, "holidays")?)?;
-    let timelines = db::cases::events_of_open_cases(conn)?;
     let mut late = Vec::new();
-    for case in db::cases::matching(conn, filter)? {
-        let events = timelines.get(&case.uid).map(Vec::as_slice).unwrap_or(&[]);
-        for reason in overdue(&case, events, ctx.clock.today, &holidays) {
-            late.push((case.clone(), reason));
+    for (uid, timeline) in db::cases::timelines(conn, filter)? {
+        for reason in deadlines_passed(&timeline, ctx.clock.today, &holidays) {
+            late.push((uid.clone(), reason));
         }
     }
     let total = late.len() as i64;
     if let Some(n) = limit {
         late.truncate(n as usize);
     }
-    let names = db::persons::names(
-        conn,
-        late.iter().filter_map(|(c, _)| c.person_uid.as_deref()),
-    )?;
+    let cases = db::cases::by_uids(conn, late.iter().map(|(uid, _)| uid.as_str()))?;
+    let names = db::persons::names(conn, cases.values().filter_map(|c| c.person_uid.as_deref()))?;
+    let late: Vec<(&Case, Overdue)> = late
+        .into_iter()
+        .filter_map(|(uid, reason)| cases.get(&uid).map(|c| (c, reason)))
+        .collect();
     let shown: Vec<(Case, Option<String>)> = late
         .iter()
         .map(|(c, _)| {
             let name = c.person_uid.as_ref().and_then(|u| names.get(u).cloned());
-            (c.clone(), name)
+            ((*c).clone(), name)
         })
         .collect();
     let mut records = views::case_list(&shown);
