@@ -5,6 +5,10 @@
 # by the `sqlite3` shell on the same rows with the same keys and indexes; then the interactive
 # commands are timed on the database pmi-desk built. Prints seconds, ratios and peak memory.
 #
+# Import is timed twice: the generated folder, unsigned, under version 1's rules; then the signed
+# folder pmi-desk exports from it (version 2) into another office's empty database, against the
+# shell's .import into the full reference schema and into bare tables with only their keys.
+#
 # Usage: examples/bench.sh [N ...]        (default: 200000 1000000)
 # Needs: cargo, sqlite3 (installed with apt-get when missing), GNU time (/usr/bin/time) for memory.
 # Not part of the tests: figures depend on the machine (see docs/performance.md for a recorded run).
@@ -120,14 +124,15 @@ for n in "${sizes[@]}"; do
   "$gen" "$n" "$dir/folder" 2>&1 | sed 's/^/   /'
   printf '   exchange folder: %s\n' "$(du -sh "$dir/folder" | cut -f1)"
 
-  # Import into an empty database.
+  # The generated folder is unsigned (as from a spreadsheet or an older pmi-desk): read under
+  # version 1's rules, into an empty database.
   { reference_schema; echo ".mode csv"; for f in "${files[@]}"; do echo ".import --skip 1 '$dir/folder/$f.csv' $f"; done; reference_name_index; } >"$dir/import.sql"
   t_shell_import=$(seconds sqlite3 "$dir/shell.db" ".read $dir/import.sql")
   "$bin" --db "$dir/pmi.db" init --office-code BP2MI --office-name Pusat >/dev/null
-  /usr/bin/time -o "$dir/time" -f '%e %M' "$bin" --db "$dir/pmi.db" import "$dir/folder" --quiet >/dev/null 2>&1
+  /usr/bin/time -o "$dir/time" -f '%e %M' "$bin" --db "$dir/pmi.db" import "$dir/folder" --unsigned --quiet >/dev/null 2>&1
   read -r t_import peak_kb <"$dir/time"
   printf '   %-34s %8.2f s   sqlite3 .import %8.2f s   ratio %sx   peak memory %s MB\n' \
-    "import into an empty database" "$t_import" "$t_shell_import" "$(ratio "$t_import" "$t_shell_import")" "$(( ${peak_kb:-0} / 1024 ))"
+    "import an unsigned folder" "$t_import" "$t_shell_import" "$(ratio "$t_import" "$t_shell_import")" "$(( ${peak_kb:-0} / 1024 ))"
 
   # Export every file.
   t_shell_export=$(seconds bash -c "for f in ${files[*]}; do
@@ -137,6 +142,30 @@ for n in "${sizes[@]}"; do
   t_export=$(seconds "$bin" --db "$dir/pmi.db" export --out "$dir/exported" --quiet)
   printf '   %-34s %8.2f s   sqlite3 -csv    %8.2f s   ratio %sx\n' \
     "export all files" "$t_export" "$t_shell_export" "$(ratio "$t_export" "$t_shell_export")"
+
+  # The signed folder (version 2: versions, signature) into another office's empty database: the
+  # exchange between offices. Against the shell's .import of the same files into the full
+  # reference schema, and into tables with only their keys (indexes built after the load).
+  { reference_schema; echo ".mode csv"; for f in "${files[@]}"; do echo ".import --skip 1 '$dir/exported/$f.csv' $f"; done; reference_name_index; } >"$dir/import2.sql"
+  t_shell_import2=$(seconds sqlite3 "$dir/shell2.db" ".read $dir/import2.sql")
+  {
+    echo ".mode csv"
+    for f in "${files[@]}"; do
+      cols=$(head -1 "$dir/exported/$f.csv")
+      key=${cols%%,*}
+      echo "CREATE TABLE $f (${cols/$key/$key PRIMARY KEY});"
+      echo ".import --skip 1 '$dir/exported/$f.csv' $f"
+    done
+  } >"$dir/import-keys.sql"
+  t_shell_keys=$(seconds sqlite3 "$dir/shell-keys.db" ".read $dir/import-keys.sql")
+  "$bin" --db "$dir/pmi2.db" init --office-code BP3MI-JI --office-name "Jawa Timur" >/dev/null
+  /usr/bin/time -o "$dir/time2" -f '%e %M' "$bin" --db "$dir/pmi2.db" import "$dir/exported" --quiet >/dev/null 2>&1
+  read -r t_import2 peak_kb2 <"$dir/time2"
+  printf '   %-34s %8.2f s   sqlite3 .import %8.2f s   ratio %sx   peak memory %s MB\n' \
+    "import a signed folder" "$t_import2" "$t_shell_import2" "$(ratio "$t_import2" "$t_shell_import2")" "$(( ${peak_kb2:-0} / 1024 ))"
+  printf '   %-34s %8.2f s   keys only       %8.2f s   ratio %sx\n' \
+    "  the same, against bare tables" "$t_import2" "$t_shell_keys" "$(ratio "$t_import2" "$t_shell_keys")"
+  rm -f "$dir/shell2.db" "$dir/shell-keys.db" "$dir/pmi2.db"
 
   # One year's summary report, against its bare GROUP BYs on the same database.
   summary_sql >"$dir/summary.sql"

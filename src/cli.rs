@@ -149,6 +149,12 @@ pub enum Command {
     /// List, show, void or mark used the passport recommendations
     #[command(subcommand)]
     Recommendation(RecommendationCommand),
+    /// What offices' records say that a clerk must decide: list, show, resolve
+    #[command(subcommand)]
+    Review(crate::commands::review::ReviewCommand),
+    /// Exchange with other offices: what each sent and was sent, holes, keys
+    #[command(subcommand)]
+    Exchange(crate::commands::exchange::ExchangeCommand),
     /// Print a document: the recommendation letter, the refusal letter or the handover record
     Letter(LetterArgs),
     /// Record that a recommended placement departed
@@ -353,6 +359,9 @@ pub enum WorkerCommand {
     List(WorkerListArgs),
     /// Correct a person or a placement (audited)
     Edit(Box<WorkerEditArgs>),
+    /// Merge two records of one person (registered twice, here or at another office); the merge
+    /// travels to every office
+    Merge(crate::commands::worker::merge::MergeArgs),
 }
 
 #[derive(Args, Debug)]
@@ -999,9 +1008,14 @@ pub struct ExportArgs {
     /// export's manifest), for scripts that keep their own place
     #[arg(long, value_name = "N", conflicts_with = "since_last")]
     pub since_seq: Option<i64>,
-    /// Only records changed since the last successful export (for nightly runs)
-    #[arg(long)]
+    /// Only records changed since the last folder for the office named by --to (for nightly runs;
+    /// each recipient has its own point)
+    #[arg(long, requires = "to")]
     pub since_last: bool,
+    /// The office the folder is for (its code, e.g. BP3MI-SB): a complete folder for it moves its
+    /// point for --since-last; an export without --to moves no point
+    #[arg(long, value_name = "OFFICE")]
+    pub to: Option<String>,
     /// Only these files, e.g. persons,placements
     #[arg(long, value_delimiter = ',', value_name = "KINDS")]
     pub only: Vec<String>,
@@ -1025,8 +1039,15 @@ pub struct ImportArgs {
     #[arg(long, value_name = "FILE")]
     pub errors: Option<std::path::PathBuf>,
     /// Store rows with warnings (a NIK that disagrees with the sex or birth date), as register does
+    /// (folders of an older pmi-desk and unsigned folders; a signed folder's warnings travel with
+    /// its records and new ones wait for review)
     #[arg(long)]
     pub accept_warnings: bool,
+    /// Accept a folder without a valid signature (made by hand, edited in a spreadsheet, from an
+    /// older pmi-desk, a workbook or a single file): read as from an unknown sender, under the
+    /// rules of version 1
+    #[arg(long)]
+    pub unsigned: bool,
 }
 
 #[cfg(test)]

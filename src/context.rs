@@ -48,7 +48,11 @@ impl Ctx {
 
     /// Opens the existing database, migrating it to this version's schema.
     pub fn open(&self) -> Result<Store> {
-        Store::open(&self.db_path, OpenMode::Existing)
+        let store = Store::open(&self.db_path, OpenMode::Existing)?;
+        if let Ok(Some(code)) = crate::db::settings::get(store.conn(), "office.code") {
+            crate::views::set_office(&code);
+        }
+        Ok(store)
     }
 
     pub fn actor(&self) -> Actor {

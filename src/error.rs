@@ -12,12 +12,18 @@ pub enum Failure {
     Usage(String),
     /// Exit 3: the database or a file cannot be read or written.
     Storage(String),
+    /// Exit 4: done, but records wait for a clerk's review (an import that brought clashes
+    /// between offices): for nightly scripts, a success that needs a person's eye.
+    Attention(String),
 }
 
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Failure::Refused(m) | Failure::Usage(m) | Failure::Storage(m) => f.write_str(m),
+            Failure::Refused(m)
+            | Failure::Usage(m)
+            | Failure::Storage(m)
+            | Failure::Attention(m) => f.write_str(m),
         }
     }
 }
@@ -48,6 +54,10 @@ pub fn storage(message: impl Into<String>) -> anyhow::Error {
     Failure::Storage(message.into()).into()
 }
 
+pub fn attention(message: impl Into<String>) -> anyhow::Error {
+    Failure::Attention(message.into()).into()
+}
+
 /// The exit code for an error that reached `main`.
 pub fn exit_code(error: &anyhow::Error) -> i32 {
     for cause in error.chain() {
@@ -56,6 +66,7 @@ pub fn exit_code(error: &anyhow::Error) -> i32 {
                 Failure::Refused(_) => 1,
                 Failure::Usage(_) => 2,
                 Failure::Storage(_) => 3,
+                Failure::Attention(_) => 4,
             };
         }
         if cause.downcast_ref::<Invalid>().is_some() {
@@ -79,6 +90,7 @@ mod tests {
         assert_eq!(exit_code(&refused("x")), 1);
         assert_eq!(exit_code(&usage("x").context("while parsing")), 2);
         assert_eq!(exit_code(&storage("x")), 3);
+        assert_eq!(exit_code(&attention("x")), 4);
         let io: anyhow::Error = std::io::Error::other("disk").into();
         assert_eq!(exit_code(&io.context("writing")), 3);
         assert_eq!(exit_code(&Invalid("bad".into()).into()), 1);

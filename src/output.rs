@@ -511,6 +511,16 @@ pub fn wrap(text: &str, width: Option<usize>) -> Vec<String> {
     lines
 }
 
+/// A paragraph for the terminal: wrapped at words to its width, each line indented by `indent`.
+pub fn wrap_text(text: &str, indent: usize) -> String {
+    let width = layout().width.map(|w| w.saturating_sub(indent));
+    let pad = " ".repeat(indent);
+    wrap(text, width)
+        .into_iter()
+        .map(|l| format!("{pad}{}\n", l.trim_start()))
+        .collect()
+}
+
 /// A heading on as many lines as its words need at `width`; a word too long for it is cut.
 fn wrap_heading(heading: &str, width: usize) -> Vec<String> {
     if heading.width() <= width {

@@ -35,7 +35,7 @@ fn any_text(value: &str) -> Result<String, Invalid> {
     Ok(value.trim().to_string())
 }
 
-fn office_code(value: &str) -> Result<String, Invalid> {
+pub fn office_code(value: &str) -> Result<String, Invalid> {
     let code = value.trim().to_ascii_uppercase();
     if code.is_empty()
         || code.len() > 20

@@ -92,7 +92,11 @@ pub fn placement_columns() -> Vec<Column> {
 
 pub fn placement_cells(p: &Placement) -> Vec<Cell> {
     vec![
-        Cell::opt(p.registration_number.clone()),
+        number_cell(
+            p.registration_number
+                .as_deref()
+                .or(p.legacy_number.as_deref()),
+        ),
         Cell::text(&p.uid),
         code(Some(p.scheme)),
         Cell::opt(p.p3mi_name.clone()),
@@ -153,7 +157,11 @@ pub fn placement_list(
         rows: rows
             .map(|(p, name, nik, reg)| {
                 vec![
-                    Cell::opt(p.registration_number.clone()),
+                    number_cell(
+                        p.registration_number
+                            .as_deref()
+                            .or(p.legacy_number.as_deref()),
+                    ),
                     Cell::opt(nik),
                     Cell::text(name),
                     regency(reg.as_deref()),
@@ -261,7 +269,12 @@ pub fn recommendation(
     row.extend([
         Cell::opt(r.refusal_details.clone()),
         Cell::number(r.reprints),
-        Cell::opt(placement.registration_number.clone()),
+        number_cell(
+            placement
+                .registration_number
+                .as_deref()
+                .or(placement.legacy_number.as_deref()),
+        ),
         Cell::opt(person.nik.as_ref().map(|n| n.to_string())),
         Cell::text(&person.full_name),
         Cell::text(&placement.uid),
@@ -308,7 +321,7 @@ pub fn recommendation_list(
             .map(|l| {
                 let mut row = recommendation_cells(&l.recommendation, today);
                 row.extend([
-                    Cell::opt(l.registration_number.clone()),
+                    number_cell(l.registration_number.as_deref()),
                     Cell::opt(l.nik.clone()),
                     Cell::text(&l.full_name),
                 ]);
@@ -466,7 +479,7 @@ pub fn repatriation(r: &Repatriation, person: Option<&Person>) -> Records {
             column("repatriation_uid", "UID").wide(),
         ],
         rows: vec![vec![
-            Cell::text(&r.repatriation_number),
+            Cell::text(r.reference()),
             code(Some(r.category)),
             date(Some(r.arrived_on)),
             optional_country(&r.from_country),
@@ -511,7 +524,7 @@ pub fn repatriation_list(rows: &[(Repatriation, Option<String>)]) -> Records {
             .iter()
             .map(|(r, name)| {
                 vec![
-                    Cell::text(&r.repatriation_number),
+                    Cell::text(r.reference()),
                     date(Some(r.arrived_on)),
                     code(Some(r.category)),
                     Cell::opt(name.clone()),
@@ -566,6 +579,43 @@ pub fn action_label(action: &str) -> String {
 }
 
 /// A table (or exchange file) by what it holds (`placements`), in the clerk's language.
+/// This office's code, for showing its own numbers short on a screen.
+static OFFICE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Called once a command knows the office it works for.
+pub fn set_office(code: &str) {
+    let _ = OFFICE.set(code.to_string());
+}
+
+/// A number as a clerk reads it: this office's own without its code (`REG-2023-00042`), another
+/// office's whole; CSV and JSON always carry the whole number.
+pub fn number_cell(number: Option<&str>) -> Cell {
+    let Some(number) = number else {
+        return Cell::text("");
+    };
+    let shown = OFFICE
+        .get()
+        .and_then(|office| number.strip_prefix(office.as_str()))
+        .and_then(|rest| rest.strip_prefix('-'))
+        .filter(|rest| rest.starts_with("REG-"))
+        .unwrap_or(number);
+    Cell {
+        shown: shown.to_string(),
+        value: serde_json::Value::String(number.to_string()),
+    }
+}
+
+/// A warning's code as a clerk reads it.
+pub fn warning_label(code: &str) -> String {
+    match code {
+        "NIK_BIRTH_DATE_MISMATCH" => t!(Msg::WarningNikBirthDate),
+        "NIK_SEX_MISMATCH" => t!(Msg::WarningNikSex),
+        "NIK_REGENCY_DIFFERS" => t!(Msg::WarningNikRegency),
+        "NIK_DISTRICT_UNKNOWN" => t!(Msg::WarningNikDistrict),
+        other => other.to_string(),
+    }
+}
+
 pub fn table_label(table: &str) -> String {
     let msg = match table {
         "persons" => Msg::TableNamePersons,
@@ -576,6 +626,8 @@ pub fn table_label(table: &str) -> String {
         "case_events" => Msg::TableNameCaseEvents,
         "repatriations" => Msg::TableNameRepatriations,
         "audit_log" => Msg::TableNameAuditLog,
+        "person_merges" => Msg::TableNamePersonMerges,
+        "conflicts" => Msg::TableNameConflicts,
         other => return other.to_string(),
     };
     t!(msg)

@@ -15,7 +15,7 @@ fn story_of_a_registration_morning() {
             &["--phone", "0812-3456-7890", "--format", "json"],
         )
         .json();
-    assert_eq!(budi["registration_number"], "REG-2023-00001");
+    assert_eq!(budi["registration_number"], "BP3MI-SB-REG-2023-00001");
     assert_eq!(budi["stage"], "REGISTERED");
     assert_eq!(budi["phone"], "+6281234567890");
     let budi_uid = budi["placement_uid"].as_str().unwrap().to_string();

@@ -221,6 +221,7 @@ fn audit_chain_a_head_that_is_not_a_hash_is_refused() {
 #[test]
 fn audit_chain_an_upgraded_database_has_every_old_entry_chained() {
     let (office, _) = office_with_history();
+    let undo = format!("{} {}", crate::util::UNDO_0008, crate::util::UNDO_0007);
     // The database as pmi-desk schema 4 left it: no chain, and an entry written in SQL by 0004
     // (nor the document columns of 0006).
     tamper(
@@ -230,7 +231,7 @@ fn audit_chain_an_upgraded_database_has_every_old_entry_chained() {
          ALTER TABLE audit_log DROP COLUMN hash; ALTER TABLE audit_log DROP COLUMN prev_hash;
          INSERT INTO audit_log (at, clerk, command, record_kind, record_uid, action, changes)
          VALUES ('2023-11-08T00:00:00.000Z', 'pmi-desk', 'upgrade', 'placement', 'x', 'update', '{{}}');
-         PRAGMA user_version = 4;", crate::util::UNDO_0007),
+         PRAGMA user_version = 4;", undo),
     );
     let entries = office.count("audit_log");
     let out = office.run(&["log", "--verify"]);

@@ -34,7 +34,13 @@ fn import(office: &Office, persons: &str, recommendations: Option<&str>) -> crat
         )
         .unwrap();
     }
-    office.run(&["import", dir.to_str().unwrap(), "--format", "csv"])
+    office.run(&[
+        "import",
+        dir.to_str().unwrap(),
+        "--format",
+        "csv",
+        "--unsigned",
+    ])
 }
 
 #[test]
@@ -77,8 +83,10 @@ fn the_same_uid_twice_in_one_file_keeps_the_newer_version() {
     assert_eq!(names, "full_name\nBudi Santoso\n");
 }
 
+/// A hand-made folder once imported an ISSUED letter in this office's series, which `letter`
+/// then printed on the office's letterhead: a folder nobody vouches for never brings a letter.
 #[test]
-fn a_letter_number_used_twice_in_one_file_is_an_error_on_its_row() {
+fn a_folder_nobody_vouches_for_never_brings_a_letter() {
     let office = Office::new();
     let persons = [
         person(1, "1371021508900001", "Budi", STAMP),
@@ -86,14 +94,29 @@ fn a_letter_number_used_twice_in_one_file_is_an_error_on_its_row() {
     ]
     .concat();
     let letters = format!(
-        "0a5d3c1e-3333-4c1e-8a11-000000000001,0a5d3c1e-2222-4c1e-8a11-000000000001,B.1/X/III/2023,ISSUED,2023-03-02,2023-04-01,AGAM,{STAMP},{STAMP}\n\
+        "0a5d3c1e-3333-4c1e-8a11-000000000001,0a5d3c1e-2222-4c1e-8a11-000000000001,B.1/BP3MI-SB/III/2023,ISSUED,2023-03-02,2023-04-01,BP3MI-SB,{STAMP},{STAMP}\n\
          0a5d3c1e-3333-4c1e-8a11-000000000002,0a5d3c1e-2222-4c1e-8a11-000000000002,B.1/X/III/2023,ISSUED,2023-03-02,2023-04-01,AGAM,{STAMP},{STAMP}\n"
     );
     let run = import(&office, &persons, Some(&letters));
-    let err = run.fails(1);
+    let err = run.fails(4);
     assert!(
-        err.contains("recommendations.csv:3: letter_number 'B.1/X/III/2023'"),
-        "{err}"
+        err.contains("recommendations.csv:2:") && err.contains("recommendations.csv:3:"),
+        "each letter refused on its row: {err}"
     );
-    assert_eq!(office.count("recommendations"), 0, "nothing written");
+    assert_eq!(office.count("recommendations"), 0, "no letter stored");
+    assert_eq!(office.count("placements"), 2, "the rest of the folder is");
+    let stages = office
+        .run(&[
+            "query",
+            "SELECT DISTINCT stage FROM placements",
+            "--format",
+            "csv",
+        ])
+        .ok()
+        .to_string();
+    assert_eq!(
+        stages, "stage\nREGISTERED\n",
+        "no letter, so not recommended"
+    );
+    office.run(&["letter", "B.1/BP3MI-SB/III/2023"]).fails(1);
 }

@@ -40,7 +40,7 @@ fn an_import_killed_midway_leaves_nothing_or_everything() {
         .lines()
         .count() as i64
         - 1;
-    let office = Office::new();
+    let office = Office::with_code("BP2MI");
     for ms in [30, 250, 700] {
         killed(
             &office,
@@ -80,7 +80,7 @@ fn an_export_killed_midway_leaves_no_half_folder() {
         let out = office.path(&name);
         if out.exists() {
             // Whole: its manifest vouches for every file.
-            let other = Office::new();
+            let other = Office::with_code("BP2MI");
             other
                 .run_with(&["import", out.to_str().unwrap(), "--dry-run"], &now)
                 .ok();

@@ -230,6 +230,8 @@ proptest! {
             office_code: "BP3MI-SB".into(),
             created_at: created,
             updated_at: updated,
+            accepted_warnings: None,
+            versions: pmi_desk::domain::version::Versions::unset(),
         };
         round_trip(FileKind::Persons, &person)?;
     }
@@ -256,6 +258,8 @@ proptest! {
             registered_on: registered, departed_on: departed, returned_on: returned, cancel_reason: cancel,
             cancel_note: None, passport_number: passport, office_code: "DISNAKER-AGAM".into(),
             created_at: stamp.clone(), updated_at: stamp,
+            legacy_number: None,
+            versions: pmi_desk::domain::version::Versions::unset(),
         };
         round_trip(FileKind::Placements, &placement)?;
     }
@@ -273,6 +277,7 @@ proptest! {
             verified_on: Some(issued), verified_by: office.clone(),
             created_at: stamp.clone(), updated_at: stamp.clone(),
             removed_on: (days % 2 == 0).then_some(issued), removed_reason: (days % 2 == 0).then(|| "salah catat".to_string()),
+            versions: pmi_desk::domain::version::Versions::unset(),
         };
         // A document's creation time is not exchanged: what comes back is its update time.
         let mut expected = document.clone();
@@ -286,12 +291,16 @@ proptest! {
             refusal_details: None, void_reason: (status == RecommendationStatus::Void).then(|| "salah nama".to_string()),
             passport_number: None, passport_issued_on: None, reprints: 0, clerk: Some("siti".into()),
             office_code: "BP3MI-SB".into(), created_at: stamp.clone(), updated_at: stamp.clone(),
+            versions: pmi_desk::domain::version::Versions::unset(),
         };
         round_trip(FileKind::Recommendations, &recommendation)?;
         let event = CaseEvent {
             uid, case_uid: other, occurred_on: issued, kind: event, partner, letter_number: number,
             note, status_from: None, status_to: None, awaiting: None, contacted: false,
             clerk: Some("siti".into()), created_at: stamp,
+            closure_reason: None,
+            seen: Default::default(),
+            versions: pmi_desk::domain::version::Versions::unset(),
         };
         round_trip(FileKind::CaseEvents, &event)?;
     }
@@ -312,16 +321,19 @@ proptest! {
             complainant_name: Some("Ibu Sari".into()), complainant_relation: Some("ibu".into()), summary: summary.clone(),
             status, closure_reason: (status == CaseStatus::Closed).then_some(reason), closed_on: ended.then_some(end),
             outcome: None, clerk: None, office_code: "BP3MI-SB".into(), created_at: stamp.clone(), updated_at: stamp.clone(),
+            versions: pmi_desk::domain::version::Versions::unset(),
         };
         round_trip(FileKind::Cases, &case)?;
         let repatriation = Repatriation {
-            uid, repatriation_number: String::new(), person_uid: person, case_uid: None, category: rep,
+            uid, repatriation_number: None, person_uid: person, case_uid: None, category: rep,
             from_country: Some("MY".parse().unwrap()), debarkation: Some("BIM".into()), arrived_on: reported,
             origin_regency: Some("1371".parse().unwrap()), escort: None, fit_to_travel_letter: None, cause_of_death: None,
             airway_bill: None, handed_over_to: to, handed_over_on: to.map(|_| end),
             handover_record_number: to.map(|_| "BP3MI-SB-BA-2023-0001".to_string()), receiver_name: None,
             receiver_relation: None, witness: None, notes: summary, office_code: "BP3MI-SB".into(),
             created_at: stamp.clone(), updated_at: stamp,
+            legacy_number: None,
+            versions: pmi_desk::domain::version::Versions::unset(),
         };
         round_trip(FileKind::Repatriations, &repatriation)?;
     }

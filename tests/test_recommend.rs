@@ -335,7 +335,7 @@ impl JsonNumber for crate::util::Run {
         let _ = self.ok();
         self.stdout
             .split_whitespace()
-            .find(|w| w.starts_with("REG-"))
+            .find(|w| w.contains("-REG-"))
             .map(|w| w.trim_end_matches(':').to_string())
             .expect("registration number printed")
     }

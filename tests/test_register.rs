@@ -52,7 +52,9 @@ fn register_refuses_a_second_open_placement_and_p3mi_without_company() {
     office.register("1371021508900001", "Budi", &[]).ok();
     let again = office.register("1371021508900001", "Budi", &["--country", "JP"]);
     assert!(
-        again.fails(1).contains("open placement REG-2023-00001"),
+        again
+            .fails(1)
+            .contains("open placement BP3MI-SB-REG-2023-00001"),
         "{}",
         again.stderr
     );
@@ -108,9 +110,9 @@ fn registration_numbers_follow_the_registration_year() {
             &["--registered-on", "03-01-2023", "--format", "json"],
         )
         .json();
-    assert_eq!(a["registration_number"], "REG-2022-00001");
-    assert_eq!(b["registration_number"], "REG-2023-00001");
-    assert_eq!(c["registration_number"], "REG-2023-00002");
+    assert_eq!(a["registration_number"], "BP3MI-SB-REG-2022-00001");
+    assert_eq!(b["registration_number"], "BP3MI-SB-REG-2023-00001");
+    assert_eq!(c["registration_number"], "BP3MI-SB-REG-2023-00002");
     let future = office.register("1371021508900004", "D", &["--registered-on", "2023-11-09"]);
     assert!(future.fails(1).contains("future"), "{}", future.stderr);
 }

@@ -32,7 +32,7 @@ fn a_manifest_naming_a_file_outside_the_folder_is_refused_without_opening_it() {
     std::fs::write(dir.join("manifest.json"), m.to_string()).unwrap();
     let receiver = Office::new();
     let err = receiver
-        .run(&["import", dir.to_str().unwrap()])
+        .run(&["import", dir.to_str().unwrap(), "--unsigned"])
         .fails(1)
         .to_string();
     assert!(err.contains("unknown file '/etc/passwd'"), "{err}");
@@ -56,7 +56,7 @@ fn a_known_file_the_manifest_does_not_list_is_refused() {
     std::fs::write(dir.join("manifest.json"), m.to_string()).unwrap();
     let receiver = Office::new();
     let err = receiver
-        .run(&["import", dir.to_str().unwrap()])
+        .run(&["import", dir.to_str().unwrap(), "--unsigned"])
         .fails(1)
         .to_string();
     assert!(
@@ -74,7 +74,7 @@ fn the_bytes_parsed_are_the_bytes_the_manifest_vouches_for() {
     std::fs::write(dir.join("persons.csv"), persons.replace("Budi", "Bodi")).unwrap();
     let receiver = Office::new();
     let err = receiver
-        .run(&["import", dir.to_str().unwrap()])
+        .run(&["import", dir.to_str().unwrap(), "--unsigned"])
         .fails(1)
         .to_string();
     assert!(err.contains("checksum differs"), "{err}");
@@ -89,7 +89,7 @@ fn a_link_to_a_device_is_never_read() {
     std::fs::create_dir(&dir).unwrap();
     std::os::unix::fs::symlink("/dev/zero", dir.join("persons.csv")).unwrap();
     let err = office
-        .run(&["import", dir.to_str().unwrap()])
+        .run(&["import", dir.to_str().unwrap(), "--unsigned"])
         .fails(1)
         .to_string();
     assert!(err.contains("not a regular file"), "{err}");
@@ -98,7 +98,7 @@ fn a_link_to_a_device_is_never_read() {
 fn import_file(office: &Office, content: &[u8], args: &[&str]) -> String {
     let file = office.path("persons.csv");
     std::fs::write(&file, content).unwrap();
-    let mut all = vec!["import", file.to_str().unwrap()];
+    let mut all = vec!["import", file.to_str().unwrap(), "--unsigned"];
     all.extend_from_slice(args);
     let run = office.run(&all);
     run.fails(1).to_string()
@@ -153,7 +153,13 @@ fn a_file_saved_in_windows_1252_says_how_to_save_it() {
     content.push(b'\n');
     let file = office.path("persons.csv");
     std::fs::write(&file, &content).unwrap();
-    let run = office.run(&["--lang", "id", "import", file.to_str().unwrap()]);
+    let run = office.run(&[
+        "--lang",
+        "id",
+        "import",
+        file.to_str().unwrap(),
+        "--unsigned",
+    ]);
     let err = run.fails(1);
     assert!(
         err.contains("persons.csv:2:")
@@ -186,7 +192,7 @@ fn a_masked_export_without_its_manifest_is_recognised() {
     std::fs::remove_file(masked.join("manifest.json")).unwrap();
     let receiver = Office::new();
     let err = receiver
-        .run(&["import", masked.to_str().unwrap()])
+        .run(&["import", masked.to_str().unwrap(), "--unsigned"])
         .fails(1)
         .to_string();
     assert!(err.contains("masked export"), "{err}");

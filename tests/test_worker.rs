@@ -197,7 +197,8 @@ fn find_works_on_names_stored_before_the_upgrade_and_after_a_rename() {
         )
         .ok();
     office.sql(&format!(
-        "{} PRAGMA user_version = 6;",
+        "{} {} PRAGMA user_version = 6;",
+        crate::util::UNDO_0008,
         crate::util::UNDO_0007
     ));
     for text in [

@@ -61,15 +61,18 @@ impl Office {
 
     /// An initialised West Sumatra office.
     pub fn new() -> Office {
+        Office::with_code("BP3MI-SB")
+    }
+
+    /// An initialised office with this code (a regency office, the centre...).
+    pub fn with_code(code: &str) -> Office {
         let office = Office::empty();
+        let name = match code {
+            "BP3MI-SB" => "BP3MI Sumatera Barat",
+            other => other,
+        };
         office
-            .run(&[
-                "init",
-                "--office-code",
-                "BP3MI-SB",
-                "--office-name",
-                "BP3MI Sumatera Barat",
-            ])
+            .run(&["init", "--office-code", code, "--office-name", name])
             .ok();
         office
     }
@@ -245,3 +248,13 @@ pub const UNDO_0007: &str = "DROP TABLE persons_words; DROP INDEX placements_dep
     DROP INDEX placements_country; DROP INDEX placements_scheme; DROP INDEX persons_regency;
     DROP INDEX recommendations_status; CREATE INDEX persons_name_key ON persons(name_key);
     CREATE INDEX placements_departed_on ON placements(departed_on) WHERE departed_on IS NOT NULL;";
+
+/// Takes a database of this schema back to what schema 7 left (the tables 0008 added dropped,
+/// the columns it added to documents and case events too), so that a test can upgrade it again.
+pub const UNDO_0008: &str = "DROP TABLE site_self; DROP TABLE kept_writes; DROP TABLE person_merges;
+    DROP TABLE sites; DROP TABLE sync_held; DROP TABLE sync_carried; DROP TABLE sync_cursors;
+    DROP TABLE sync_pending; DROP INDEX documents_clashing; DROP INDEX documents_one_live;
+    CREATE UNIQUE INDEX documents_one_live ON documents(placement_uid, kind) WHERE removed_on IS NULL;
+    ALTER TABLE documents DROP COLUMN versions; ALTER TABLE documents DROP COLUMN clash;
+    ALTER TABLE case_events DROP COLUMN closure_reason; ALTER TABLE case_events DROP COLUMN seen;
+    ALTER TABLE case_events DROP COLUMN versions;";

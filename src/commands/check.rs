@@ -54,6 +54,23 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
             .push(vec![Cell::text(*table), Cell::number(*count)]);
     }
     records.rows.extend(chain_rows(&chain, known.as_deref()));
+    // This database as a site of the exchange, and what waits from it.
+    let own = db::site::own(store.conn())?;
+    records
+        .rows
+        .push(vec![Cell::text("site"), Cell::text(own.site.to_string())]);
+    records.rows.push(vec![
+        Cell::text("review_items"),
+        Cell::number(db::review::count(store.conn())? as i64),
+    ]);
+    records.rows.push(vec![
+        Cell::text("holes"),
+        Cell::number(db::site::holes(store.conn())?.len() as i64),
+    ]);
+    records.rows.push(vec![
+        Cell::text("held_rows"),
+        Cell::number(db::merge::pending(store.conn())?.len() as i64),
+    ]);
     // Each line in the clerk's language; CSV and JSON keep the codes.
     for row in &mut records.rows {
         row[0] = item(row[0].value.as_str().unwrap_or_default());
@@ -95,6 +112,10 @@ fn item(code: &str) -> Cell {
         "foreign_key_problems" => t!(Msg::CheckItemForeignKeys),
         "audit_chain" => t!(Msg::CheckItemAuditChain),
         "audit_head" => t!(Msg::CheckItemAuditHead),
+        "site" => t!(Msg::CheckItemSite),
+        "review_items" => t!(Msg::CheckItemReview),
+        "holes" => t!(Msg::CheckItemHoles),
+        "held_rows" => t!(Msg::CheckItemHeld),
         table => t!(Msg::CheckItemCount, crate::views::table_label(table)),
     };
     Cell::code(code, &label)

@@ -65,6 +65,7 @@ fn add(ctx: &Ctx, mut args: DocsAddArgs) -> Result<()> {
             updated_at: now,
             removed_on: None,
             removed_reason: None,
+            versions: crate::domain::version::Versions::unset(),
         };
         rules::refuse(rules::document(&document, ctx.clock.today))?;
         records::create(tx, &actor, &document)?;

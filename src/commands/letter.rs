@@ -134,8 +134,8 @@ pub fn run(ctx: &Ctx, args: LetterArgs) -> Result<()> {
                 let Some(on) = x.handed_over_on.filter(|_| x.handed_over_to.is_some()) else {
                     return Err(refused(t!(
                         Msg::HandoverNotYet,
-                        x.repatriation_number,
-                        x.repatriation_number
+                        x.reference(),
+                        x.reference()
                     )));
                 };
                 let person = match &x.person_uid {

@@ -8,8 +8,10 @@ mod config;
 mod demo;
 mod docs;
 mod docs_fix;
-mod exchange;
+pub(crate) mod exchange;
+mod export;
 mod form;
+mod import;
 mod init;
 mod letter;
 mod log;
@@ -24,11 +26,12 @@ mod register;
 mod repatriate;
 mod repatriation;
 mod report;
+pub(crate) mod review;
 mod stage;
 mod subject;
-mod warnings;
+pub(crate) mod warnings;
 mod workbook;
-mod worker;
+pub(crate) mod worker;
 
 use anyhow::Result;
 
@@ -46,11 +49,14 @@ pub fn name(command: &Command) -> String {
         Command::Register(_) => "register",
         Command::Worker(sub) => match sub {
             crate::cli::WorkerCommand::Edit(_) => "worker edit",
+            crate::cli::WorkerCommand::Merge(_) => "worker merge",
             _ => "worker",
         },
         Command::Docs(_) => "docs",
         Command::RecommendPassport(_) => "recommend-passport",
         Command::Recommendation(_) => "recommendation",
+        Command::Review(_) => "review",
+        Command::Exchange(_) => "exchange",
         Command::Letter(_) => "letter",
         Command::Depart(_) => "depart",
         Command::Cancel(_) => "cancel",
@@ -84,6 +90,8 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Docs(sub) => docs::run(ctx, sub),
         Command::RecommendPassport(args) => recommend::run(ctx, args),
         Command::Recommendation(sub) => recommendation::run(ctx, sub),
+        Command::Review(sub) => review::run(ctx, sub),
+        Command::Exchange(sub) => exchange::run(ctx, sub),
         Command::Letter(args) => letter::run(ctx, args),
         Command::Depart(args) => stage::depart(ctx, args),
         Command::Cancel(args) => stage::cancel(ctx, args),
@@ -95,8 +103,8 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Repatriation(sub) => repatriation::run(ctx, sub),
         Command::Report(args) => report::run(ctx, args),
         Command::Query(args) => query::run(ctx, args),
-        Command::Export(args) => exchange::export(ctx, args),
-        Command::Import(args) => exchange::import(ctx, args),
+        Command::Export(args) => export::run(ctx, args),
+        Command::Import(args) => import::run(ctx, args),
         Command::Backup { out, force } => check::backup(ctx, &out, force),
         Command::Log(args) => log::run(ctx, args),
         Command::Completions { shell } => meta::completions(shell),

@@ -61,6 +61,7 @@ pub fn run(ctx: &Ctx, mut args: OpenCaseArgs) -> Result<()> {
             office_code: office.code.clone(),
             created_at: now.clone(),
             updated_at: now.clone(),
+            versions: crate::domain::version::Versions::unset(),
         };
         match form.review(&subject.warnings, &mut accepted)? {
             Review::Save => break (subject, case),
@@ -86,7 +87,9 @@ pub fn run(ctx: &Ctx, mut args: OpenCaseArgs) -> Result<()> {
             records::create(tx, &actor, &subject.person)?;
         }
         let year = reported_on.year();
-        case.case_number = case_number(&office.code, year, db::counters::next(tx, "case", year)?);
+        case.case_number = db::numbers::next(tx, db::numbers::Series::Case, year, |n| {
+            case_number(&office.code, year, n)
+        })?;
         rules::refuse(rules::case(&case, ctx.clock.today))?;
         records::create(tx, &actor, &case)?;
         let opened = CaseEvent {
@@ -103,6 +106,9 @@ pub fn run(ctx: &Ctx, mut args: OpenCaseArgs) -> Result<()> {
             contacted: true,
             clerk: Some(ctx.clerk.clone()),
             created_at: now.clone(),
+            closure_reason: None,
+            seen: Default::default(),
+            versions: crate::domain::version::Versions::unset(),
         };
         records::insert(tx, &opened)?;
         super::warnings::record(tx, &actor, &case.uid, &subject.warnings)

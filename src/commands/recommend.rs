@@ -20,6 +20,7 @@ use crate::domain::recommendation::{
     join_reasons, letter_number, office_for, parse_reasons, parse_routes, Reasons, Recommendation,
 };
 use crate::domain::text;
+use crate::domain::version::Versions;
 use crate::domain::{rules, RecommendationStatus, RefusalReason, Stage, Warning};
 use crate::error::{refused, Invalid};
 use crate::i18n::Msg;
@@ -187,12 +188,17 @@ pub fn run(ctx: &Ctx, mut args: RecommendArgs) -> Result<()> {
         let issue = a.findings.is_empty();
         let validity = settings::days_setting(tx, "recommendation.validity_days")?;
         let template = settings::value(tx, "letter.template")?;
-        let seq = db::counters::next(tx, "letter", a.decided_on.year())?;
+        let number = db::numbers::next(
+            tx,
+            db::numbers::Series::Letter,
+            a.decided_on.year(),
+            |seq| letter_number(&template, seq, &office.code, a.decided_on),
+        )?;
         let now = ctx.clock.timestamp();
         let recommendation = Recommendation {
             uid: new_uid(),
             placement_uid: a.placement.uid.clone(),
-            letter_number: Some(letter_number(&template, seq, &office.code, a.decided_on)),
+            letter_number: Some(number),
             status: match issue {
                 true => RecommendationStatus::Issued,
                 false => RecommendationStatus::Refused,
@@ -218,6 +224,7 @@ pub fn run(ctx: &Ctx, mut args: RecommendArgs) -> Result<()> {
             office_code: office.code.clone(),
             created_at: now.clone(),
             updated_at: now,
+            versions: Versions::unset(),
         };
         if args.accept_warnings {
             warnings::record(tx, &actor, &a.placement.uid, &a.nik_warnings)?;

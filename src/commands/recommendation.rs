@@ -69,6 +69,15 @@ pub fn run(ctx: &Ctx, mut command: RecommendationCommand) -> Result<()> {
             let (r, placement) = store.write(|tx| {
                 let (old, old_placement, _) = find(tx, &letter)?;
                 require_issued(&old, Msg::ActionVoid)?;
+                // Only the office whose series the letter is in voids it.
+                let own = crate::settings::office(tx)?.code;
+                if old.office_code != own {
+                    return Err(refused(t!(
+                        Msg::VoidOnlyByIssuer,
+                        old.letter_number.clone().unwrap_or(old.uid.clone()),
+                        old.office_code
+                    )));
+                }
                 let mut r = old.clone();
                 r.status = RecommendationStatus::Void;
                 r.void_reason = Some(reason);

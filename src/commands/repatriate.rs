@@ -92,11 +92,12 @@ pub fn run(ctx: &Ctx, mut args: RepatriateArgs) -> Result<()> {
             records::create(tx, &actor, &s.person)?;
         }
         let year = arrived_on.year();
-        repatriation.repatriation_number = repatriation_number(
-            &office.code,
+        repatriation.repatriation_number = Some(db::numbers::next(
+            tx,
+            db::numbers::Series::Repatriation,
             year,
-            db::counters::next(tx, "repatriation", year)?,
-        );
+            |n| repatriation_number(&office.code, year, n),
+        )?);
         rules::refuse(rules::repatriation(&repatriation, ctx.clock.today))?;
         records::create(tx, &actor, &repatriation)?;
         if let Some(read) = &mark {
@@ -112,7 +113,7 @@ pub fn run(ctx: &Ctx, mut args: RepatriateArgs) -> Result<()> {
     match ctx.format {
         Format::Table => ctx.say(&t!(
             Msg::RepatriationRecorded,
-            repatriation.repatriation_number,
+            repatriation.reference(),
             repatriation.category.label(),
             person.map(|p| p.full_name.as_str()).unwrap_or("-"),
             repatriation.uid

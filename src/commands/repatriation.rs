@@ -92,11 +92,12 @@ pub fn handover(ctx: &Ctx, mut args: HandoverArgs) -> Result<()> {
         // The berita acara is numbered by this office unless the clerk gives its number.
         r.handover_record_number = match &record_number {
             Some(n) => Some(n.clone()),
-            None => Some(handover_record_number(
-                &office.code,
+            None => Some(db::numbers::next(
+                tx,
+                db::numbers::Series::Handover,
                 on.year(),
-                db::counters::next(tx, "handover", on.year())?,
-            )),
+                |n| handover_record_number(&office.code, on.year(), n),
+            )?),
         };
         r.receiver_name = receiver.clone();
         r.receiver_relation = relation.clone();
@@ -104,5 +105,5 @@ pub fn handover(ctx: &Ctx, mut args: HandoverArgs) -> Result<()> {
         rules::refuse(rules::repatriation(&r, ctx.clock.today))?;
         records::change(tx, &actor, "handover", &old, r)
     })?;
-    ctx.say(&t!(Msg::HandedOver, r.repatriation_number, to.label(), on))
+    ctx.say(&t!(Msg::HandedOver, r.reference(), to.label(), on))
 }

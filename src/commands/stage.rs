@@ -74,7 +74,12 @@ pub fn cancel(ctx: &Ctx, mut args: CancelArgs) -> Result<()> {
         placement.apply(StageEvent::Cancel, ctx.clock.today, ctx.clock.today)?;
         placement.cancel_reason = Some(reason);
         placement.cancel_note = note;
-        if let Some(issued) = db::recommendations::issued_of_placement(tx, &placement.uid)? {
+        let own = crate::settings::office(tx)?.code;
+        // The placement's letter in force is voided by its own office only (another office's
+        // letter stays as that office decided; the cancellation travels to it).
+        if let Some(issued) = db::recommendations::issued_of_placement(tx, &placement.uid)?
+            .filter(|r| r.office_code == own)
+        {
             let mut void = issued.clone();
             void.status = RecommendationStatus::Void;
             void.void_reason = Some(t!(Msg::CancelledPlacement, placement.reference()));

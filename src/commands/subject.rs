@@ -55,6 +55,8 @@ pub fn resolve(
         office_code: office_code.to_string(),
         created_at: now.clone(),
         updated_at: now.clone(),
+        accepted_warnings: None,
+        versions: crate::domain::version::Versions::unset(),
     };
     if let Some(nik) = &nik {
         if let Some(stored) = db::persons::by_nik(conn, nik)? {

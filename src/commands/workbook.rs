@@ -45,6 +45,7 @@ pub fn export(
         since,
         only,
         mask: args.mask,
+        to: None,
     };
     let mut book = Book::new(path, &exported_at)?;
     let mut bar = ctx.progress(Unit::Rows, 0, "");
@@ -58,7 +59,7 @@ pub fn export(
             &options,
             &office.code,
             &exported_at,
-            &mut super::exchange::by_file(&mut bar),
+            &mut super::export::by_file(&mut bar),
         )
     })?;
     bar.finish();

@@ -170,3 +170,28 @@ pub fn uid_and_reported_on(conn: &Connection, key: &str) -> Result<Option<(Strin
         .optional()?;
     Ok(row.and_then(|(uid, d)| d.parse().ok().map(|d| (uid, d))))
 }
+
+/// A case's status, closure and what to look at, as its events give them (whichever offices
+/// recorded them): stored when they differ, and the review codes kept with the case.
+pub fn refresh_state(tx: &super::Tx, actor: &super::audit::Actor, uid: &str) -> Result<()> {
+    let Some(case) = super::records::get::<Case>(tx, uid)? else {
+        return Ok(());
+    };
+    let events = events(tx, uid)?;
+    let state = crate::domain::case::case_state(&events);
+    if (state.status, state.closure_reason, state.closed_on)
+        != (case.status, case.closure_reason, case.closed_on)
+    {
+        let mut next = case.clone();
+        next.status = state.status;
+        next.closure_reason = state.closure_reason;
+        next.closed_on = state.closed_on;
+        super::records::change(tx, actor, "update", &case, next)?;
+    }
+    let review: Vec<&str> = state.review.iter().map(|r| r.code()).collect();
+    super::merge::set_case_review(
+        tx,
+        uid,
+        (!review.is_empty()).then(|| review.join("|")).as_deref(),
+    )
+}

@@ -5,10 +5,14 @@
 pub mod audit;
 pub mod audit_chain;
 pub mod cases;
+pub mod clash;
 
 pub mod counters;
 pub mod documents;
 pub mod filter;
+pub mod kept;
+pub mod merge;
+pub mod numbers;
 pub mod persons;
 pub mod placements;
 pub mod query;
@@ -17,10 +21,13 @@ mod query_plans;
 pub mod recommendations;
 pub mod records;
 pub mod repatriations;
+pub mod review;
 pub mod sync;
 
 pub mod settings;
+pub mod site;
 pub mod stats;
+mod upgrade;
 
 use std::cell::Cell;
 use std::ops::Deref;
@@ -66,6 +73,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0007_interactive_speed",
         include_str!("../../migrations/0007_interactive_speed.sql"),
+    ),
+    (
+        "0008_convergence",
+        include_str!("../../migrations/0008_convergence.sql"),
     ),
 ];
 
@@ -270,6 +281,15 @@ impl Store {
     /// reads the schema version inside it: two processes opening an older database at once take
     /// turns, and the second finds the work done instead of failing on "already exists".
     fn migrate(&mut self) -> Result<()> {
+        // Tables are rebuilt with their rows (SQLite's way to change a column's rules): foreign
+        // keys are off meanwhile, and checked before each migration commits.
+        self.conn.pragma_update(None, "foreign_keys", false)?;
+        let result = self.migrate_all();
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        result
+    }
+
+    fn migrate_all(&mut self) -> Result<()> {
         loop {
             let tx = self
                 .conn
@@ -279,10 +299,16 @@ impl Store {
             let Some((name, sql)) = MIGRATIONS.get(version as usize) else {
                 return Ok(());
             };
+            upgrade::before(&tx, name).with_context(|| format!("migration {name}"))?;
             tx.execute_batch(sql)
                 .with_context(|| format!("migration {name}"))?;
-            if *name == "0007_interactive_speed" {
-                records::index_all_words::<crate::domain::person::Person>(&tx)?;
+            upgrade::after(&tx, name).with_context(|| format!("migration {name}"))?;
+            let broken = tx
+                .prepare("PRAGMA foreign_key_check")?
+                .query_map([], |_| Ok(()))?
+                .count();
+            if broken > 0 {
+                anyhow::bail!("migration {name}: {broken} references broken");
             }
             audit_chain::after_migration(&tx, version + 1)?;
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
@@ -399,13 +425,17 @@ impl Store {
         let first: i64 = tx
             .query_row("SELECT value FROM change_sequence", [], |r| r.get(0))
             .map_err(|e| busy_or(e, &self.path))?;
+        let site = site::own_site(&tx)?;
         let tx = Tx {
             tx,
             first,
             last: Cell::new(first),
+            site,
         };
         let (value, commit) = work(&tx)?;
         if commit {
+            // A change may have ended a clash between offices' records (or made one visible).
+            clash::settle(&tx)?;
             tx.commit().map_err(|e| busy_or(e, &self.path))?;
         }
         Ok(value)
@@ -432,6 +462,8 @@ pub struct Tx<'c> {
     tx: Transaction<'c>,
     first: i64,
     last: Cell<i64>,
+    /// This database's site: the writes of this transaction are its.
+    site: crate::domain::version::Site,
 }
 
 impl Deref for Tx<'_> {
@@ -449,13 +481,31 @@ impl Tx<'_> {
         next
     }
 
+    /// This database's site.
+    pub fn site(&self) -> crate::domain::version::Site {
+        self.site
+    }
+
+    /// Moves the change sequence past `counter` (the greatest version a folder carries), so that
+    /// every later write here is versioned after everything this office has seen (a Lamport clock).
+    pub fn raise_seq(&self, counter: i64) {
+        if counter > self.last.get() {
+            self.last.set(counter);
+        }
+    }
+
+    /// The change sequence before this transaction.
+    pub fn first_seq(&self) -> i64 {
+        self.first
+    }
+
     /// The sequence numbers this transaction has taken so far, if any.
     pub fn seq_range(&self) -> Option<(i64, i64)> {
         (self.last.get() > self.first).then(|| (self.first + 1, self.last.get()))
     }
 
     fn commit(self) -> rusqlite::Result<()> {
-        if self.last.get() != self.first {
+        if self.last.get() > self.first {
             self.tx
                 .execute("UPDATE change_sequence SET value = ?1", [self.last.get()])?;
         }

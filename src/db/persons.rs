@@ -20,8 +20,18 @@ pub fn by_uid(conn: &Connection, uid: &str) -> Result<Option<Person>> {
     )
 }
 
+/// The person holding a NIK (the first stored, when offices' records clash on it).
 pub fn by_nik(conn: &Connection, nik: &Nik) -> Result<Option<Person>> {
-    query_one(conn, "WHERE r.nik = ?1", [nik.as_str()])
+    query_one(
+        conn,
+        "WHERE r.nik = ?1 ORDER BY r.rowid LIMIT 1",
+        [nik.as_str()],
+    )
+}
+
+/// Every person holding a NIK: one, or several whose offices' records clash on it.
+pub fn all_by_nik(conn: &Connection, nik: &Nik) -> Result<Vec<Person>> {
+    super::records::query(conn, "WHERE r.nik = ?1 ORDER BY r.uid", [nik.as_str()])
 }
 
 /// What the clerk typed, as a search: digits only (four or more) are the start of a NIK, anything

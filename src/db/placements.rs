@@ -10,11 +10,18 @@ use crate::domain::placement::Placement;
 use crate::domain::record::{Record, Text};
 use crate::domain::{CountryCode, RegencyCode, Scheme, Stage};
 
+/// By uid or registration number: the office's full number, this office's number written without
+/// its code (`REG-2026-00001`), or the number this office gave before numbers travelled.
 pub fn by_uid_or_number(conn: &Connection, key: &str) -> Result<Option<Placement>> {
+    let own = super::settings::get(conn, "office.code")?
+        .and_then(|office| crate::domain::placement::own_number(&office, key))
+        .unwrap_or_default();
     query_one(
         conn,
-        "WHERE r.uid = ?1 OR r.registration_number = ?2",
-        params![key.to_ascii_lowercase(), key.to_ascii_uppercase()],
+        "WHERE r.uid = ?1 OR r.registration_number = ?2 OR r.registration_number = ?3
+            OR r.legacy_number = ?2
+         ORDER BY r.registration_number = ?2 DESC, r.uid = ?1 DESC LIMIT 1",
+        params![key.to_ascii_lowercase(), key.to_ascii_uppercase(), own],
     )
 }
 

@@ -8,7 +8,8 @@ use rusqlite::{Connection, OptionalExtension, Params, Row, ToSql};
 
 use super::audit::{self, Actor};
 use super::Tx;
-use crate::domain::record::{self, Record, Scalar, Timestamp};
+use crate::domain::record::{self, Merge, Record, Scalar, Timestamp};
+use crate::domain::version::{Dot, Versions};
 use crate::error::{refused, Invalid};
 use crate::i18n::Msg;
 use crate::t;
@@ -131,14 +132,32 @@ fn insert_sql<R: Record>(record: &R) -> String {
     )
 }
 
+/// The values to store for a new record, with the change sequence it takes: a record made here
+/// (its versions not set yet) is versioned as this site's write at that sequence.
+fn values_to_insert<'r, R: Record>(tx: &Tx, record: &'r R) -> Vec<Scalar<'r>> {
+    let seq = tx.next_seq();
+    let mut values = record.values();
+    if let Some(at) = versions_column::<R>() {
+        if values[at].text().is_empty() {
+            values[at] = Scalar::Text(Dot::new(tx.site(), seq).to_string().into());
+        }
+    }
+    values.extend(record.derived().into_iter().map(|(_, v)| v));
+    values.push(Scalar::Int(seq));
+    values
+}
+
+/// Where a kind's `versions` column is among its columns.
+pub fn versions_column<R: Record>() -> Option<usize> {
+    R::columns().iter().position(|c| c.merge == Merge::Versions)
+}
+
 /// Inserts a new record like `insert`, but a uniqueness rule of the schema it breaks is an answer,
 /// not an error: `Some(column)` names the column of the clash (`uid` when the record is stored
 /// already), and nothing was written. For bulk imports, which learn this way what a query per row
 /// would otherwise have told them.
 pub fn insert_or_clash<R: Record>(tx: &Tx, record: &R) -> Result<Option<String>> {
-    let mut values = record.values();
-    values.extend(record.derived().into_iter().map(|(_, v)| v));
-    values.push(Scalar::Int(tx.next_seq()));
+    let values = values_to_insert(tx, record);
     let result = tx
         .prepare_cached(&text(R::TABLE, "insert", || insert_sql(record)))?
         .execute(rusqlite::params_from_iter(values.iter()));
@@ -165,11 +184,85 @@ pub fn insert_or_clash<R: Record>(tx: &Tx, record: &R) -> Result<Option<String>>
     }
 }
 
+/// Inserts a record another office sent: where it meets a uniqueness rule that tolerates clashes
+/// (one open placement per person, one NIK...), the records already holding the value are marked
+/// as in a clash and the new one is stored beside them (`db::clash`). Returns whether it clashed.
+pub fn insert_beside<R: Record>(tx: &Tx, record: &R) -> Result<bool> {
+    let mut clashed = false;
+    for _ in 0..8 {
+        match insert_or_clash(tx, record)? {
+            None => return Ok(clashed),
+            Some(column) => {
+                if !make_room::<R>(tx, record, &column)? {
+                    anyhow::bail!("{} {}: {column} already stored", R::KIND, record.uid());
+                }
+                clashed = true;
+            }
+        }
+    }
+    anyhow::bail!("{} {}: too many clashes", R::KIND, record.uid())
+}
+
+/// Replaces a stored record by another office's version, beside whatever it now clashes with
+/// (see `insert_beside`).
+pub fn replace_beside<R: Record>(tx: &Tx, record: &R, expected: &Timestamp) -> Result<bool> {
+    for _ in 0..8 {
+        let seq = tx.next_seq();
+        match replace_raw(tx, record, expected, seq) {
+            Ok(done) => {
+                if done {
+                    index_words(tx, record, true)?;
+                }
+                return Ok(done);
+            }
+            Err(e) => match unique_column(&e.to_string(), R::TABLE) {
+                Some(column) if make_room::<R>(tx, record, &column)? => continue,
+                _ => {
+                    return Err(super::constraint_or(e, R::TABLE))
+                        .with_context(|| format!("saving {}", R::KIND))
+                }
+            },
+        }
+    }
+    anyhow::bail!("{} {}: too many clashes", R::KIND, record.uid())
+}
+
+/// The first column a unique index of `table` reports in an error message.
+fn unique_column(message: &str, table: &str) -> Option<String> {
+    if !message.contains("UNIQUE") {
+        return None;
+    }
+    let prefix = format!("{table}.");
+    let (_, rest) = message.split_once(prefix.as_str())?;
+    rest.split([',', ' ']).next().map(str::to_string)
+}
+
+/// Marks the stored holders of `record`'s value on the index reported on `column` as clashing.
+fn make_room<R: Record>(tx: &Tx, record: &R, column: &str) -> Result<bool> {
+    let Some(key_columns) = super::clash::key_columns(R::TABLE, column) else {
+        return Ok(false);
+    };
+    let values = record.values();
+    let key: Vec<rusqlite::types::Value> = key_columns
+        .iter()
+        .map(|k| {
+            R::columns()
+                .iter()
+                .position(|c| c.name == *k)
+                .map(|i| match &values[i] {
+                    Scalar::Null => rusqlite::types::Value::Null,
+                    Scalar::Int(n) => rusqlite::types::Value::Integer(*n),
+                    Scalar::Text(t) => rusqlite::types::Value::Text(t.to_string()),
+                })
+                .unwrap_or(rusqlite::types::Value::Null)
+        })
+        .collect();
+    super::clash::make_room(tx, R::TABLE, column, &key)
+}
+
 /// Inserts a new record, stamped with the next change sequence.
 pub fn insert<R: Record>(tx: &Tx, record: &R) -> Result<()> {
-    let mut values = record.values();
-    values.extend(record.derived().into_iter().map(|(_, v)| v));
-    values.push(Scalar::Int(tx.next_seq()));
+    let values = values_to_insert(tx, record);
     tx.prepare_cached(&text(R::TABLE, "insert", || insert_sql(record)))?
         .execute(rusqlite::params_from_iter(values.iter()))
         .map_err(|e| super::constraint_or(e, R::TABLE))
@@ -232,6 +325,27 @@ fn index_words<R: Record>(tx: &Tx, record: &R, changed: bool) -> Result<()> {
 /// Replaces the stored record whose version is `expected` by `record`, stamped with the next change
 /// sequence. False when the stored version is no longer `expected` (changed meanwhile) or gone.
 pub fn replace<R: Record>(tx: &Tx, record: &R, expected: &Timestamp) -> Result<bool> {
+    replace_at(tx, record, expected, tx.next_seq())
+}
+
+/// `replace`, stamped with `seq` (taken by the caller, who versioned the change with it).
+pub fn replace_at<R: Record>(tx: &Tx, record: &R, expected: &Timestamp, seq: i64) -> Result<bool> {
+    let changed = replace_raw(tx, record, expected, seq)
+        .map_err(|e| super::constraint_or(e, R::TABLE))
+        .with_context(|| format!("saving {}", R::KIND))?;
+    if changed {
+        index_words(tx, record, true)?;
+    }
+    Ok(changed)
+}
+
+/// The UPDATE of `replace_at`, its error as SQLite gave it.
+fn replace_raw<R: Record>(
+    tx: &Tx,
+    record: &R,
+    expected: &Timestamp,
+    seq: i64,
+) -> rusqlite::Result<bool> {
     let derived = record.derived();
     let sql = text(R::TABLE, "replace", || {
         let columns = R::columns();
@@ -257,21 +371,19 @@ pub fn replace<R: Record>(tx: &Tx, record: &R, expected: &Timestamp) -> Result<b
     });
     let mut values = record.values();
     values.extend(derived.into_iter().map(|(_, v)| v));
-    values.push(Scalar::Int(tx.next_seq()));
+    values.push(Scalar::Int(seq));
     values.push(Scalar::Text(expected.as_str().into()));
     let changed = tx
         .prepare_cached(&sql)?
-        .execute(rusqlite::params_from_iter(values.iter()))
-        .map_err(|e| super::constraint_or(e, R::TABLE))
-        .with_context(|| format!("saving {}", R::KIND))?;
-    if changed == 1 {
-        index_words(tx, record, true)?;
-    }
+        .execute(rusqlite::params_from_iter(values.iter()))?;
     Ok(changed == 1)
 }
 
 /// A new record made by a clerk's command: inserted and audited with all its fields.
 pub fn create<R: Record>(tx: &Tx, actor: &Actor, record: &R) -> Result<()> {
+    let mut record = record.clone();
+    record.on_save(&actor.clerk, &Timestamp::from_datetime(actor.now));
+    let record = &record;
     insert(tx, record)?;
     audit::record(
         tx,
@@ -300,6 +412,7 @@ pub fn change_with<R: Record>(
     mut new: R,
     also: Vec<audit::Change>,
 ) -> Result<R> {
+    new.on_save(&actor.clerk, &Timestamp::from_datetime(actor.now));
     let mut changes = audit::diff(&record::fields(old), &record::fields(&new));
     if changes.is_empty() {
         return Ok(new);
@@ -312,12 +425,118 @@ pub fn change_with<R: Record>(
         new.set_version(Timestamp::after(actor.now, old.version()));
     }
     super::sync::keep_base(tx, old)?;
-    if !replace(tx, &new, old.version())? {
+    let seq = tx.next_seq();
+    let written = version_write(tx, old, &mut new, seq)?;
+    if !replace_at(tx, &new, old.version(), seq)? {
         return Err(refused(t!(Msg::ChangedMeanwhile, R::KIND, old.uid())));
     }
+    super::kept::after_write(tx, R::KIND, new.uid(), &written, seq)?;
     changes.extend(also);
     audit::record(tx, actor, R::KIND, new.uid(), action, &changes)?;
     Ok(new)
+}
+
+/// A clerk's decision on a field two offices wrote differently: `new` holds the chosen value, and
+/// the field is written here even if the value is the one already shown, so that the decision
+/// supersedes every office's write of it (the conflict ends everywhere).
+pub fn decide<R: Record>(tx: &Tx, actor: &Actor, old: &R, mut new: R, field: &str) -> Result<()> {
+    new.set_version(Timestamp::after(actor.now, old.version()));
+    let seq = tx.next_seq();
+    let mut written = version_write(tx, old, &mut new, seq)?;
+    let field: &'static str = R::columns()
+        .iter()
+        .filter_map(|c| c.exchange)
+        .find(|e| *e == field)
+        .ok_or_else(|| anyhow::anyhow!("{} has no field {field}", R::KIND))?;
+    if !written.contains(&field) {
+        if let Some(at) = versions_column::<R>() {
+            let mut versions = Versions::parse(&new.values()[at].text())?;
+            versions.write(&[field], Dot::new(tx.site(), seq));
+            set_versions(&mut new, at, &versions.to_string())?;
+        }
+        written.push(field);
+    }
+    super::sync::keep_base(tx, old)?;
+    if !replace_at(tx, &new, old.version(), seq)? {
+        return Err(refused(t!(Msg::ChangedMeanwhile, R::KIND, old.uid())));
+    }
+    super::kept::after_write(tx, R::KIND, new.uid(), &written, seq)?;
+    let mut changes = audit::diff(&record::fields(old), &record::fields(&new));
+    changes.push(("decided".into(), None, Some(field.to_string())));
+    audit::record(tx, actor, R::KIND, new.uid(), "resolve", &changes)
+}
+
+/// The versions of a clerk's change: every shared field it changed is this site's write at `seq`
+/// (superseding whatever was kept for it). Returns the fields written.
+fn version_write<R: Record>(tx: &Tx, old: &R, new: &mut R, seq: i64) -> Result<Vec<&'static str>> {
+    let Some(at) = versions_column::<R>() else {
+        return Ok(Vec::new());
+    };
+    let before = old.values();
+    let after = new.values();
+    let written: Vec<&'static str> = R::columns()
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| c.merge == Merge::Register && before[*i] != after[*i])
+        .filter_map(|(_, c)| c.exchange)
+        .collect();
+    // The stored versions: the copy the command read may predate its own insert's stamp.
+    let stored: String = tx
+        .prepare_cached(&text(R::TABLE, "versions", || {
+            format!("SELECT versions FROM {} WHERE uid = ?1", R::TABLE)
+        }))?
+        .query_row([old.uid()], |r| r.get(0))
+        .optional()?
+        .unwrap_or_default();
+    let mut versions = Versions::parse(&stored)?;
+    if !versions.is_set() {
+        versions = Versions::created(Dot::new(tx.site(), seq));
+    }
+    if !written.is_empty() {
+        versions.write(&written, Dot::new(tx.site(), seq));
+    }
+    set_versions(new, at, &versions.to_string())?;
+    Ok(written)
+}
+
+/// Forgets a record's versions (a row nobody vouches for): stored, it is this office's write.
+pub fn unstamp<R: Record>(record: &mut R) -> Result<()> {
+    match versions_column::<R>() {
+        Some(at) => set_versions(record, at, ""),
+        None => Ok(()),
+    }
+}
+
+/// Replaces a stored record by `new` (a newer version from a folder nobody vouches for): every
+/// shared field it changes is this site's write, as a clerk's change would be. No audit entry (the
+/// import writes its own).
+pub fn overwrite<R: Record>(tx: &Tx, old: &R, new: &mut R) -> Result<()> {
+    let seq = tx.next_seq();
+    let written = version_write(tx, old, new, seq)?;
+    if !replace_at(tx, new, old.version(), seq)? {
+        anyhow::bail!("{} {} changed during the import", R::KIND, old.uid());
+    }
+    super::kept::after_write(tx, R::KIND, new.uid(), &written, seq)
+}
+
+/// Sets a record's versions from their text (through its stored form, as every field is set).
+fn set_versions<R: Record>(record: &mut R, at: usize, text: &str) -> Result<()> {
+    let values = record.values();
+    let owned: Vec<Scalar<'static>> = values
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| match i == at {
+            true => Scalar::Text(text.to_string().into()),
+            false => match v {
+                Scalar::Null => Scalar::Null,
+                Scalar::Int(n) => Scalar::Int(n),
+                Scalar::Text(t) => Scalar::Text(t.into_owned().into()),
+            },
+        })
+        .collect();
+    *record = R::from_values(|i| Ok(owned[i].clone()))
+        .map_err(|(column, e)| anyhow::anyhow!("{}.{column}: {e}", R::TABLE))?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -360,10 +579,11 @@ mod tests {
             office_code: "X".into(),
             created_at: stamp("2023-01-02T00:00:00Z"),
             updated_at: stamp("2023-01-03T00:00:00.5Z"),
+            versions: crate::domain::version::Versions::parse("00000000000000a1.4").unwrap(),
         };
         let x = Repatriation {
             uid: "x".into(),
-            repatriation_number: "X-R-2023-0001".into(),
+            repatriation_number: Some("X-R-2023-0001".into()),
             person_uid: None,
             case_uid: None,
             category: RepatriationCategory::Sick,
@@ -385,6 +605,11 @@ mod tests {
             office_code: "X".into(),
             created_at: stamp("2023-01-02T00:00:00Z"),
             updated_at: stamp("2023-01-02T00:00:00Z"),
+            legacy_number: None,
+            versions: crate::domain::version::Versions::parse(
+                "00000000000000a1.5 notes@0000000000000b02.9 ~notes@00000000000000a1.7",
+            )
+            .unwrap(),
         };
         store
             .write(|tx| {

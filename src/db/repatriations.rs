@@ -13,7 +13,8 @@ use crate::domain::{RegencyCode, RepatriationCategory};
 pub fn by_number_or_uid(conn: &Connection, key: &str) -> Result<Option<Repatriation>> {
     query_one(
         conn,
-        "WHERE r.repatriation_number = ?1 OR r.repatriation_number = upper(?1) OR r.uid = lower(?1)",
+        "WHERE r.repatriation_number = ?1 OR r.repatriation_number = upper(?1) OR r.uid = lower(?1)
+            OR r.legacy_number = upper(?1)",
         [key.trim()],
     )
 }

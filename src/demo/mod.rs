@@ -204,6 +204,7 @@ impl Maker {
             office_code: OFFICE_CODE.into(),
             created_at: stamp(decided),
             updated_at: stamp(decided),
+            versions: crate::domain::version::Versions::unset(),
         }
     }
 
@@ -306,6 +307,8 @@ impl Maker {
             office_code: OFFICE_CODE.into(),
             created_at: created.clone(),
             updated_at: created,
+            accepted_warnings: None,
+            versions: crate::domain::version::Versions::unset(),
         }
     }
 
@@ -356,6 +359,8 @@ impl Maker {
             office_code: OFFICE_CODE.into(),
             created_at: created.clone(),
             updated_at: created,
+            legacy_number: None,
+            versions: crate::domain::version::Versions::unset(),
         }
     }
 
@@ -584,6 +589,7 @@ pub fn populate(tx: &Tx, today: NaiveDate, scale: usize, progress: &Progress) ->
                     updated_at: at,
                     removed_on: None,
                     removed_reason: None,
+                    versions: crate::domain::version::Versions::unset(),
                 });
             }
             let decided = (registered + Duration::days(7)).min(today);
@@ -628,10 +634,12 @@ pub fn populate(tx: &Tx, today: NaiveDate, scale: usize, progress: &Progress) ->
     for m in &mut made {
         progress.inc(2);
         let year = m.placement.registered_on.year();
-        m.placement.registration_number = Some(registration_number(
+        m.placement.registration_number = Some(db::numbers::next(
+            tx,
+            db::numbers::Series::Registration,
             year,
-            db::counters::next(tx, "registration", year)?,
-        ));
+            |n| registration_number(OFFICE_CODE, year, n),
+        )?);
         records::insert(tx, &m.person)?;
         records::insert(tx, &m.placement)?;
     }
@@ -642,14 +650,13 @@ pub fn populate(tx: &Tx, today: NaiveDate, scale: usize, progress: &Progress) ->
     recommendations.sort_by(|a, b| a.decided_on.cmp(&b.decided_on).then(a.uid.cmp(&b.uid)));
     for r in &mut recommendations {
         // Refusals are numbered too: the refusal letter the applicant takes home.
-        let year = r.decided_on.year();
-        let seq = db::counters::next(tx, "letter", year)?;
-        r.letter_number = Some(letter_number(
-            LETTER_TEMPLATE,
-            seq,
-            OFFICE_CODE,
-            r.decided_on,
-        ));
+        let (year, decided_on) = (r.decided_on.year(), r.decided_on);
+        r.letter_number = Some(db::numbers::next(
+            tx,
+            db::numbers::Series::Letter,
+            year,
+            |seq| letter_number(LETTER_TEMPLATE, seq, OFFICE_CODE, decided_on),
+        )?);
         records::insert(tx, r)?;
         progress.inc(1);
     }

@@ -195,19 +195,24 @@ pub fn populate(tx: &Tx, maker: &mut Maker, made: &[Made], today: NaiveDate) -> 
     }
     for (case, events) in &mut cases {
         let year = case.reported_on.year();
-        case.case_number = case_number(OFFICE_CODE, year, db::counters::next(tx, "case", year)?);
+        case.case_number = db::numbers::next(tx, db::numbers::Series::Case, year, |n| {
+            case_number(OFFICE_CODE, year, n)
+        })?;
         records::insert(tx, case)?;
-        for e in events.iter() {
+        for e in events.iter_mut() {
+            // Recorded one after another at this office: each has seen the ones before.
+            e.seen = crate::domain::case::seen_by_new_event(&db::cases::events(tx, &case.uid)?);
             records::insert(tx, e)?;
         }
     }
     for r in &mut returns {
         let year = r.arrived_on.year();
-        r.repatriation_number = repatriation_number(
-            OFFICE_CODE,
+        r.repatriation_number = Some(db::numbers::next(
+            tx,
+            db::numbers::Series::Repatriation,
             year,
-            db::counters::next(tx, "repatriation", year)?,
-        );
+            |n| repatriation_number(OFFICE_CODE, year, n),
+        )?);
         records::insert(tx, r)?;
     }
     for (uid, arrived) in returned_placements {
@@ -258,6 +263,9 @@ fn case_with_timeline(
             contacted: true,
             clerk: Some("demo".into()),
             created_at: stamp(on),
+            closure_reason: None,
+            seen: Default::default(),
+            versions: crate::domain::version::Versions::unset(),
         });
     };
     event(
@@ -386,7 +394,16 @@ fn case_with_timeline(
         office_code: OFFICE_CODE.into(),
         created_at: stamp(reported),
         updated_at: stamp(events.last().map(|e| e.occurred_on).unwrap_or(reported)),
+        versions: crate::domain::version::Versions::unset(),
     };
+    // The closing says why, so that every office closes the case for that reason.
+    if let Some(e) = events
+        .iter_mut()
+        .rev()
+        .find(|e| e.status_to == Some(CaseStatus::Closed))
+    {
+        e.closure_reason = case.closure_reason;
+    }
     (case, events)
 }
 
@@ -407,7 +424,7 @@ fn repatriation(
     let deceased = category == RepatriationCategory::Deceased;
     Repatriation {
         uid: maker.uid(),
-        repatriation_number: String::new(),
+        repatriation_number: None,
         person_uid: Some(person.uid.clone()),
         case_uid: None,
         category,
@@ -443,5 +460,7 @@ fn repatriation(
         } else {
             arrived
         }),
+        legacy_number: None,
+        versions: crate::domain::version::Versions::unset(),
     }
 }

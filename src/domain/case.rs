@@ -7,6 +7,7 @@ use super::calendar::working_days_between;
 use super::codes::CodeList;
 use super::record::{parse_uid, Timestamp};
 use super::text::parse_note;
+use super::version::{Context, Versions};
 use super::{
     CaseCategory, CaseEventKind, CaseStatus, Channel, ClosureReason, CountryCode, Partner,
     ProceduralStatus,
@@ -29,14 +30,17 @@ crate::record! {
         complainant_name: Option<String> => "complainant_name" as "complainant_name",
         complainant_relation: Option<String> => "complainant_relation" as "complainant_relation",
         summary: Option<String> => "summary" as "summary" via parse_note,
-        status: CaseStatus => "status" as "status",
-        closure_reason: Option<ClosureReason> => "closure_reason" as "closure_reason",
-        closed_on: Option<NaiveDate> => "closed_on" as "closed_on",
+        /// The status, closure reason and closing date follow from the case's status events
+        /// (`case_state`), whichever office recorded them.
+        status: CaseStatus => "status" as "status" [derived],
+        closure_reason: Option<ClosureReason> => "closure_reason" as "closure_reason" [derived],
+        closed_on: Option<NaiveDate> => "closed_on" as "closed_on" [derived],
         outcome: Option<String> => "outcome",
         clerk: Option<String> => "clerk",
         office_code: String => "office_code" as "office_code",
         created_at: Timestamp => "created_at" as "created_at",
         updated_at: Timestamp => "updated_at" as "updated_at",
+        versions: Versions => "versions" as "versions",
     }
 }
 
@@ -74,11 +78,16 @@ crate::record! {
         letter_number: Option<String> => "letter_number" as "letter_number",
         note: Option<String> => "note" as "note" via parse_note,
         status_from: Option<CaseStatus> => "status_from",
-        status_to: Option<CaseStatus> => "status_to",
         awaiting: Option<Awaiting> => "awaiting",
         contacted: bool => "contacted",
         clerk: Option<String> => "clerk" as "clerk",
         created_at: Timestamp => "created_at" as "created_at",
+        /// The status the event moved the case to, and the closure reason of a closing.
+        status_to: Option<CaseStatus> => "status_to" as "status_to",
+        closure_reason: Option<ClosureReason> => "closure_reason" as "closure_reason",
+        /// What the office that recorded it had seen of the case (its events' versions).
+        seen: Context => "seen" as "seen",
+        versions: Versions => "versions" as "versions",
     }
 }
 
@@ -96,6 +105,108 @@ pub fn reached_complainant(kind: CaseEventKind, contacted: bool) -> bool {
             kind,
             CaseEventKind::Consultation | CaseEventKind::Clarification | CaseEventKind::Mediation
         )
+}
+
+/// What a case's status events make of it, whichever offices recorded them (docs/exchange-format.md,
+/// version 2): the latest status change wins, "latest" by what each event had seen (`seen`), so an
+/// office that reopened a case it knew closed wins over the closing; two changes that had not seen
+/// each other are ordered by their versions, the same at every office, and flagged for review.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaseState {
+    pub status: CaseStatus,
+    pub closure_reason: Option<ClosureReason>,
+    pub closed_on: Option<NaiveDate>,
+    /// What a clerk must look at.
+    pub review: Vec<CaseReview>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CaseReview {
+    /// Two offices changed the status without knowing of each other's change.
+    StatusClash,
+    /// An office acted on the case while another, not knowing of it, closed or resolved it.
+    ActedWhileClosed,
+}
+
+impl CaseReview {
+    pub fn code(self) -> &'static str {
+        match self {
+            CaseReview::StatusClash => "STATUS_CLASH",
+            CaseReview::ActedWhileClosed => "ACTED_WHILE_CLOSED",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<CaseReview> {
+        [CaseReview::StatusClash, CaseReview::ActedWhileClosed]
+            .into_iter()
+            .find(|r| r.code() == code)
+    }
+}
+
+fn dot_of(e: &CaseEvent) -> Option<super::version::Dot> {
+    e.versions.origin
+}
+
+/// Whether `a` was recorded knowing of `b`.
+fn saw(a: &CaseEvent, b: &CaseEvent) -> bool {
+    match dot_of(b) {
+        Some(dot) => a.seen.knows(dot) || dot_of(a) == Some(dot),
+        None => true,
+    }
+}
+
+/// The state a case's events give it.
+pub fn case_state(events: &[CaseEvent]) -> CaseState {
+    let changes: Vec<&CaseEvent> = events.iter().filter(|e| e.status_to.is_some()).collect();
+    // The changes no other change had seen.
+    let mut heads: Vec<&CaseEvent> = changes
+        .iter()
+        .copied()
+        .filter(|c| !changes.iter().any(|o| o.uid != c.uid && saw(o, c)))
+        .collect();
+    heads.sort_by_key(|e| std::cmp::Reverse(dot_of(e)));
+    let Some(winner) = heads.first().copied() else {
+        return CaseState {
+            status: CaseStatus::New,
+            closure_reason: None,
+            closed_on: None,
+            review: Vec::new(),
+        };
+    };
+    let status = winner.status_to.unwrap_or(CaseStatus::New);
+    let mut review = Vec::new();
+    if heads.iter().any(|h| h.status_to != winner.status_to) {
+        review.push(CaseReview::StatusClash);
+    }
+    let ended = matches!(status, CaseStatus::Resolved | CaseStatus::Closed);
+    if ended
+        && events
+            .iter()
+            .any(|e| e.uid != winner.uid && !saw(winner, e) && !saw(e, winner))
+    {
+        review.push(CaseReview::ActedWhileClosed);
+    }
+    CaseState {
+        status,
+        closure_reason: match status {
+            CaseStatus::Closed => winner.closure_reason,
+            _ => None,
+        },
+        closed_on: ended.then_some(winner.occurred_on),
+        review,
+    }
+}
+
+/// What an event recorded now has seen of its case: every event the office holds.
+pub fn seen_by_new_event(events: &[CaseEvent]) -> super::version::Context {
+    let mut ctx = super::version::Context::default();
+    for e in events {
+        ctx.join(&e.seen);
+        if let Some(dot) = dot_of(e) {
+            ctx.add(dot);
+        }
+    }
+    ctx
 }
 
 /// What the deadlines of an open case depend on: its report date and, oldest first, each
@@ -312,6 +423,7 @@ mod tests {
             office_code: "X".into(),
             created_at: Default::default(),
             updated_at: Default::default(),
+            versions: crate::domain::version::Versions::unset(),
         }
     }
 
@@ -330,6 +442,9 @@ mod tests {
             contacted: false,
             clerk: None,
             created_at: Default::default(),
+            closure_reason: None,
+            seen: Default::default(),
+            versions: crate::domain::version::Versions::unset(),
         }
     }
 

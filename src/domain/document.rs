@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::record::{parse_uid, Timestamp};
+use super::version::Versions;
 use super::{DocumentKind, Scheme};
 use crate::error::Invalid;
 use crate::i18n::Msg;
@@ -24,6 +25,7 @@ crate::record! {
         /// A removed document is kept, with when and why, and no longer counts.
         removed_on: Option<NaiveDate> => "removed_on" as "removed_on",
         removed_reason: Option<String> => "removed_reason" as "removed_reason",
+        versions: Versions => "versions" as "versions",
     }
 }
 
@@ -162,6 +164,7 @@ mod tests {
             updated_at: Default::default(),
             removed_on: None,
             removed_reason: None,
+            versions: crate::domain::version::Versions::unset(),
         }
     }
 

@@ -11,6 +11,7 @@ pub mod country;
 pub mod date;
 pub mod document;
 pub mod eligibility;
+pub mod identity;
 pub mod nik;
 pub mod person;
 pub mod placement;
@@ -19,8 +20,10 @@ pub mod record;
 pub mod region;
 pub mod registration;
 pub mod repatriation;
+pub mod review;
 pub mod rules;
 pub mod text;
+pub mod version;
 pub mod warning;
 
 pub use codes::*;

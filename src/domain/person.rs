@@ -6,12 +6,13 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::record::{parse_uid, Scalar, Timestamp};
 use super::text::parse_note;
+use super::version::Versions;
 use super::{Education, MaritalStatus, Nik, RegencyCode, Sex};
 use crate::error::Invalid;
 
 crate::record! {
     /// A person: worker, family member, victim (persons.csv).
-    pub struct Person in "persons" as "person", version updated_at, derived person_derived, words person_words {
+    pub struct Person in "persons" as "person", version updated_at, derived person_derived, words person_words, on_save accept_warnings {
         uid: String => "uid" as "person_uid" via parse_uid,
         nik: Option<Nik> => "nik" as "nik",
         full_name: String => "full_name" as "full_name" via parse_name,
@@ -26,12 +27,62 @@ crate::record! {
         office_code: String => "office_code" as "office_code",
         created_at: Timestamp => "created_at" as "created_at",
         updated_at: Timestamp => "updated_at" as "updated_at",
+        /// The warnings a clerk accepted about this person (the NIK against sex, birth date,
+        /// regency), with who and when: they travel with the record (`AcceptedWarnings`).
+        accepted_warnings: Option<String> => "accepted_warnings" as "accepted_warnings",
+        versions: Versions => "versions" as "versions",
     }
 }
 
-/// The search key stored with a person, for `worker find`.
+/// A person saved by a clerk's command: the warnings its NIK gives were shown and confirmed (the
+/// commands save nothing else), so they are accepted, by that clerk, then.
+fn accept_warnings(p: &mut Person, clerk: &str, at: &Timestamp) {
+    let warnings = super::rules::person_warnings(p);
+    let accepted: Vec<&str> = p
+        .accepted_warnings
+        .as_deref()
+        .map(super::warning::accepted_codes)
+        .unwrap_or_default();
+    let new: Vec<&str> = warnings
+        .iter()
+        .map(|w| w.code)
+        .filter(|c| !accepted.contains(c))
+        .collect();
+    if new.is_empty() {
+        return;
+    }
+    let mut codes: Vec<&str> = accepted.clone();
+    codes.extend(new);
+    p.accepted_warnings = Some(super::warning::accepted_text(&codes, clerk, at));
+}
+
+/// The warnings of a person nobody has accepted yet (a record from elsewhere).
+pub fn unaccepted_warnings(p: &Person) -> Vec<super::Warning> {
+    let accepted: Vec<&str> = p
+        .accepted_warnings
+        .as_deref()
+        .map(super::warning::accepted_codes)
+        .unwrap_or_default();
+    super::rules::person_warnings(p)
+        .into_iter()
+        .filter(|w| !accepted.contains(&w.code))
+        .collect()
+}
+
+/// Stored with a person: the search key (`worker find`) and the codes of its warnings nobody has
+/// accepted yet (a record from another office: listed for review).
 fn person_derived(p: &Person) -> Vec<(&'static str, Scalar<'_>)> {
-    vec![("name_key", Scalar::Text(search_key(&p.full_name).into()))]
+    let waiting: Vec<&str> = unaccepted_warnings(p).iter().map(|w| w.code).collect();
+    vec![
+        ("name_key", Scalar::Text(search_key(&p.full_name).into())),
+        (
+            "warnings",
+            match waiting.is_empty() {
+                true => Scalar::Null,
+                false => Scalar::Text(waiting.join("|").into()),
+            },
+        ),
+    ]
 }
 
 /// `Nur'aini Désy` -> `nuraini desy`: what a clerk types to find a name, however it was written.
@@ -51,7 +102,12 @@ pub fn search_words(text: &str) -> String {
 /// case, accents or apostrophes (`Nur'aini Désy-Putri` -> `nurainidesyputri`), in a trigram
 /// index, so that any part of the name, typed with or without its spaces, finds the person.
 fn person_words(p: &Person) -> String {
-    search_words(&p.full_name)
+    name_words(&p.full_name)
+}
+
+/// A name as the name index holds it (see `person_words`).
+pub fn name_words(name: &str) -> String {
+    search_words(name)
         .chars()
         .filter(|c| c.is_alphanumeric())
         .collect()

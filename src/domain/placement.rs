@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::record::{parse_uid, Timestamp};
+use super::version::Versions;
 use super::{CancelReason, CountryCode, Scheme, Sector, Stage};
 use crate::error::Invalid;
 use crate::i18n::Msg;
@@ -13,8 +14,6 @@ crate::record! {
     /// One application of a person to work abroad (placements.csv).
     pub struct Placement in "placements" as "placement", version updated_at {
         uid: String => "uid" as "placement_uid" via parse_uid,
-        /// Given by this office at registration or import: `REG-2023-00042`.
-        registration_number: Option<String> => "registration_number",
         person_uid: String => "person_uid" as "person_uid" via parse_uid,
         scheme: Scheme => "scheme" as "scheme",
         p3mi_name: Option<String> => "p3mi_name" as "p3mi_name",
@@ -22,7 +21,9 @@ crate::record! {
         country: CountryCode => "country" as "country",
         sector: Option<Sector> => "sector" as "sector",
         occupation: Option<String> => "occupation" as "occupation",
-        stage: Stage => "stage" as "stage",
+        /// From the departure, return and cancellation and the placement's letters
+        /// (`derive_stage`), never written on its own.
+        stage: Stage => "stage" as "stage" [derived],
         registered_on: NaiveDate => "registered_on" as "registered_on",
         departed_on: Option<NaiveDate> => "departed_on" as "departed_on",
         returned_on: Option<NaiveDate> => "returned_on" as "returned_on",
@@ -32,6 +33,13 @@ crate::record! {
         office_code: String => "office_code" as "office_code",
         created_at: Timestamp => "created_at" as "created_at",
         updated_at: Timestamp => "updated_at" as "updated_at",
+        /// Given by the office that registers it, with its code, and the same at every office:
+        /// `BP3MI-SB-REG-2023-00042`.
+        registration_number: Option<String> => "registration_number" as "registration_number",
+        /// The number this office gave a placement it received before numbers travelled
+        /// (`REG-2023-00042`): still found by it.
+        legacy_number: Option<String> => "legacy_number",
+        versions: Versions => "versions" as "versions",
     }
 }
 
@@ -127,9 +135,65 @@ impl Placement {
     }
 }
 
-/// `REG-2023-00042`: the registration number for a year's sequence value.
-pub fn registration_number(year: i32, seq: i64) -> String {
-    format!("REG-{year}-{seq:05}")
+/// The stage a placement's facts give it, whichever offices recorded them: a return, a departure
+/// (never erased by a cancellation recorded elsewhere), a cancellation, a live letter, else
+/// registered.
+pub fn derive_stage(p: &Placement, live_letter: bool) -> Stage {
+    if p.returned_on.is_some() {
+        Stage::Returned
+    } else if p.departed_on.is_some() {
+        Stage::Departed
+    } else if p.cancel_reason.is_some() {
+        Stage::Cancelled
+    } else if live_letter {
+        Stage::Recommended
+    } else {
+        Stage::Registered
+    }
+}
+
+/// Facts about one placement that cannot all be true, recorded at different offices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Contradiction {
+    DepartedAndCancelled,
+    ReturnWithoutDeparture,
+    ReturnBeforeDeparture,
+}
+
+impl Contradiction {
+    pub fn code(self) -> &'static str {
+        match self {
+            Contradiction::DepartedAndCancelled => "DEPARTED_AND_CANCELLED",
+            Contradiction::ReturnWithoutDeparture => "RETURN_WITHOUT_DEPARTURE",
+            Contradiction::ReturnBeforeDeparture => "RETURN_BEFORE_DEPARTURE",
+        }
+    }
+}
+
+/// The contradictions among a placement's facts.
+pub fn contradictions(p: &Placement) -> Vec<Contradiction> {
+    let mut out = Vec::new();
+    if p.cancel_reason.is_some() && (p.departed_on.is_some() || p.returned_on.is_some()) {
+        out.push(Contradiction::DepartedAndCancelled);
+    }
+    match (p.departed_on, p.returned_on) {
+        (None, Some(_)) => out.push(Contradiction::ReturnWithoutDeparture),
+        (Some(d), Some(r)) if r < d => out.push(Contradiction::ReturnBeforeDeparture),
+        _ => {}
+    }
+    out
+}
+
+/// `BP3MI-SB-REG-2023-00042`: the registration number an office gives for a year's sequence
+/// value. The office's code makes it the same record's number at every office.
+pub fn registration_number(office: &str, year: i32, seq: i64) -> String {
+    format!("{office}-REG-{year}-{seq:05}")
+}
+
+/// `REG-2023-00042` typed at `BP3MI-SB`: the office's own number written without its code.
+pub fn own_number(office: &str, typed: &str) -> Option<String> {
+    let t = typed.trim().to_ascii_uppercase();
+    t.starts_with("REG-").then(|| format!("{office}-{t}"))
 }
 
 #[cfg(test)]
@@ -190,6 +254,8 @@ mod tests {
             office_code: "X".into(),
             created_at: Default::default(),
             updated_at: Default::default(),
+            legacy_number: None,
+            versions: crate::domain::version::Versions::unset(),
         }
     }
 

@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::record::{parse_uid, FieldValue, Scalar, Timestamp};
+use super::version::Versions;
 use super::{RecommendationStatus, RefusalReason};
 use crate::error::Invalid;
 use crate::i18n::Msg;
@@ -15,20 +16,39 @@ crate::record! {
         uid: String => "uid" as "recommendation_uid" via parse_uid,
         placement_uid: String => "placement_uid" as "placement_uid" via parse_uid,
         letter_number: Option<String> => "letter_number" as "letter_number",
-        status: RecommendationStatus => "status" as "status",
+        /// From the decision, its void and its use (`derived_status`).
+        status: RecommendationStatus => "status" as "status" [derived],
         decided_on: NaiveDate => "decided_on" as "decided_on",
         valid_until: Option<NaiveDate> => "valid_until" as "valid_until",
         immigration_office: Option<String> => "immigration_office" as "immigration_office",
         refusal_reasons: Reasons => "refusal_reasons" as "refusal_reasons",
         refusal_details: Option<String> => "refusal_details",
         void_reason: Option<String> => "void_reason" as "void_reason",
-        passport_number: Option<String> => "passport_number",
-        passport_issued_on: Option<NaiveDate> => "passport_issued_on",
         reprints: i64 => "reprints",
         clerk: Option<String> => "clerk" as "clerk",
         office_code: String => "office_code" as "office_code",
         created_at: Timestamp => "created_at" as "created_at",
         updated_at: Timestamp => "updated_at" as "updated_at",
+        /// The passport issued on this letter (`recommendation used`): the letter is then USED.
+        passport_number: Option<String> => "passport_number" as "passport_number",
+        passport_issued_on: Option<NaiveDate> => "passport_issued_on" as "passport_issued_on",
+        versions: Versions => "versions" as "versions",
+    }
+}
+
+impl Recommendation {
+    /// The status the decision and its facts give: a refusal stays a refusal, a void is final
+    /// (a passport recorded on a voided letter does not revive it), a passport issued uses it.
+    pub fn derived_status(&self) -> RecommendationStatus {
+        if !self.refusal_reasons.is_empty() {
+            RecommendationStatus::Refused
+        } else if self.void_reason.is_some() {
+            RecommendationStatus::Void
+        } else if self.passport_issued_on.is_some() || self.passport_number.is_some() {
+            RecommendationStatus::Used
+        } else {
+            RecommendationStatus::Issued
+        }
     }
 }
 

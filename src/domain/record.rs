@@ -339,6 +339,62 @@ pub fn parse_uid(text: &str) -> Result<String, Invalid> {
         .map_err(|_| Invalid(t!(Msg::UidInvalid, text.trim())))
 }
 
+/// How offices merge a column (docs/exchange-format.md, version 2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Merge {
+    /// The record's uid.
+    Key,
+    /// A field clerks write: each write has a version, the greatest wins everywhere, a concurrent
+    /// loser is kept (`domain::version`).
+    Register,
+    /// Computed from other fields by a domain rule (a placement's stage, a letter's status).
+    Derived,
+    /// The latest moment of any write (`updated_at`): the greater of the two.
+    Latest,
+    /// The record's versions themselves.
+    Versions,
+    /// Kept by this office only.
+    Local,
+}
+
+impl Merge {
+    /// The class a column gets when its declaration does not say: the uid is the key, the version
+    /// column the latest, `versions` the versions, any other exchanged column a register.
+    pub const fn of(field: &str, exchanged: bool, version: &str, given: Option<&str>) -> Merge {
+        if let Some(given) = given {
+            if eq(given, "derived") {
+                return Merge::Derived;
+            }
+        }
+        if !exchanged {
+            Merge::Local
+        } else if eq(field, "uid") {
+            Merge::Key
+        } else if eq(field, version) {
+            Merge::Latest
+        } else if eq(field, "versions") {
+            Merge::Versions
+        } else {
+            Merge::Register
+        }
+    }
+}
+
+const fn eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// One column of a record kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Column {
@@ -350,6 +406,8 @@ pub struct Column {
     pub required: bool,
     /// Holds a calendar date (`YYYY-MM-DD`).
     pub date: bool,
+    /// How offices merge it.
+    pub merge: Merge,
 }
 
 /// Where a value failed: the exchange column (or database column) and why.
@@ -395,11 +453,23 @@ pub trait Record: Clone + Sized {
     fn derived(&self) -> Vec<(&'static str, Scalar<'_>)> {
         Vec::new()
     }
+    /// Before a clerk's command saves the record: what saving it here means (a person's warnings,
+    /// confirmed by the command, become accepted ones that travel with it).
+    fn on_save(&mut self, _clerk: &str, _at: &Timestamp) {}
 }
 
 /// The exchange columns of a kind, in order.
 pub fn exchange_columns<R: Record>() -> impl Iterator<Item = &'static Column> {
     R::columns().iter().filter(|c| c.exchange.is_some())
+}
+
+/// The exchange names of the fields offices write and merge (`Merge::Register`), in order.
+pub fn registers<R: Record>() -> Vec<&'static str> {
+    R::columns()
+        .iter()
+        .filter(|c| c.merge == Merge::Register)
+        .filter_map(|c| c.exchange)
+        .collect()
 }
 
 /// Every field as `(column, text)`, as the audit log records a version of the record.
@@ -433,16 +503,18 @@ pub fn exchange_fields<R: Record>(record: &R) -> Vec<(&'static str, String)> {
 /// }
 /// ```
 /// A field with `as` is exchanged under that name (required when its type is); `via` names the
-/// parser of its cells; a field without `as` is kept by this office only.
+/// parser of its cells; `[derived]` marks a column computed from others (see `Merge`); a field
+/// without `as` is kept by this office only.
 #[macro_export]
 macro_rules! record {
     (
         $(#[$meta:meta])*
         pub struct $name:ident in $table:literal as $kind:literal, version $version:ident
-            $(, derived $derived:path)? $(, words $words:path)? {
+            $(, derived $derived:path)? $(, words $words:path)? $(, on_save $on_save:path)? {
             $(
                 $(#[$fmeta:meta])*
                 $field:ident : $ty:ty => $column:literal $(as $exchange:literal)? $(via $parser:path)?
+                    $([$class:ident])?
             ),+ $(,)?
         }
     ) => {
@@ -465,6 +537,12 @@ macro_rules! record {
                         required: <$ty as $crate::domain::record::FieldValue>::REQUIRED
                             && $crate::record!(@exchange $($exchange)?).is_some(),
                         date: <$ty as $crate::domain::record::FieldValue>::DATE,
+                        merge: $crate::domain::record::Merge::of(
+                            stringify!($field),
+                            $crate::record!(@exchange $($exchange)?).is_some(),
+                            stringify!($version),
+                            $crate::record!(@class $($class)?),
+                        ),
                     },
                 )+];
                 COLUMNS
@@ -518,8 +596,11 @@ macro_rules! record {
 
             $crate::record!(@derived $($derived)?);
             $crate::record!(@words $($words)?);
+            $crate::record!(@on_save $($on_save)?);
         }
     };
+    (@class) => { None::<&'static str> };
+    (@class $class:ident) => { Some(stringify!($class)) };
     (@exchange) => { None::<&'static str> };
     (@exchange $exchange:literal) => { Some($exchange) };
     (@parse $cell:ident, $errors:ident, $ty:ty) => { Some(<$ty as Default>::default()) };
@@ -537,6 +618,12 @@ macro_rules! record {
     };
     (@keep $self:ident, $stored:ident, $field:ident) => { $self.$field = $stored.$field.clone() };
     (@keep $self:ident, $stored:ident, $field:ident, $exchange:literal) => {};
+    (@on_save) => {};
+    (@on_save $on_save:path) => {
+        fn on_save(&mut self, clerk: &str, at: &$crate::domain::record::Timestamp) {
+            $on_save(self, clerk, at)
+        }
+    };
     (@words) => {};
     (@words $words:path) => {
         fn words(&self) -> Option<String> {

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::record::{parse_uid, Timestamp};
 use super::text::parse_note;
+use super::version::Versions;
 use super::{CountryCode, HandoverTo, RegencyCode, RepatriationCategory};
 use crate::error::Invalid;
 use crate::i18n::Msg;
@@ -14,8 +15,6 @@ crate::record! {
     /// A facilitated return (repatriations.csv).
     pub struct Repatriation in "repatriations" as "repatriation", version updated_at {
         uid: String => "uid" as "repatriation_uid" via parse_uid,
-        /// Given by this office when it records or imports the return.
-        repatriation_number: String => "repatriation_number",
         person_uid: Option<String> => "person_uid" as "person_uid" via parse_uid,
         case_uid: Option<String> => "case_uid" as "case_uid" via parse_uid,
         category: RepatriationCategory => "category" as "category",
@@ -37,6 +36,21 @@ crate::record! {
         office_code: String => "office_code" as "office_code",
         created_at: Timestamp => "created_at" as "created_at",
         updated_at: Timestamp => "updated_at" as "updated_at",
+        /// Given by the office that records the return, with its code: `BP3MI-SB-R-2023-0006`.
+        repatriation_number: Option<String> => "repatriation_number" as "repatriation_number",
+        /// The number this office gave a return it received before numbers travelled.
+        legacy_number: Option<String> => "legacy_number",
+        versions: Versions => "versions" as "versions",
+    }
+}
+
+impl Repatriation {
+    /// The number clerks use: the office's number, this office's older one, else the uid.
+    pub fn reference(&self) -> &str {
+        self.repatriation_number
+            .as_deref()
+            .or(self.legacy_number.as_deref())
+            .unwrap_or(&self.uid)
     }
 }
 
@@ -75,7 +89,7 @@ pub fn check_handover(
     if r.handed_over_to.is_some() {
         return Err(Invalid(t!(
             Msg::AlreadyHandedOver,
-            r.repatriation_number,
+            r.reference(),
             crate::domain::person::date(&r.handed_over_on)
         )));
     }

@@ -357,6 +357,8 @@ mod tests {
             office_code: "X".into(),
             created_at: Timestamp::default(),
             updated_at: Timestamp::default(),
+            legacy_number: None,
+            versions: crate::domain::version::Versions::unset(),
         }
     }
 

@@ -13,8 +13,10 @@ use sha2::{Digest, Sha256};
 
 use super::{mask, FileKind, FORMAT, VERSION};
 use crate::db;
+use crate::db::site::Own;
 use crate::domain::record::{self, Record, Timestamp};
 use crate::domain::text::csv_safe;
+use crate::domain::version::Site;
 
 /// Which records an export carries.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,6 +33,24 @@ pub struct Options<'a> {
     pub since: Since,
     pub only: &'a [FileKind],
     pub mask: bool,
+    /// The office the folder is for (`--to`), if named.
+    pub to: Option<&'a str>,
+}
+
+impl Options<'_> {
+    /// The files this export writes.
+    pub fn kinds(&self) -> impl Iterator<Item = FileKind> + '_ {
+        FileKind::ALL
+            .into_iter()
+            .filter(|k| self.only.is_empty() || self.only.contains(k))
+            .filter(|k| !(self.mask && k.is_merge_data()))
+    }
+
+    /// Whether the folder carries every change in its range (every file, unmasked, chosen by the
+    /// change sequence): only such a folder says which changes it carries.
+    pub fn complete(&self) -> bool {
+        self.only.is_empty() && !self.mask && !matches!(self.since, Since::Moment(_))
+    }
 }
 
 pub struct Written {
@@ -122,10 +142,7 @@ fn write_kind<R: Record>(
 /// How many rows `write_folder` will write with these options (for a progress bar's length).
 pub fn rows_to_write(conn: &Connection, options: &Options) -> Result<u64> {
     let mut total = 0u64;
-    for kind in FileKind::ALL
-        .into_iter()
-        .filter(|k| options.only.is_empty() || options.only.contains(k))
-    {
+    for kind in options.kinds() {
         total += crate::by_kind!(kind, rows_of_kind, conn, options)?;
     }
     Ok(total)
@@ -143,6 +160,31 @@ fn rows_of_kind<R: Record>(conn: &Connection, options: &Options) -> Result<u64> 
 
 /// The condition on rows the options' `since` sets (`?1` its bound, NULL for every row).
 fn since_filter<R: Record>(options: &Options) -> (String, Value) {
+    // A record's kept writes travel whenever the record does: chosen by their record's change,
+    // never by their own (a record may change again without them).
+    if R::TABLE == "kept_writes" {
+        let column = match &options.since {
+            Since::All => return ("?1 IS NULL".to_string(), Value::Null),
+            Since::Moment(t) => ("updated_at", Value::Text(t.to_string())),
+            Since::Seq(n) => ("seq", Value::Integer(*n)),
+        };
+        let tables = [
+            "persons",
+            "placements",
+            "documents",
+            "recommendations",
+            "cases",
+            "repatriations",
+        ];
+        let records: Vec<String> = tables
+            .iter()
+            .map(|t| format!("SELECT uid FROM {t} WHERE {} > ?1", column.0))
+            .collect();
+        return (
+            format!("record_uid IN ({})", records.join(" UNION ALL ")),
+            column.1,
+        );
+    }
     match &options.since {
         Since::All => ("?1 IS NULL".to_string(), Value::Null),
         Since::Moment(t) => (format!("{} > ?1", R::VERSION), Value::Text(t.to_string())),
@@ -155,6 +197,60 @@ pub struct Folder {
     pub written: Vec<Written>,
     pub seq_from: Option<i64>,
     pub seq_to: i64,
+    /// Per origin site, the ranges of its changes the folder carries.
+    pub origins: Vec<Origin>,
+}
+
+/// The changes of one site a folder carries: ranges of that site's change sequence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub site: Site,
+    pub office: String,
+    pub ranges: Vec<(i64, i64)>,
+}
+
+/// What a complete folder from this site, covering its changes after `after` up to `to`, carries:
+/// those changes of its own, and the changes of other sites that the imports in that range
+/// brought (all held ranges for a full export).
+fn origins(conn: &Connection, own: &Own, office: &str, after: i64, to: i64) -> Result<Vec<Origin>> {
+    let offices = db::site::offices(conn)?;
+    let mut by_site: std::collections::BTreeMap<Site, Vec<(i64, i64)>> = Default::default();
+    if to > after {
+        by_site.entry(own.site).or_default().push((after + 1, to));
+    }
+    if after == 0 {
+        for site in db::site::held_sites(conn)? {
+            by_site
+                .entry(site)
+                .or_default()
+                .extend(db::site::held(conn, site)?);
+        }
+    } else {
+        for (site, a, b) in db::site::carried_since(conn, after)? {
+            by_site.entry(site).or_default().push((a, b));
+        }
+    }
+    Ok(by_site
+        .into_iter()
+        .map(|(site, mut ranges)| {
+            ranges.sort();
+            let mut joined: Vec<(i64, i64)> = Vec::new();
+            for (a, b) in ranges {
+                match joined.last_mut() {
+                    Some(last) if a <= last.1 + 1 => last.1 = last.1.max(b),
+                    _ => joined.push((a, b)),
+                }
+            }
+            Origin {
+                site,
+                office: match site == own.site {
+                    true => office.to_string(),
+                    false => offices.get(&site).cloned().unwrap_or_default(),
+                },
+                ranges: joined,
+            }
+        })
+        .collect())
 }
 
 /// Writes every chosen file and the manifest into `dir` (which must exist and be empty). `conn`
@@ -168,11 +264,9 @@ pub fn write_folder(
     progress: &mut dyn FnMut(FileKind, usize),
 ) -> Result<Folder> {
     let seq_to = db::current_seq(conn)?;
+    let own = db::site::own(conn)?;
     let mut written = Vec::new();
-    for kind in FileKind::ALL
-        .into_iter()
-        .filter(|k| options.only.is_empty() || options.only.contains(k))
-    {
+    for kind in options.kinds() {
         written.push(crate::by_kind!(
             kind, write_kind, conn, dir, kind, options, progress
         )?);
@@ -186,14 +280,33 @@ pub fn write_folder(
         .iter()
         .map(|w| json!({"name": w.kind.file_name(), "rows": w.rows, "sha256": w.sha256}))
         .collect();
+    let origins = match (options.complete(), &options.since) {
+        (true, Since::All) => origins(conn, &own, office_code, 0, seq_to)?,
+        (true, Since::Seq(n)) => origins(conn, &own, office_code, *n, seq_to)?,
+        _ => Vec::new(),
+    };
+    // Every site whose writes the records may carry, with its office: whose decision a write is.
+    let mut sites = vec![json!({"site": own.site.to_string(), "office": office_code})];
+    for peer in db::site::peers(conn)? {
+        sites.push(json!({"site": peer.site.to_string(), "office": peer.office_code}));
+    }
     let manifest = json!({
         "format": FORMAT,
         "version": VERSION,
         "office_code": office_code,
+        "site_id": own.site.to_string(),
+        "public_key": own.public_key_text(),
+        "to": options.to,
         "exported_at": exported_at.as_str(),
         "since": match &options.since { Since::Moment(t) => Some(t.as_str()), _ => None },
         "seq_from": seq_from,
         "seq_to": seq_to,
+        "origins": origins.iter().map(|o| json!({
+            "site": o.site.to_string(),
+            "office": o.office,
+            "ranges": o.ranges.iter().map(|(a, b)| json!([a, b])).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "sites": sites,
         "masked": options.mask,
         // The audit chain's latest hash: kept with the nightly folders, it later proves that the
         // log up to here was not rewritten (`log --verify --head`).
@@ -203,9 +316,15 @@ pub fn write_folder(
     let mut text = serde_json::to_vec_pretty(&manifest)?;
     text.push(b'\n');
     db::write_private_file(&dir.join("manifest.json"), &text)?;
+    // One signature over the manifest vouches for every file through its checksum.
+    db::write_private_file(
+        &dir.join(super::sign::SIGNATURE_FILE),
+        super::sign::sign(&own, &text).as_bytes(),
+    )?;
     Ok(Folder {
         written,
         seq_from,
         seq_to,
+        origins,
     })
 }

@@ -5,19 +5,25 @@ use crate::domain::record::{self, Column, Record};
 
 pub mod export;
 pub mod import;
+pub mod merge;
 pub mod probe;
 pub mod read;
+pub mod sign;
 pub mod workbook;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FileKind {
     Persons,
+    /// Two person records found to be one person (version 2).
+    PersonMerges,
     Placements,
     Documents,
     Recommendations,
     Cases,
     CaseEvents,
     Repatriations,
+    /// The values of writes that lost a field to a concurrent write (version 2).
+    Conflicts,
 }
 
 pub const FORMAT: &str = "pmi-desk-exchange";
@@ -44,15 +50,35 @@ macro_rules! by_kind {
             $crate::exchange::FileKind::Repatriations => {
                 $f::<$crate::domain::repatriation::Repatriation>($($arg),*)
             }
+            $crate::exchange::FileKind::PersonMerges => {
+                $f::<$crate::domain::identity::PersonMerge>($($arg),*)
+            }
+            $crate::exchange::FileKind::Conflicts => {
+                $f::<$crate::domain::version::KeptWrite>($($arg),*)
+            }
         }
     };
 }
 pub use by_kind;
-pub const VERSION: i64 = 1;
+/// The version this pmi-desk writes (docs/exchange-format.md): 2, offices that converge.
+pub const VERSION: i64 = 2;
 
 impl FileKind {
     /// In the order files are written and read: every reference points to an earlier file.
-    pub const ALL: [FileKind; 7] = [
+    pub const ALL: [FileKind; 9] = [
+        FileKind::Persons,
+        FileKind::PersonMerges,
+        FileKind::Placements,
+        FileKind::Documents,
+        FileKind::Recommendations,
+        FileKind::Cases,
+        FileKind::CaseEvents,
+        FileKind::Repatriations,
+        FileKind::Conflicts,
+    ];
+
+    /// The files of version 1: the records themselves.
+    pub const RECORDS: [FileKind; 7] = [
         FileKind::Persons,
         FileKind::Placements,
         FileKind::Documents,
@@ -61,6 +87,12 @@ impl FileKind {
         FileKind::CaseEvents,
         FileKind::Repatriations,
     ];
+
+    /// What version 2 adds for the merge: never in a masked export, never read from an unsigned
+    /// folder.
+    pub fn is_merge_data(self) -> bool {
+        matches!(self, FileKind::PersonMerges | FileKind::Conflicts)
+    }
 
     pub fn name(self) -> &'static str {
         match self {
@@ -71,6 +103,8 @@ impl FileKind {
             FileKind::Cases => "cases",
             FileKind::CaseEvents => "case_events",
             FileKind::Repatriations => "repatriations",
+            FileKind::PersonMerges => "person_merges",
+            FileKind::Conflicts => "conflicts",
         }
     }
 
@@ -112,6 +146,8 @@ impl FileKind {
     pub fn from_header(headers: &[String]) -> Option<FileKind> {
         let has = |c: &str| headers.iter().any(|h| h == c);
         [
+            ("conflict_uid", FileKind::Conflicts),
+            ("merge_uid", FileKind::PersonMerges),
             ("event_uid", FileKind::CaseEvents),
             ("document_uid", FileKind::Documents),
             ("recommendation_uid", FileKind::Recommendations),
@@ -164,17 +200,18 @@ mod tests {
         }
     }
 
-    /// The contract (docs/exchange-format.md): these names, in this order, never renamed.
+    /// The contract (docs/exchange-format.md): these names, in this order, never renamed; version 2
+    /// added columns at the end of each file.
     #[test]
     fn columns_follow_the_contract() {
         let contract: [(FileKind, &str); 7] = [
-            (FileKind::Persons, "*person_uid,nik,*full_name,sex,birth_place,birth_date,regency_code,address,phone,education,marital_status,*office_code,*created_at,*updated_at"),
-            (FileKind::Placements, "*placement_uid,*person_uid,*scheme,p3mi_name,employer_name,*country,sector,occupation,*stage,*registered_on,departed_on,returned_on,cancel_reason,passport_number,*office_code,*created_at,*updated_at"),
-            (FileKind::Documents, "*document_uid,*placement_uid,*kind,number,issued_on,expires_on,verified_on,verified_by,*updated_at,removed_on,removed_reason"),
-            (FileKind::Recommendations, "*recommendation_uid,*placement_uid,letter_number,*status,*decided_on,valid_until,immigration_office,refusal_reasons,void_reason,clerk,*office_code,*created_at,*updated_at"),
-            (FileKind::Cases, "*case_uid,*case_number,person_uid,*category,channel,procedural_status,country,*reported_on,complainant_name,complainant_relation,summary,*status,closure_reason,closed_on,*office_code,*created_at,*updated_at"),
-            (FileKind::CaseEvents, "*event_uid,*case_uid,*occurred_on,*kind,partner,letter_number,note,clerk,*created_at"),
-            (FileKind::Repatriations, "*repatriation_uid,person_uid,case_uid,*category,from_country,debarkation,*arrived_on,origin_regency_code,handed_over_to,handed_over_on,handover_record_number,notes,*office_code,*created_at,*updated_at"),
+            (FileKind::Persons, "*person_uid,nik,*full_name,sex,birth_place,birth_date,regency_code,address,phone,education,marital_status,*office_code,*created_at,*updated_at,accepted_warnings,versions"),
+            (FileKind::Placements, "*placement_uid,*person_uid,*scheme,p3mi_name,employer_name,*country,sector,occupation,*stage,*registered_on,departed_on,returned_on,cancel_reason,passport_number,*office_code,*created_at,*updated_at,registration_number,versions"),
+            (FileKind::Documents, "*document_uid,*placement_uid,*kind,number,issued_on,expires_on,verified_on,verified_by,*updated_at,removed_on,removed_reason,versions"),
+            (FileKind::Recommendations, "*recommendation_uid,*placement_uid,letter_number,*status,*decided_on,valid_until,immigration_office,refusal_reasons,void_reason,clerk,*office_code,*created_at,*updated_at,passport_number,passport_issued_on,versions"),
+            (FileKind::Cases, "*case_uid,*case_number,person_uid,*category,channel,procedural_status,country,*reported_on,complainant_name,complainant_relation,summary,*status,closure_reason,closed_on,*office_code,*created_at,*updated_at,versions"),
+            (FileKind::CaseEvents, "*event_uid,*case_uid,*occurred_on,*kind,partner,letter_number,note,clerk,*created_at,status_to,closure_reason,seen,versions"),
+            (FileKind::Repatriations, "*repatriation_uid,person_uid,case_uid,*category,from_country,debarkation,*arrived_on,origin_regency_code,handed_over_to,handed_over_on,handover_record_number,notes,*office_code,*created_at,*updated_at,repatriation_number,versions"),
         ];
         for (kind, columns) in contract {
             let declared: Vec<String> = kind

@@ -12,12 +12,14 @@ use super::read::{read_table, ImportError, Row, Table};
 use super::FileKind;
 use crate::domain::case::{Case, CaseEvent};
 use crate::domain::document::Document;
+use crate::domain::identity::PersonMerge;
 use crate::domain::person::Person;
 use crate::domain::placement::Placement;
 use crate::domain::recommendation::Recommendation;
 use crate::domain::record::{FieldError, Record};
 use crate::domain::repatriation::Repatriation;
 use crate::domain::rules;
+use crate::domain::version::KeptWrite;
 
 /// What probing a file found: rows that would pass, and every error.
 #[derive(Debug, Default)]
@@ -87,6 +89,8 @@ pub fn probe(name: &str, bytes: &[u8], today: NaiveDate) -> Result<Probed> {
         FileKind::Repatriations => rows(&mut table, &mut out, |r: &Repatriation| {
             rules::repatriation(r, today)
         })?,
+        FileKind::PersonMerges => rows(&mut table, &mut out, |_: &PersonMerge| Vec::new())?,
+        FileKind::Conflicts => rows(&mut table, &mut out, |_: &KeptWrite| Vec::new())?,
     }
     let _ = table.rows.digest();
     Ok(out)

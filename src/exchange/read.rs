@@ -14,6 +14,7 @@ use anyhow::Result;
 use sha2::{Digest, Sha256};
 
 use super::FileKind;
+use crate::domain::version::{Site, COUNTER_LIMIT};
 use crate::error::{refused, storage};
 use crate::i18n::Msg;
 use crate::t;
@@ -406,6 +407,65 @@ pub struct Manifest {
     /// The office that wrote the folder.
     pub office_code: Option<String>,
     pub files: Vec<serde_json::Value>,
+    /// The format's version (1 when the manifest does not say).
+    pub version: i64,
+    /// Version 2: the site that wrote it, its key, and the signature file's text (if any).
+    pub site: Option<Site>,
+    pub public_key: Option<String>,
+    pub signature: Option<String>,
+    /// The manifest's exact bytes (what the signature is of).
+    pub bytes: Vec<u8>,
+    pub exported_at: Option<String>,
+    /// The office the folder was made for.
+    pub to: Option<String>,
+    /// The ranges of each site's changes the folder carries.
+    pub origins: Vec<super::export::Origin>,
+    /// Sites whose writes the records may carry, with their offices.
+    pub sites: Vec<(Site, String)>,
+}
+
+impl Manifest {
+    /// The version 2 parts of a manifest, checked: a folder that claims them must get them right.
+    fn read_v2(&mut self, value: &serde_json::Value) -> Result<()> {
+        let bad = |what: &str| refused(t!(Msg::ManifestInvalid, what));
+        let site = |v: &serde_json::Value, what: &str| -> Result<Site> {
+            v.as_str()
+                .and_then(|s| Site::parse(s).ok())
+                .ok_or_else(|| bad(what))
+        };
+        if self.version < 2 {
+            return Ok(());
+        }
+        self.site = Some(site(&value["site_id"], "site_id")?);
+        self.public_key = value["public_key"].as_str().map(str::to_string);
+        self.exported_at = value["exported_at"].as_str().map(str::to_string);
+        self.to = value["to"].as_str().map(str::to_string);
+        for o in value["origins"].as_array().cloned().unwrap_or_default() {
+            let mut ranges = Vec::new();
+            for r in o["ranges"].as_array().cloned().unwrap_or_default() {
+                let (Some(a), Some(b)) = (r[0].as_i64(), r[1].as_i64()) else {
+                    return Err(bad("origins"));
+                };
+                if a < 1 || b < a || b > COUNTER_LIMIT {
+                    return Err(bad("origins"));
+                }
+                ranges.push((a, b));
+            }
+            self.origins.push(super::export::Origin {
+                site: site(&o["site"], "origins")?,
+                office: o["office"].as_str().unwrap_or_default().to_string(),
+                ranges,
+            });
+        }
+        for s in value["sites"].as_array().cloned().unwrap_or_default() {
+            let office = s["office"]
+                .as_str()
+                .and_then(|o| crate::settings::office_code(o).ok())
+                .ok_or_else(|| bad("sites"))?;
+            self.sites.push((site(&s["site"], "sites")?, office));
+        }
+        Ok(())
+    }
 }
 
 /// The exchange files of a folder, in the order they are read, with what the manifest expects.
@@ -434,7 +494,7 @@ pub fn folder_files(
                 regular_file(&path)?;
                 found.push((kind, path));
             }
-            _ if lower == "manifest.json" => {}
+            _ if lower == "manifest.json" || lower == super::sign::SIGNATURE_FILE => {}
             _ => warnings.push(t!(Msg::ImportFileIgnored, quoted(&name))),
         }
     }
@@ -488,13 +548,28 @@ pub fn folder_files(
             .ok_or_else(|| refused(t!(Msg::ManifestUnlisted, kind.file_name())))?;
         out.push((kind, path, Some(expected)));
     }
-    Ok((
-        out,
-        Some(Manifest {
-            office_code: manifest["office_code"].as_str().map(str::to_string),
-            files,
-        }),
-    ))
+    let signature_path = dir.join(super::sign::SIGNATURE_FILE);
+    let signature = match std::fs::symlink_metadata(&signature_path) {
+        Err(_) => None,
+        Ok(_) => {
+            regular_file(&signature_path)?;
+            let mut sig = String::new();
+            File::open(&signature_path)
+                .and_then(|f| f.take(4096).read_to_string(&mut sig))
+                .map_err(|e| refused(t!(Msg::ManifestInvalid, e)))?;
+            Some(sig)
+        }
+    };
+    let mut m = Manifest {
+        office_code: manifest["office_code"].as_str().map(str::to_string),
+        files,
+        version: manifest["version"].as_i64().unwrap_or(1),
+        signature,
+        bytes: text.into_bytes(),
+        ..Manifest::default()
+    };
+    m.read_v2(&manifest)?;
+    Ok((out, Some(m)))
 }
 
 /// Compares a table read to its end with what the manifest said about it.

@@ -342,6 +342,21 @@ pub(super) const EXAMPLES: &[(&str, &[Example])] = &[
         ],
     ),
     (
+        "worker merge",
+        &[
+            ex(
+                "Dua pendaftaran satu orang",
+                "Two registrations of one person",
+                "pmi-desk worker merge BP3MI-SB-REG-2023-00002 AGAM-REG-2023-00017",
+            ),
+            ex(
+                "Tanpa bertanya, dengan alasan",
+                "Without asking, with the reason",
+                "pmi-desk worker merge REG-2023-00002 REG-2023-00005 --note \"KTP sama\" --yes",
+            ),
+        ],
+    ),
+    (
         "docs",
         &[
             ex(
@@ -920,9 +935,9 @@ pub(super) const EXAMPLES: &[(&str, &[Example])] = &[
                 "pmi-desk export --out ekspor-2023-11-08",
             ),
             ex(
-                "Ekspor malam hari: hanya yang berubah",
-                "The nightly export: only what changed",
-                "pmi-desk export --out ekspor-malam --since-last",
+                "Ekspor malam hari untuk BP3MI: hanya yang berubah sejak folder terakhir untuknya",
+                "The nightly export for the BP3MI: only what changed since its last folder",
+                "pmi-desk export --out ekspor-malam --since-last --to BP3MI-SB",
             ),
             ex(
                 "Tersamar, untuk statistik di luar kantor",
@@ -933,6 +948,134 @@ pub(super) const EXAMPLES: &[(&str, &[Example])] = &[
                 "Satu buku kerja untuk dibuka di spreadsheet",
                 "One workbook, to open in a spreadsheet",
                 "pmi-desk export --xlsx data-2023-11-08.xlsx",
+            ),
+        ],
+    ),
+    (
+        "review",
+        &[
+            ex(
+                "Apa yang menunggu keputusan",
+                "What waits for a decision",
+                "pmi-desk review list",
+            ),
+            ex(
+                "Hanya dua penempatan terbuka untuk satu orang",
+                "Only two open placements of one person",
+                "pmi-desk review list --kind OPEN_PLACEMENTS",
+            ),
+        ],
+    ),
+    (
+        "review list",
+        &[
+            ex("Semua", "All", "pmi-desk review list"),
+            ex(
+                "Untuk skrip",
+                "For a script",
+                "pmi-desk review list --format json",
+            ),
+        ],
+    ),
+    (
+        "review show",
+        &[
+            ex(
+                "Kedua sisi dan cara menyelesaikannya",
+                "Both sides and how to resolve it",
+                "pmi-desk review show T-3F9A2C",
+            ),
+            ex(
+                "Untuk skrip",
+                "For a script",
+                "pmi-desk review show T-3F9A2C --format json",
+            ),
+        ],
+    ),
+    (
+        "review resolve",
+        &[
+            ex(
+                "Pilih nilai nomor 2",
+                "Choose value number 2",
+                "pmi-desk review resolve T-3F9A2C --keep 2",
+            ),
+            ex(
+                "Tulis nilai yang benar",
+                "Give the right value",
+                "pmi-desk review resolve T-3F9A2C --value \"Jl. Sudirman 5\"",
+            ),
+            ex(
+                "Terima peringatan NIK setelah memeriksa KTP",
+                "Accept NIK warnings after checking the ID card",
+                "pmi-desk review resolve T-7C94EB --accept",
+            ),
+        ],
+    ),
+    (
+        "exchange",
+        &[
+            ex(
+                "Dari siapa menerima, apa yang belum tiba",
+                "Whom folders came from, what has not arrived",
+                "pmi-desk exchange status",
+            ),
+            ex(
+                "Berkas kunci kantor ini untuk BP2MI",
+                "This office's key file for BP2MI",
+                "pmi-desk exchange key --out kunci-bp3mi-sb.json",
+            ),
+        ],
+    ),
+    (
+        "exchange status",
+        &[
+            ex("Ringkasan", "Summary", "pmi-desk exchange status"),
+            ex(
+                "Untuk skrip",
+                "For a script",
+                "pmi-desk exchange status --format json",
+            ),
+        ],
+    ),
+    (
+        "exchange key",
+        &[
+            ex("Tampilkan", "Print it", "pmi-desk exchange key"),
+            ex(
+                "Ke berkas",
+                "To a file",
+                "pmi-desk exchange key --out kunci-bp3mi-sb.json",
+            ),
+        ],
+    ),
+    (
+        "exchange trust",
+        &[
+            ex(
+                "Kunci Disnaker Agam sebelum folder pertamanya",
+                "Disnaker Agam's key before its first folder",
+                "pmi-desk exchange trust kunci-agam.json",
+            ),
+            ex(
+                "Dalam bahasa Indonesia",
+                "In Indonesian",
+                "pmi-desk --lang id exchange trust kunci-agam.json",
+            ),
+        ],
+    ),
+    (
+        "exchange forget",
+        &[
+            ex(
+                "Situs yang memasang ulang pmi-desk",
+                "A site that reinstalled pmi-desk",
+                "pmi-desk exchange forget 1610aba2cd153922",
+            ),
+            ex(
+                "Dalam bahasa Indonesia",
+                "In Indonesian",
+                "pmi-desk --lang id exchange forget 1610aba2cd153922",
             ),
         ],
     ),
@@ -950,14 +1093,14 @@ pub(super) const EXAMPLES: &[(&str, &[Example])] = &[
                 "pmi-desk import ekspor-2023-11-08 --errors kesalahan.csv",
             ),
             ex(
-                "Satu berkas CSV",
-                "One CSV file",
-                "pmi-desk import placements.csv",
+                "Satu berkas CSV (tanpa tanda tangan: pengirim tak dikenal)",
+                "One CSV file (unsigned: an unknown sender)",
+                "pmi-desk import placements.csv --unsigned",
             ),
             ex(
                 "Buku kerja yang disunting di spreadsheet",
                 "A workbook edited in a spreadsheet",
-                "pmi-desk import data-2023-11-08.xlsx --dry-run",
+                "pmi-desk import data-2023-11-08.xlsx --unsigned --dry-run",
             ),
         ],
     ),

@@ -12,6 +12,97 @@ use std::sync::OnceLock;
 
 /// (English, Indonesian) for the about of each command and the help of each argument.
 pub(super) const TEXTS: &[(&str, &str)] = &[
+    // Convergence between offices: review, exchange, worker merge
+    (
+        "What offices' records say that a clerk must decide: list, show, resolve",
+        "Hal yang harus diputuskan petugas dari data antarkantor: daftar, lihat, selesaikan",
+    ),
+    (
+        "What waits for a clerk's decision, the same at every office that holds the records",
+        "Yang menunggu keputusan petugas, sama di setiap kantor yang memegang datanya",
+    ),
+    (
+        "One item: each side, and the commands that resolve it",
+        "Satu hal: setiap sisinya, dan perintah untuk menyelesaikannya",
+    ),
+    (
+        "Resolve an item; the decision travels to the other offices like any change",
+        "Selesaikan satu hal; keputusannya dikirim ke kantor lain seperti perubahan lainnya",
+    ),
+    (
+        "Only this kind (FIELD_CONFLICT, OPEN_PLACEMENTS, LIVE_DOCUMENTS, ISSUED_LETTERS, NIK_TAKEN, NUMBER_TAKEN, CONTRADICTION, WARNING, STATUS_CLASH, ACTED_WHILE_CLOSED)",
+        "Hanya jenis ini (FIELD_CONFLICT, OPEN_PLACEMENTS, LIVE_DOCUMENTS, ISSUED_LETTERS, NIK_TAKEN, NUMBER_TAKEN, CONTRADICTION, WARNING, STATUS_CLASH, ACTED_WHILE_CLOSED)",
+    ),
+    ("The item's id (T-...)", "Nomor hal (T-...)"),
+    (
+        "Which side to keep: its number in `review show` (the others are dropped: a value, a duplicate document, a second open placement, a second letter), or departure / cancellation / return for facts that contradict each other",
+        "Sisi yang dipertahankan: nomornya di `review show` (yang lain dibuang: sebuah nilai, dokumen ganda, penempatan terbuka kedua, surat kedua), atau departure / cancellation / return untuk fakta yang saling bertentangan",
+    ),
+    (
+        "Another value for a field written differently at two offices",
+        "Nilai lain untuk isian yang berbeda di dua kantor",
+    ),
+    (
+        "Accept a person's warnings (the NIK against the sex, birth date or regency)",
+        "Terima peringatan seseorang (NIK terhadap jenis kelamin, tanggal lahir atau wilayah)",
+    ),
+    (
+        "Keep a case's status as it is, now knowing of every office's change",
+        "Pertahankan status pengaduan apa adanya, kini dengan mengetahui perubahan setiap kantor",
+    ),
+    (
+        "Merge the two persons that hold one NIK (the same person)",
+        "Gabungkan dua orang yang memegang satu NIK (orang yang sama)",
+    ),
+    (
+        "Exchange with other offices: what each sent and was sent, holes, keys",
+        "Pertukaran dengan kantor lain: apa yang dikirim masing-masing, yang belum diterima, kunci",
+    ),
+    (
+        "Each other office: its key, its last folder, what is missing from it; what was sent to whom",
+        "Setiap kantor lain: kuncinya, folder terakhirnya, apa yang belum diterima darinya; apa yang dikirim ke siapa",
+    ),
+    (
+        "This office's key file, to give another office before the first folder",
+        "Berkas kunci kantor ini, untuk diberikan ke kantor lain sebelum folder pertama",
+    ),
+    (
+        "Write the key file here (else print it)",
+        "Tulis berkas kunci ke sini (bila tidak, tampilkan)",
+    ),
+    (
+        "Learn another office's key from its key file (`exchange key`), before its first folder",
+        "Catat kunci kantor lain dari berkas kuncinya (`exchange key`), sebelum folder pertamanya",
+    ),
+    ("The key file", "Berkas kunci"),
+    (
+        "Forget the key of a site that reinstalled pmi-desk (its next folder teaches the new one)",
+        "Lupakan kunci situs yang memasang ulang pmi-desk (folder berikutnya mengajarkan kunci barunya)",
+    ),
+    (
+        "The site id (from `exchange status`)",
+        "Kode situs (dari `exchange status`)",
+    ),
+    (
+        "Merge two records of one person (registered twice, here or at another office); the merge travels to every office",
+        "Gabungkan dua data satu orang (terdaftar dua kali, di sini atau di kantor lain); penggabungan dikirim ke semua kantor",
+    ),
+    (
+        "One person: a registration number, a placement or person uid, or a NIK",
+        "Satu orang: nomor pendaftaran, uid penempatan atau orang, atau NIK",
+    ),
+    (
+        "The other record of the same person",
+        "Data lain dari orang yang sama",
+    ),
+    (
+        "Why they are one person (kept with the merge)",
+        "Mengapa keduanya satu orang (disimpan bersama penggabungan)",
+    ),
+    (
+        "Merge without asking (scripts; on a terminal the clerk confirms)",
+        "Gabungkan tanpa bertanya (skrip; di terminal petugas mengonfirmasi)",
+    ),
     // The program, global options and clap's own flags and `help` command
     (
         "pmi-desk: registration, passport recommendations, protection cases, repatriations and statistics for a regional migrant-worker protection office (BP3MI), over one local database file",
@@ -695,8 +786,12 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
         "Hanya data yang berubah sesudah nomor urut perubahan ini (`seq_to` di manifest ekspor sebelumnya), untuk skrip yang mencatat posisinya sendiri",
     ),
     (
-        "Only records changed since the last successful export (for nightly runs)",
-        "Hanya data yang berubah sejak ekspor terakhir yang berhasil (untuk ekspor malam hari)",
+        "Only records changed since the last folder for the office named by --to (for nightly runs; each recipient has its own point)",
+        "Hanya data yang berubah sejak folder terakhir untuk kantor yang disebut --to (untuk ekspor malam hari; setiap penerima punya titiknya sendiri)",
+    ),
+    (
+        "The office the folder is for (its code, e.g. BP3MI-SB): a complete folder for it moves its point for --since-last; an export without --to moves no point",
+        "Kantor tujuan folder (kodenya, mis. BP3MI-SB): folder lengkap untuknya menggeser titik --since-last miliknya; ekspor tanpa --to tidak menggeser titik apa pun",
     ),
     (
         "Only these files, e.g. persons,placements",
@@ -727,8 +822,12 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
         "Tulis juga setiap kesalahan dan bentrokan sebagai CSV (jenis, berkas, baris, kolom, nilai, alasan)",
     ),
     (
-        "Store rows with warnings (a NIK that disagrees with the sex or birth date), as register does",
-        "Simpan baris yang berperingatan (NIK yang tidak cocok dengan jenis kelamin atau tanggal lahir), seperti pada register",
+        "Store rows with warnings (a NIK that disagrees with the sex or birth date), as register does (folders of an older pmi-desk and unsigned folders; a signed folder's warnings travel with its records and new ones wait for review)",
+        "Simpan baris yang berperingatan (NIK yang tidak cocok dengan jenis kelamin atau tanggal lahir), seperti pada register (folder pmi-desk lama dan folder tanpa tanda tangan; peringatan folder bertanda tangan ikut bersama datanya dan peringatan baru menunggu pemeriksaan)",
+    ),
+    (
+        "Accept a folder without a valid signature (made by hand, edited in a spreadsheet, from an older pmi-desk, a workbook or a single file): read as from an unknown sender, under the rules of version 1",
+        "Terima folder tanpa tanda tangan yang sah (dibuat sendiri, disunting di spreadsheet, dari pmi-desk lama, buku kerja atau satu berkas): dibaca sebagai kiriman pengirim tak dikenal, dengan aturan versi 1",
     ),
     (
         "Copy the whole database, consistently, to a new file (safe while others work)",
@@ -847,6 +946,10 @@ pub(super) const VALUE_NAMES: &[(&str, &str)] = &[
     ("REPATRIATION", "PEMULANGAN"),
     ("SECONDS", "DETIK"),
     ("SHELL", "SHELL"),
+    ("SITE", "SITUS"),
+    ("ID", "NO"),
+    ("PERSON", "ORANG"),
+    ("WHICH", "YANG_MANA"),
     ("SQL", "SQL"),
     ("TEXT", "TEKS"),
     ("TIME", "WAKTU"),

@@ -134,6 +134,28 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ),
     ("witness", "saksi", "witness"),
     ("notes", "catatan", "notes"),
+    (
+        "accepted_warnings",
+        "peringatan yang diterima",
+        "accepted warnings",
+    ),
+    ("versions", "versi", "versions"),
+    (
+        "legacy_number",
+        "nomor lama kantor ini",
+        "this office's earlier number",
+    ),
+    ("seen", "yang sudah diketahui", "what it had seen"),
+    ("merge_uid", "uid penggabungan", "merge uid"),
+    ("other_uid", "uid orang yang digabung", "merged person uid"),
+    ("reason", "alasan", "reason"),
+    ("conflict_uid", "uid konflik", "conflict uid"),
+    ("record_kind", "jenis data", "record kind"),
+    ("record_uid", "uid data", "record uid"),
+    ("field", "kolom", "field"),
+    ("version", "versi", "version"),
+    ("value", "nilai", "value"),
+    ("at", "waktu", "time"),
 ];
 
 /// The field's name in `lang`; the column itself for one not in the table.
@@ -187,6 +209,8 @@ mod tests {
         all_named::<Case>();
         all_named::<CaseEvent>();
         all_named::<Repatriation>();
+        all_named::<crate::domain::identity::PersonMerge>();
+        all_named::<crate::domain::version::KeptWrite>();
         assert_eq!(field_in("departed_on", Lang::Id), "tanggal berangkat");
     }
 }

@@ -446,7 +446,7 @@ pub fn handover_record(
             worker.push((label.into(), v.to_string()));
         }
     }
-    worker.push(("Nomor Pemulangan".into(), x.repatriation_number.clone()));
+    worker.push(("Nomor Pemulangan".into(), x.reference().to_string()));
 
     let mut blocks = vec![
         Block::Title(vec![
@@ -553,6 +553,8 @@ mod tests {
             office_code: "X".into(),
             created_at: Default::default(),
             updated_at: Default::default(),
+            accepted_warnings: None,
+            versions: crate::domain::version::Versions::unset(),
         };
         for reason in RefusalReason::all() {
             assert!(reason_in_words(*reason).len() > 20);

@@ -192,7 +192,7 @@ pub fn repatriate(
     }
     let repatriation = Repatriation {
         uid: new_uid(),
-        repatriation_number: String::new(),
+        repatriation_number: None,
         person_uid: subject.as_ref().map(|s| s.person.uid.clone()),
         case_uid: case.as_ref().map(|c| c.uid.clone()),
         category,
@@ -214,6 +214,8 @@ pub fn repatriate(
         office_code: office_code.to_string(),
         created_at: now.clone(),
         updated_at: now.clone(),
+        legacy_number: None,
+        versions: crate::domain::version::Versions::unset(),
     };
     Ok(Entered {
         repatriation,

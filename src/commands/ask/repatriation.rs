@@ -43,11 +43,7 @@ pub fn handover(ctx: &Ctx, args: &mut HandoverArgs) -> Result<()> {
                         .map_err(invalid)?
                         .ok_or_else(|| invalid(refused(t!(Msg::RepatriationNotFound, s))))?;
                     match r.handed_over_on {
-                        Some(on) => Err(Invalid(t!(
-                            Msg::AlreadyHandedOver,
-                            r.repatriation_number,
-                            on
-                        ))),
+                        Some(on) => Err(Invalid(t!(Msg::AlreadyHandedOver, r.reference(), on))),
                         None => Ok(r),
                     }
                 },
@@ -56,7 +52,7 @@ pub fn handover(ctx: &Ctx, args: &mut HandoverArgs) -> Result<()> {
                 "<REPATRIATION>",
                 t!(
                     Msg::RepatriationShown,
-                    r.repatriation_number,
+                    r.reference(),
                     r.category.label(),
                     r.arrived_on
                 ),

@@ -215,6 +215,7 @@ fn record(ctx: &Ctx, key: &str, s: Step) -> Result<()> {
             }
             _ => {}
         }
+        let held = db::cases::events(tx, &old.uid)?;
         let event = CaseEvent {
             uid: new_uid(),
             case_uid: case.uid.clone(),
@@ -229,6 +230,12 @@ fn record(ctx: &Ctx, key: &str, s: Step) -> Result<()> {
             contacted: s.follow_up.contacted,
             clerk: Some(ctx.clerk.clone()),
             created_at: ctx.clock.timestamp(),
+            // A closing says why, so that every office closes the case for the same reason.
+            closure_reason: (old.status != next)
+                .then_some(case.closure_reason)
+                .flatten(),
+            seen: crate::domain::case::seen_by_new_event(&held),
+            versions: crate::domain::version::Versions::unset(),
         };
         rules::refuse(rules::case(&case, ctx.clock.today))?;
         rules::refuse(rules::case_event(
@@ -236,11 +243,13 @@ fn record(ctx: &Ctx, key: &str, s: Step) -> Result<()> {
             Some(old.reported_on),
             ctx.clock.today,
         ))?;
-        let mut timeline = db::cases::events(tx, &old.uid)?;
+        let mut timeline = held;
         timeline.push(event.clone());
         rules::refuse(rules::case_with_events(&case, &timeline))?;
         records::create(tx, &actor, &event)?;
         let case = records::change(tx, &actor, "update", &old, case)?;
+        // The status its events give, whatever other offices recorded, and what to look at.
+        db::cases::refresh_state(tx, &actor, &case.uid)?;
         Ok((case, event))
     })?;
     ctx.say(&t!(

@@ -99,10 +99,12 @@ pub fn run(ctx: &Ctx, mut args: RegisterArgs) -> Result<()> {
             )));
         }
         let year = placement.registered_on.year();
-        placement.registration_number = Some(registration_number(
+        placement.registration_number = Some(db::numbers::next(
+            tx,
+            db::numbers::Series::Registration,
             year,
-            db::counters::next(tx, "registration", year)?,
-        ));
+            |n| registration_number(&office.code, year, n),
+        )?);
         records::create(tx, &actor, &placement)?;
         super::warnings::record(tx, &actor, &placement.uid, &entered.warnings)
     })?;

@@ -35,6 +35,8 @@ pub fn person_of(
         office_code: office_code.to_string(),
         created_at: now.clone(),
         updated_at: now.clone(),
+        accepted_warnings: None,
+        versions: crate::domain::version::Versions::unset(),
     };
     let Some(stored) = entered.stored.clone() else {
         return Ok((person, None));
@@ -83,5 +85,7 @@ pub fn placement_of(
         office_code: office_code.to_string(),
         created_at: now.clone(),
         updated_at: now,
+        legacy_number: None,
+        versions: crate::domain::version::Versions::unset(),
     }
 }

@@ -1,6 +1,7 @@
 //! `worker show|find|list|edit`: finding registered workers again and correcting them.
 
 mod edit;
+pub(crate) mod merge;
 
 use std::io::Write;
 
@@ -23,6 +24,7 @@ pub fn run(ctx: &Ctx, command: WorkerCommand) -> Result<()> {
         WorkerCommand::Find { text, rows } => find(ctx, &text.join(" "), rows),
         WorkerCommand::List(args) => list(ctx, args),
         WorkerCommand::Edit(args) => edit::run(ctx, *args),
+        WorkerCommand::Merge(args) => merge::run(ctx, args),
     }
 }
 

@@ -10,9 +10,9 @@ use crate::db::{self, audit, records};
 use crate::domain::case::{Case, CaseEvent};
 use crate::domain::document::Document;
 use crate::domain::person::Person;
-use crate::domain::placement::{registration_number, Placement};
+use crate::domain::placement::{derive_stage, registration_number, Placement};
 use crate::domain::recommendation::Recommendation;
-use crate::domain::record::{FieldError, Timestamp};
+use crate::domain::record::{FieldError, Record, Timestamp};
 use crate::domain::repatriation::{repatriation_number, Repatriation};
 use crate::domain::{rules, RecommendationStatus, Warning};
 use crate::error::Invalid;
@@ -26,6 +26,9 @@ impl Incoming for Person {
 
     fn prepare(&mut self, im: &mut Importer, _row: &Row) -> Result<Vec<FieldError>> {
         let mut problems = rules::person(self, im.latest_date);
+        // Warnings are accepted for the import (`--accept-warnings`) or it stores nothing: the
+        // person carries them as accepted, by this office's clerk.
+        self.on_save(&im.actor.clerk, &Timestamp::from_datetime(im.actor.now));
         // Another office's uid for a person stored here under ours.
         if !im.known.no_aliases() {
             if let Some(target) = db::persons::alias_target(im.tx, &self.uid)? {
@@ -135,6 +138,12 @@ impl Incoming for Placement {
             birth = born;
         }
         problems.extend(rules::placement(self, birth, im.latest_date));
+        // Recommended means a letter in force: none arrives in such a folder.
+        if self.stage.is_open() {
+            let live = !im.known.fresh(FileKind::Recommendations)
+                && db::merge::live_letter(im.tx, &self.uid)?;
+            self.stage = derive_stage(self, live);
+        }
         Ok(problems)
     }
 
@@ -158,15 +167,36 @@ impl Incoming for Placement {
             }))
     }
 
+    /// A placement from a folder of an older pmi-desk has no number: this office gives it one.
     fn number(&mut self, im: &mut Importer) -> Result<()> {
+        if self.registration_number.is_some() {
+            return Ok(());
+        }
         let year = self.registered_on.year();
-        let seq = im.known.next_number(im.tx, "registration", year)?;
-        self.registration_number = Some(registration_number(year, seq));
+        let office = im.settings.office_code.clone();
+        let number = im
+            .known
+            .next_free(im.tx, db::numbers::Series::Registration, year, |n| {
+                registration_number(&office, year, n)
+            })?;
+        self.registration_number = Some(number);
         Ok(())
     }
 
     fn remember(&self, im: &mut Importer) {
         im.known.placement(&self.uid, self.registered_on);
+    }
+
+    /// A departure, a return and a passport recorded here stay, whatever a newer version from
+    /// elsewhere says; the stage follows from the facts and the letters.
+    fn keep_facts(&mut self, stored: &Self, im: &Importer) -> Result<()> {
+        self.departed_on = self.departed_on.or(stored.departed_on);
+        self.returned_on = self.returned_on.or(stored.returned_on);
+        if self.passport_number.is_none() {
+            self.passport_number = stored.passport_number.clone();
+        }
+        self.stage = derive_stage(self, db::merge::live_letter(im.tx, &self.uid)?);
+        Ok(())
     }
 }
 
@@ -240,6 +270,53 @@ impl Incoming for Recommendation {
     }
 
     const EXCLUSIVE_COLUMN: Option<&'static str> = Some("placement_uid");
+
+    /// Only the office whose series a letter is in issues, refuses or voids it, and nobody vouches
+    /// for this folder: a letter new here is refused, and so is any change to a stored one's
+    /// decision (its passport may be recorded).
+    fn ownership(&self, stored: Option<&Self>, _im: &Importer) -> Result<Option<String>> {
+        let number = self
+            .letter_number
+            .clone()
+            .unwrap_or_else(|| self.uid.clone());
+        let Some(stored) = stored else {
+            return Ok(Some(t!(Msg::LetterUnsigned, number)));
+        };
+        let theirs = crate::domain::record::exchange_fields(self);
+        let ours = crate::domain::record::exchange_fields(stored);
+        let changed = theirs.iter().zip(ours.iter()).find(|(t, o)| {
+            !matches!(
+                t.0,
+                "passport_number" | "passport_issued_on" | "updated_at" | "versions" | "status"
+            ) && t.1 != o.1
+        });
+        let status_back = self.status != stored.status
+            && !(stored.status == RecommendationStatus::Issued
+                && self.status == RecommendationStatus::Used);
+        Ok(match (changed, status_back) {
+            (Some((field, _)), _) => Some(t!(
+                Msg::LetterChangedByOther,
+                number,
+                stored.office_code,
+                crate::i18n::field(field.0)
+            )),
+            (None, true) => Some(t!(
+                Msg::LetterChangedByOther,
+                number,
+                stored.office_code,
+                crate::i18n::field("status")
+            )),
+            _ => None,
+        })
+    }
+
+    fn keep_facts(&mut self, stored: &Self, _im: &Importer) -> Result<()> {
+        if self.void_reason.is_none() {
+            self.void_reason = stored.void_reason.clone();
+        }
+        self.status = self.derived_status();
+        Ok(())
+    }
 
     fn exclusive(&self, im: &Importer) -> Result<Option<FieldError>> {
         if self.status != RecommendationStatus::Issued {
@@ -322,6 +399,8 @@ impl Incoming for CaseEvent {
         ));
         if let (Some((uid, _)), true) = (&case, problems.is_empty()) {
             self.case_uid = uid.clone();
+            // Recorded here, it has seen every event of its case this office holds.
+            self.seen = crate::domain::case::seen_by_new_event(&db::cases::events(im.tx, uid)?);
             im.touched_cases
                 .entry(uid.clone())
                 .or_insert_with(|| (row.file.to_string(), row.line));
@@ -352,9 +431,17 @@ impl Incoming for Repatriation {
     }
 
     fn number(&mut self, im: &mut Importer) -> Result<()> {
+        if self.repatriation_number.is_some() {
+            return Ok(());
+        }
         let year = self.arrived_on.year();
-        let seq = im.known.next_number(im.tx, "repatriation", year)?;
-        self.repatriation_number = repatriation_number(&im.settings.office_code, year, seq);
+        let office = im.settings.office_code.clone();
+        let number = im
+            .known
+            .next_free(im.tx, db::numbers::Series::Repatriation, year, |n| {
+                repatriation_number(&office, year, n)
+            })?;
+        self.repatriation_number = Some(number);
         Ok(())
     }
 }

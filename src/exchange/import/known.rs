@@ -149,6 +149,30 @@ impl Known {
         Ok(value)
     }
 
+    /// The next number of a series not held by any record: in a table that was empty only this
+    /// import's own numbers exist, which the counter already passed.
+    pub fn next_free(
+        &mut self,
+        conn: &Connection,
+        series: db::numbers::Series,
+        year: i32,
+        make: impl Fn(i64) -> String,
+    ) -> Result<String> {
+        let (name, kind) = match series {
+            db::numbers::Series::Registration => ("registration", FileKind::Placements),
+            db::numbers::Series::Repatriation => ("repatriation", FileKind::Repatriations),
+            db::numbers::Series::Letter => ("letter", FileKind::Recommendations),
+            db::numbers::Series::Case => ("case", FileKind::Cases),
+            db::numbers::Series::Handover => ("handover", FileKind::Repatriations),
+        };
+        loop {
+            let number = make(self.next_number(conn, name, year)?);
+            if self.fresh(kind) || !db::numbers::taken(conn, series, &number)? {
+                return Ok(number);
+            }
+        }
+    }
+
     /// Writes the counters this import moved.
     pub fn save_counters(&self, tx: &Tx) -> Result<()> {
         for ((name, year), value) in &self.counters {

@@ -91,6 +91,8 @@ pub struct Importer<'a> {
     pub errors: Vec<ImportError>,
     pub warnings: Vec<RowWarning>,
     pub conflicts: Vec<Conflict>,
+    /// Rows not applied, on their own, with why (a letter: only its office issues or changes it).
+    pub refused: Vec<ImportError>,
     /// Same NIK, different name or birth date: merged as one person, worth a clerk's eye.
     pub notes: Vec<String>,
     /// Uids of rows that had errors, so rows referring to them say so.
@@ -126,6 +128,16 @@ trait Incoming: Record {
     }
     /// Notes in the import's memory what later rows may refer to.
     fn remember(&self, _im: &mut Importer) {}
+    /// Why the row may not be applied at all (a decision that belongs to an office that does not
+    /// vouch for this folder).
+    fn ownership(&self, _stored: Option<&Self>, _im: &Importer) -> Result<Option<String>> {
+        Ok(None)
+    }
+    /// What a newer version from elsewhere may not take away from the stored record (a recorded
+    /// departure), and the columns that follow from the rest.
+    fn keep_facts(&mut self, _stored: &Self, _im: &Importer) -> Result<()> {
+        Ok(())
+    }
     /// Settles the row some other way than the merge rule (a person merged by NIK).
     fn settle(&self, _im: &mut Importer, _file: &str, _line: u64) -> Result<Option<Outcome>> {
         Ok(None)
@@ -177,6 +189,7 @@ impl<'a> Importer<'a> {
             errors: Vec::new(),
             warnings: Vec::new(),
             conflicts: Vec::new(),
+            refused: Vec::new(),
             notes: Vec::new(),
             rejected: HashSet::new(),
             touched_cases: HashMap::new(),
@@ -209,6 +222,8 @@ impl<'a> Importer<'a> {
             FileKind::Cases => self.rows::<Case>(table),
             FileKind::CaseEvents => self.rows::<CaseEvent>(table),
             FileKind::Repatriations => self.rows::<Repatriation>(table),
+            // What version 2 adds for the merge is not taken from a folder nobody vouches for.
+            FileKind::PersonMerges | FileKind::Conflicts => Ok(()),
         }?;
         self.progress.at(table.rows.bytes_read());
         self.progress.next_part();
@@ -335,6 +350,10 @@ impl<'a> Importer<'a> {
             }
         };
         let mut problems = incoming.prepare(self, row)?;
+        // Versions in a folder nobody vouches for are not taken: what it changes is this office's.
+        if problems.is_empty() {
+            records::unstamp(&mut incoming)?;
+        }
         let latest = self.settings.now + self.settings.tolerance;
         if incoming.version().moment().is_some_and(|m| m > latest) {
             problems.push((
@@ -386,13 +405,23 @@ impl<'a> Importer<'a> {
         mut incoming: R,
     ) -> Result<Option<R>> {
         let sender = self.sender(&incoming);
+        let held = match self.known.fresh(R::FILE) {
+            true => None,
+            false => records::get::<R>(self.tx, incoming.uid())?,
+        };
+        if let Some(reason) = incoming.ownership(held.as_ref(), self)? {
+            self.refused.push(ImportError {
+                file: file.to_string(),
+                line,
+                column: R::KIND.to_string(),
+                value: incoming.uid().to_string(),
+                reason,
+            });
+            return Ok(None);
+        }
         // In a table that was empty, a uid is new unless this import stored it already, which the
         // insert itself reports (a clash on `uid`): no query per row.
-        let stored = match self.known.fresh(R::FILE) {
-            false => records::get::<R>(self.tx, incoming.uid())?,
-            true => None,
-        };
-        let outcome = match stored {
+        let outcome = match held {
             None => {
                 incoming.number(self)?;
                 match records::insert_or_clash(self.tx, &incoming)? {
@@ -459,11 +488,11 @@ impl<'a> Importer<'a> {
                 }
                 if wins {
                     incoming.keep_local(&stored);
+                    incoming.keep_facts(&stored, self)?;
                     self.collect_warnings(file, line, &incoming);
                     sync::keep_base(self.tx, &stored)?;
-                    if !records::replace(self.tx, &incoming, stored.version())? {
-                        anyhow::bail!("{} {} changed during the import", R::KIND, stored.uid());
-                    }
+                    // Every field it changes is this office's write now.
+                    records::overwrite(self.tx, &stored, &mut incoming)?;
                     sync::set(self.tx, incoming.uid(), sender, incoming.version(), None)?;
                     incoming.remember(self);
                     // The stored values this version replaces: where the record came from.
@@ -629,6 +658,35 @@ impl<'a> Importer<'a> {
                     value: quoted(case.status.code()),
                     reason: e.0,
                 });
+            }
+            // A case's status follows from its status events everywhere: where this version's
+            // status is not what the events give, this office records the change that gives it.
+            let state = crate::domain::case::case_state(&events);
+            if (state.status, state.closure_reason, state.closed_on)
+                != (case.status, case.closure_reason, case.closed_on)
+            {
+                let event = CaseEvent {
+                    uid: crate::context::new_uid(),
+                    case_uid: case.uid.clone(),
+                    occurred_on: case
+                        .closed_on
+                        .or_else(|| events.iter().map(|e| e.occurred_on).max())
+                        .unwrap_or(case.reported_on),
+                    kind: crate::domain::CaseEventKind::StatusChange,
+                    partner: None,
+                    letter_number: None,
+                    note: None,
+                    status_from: Some(state.status),
+                    awaiting: None,
+                    contacted: false,
+                    clerk: Some(self.actor.clerk.clone()),
+                    created_at: crate::domain::record::Timestamp::from_datetime(self.actor.now),
+                    status_to: Some(case.status),
+                    closure_reason: case.closure_reason,
+                    seen: crate::domain::case::seen_by_new_event(&events),
+                    versions: crate::domain::version::Versions::unset(),
+                };
+                records::insert(self.tx, &event)?;
             }
         }
         Ok(())

@@ -298,9 +298,12 @@ fn read_manifest(range: &Range<Data>) -> Result<Manifest> {
         .map(|(name, rows)| json!({"name": name, "rows": rows.parse::<i64>().unwrap_or(-1), "sha256": ""}))
         .collect();
     let office = value("office_code");
+    // A workbook is never signed (a clerk may edit it): it is read as from an unknown sender.
     Ok(Manifest {
         office_code: (!office.is_empty()).then_some(office),
         files,
+        version: 1,
+        ..Manifest::default()
     })
 }
 

@@ -96,10 +96,9 @@ pub fn write_workbook(
 ) -> Result<Written> {
     let seq_to = db::current_seq(conn)?;
     let mut rows = Vec::new();
-    for kind in FileKind::ALL
-        .into_iter()
-        .filter(|k| options.only.is_empty() || options.only.contains(k))
-    {
+    // A workbook is read as from an unknown sender (a clerk may edit it): it carries the records,
+    // not what the merge between offices needs.
+    for kind in options.kinds().filter(|k| !k.is_merge_data()) {
         let n = crate::by_kind!(kind, write_kind, conn, book, kind, options, progress)?;
         rows.push((kind, n));
     }

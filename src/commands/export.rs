@@ -1,0 +1,217 @@
+//! `export`: the folder of CSV files (or a workbook) for another office, signed with this site's
+//! key. Incremental exports follow the database's change sequence, one point per recipient
+//! (`--since-last --to OFFICE`), so what arrived from another office is relayed onward.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use crate::cli::ExportArgs;
+use crate::context::Ctx;
+use crate::db::{self, audit};
+use crate::domain::date::parse_date;
+use crate::domain::record::Timestamp;
+use crate::error::{refused, storage, Invalid};
+use crate::exchange::export::{self, write_folder, Options, Since};
+use crate::exchange::workbook;
+use crate::exchange::FileKind;
+use crate::i18n::Msg;
+use crate::progress::{Progress, Unit};
+use crate::settings;
+use crate::t;
+
+/// `--since`: a date (midnight, this office's clock) or an RFC 3339 moment.
+fn parse_moment(text: &str) -> Result<Timestamp, Invalid> {
+    if let Ok(date) = parse_date(text) {
+        let midnight = date
+            .and_hms_opt(0, 0, 0)
+            .expect("midnight exists")
+            .and_utc();
+        return Ok(Timestamp::from_datetime(midnight));
+    }
+    Timestamp::parse(text).map_err(|_| Invalid(t!(Msg::MomentInvalid, text.trim())))
+}
+
+pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
+    let mut store = ctx.open()?;
+    let office = settings::office(store.conn())?;
+    let only = args
+        .only
+        .iter()
+        .map(|k| FileKind::parse(k).ok_or_else(|| refused(t!(Msg::ExportKindUnknown, k))))
+        .collect::<Result<Vec<_>>>()?;
+    let to = args.to.as_deref().map(settings::office_code).transpose()?;
+    let since = match (&args.since, args.since_seq, args.since_last) {
+        (Some(s), _, _) => Since::Moment(parse_moment(s)?),
+        (None, Some(n), _) => Since::Seq(n.max(0)),
+        // The first folder for an office carries everything.
+        (None, None, true) => match db::site::cursor(store.conn(), to.as_deref().unwrap_or(""))? {
+            Some(n) => Since::Seq(n),
+            None => Since::All,
+        },
+        (None, None, false) => Since::All,
+    };
+    let out = match (&args.xlsx, &args.out) {
+        (Some(path), _) => return super::workbook::export(ctx, store, &args, path, &only, since),
+        (None, Some(path)) if workbook::is_workbook(path) => {
+            return super::workbook::export(ctx, store, &args, path, &only, since)
+        }
+        (None, Some(path)) => path.clone(),
+        (None, None) => return Err(crate::error::usage(t!(Msg::ExportNeedsOut))),
+    };
+    let replaced = match std::fs::symlink_metadata(&out) {
+        Err(_) => None,
+        Ok(_) if !args.force => return Err(refused(t!(Msg::ExportExists, out.display()))),
+        Ok(_) => Some(earlier_export(&out)?),
+    };
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "export".into());
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let partial = parent.join(format!(".{name}.partial-{}", std::process::id()));
+    db::create_private_dir(&partial)?;
+    let exported_at = ctx.clock.timestamp();
+    let options = Options {
+        since,
+        only: &only,
+        mask: args.mask,
+        to: to.as_deref(),
+    };
+    let mut bar = ctx.progress(Unit::Rows, 0, "");
+    let folder = match store.read(|conn| {
+        if bar.visible() {
+            bar.set_total(export::rows_to_write(conn, &options)?);
+        }
+        write_folder(
+            conn,
+            &partial,
+            &options,
+            &office.code,
+            &exported_at,
+            &mut by_file(&mut bar),
+        )
+    }) {
+        Ok(f) => f,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&partial);
+            return Err(e);
+        }
+    };
+    bar.finish();
+    // The folder appears whole: written aside, then renamed into place.
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    if out.exists() {
+        std::fs::rename(&out, &old)
+            .map_err(|e| storage(t!(Msg::FileCreateFailed, out.display(), e)))?;
+    }
+    std::fs::rename(&partial, &out)
+        .map_err(|e| storage(t!(Msg::FileCreateFailed, out.display(), e)))?;
+    if old.exists() {
+        std::fs::remove_dir_all(&old)?;
+    }
+    let actor = ctx.actor();
+    let rows: Vec<String> = folder
+        .written
+        .iter()
+        .map(|w| format!("{} {}", w.kind.name(), w.rows))
+        .collect();
+    let range = format!(
+        "{}..{}",
+        folder.seq_from.map(|n| n.to_string()).unwrap_or_default(),
+        folder.seq_to
+    );
+    store.write(|tx| {
+        // The recipient's next `--since-last` starts after what this folder covered, when it
+        // carries everything up to there: an export for anyone else moves no point.
+        if let (Some(to), true) = (&to, options.complete()) {
+            let covered = db::site::cursor(tx, to)?.unwrap_or(0);
+            let contiguous = match options.since {
+                Since::Seq(n) => n <= covered,
+                _ => true,
+            };
+            if contiguous && folder.seq_to > covered {
+                db::site::set_cursor(
+                    tx,
+                    to,
+                    folder.seq_to,
+                    exported_at.as_str(),
+                    &out.display().to_string(),
+                )?;
+            }
+        }
+        audit::record(
+            tx,
+            &actor,
+            "export",
+            &out.display().to_string(),
+            "export",
+            &[
+                ("rows".into(), None, Some(rows.join(", "))),
+                ("seq".into(), None, Some(range.clone())),
+            ],
+        )
+    })?;
+    if let Some(earlier) = replaced {
+        ctx.say(&t!(Msg::ExportReplaced, out.display(), earlier))?;
+    }
+    // What the merge needs (merges, conflicts) is said only when there is some.
+    let shown: Vec<String> = folder
+        .written
+        .iter()
+        .filter(|w| !w.kind.is_merge_data() || w.rows > 0)
+        .map(|w| format!("{} {}", crate::views::table_label(w.kind.name()), w.rows))
+        .collect();
+    ctx.say(&t!(Msg::ExportDone, out.display(), shown.join(", ")))
+}
+
+/// What `--force` may replace: a folder holding only an earlier pmi-desk export (its manifest and
+/// its CSV files). Anything else there (a clerk's own files) is never deleted. Returns a line
+/// saying which export it was.
+fn earlier_export(dir: &Path) -> Result<String> {
+    let refuse = || refused(t!(Msg::ExportRefusesFolder, dir.display()));
+    if !std::fs::symlink_metadata(dir)?.is_dir() {
+        return Err(refuse());
+    }
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().to_lowercase();
+        let known = name == "manifest.json"
+            || name == crate::exchange::sign::SIGNATURE_FILE
+            || FileKind::ALL.iter().any(|k| k.file_name() == name);
+        if !known || !entry.file_type()?.is_file() {
+            return Err(refuse());
+        }
+    }
+    let manifest: serde_json::Value = std::fs::read_to_string(dir.join("manifest.json"))
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .ok_or_else(refuse)?;
+    if manifest["format"] != crate::exchange::FORMAT {
+        return Err(refuse());
+    }
+    Ok(format!(
+        "{} {}",
+        manifest["office_code"].as_str().unwrap_or("?"),
+        manifest["exported_at"].as_str().unwrap_or("?")
+    ))
+}
+
+/// Export progress told file by file (`write_folder`, `write_workbook`) on one bar.
+pub(super) fn by_file(bar: &mut Progress) -> impl FnMut(FileKind, usize) + '_ {
+    let mut current = None;
+    move |kind, rows| {
+        if current != Some(kind) {
+            if current.is_some() {
+                bar.next_part();
+            }
+            current = Some(kind);
+            bar.label(&kind.file_name());
+        }
+        bar.at(rows as u64);
+    }
+}

@@ -1,0 +1,241 @@
+//! `import PATH`: a folder, one CSV file or a workbook from another office. A folder signed by its
+//! site (version 2) is merged so that offices converge (`signed`); anything else (a folder of an
+//! older pmi-desk, one made by hand or edited in a spreadsheet, a workbook, a single file) is read
+//! only with `--unsigned`, as from an unknown sender, under the rules of version 1 (`unsigned`).
+
+mod signed;
+mod unsigned;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use crate::cli::ImportArgs;
+use crate::context::Ctx;
+use crate::db::{self, site};
+use crate::error::{refused, storage};
+use crate::exchange::read::{self, ImportError, Manifest, Table};
+use crate::exchange::{sign, workbook, FileKind};
+use crate::i18n::Msg;
+use crate::settings;
+use crate::t;
+
+/// Folders larger than this are imported in bulk mode when the database is not shared at the time.
+const BULK_BYTES: u64 = 32 << 20;
+
+/// What an import reads: its tables, the manifest, where cells are in a workbook.
+pub(crate) struct Source {
+    tables: Vec<Table>,
+    manifest: Option<Manifest>,
+    places: workbook::Places,
+    /// The bytes of the files (for the bulk mode and the progress bar).
+    bytes: u64,
+    is_workbook: bool,
+    is_folder: bool,
+}
+
+fn open(path: &Path, warnings: &mut Vec<String>) -> Result<Source> {
+    type Files = Vec<(Option<FileKind>, PathBuf, Option<(i64, String)>)>;
+    let mut source = Source {
+        tables: Vec::new(),
+        manifest: None,
+        places: workbook::Places::default(),
+        bytes: 0,
+        is_workbook: false,
+        is_folder: false,
+    };
+    let files: Files = if !path.is_dir() && workbook::looks_like_workbook(path) {
+        let book = workbook::read::open(path, warnings)?;
+        source.tables = book.tables;
+        source.places = book.places;
+        source.manifest = book.manifest;
+        source.is_workbook = true;
+        Vec::new()
+    } else if path.is_dir() {
+        let (found, manifest) = read::folder_files(path, warnings)?;
+        source.manifest = manifest;
+        source.is_folder = true;
+        found
+            .into_iter()
+            .map(|(k, p, expected)| (Some(k), p, expected))
+            .collect()
+    } else if path.exists() {
+        vec![(None, path.to_path_buf(), None)]
+    } else {
+        return Err(storage(t!(
+            Msg::FileUnreadable,
+            path.display(),
+            t!(Msg::NotFound)
+        )));
+    };
+    source.bytes = files
+        .iter()
+        .filter_map(|(_, p, _)| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    for (kind, path, expected) in &files {
+        let mut table = read::open(path, *kind)?;
+        table.expected = expected.clone();
+        source.tables.push(table);
+    }
+    for table in &source.tables {
+        if !table.unknown.is_empty() {
+            warnings.push(t!(
+                Msg::ImportUnknownColumns,
+                table.name,
+                table.unknown.join(", ")
+            ));
+        }
+    }
+    Ok(source)
+}
+
+/// Who vouches for what is read.
+pub(crate) enum Trust {
+    /// A folder signed by the key of the site it names.
+    Signed {
+        site: crate::domain::version::Site,
+        office: String,
+        key: String,
+        /// Its key is learned now (the first folder from it).
+        first: bool,
+    },
+    /// Nobody: why not, in the clerk's words.
+    Unsigned(String),
+}
+
+fn trust(conn: &rusqlite::Connection, source: &Source) -> Result<Trust> {
+    if source.is_workbook {
+        return Ok(Trust::Unsigned(t!(Msg::UnsignedWorkbook)));
+    }
+    if !source.is_folder {
+        return Ok(Trust::Unsigned(t!(Msg::UnsignedSingleFile)));
+    }
+    let Some(m) = &source.manifest else {
+        return Ok(Trust::Unsigned(t!(Msg::UnsignedNoManifest)));
+    };
+    let (Some(site), Some(key)) = (m.site, m.public_key.clone()) else {
+        return Ok(Trust::Unsigned(t!(Msg::UnsignedOlder)));
+    };
+    let office = m.office_code.clone().unwrap_or_default();
+    let Some(signature) = &m.signature else {
+        return Ok(Trust::Unsigned(t!(Msg::UnsignedNoSignature)));
+    };
+    if !sign::verify(&key, &m.bytes, signature) {
+        return Ok(Trust::Unsigned(t!(Msg::UnsignedBadSignature)));
+    }
+    let known = site::peer(conn, site)?;
+    let own = site::own(conn)?;
+    if site == own.site {
+        if key != own.public_key_text() {
+            return Ok(Trust::Unsigned(t!(
+                Msg::UnsignedWrongKey,
+                office,
+                site,
+                "-",
+                site
+            )));
+        }
+        return Ok(Trust::Signed {
+            site,
+            office,
+            key,
+            first: false,
+        });
+    }
+    match known.and_then(|p| p.public_key.clone().map(|k| (k, p.trusted_on))) {
+        Some((stored, on)) if stored != key => Ok(Trust::Unsigned(t!(
+            Msg::UnsignedWrongKey,
+            office,
+            site,
+            on.unwrap_or_default(),
+            site
+        ))),
+        Some(_) => Ok(Trust::Signed {
+            site,
+            office,
+            key,
+            first: false,
+        }),
+        None => Ok(Trust::Signed {
+            site,
+            office,
+            key,
+            first: true,
+        }),
+    }
+}
+
+pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
+    let store = ctx.open()?;
+    let office = settings::office(store.conn())?;
+    let mut warnings = Vec::new();
+    let source = open(&args.path, &mut warnings)?;
+    for w in &warnings {
+        ctx.warn(w);
+    }
+    match trust(store.conn(), &source)? {
+        Trust::Signed {
+            site,
+            office: sender,
+            key,
+            first,
+        } => signed::import(
+            ctx,
+            store,
+            &office,
+            source,
+            signed::Sender {
+                site,
+                office: sender,
+                key,
+                first,
+            },
+            &args,
+        ),
+        Trust::Unsigned(why) if args.unsigned => {
+            ctx.warn(&t!(Msg::ImportAsUnknownSender, why));
+            unsigned::import(ctx, store, &office, source, &args)
+        }
+        Trust::Unsigned(why) => Err(refused(t!(Msg::ImportNeedsUnsigned, why))),
+    }
+}
+
+/// `--errors FILE`: every error, then every other finding, as CSV.
+fn write_report(
+    path: &Path,
+    errors: &[ImportError],
+    others: &[(&str, &ImportError)],
+    places: &workbook::Places,
+) -> Result<()> {
+    let mut out = Vec::new();
+    {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(&mut out);
+        w.write_record(["kind", "file", "line", "column", "value", "reason"])?;
+        for e in errors {
+            w.write_record([
+                "error",
+                e.file.as_str(),
+                // For a workbook, the cell (`C5`).
+                &places.line_or_cell(e),
+                &e.column,
+                &e.value,
+                &e.reason,
+            ])?;
+        }
+        for (kind, e) in others {
+            w.write_record([
+                kind,
+                e.file.as_str(),
+                &places.line_or_cell(e),
+                &e.column,
+                &e.value,
+                &e.reason,
+            ])?;
+        }
+        w.flush()?;
+    }
+    db::write_private_file(path, &out)
+}
