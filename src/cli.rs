@@ -182,8 +182,8 @@ pub enum Command {
     /// Export records as a folder of CSV files (the exchange format) for another office, or as
     /// one .xlsx workbook
     Export(ExportArgs),
-    /// Import an exchange folder, one CSV file or an .xlsx workbook; nothing is written unless
-    /// every row is valid
+    /// Import an exchange folder, one CSV file or an .xlsx workbook; a malformed file writes
+    /// nothing, another office's clash waits for review
     Import(ImportArgs),
     /// Copy the whole database, consistently, to a new file (safe while others work)
     Backup {

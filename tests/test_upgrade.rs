@@ -8,6 +8,11 @@ use crate::util::Office;
 
 /// Schema 7, built by its own migrations, holding what a West Sumatra office of then held.
 fn schema_7(office: &Office) {
+    schema_7_at(office, "BP3MI-SB");
+}
+
+/// The same records, held by the office whose code is `code` (each received the others' then).
+fn schema_7_at(office: &Office, code: &str) {
     let conn = rusqlite::Connection::open(&office.db).unwrap();
     for sql in [
         include_str!("../migrations/0001_initial.sql"),
@@ -22,7 +27,7 @@ fn schema_7(office: &Office) {
     }
     let t = "2023-11-01T01:00:00.000Z";
     conn.execute_batch(&format!(
-        "INSERT INTO settings VALUES ('office.code', 'BP3MI-SB'), ('office.name', 'BP3MI Sumatera Barat');
+        "INSERT INTO settings VALUES ('office.code', '{code}'), ('office.name', 'BP3MI Sumatera Barat');
          INSERT INTO persons (uid, nik, full_name, name_key, sex, birth_place, birth_date, regency_code,
              office_code, created_at, updated_at, seq) VALUES
            ('0a5d3c1e-1111-4c1e-8a11-000000000001', '1371021508900001', 'Budi Santoso', 'budi santoso',
@@ -155,4 +160,104 @@ fn a_database_of_schema_7_upgrades_with_nothing_lost() {
             "{name}"
         );
     }
+}
+
+/// Two offices that held the same records before version 2, each upgraded on its own, agree once
+/// they exchange: nothing waits for review, the next nightly folders are taken, and a letter one
+/// office issued travels on from the other as that office's (it was refused at the centre when
+/// the upgrade made it the relaying office's write).
+#[test]
+fn two_offices_upgraded_apart_converge_and_relay_each_others_letters() {
+    let province = Office::empty();
+    let agam = Office::empty();
+    schema_7_at(&province, "BP3MI-SB");
+    schema_7_at(&agam, "DISNAKER-AGAM");
+    for office in [&province, &agam] {
+        let conn = rusqlite::Connection::open(&office.db).unwrap();
+        conn.execute_batch(
+            "UPDATE change_sequence SET value = 11;
+             UPDATE placements SET stage = 'RECOMMENDED', seq = 11
+               WHERE uid = '0a5d3c1e-2222-4c1e-8a11-000000000002';
+             INSERT INTO recommendations (uid, placement_uid, letter_number, status, decided_on,
+                 valid_until, office_code, created_at, updated_at, seq) VALUES
+               ('0a5d3c1e-3333-4c1e-8a11-000000000002', '0a5d3c1e-2222-4c1e-8a11-000000000002',
+                'B.0001/DISNAKER-AGAM/V/2023', 'ISSUED', '2023-05-02', '2023-06-01',
+                'DISNAKER-AGAM', '2023-11-01T01:00:00.000Z', '2023-11-01T01:00:00.000Z', 10);",
+        )
+        .unwrap();
+        office.run(&["check"]).ok();
+    }
+    province
+        .run(&[
+            "export",
+            "--out",
+            "p1",
+            "--since-last",
+            "--to",
+            "DISNAKER-AGAM",
+        ])
+        .ok();
+    agam.run(&["export", "--out", "a1", "--since-last", "--to", "BP3MI-SB"])
+        .ok();
+    agam.run(&["import", province.path("p1").to_str().unwrap()])
+        .ok();
+    province
+        .run(&["import", agam.path("a1").to_str().unwrap()])
+        .ok();
+    for office in [&province, &agam] {
+        assert!(
+            office
+                .run(&["review", "list"])
+                .ok()
+                .contains("Nothing waits"),
+            "{}",
+            office.run(&["review", "list"]).stdout
+        );
+    }
+    // The next nightly folders, each way, are taken whole.
+    province
+        .run(&[
+            "export",
+            "--out",
+            "p2",
+            "--since-last",
+            "--to",
+            "DISNAKER-AGAM",
+        ])
+        .ok();
+    agam.run(&["export", "--out", "a2", "--since-last", "--to", "BP3MI-SB"])
+        .ok();
+    agam.run(&["import", province.path("p2").to_str().unwrap()])
+        .ok();
+    province
+        .run(&["import", agam.path("a2").to_str().unwrap()])
+        .ok();
+    province.run(&["export", "--out", "pf"]).ok();
+    agam.run(&["export", "--out", "af"]).ok();
+    for file in [
+        "persons",
+        "placements",
+        "recommendations",
+        "cases",
+        "case_events",
+    ] {
+        let name = format!("{file}.csv");
+        assert_eq!(
+            std::fs::read_to_string(province.path("pf").join(&name)).unwrap(),
+            std::fs::read_to_string(agam.path("af").join(&name)).unwrap(),
+            "{name}"
+        );
+    }
+    // The centre takes Agam's letter from the province.
+    let centre = Office::with_code("BP2MI");
+    centre
+        .run(&["import", province.path("pf").to_str().unwrap()])
+        .ok();
+    assert_eq!(
+        one(
+            &centre,
+            "SELECT status FROM recommendations WHERE office_code = 'DISNAKER-AGAM'"
+        ),
+        "ISSUED"
+    );
 }

@@ -59,7 +59,10 @@ fn status(ctx: &Ctx) -> Result<()> {
     let conn = store.conn();
     let office = settings::office(conn)?;
     let own = site::own(conn)?;
-    let peers = site::peers(conn)?;
+    let peers: Vec<_> = site::peers(conn)?
+        .into_iter()
+        .filter(|p| p.site != own.site)
+        .collect();
     let holes = site::holes(conn)?;
     let cursors = site::cursors(conn)?;
     let pending = db::merge::pending(conn)?;
@@ -230,6 +233,9 @@ fn trust(ctx: &Ctx, file: &std::path::Path) -> Result<()> {
     let now = ctx.clock.timestamp();
     let actor = ctx.actor();
     store.write(|tx| {
+        if site == tx.site() {
+            return Err(refused(t!(Msg::ExchangeOwnSite, site)));
+        }
         if let Some(p) = site::peer(tx, site)? {
             if p.public_key.as_deref().is_some_and(|k| k != key) {
                 return Err(refused(t!(Msg::ExchangeKeyDiffers, p.office_code, site)));
@@ -265,14 +271,33 @@ fn trust(ctx: &Ctx, file: &std::path::Path) -> Result<()> {
 }
 
 fn forget(ctx: &Ctx, site_text: &str) -> Result<()> {
-    let site = Site::parse(site_text)?;
+    let text = site_text.trim().to_ascii_lowercase();
+    if text.len() < 4 || text.len() > 16 || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
+        Site::parse(site_text)?;
+    }
     let mut store = ctx.open()?;
     let actor = ctx.actor();
-    store.write(|tx| {
+    let site = store.write(|tx| {
+        // The full id, or the first digits `exchange status` shows, if only one site has them.
+        let matching: Vec<Site> = site::peers(tx)?
+            .into_iter()
+            .map(|p| p.site)
+            .chain(std::iter::once(tx.site()))
+            .filter(|s| s.to_string().starts_with(&text))
+            .collect();
+        let site = match matching.as_slice() {
+            [one] => *one,
+            [] => return Err(refused(t!(Msg::ExchangeUnknownSite, text))),
+            _ => return Err(refused(t!(Msg::ExchangeSiteAmbiguous, text))),
+        };
+        if site == tx.site() {
+            return Err(refused(t!(Msg::ExchangeOwnSite, site)));
+        }
         if !site::forget_key(tx, site)? {
             return Err(refused(t!(Msg::ExchangeUnknownSite, site)));
         }
-        db::audit::record(tx, &actor, "site", &site.to_string(), "forget", &[])
+        db::audit::record(tx, &actor, "site", &site.to_string(), "forget", &[])?;
+        Ok(site)
     })?;
     ctx.say(&t!(Msg::ExchangeForgotten, site))
 }

@@ -48,8 +48,8 @@ pub struct ResolveArgs {
     #[arg(value_name = "ID")]
     pub id: String,
     /// Which side to keep: its number in `review show` (the others are dropped: a value, a
-    /// duplicate document, a second open placement, a second letter), or departure / cancellation
-    /// / return for facts that contradict each other
+    /// duplicate document, a second open placement, a second letter), or departure /
+    /// cancellation for facts that contradict each other
     #[arg(long, value_name = "WHICH")]
     pub keep: Option<String>,
     /// Another value for a field written differently at two offices
@@ -325,6 +325,9 @@ fn resolve(
         ReviewKind::FieldConflict => {
             let s = &item.sides[0];
             let value = match (&args.value, args.keep.as_deref()) {
+                (Some(v), _) if v.trim().is_empty() => {
+                    return Err(usage(t!(Msg::ReviewValueEmpty, item.id)))
+                }
                 (Some(v), _) => v.clone(),
                 (None, keep) => item.sides[side(item, keep)?]
                     .value
@@ -440,7 +443,6 @@ fn resolve(
                     p.returned_on = None;
                     p.passport_number = None;
                 }
-                "return" | "kepulangan" if p.departed_on.is_some() => {}
                 _ => return Err(usage(t!(Msg::ReviewHowContradiction, item.id))),
             }
             p.stage = derive_stage(&p, db::merge::live_letter(tx, &p.uid)?);

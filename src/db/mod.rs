@@ -488,7 +488,9 @@ impl Tx<'_> {
 
     /// Moves the change sequence past `counter` (the greatest version a folder carries), so that
     /// every later write here is versioned after everything this office has seen (a Lamport clock).
+    /// Never beyond `RAISE_LIMIT`: a forged counter cannot use up this office's.
     pub fn raise_seq(&self, counter: i64) {
+        let counter = counter.min(crate::domain::version::RAISE_LIMIT);
         if counter > self.last.get() {
             self.last.set(counter);
         }

@@ -450,7 +450,7 @@ pub fn decide<R: Record>(tx: &Tx, actor: &Actor, old: &R, mut new: R, field: &st
         .ok_or_else(|| anyhow::anyhow!("{} has no field {field}", R::KIND))?;
     if !written.contains(&field) {
         if let Some(at) = versions_column::<R>() {
-            let mut versions = Versions::parse(&new.values()[at].text())?;
+            let mut versions = Versions::load(&new.values()[at].text())?;
             versions.write(&[field], Dot::new(tx.site(), seq));
             set_versions(&mut new, at, &versions.to_string())?;
         }
@@ -488,7 +488,7 @@ fn version_write<R: Record>(tx: &Tx, old: &R, new: &mut R, seq: i64) -> Result<V
         .query_row([old.uid()], |r| r.get(0))
         .optional()?
         .unwrap_or_default();
-    let mut versions = Versions::parse(&stored)?;
+    let mut versions = Versions::load(&stored)?;
     if !versions.is_set() {
         versions = Versions::created(Dot::new(tx.site(), seq));
     }

@@ -97,7 +97,7 @@ fn field_conflicts(conn: &Connection, offices: &HashMap<Site, String>) -> Result
             continue;
         };
         let value = value.unwrap_or_default();
-        let winner = Versions::parse(&versions)
+        let winner = Versions::load(&versions)
             .ok()
             .and_then(|v| v.dot_of(&field));
         let mut sides = vec![Side {

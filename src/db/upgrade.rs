@@ -2,12 +2,12 @@
 //! before its script (what the script reads) and after it (what needs the domain's rules).
 
 use anyhow::Result;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::domain::case::{case_state, seen_by_new_event, CaseEvent};
 use crate::domain::person::name_words;
 use crate::domain::record::Timestamp;
-use crate::domain::version::{Dot, Versions};
+use crate::domain::version::{Dot, Site, Versions};
 use crate::domain::{CaseEventKind, Nik, Sex};
 
 pub fn before(conn: &Connection, name: &str) -> Result<()> {
@@ -23,6 +23,7 @@ pub fn after(conn: &Connection, name: &str) -> Result<()> {
         "0008_convergence" => {
             case_events_as_facts(conn)?;
             warnings_accepted_before(conn)?;
+            letters_of_other_offices(conn)?;
         }
         _ => {}
     }
@@ -81,7 +82,7 @@ fn event_of(r: &rusqlite::Row) -> rusqlite::Result<CaseEvent> {
             .transpose()
             .map_err(|e| bad(4, e))?,
         seen: Default::default(),
-        versions: Versions::parse(&text(5)?.unwrap_or_default()).map_err(|e| bad(5, e))?,
+        versions: Versions::load(&text(5)?.unwrap_or_default()).map_err(|e| bad(5, e))?,
     })
 }
 
@@ -89,9 +90,9 @@ fn event_of(r: &rusqlite::Row) -> rusqlite::Result<CaseEvent> {
 /// case whose stored status its events do not give (one received before status changes
 /// travelled) gets the status change that gives it, recorded by the upgrade.
 fn case_events_as_facts(conn: &Connection) -> Result<()> {
-    let site = super::site::own_site(conn)?;
     let mut cases = conn.prepare(
-        "SELECT uid, status, closure_reason, closed_on, reported_on FROM cases ORDER BY rowid",
+        "SELECT uid, status, closure_reason, closed_on, reported_on, office_code FROM cases
+         ORDER BY rowid",
     )?;
     let rows = cases
         .query_map([], |r| {
@@ -101,6 +102,7 @@ fn case_events_as_facts(conn: &Connection) -> Result<()> {
                 r.get::<_, Option<String>>(2)?,
                 r.get::<_, Option<String>>(3)?,
                 r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -109,7 +111,7 @@ fn case_events_as_facts(conn: &Connection) -> Result<()> {
          WHERE case_uid = ?1 ORDER BY created_at, rowid",
     )?;
     let now = Timestamp::from_datetime(chrono::Utc::now());
-    for (uid, status, closure, closed_on, reported_on) in rows {
+    for (uid, status, closure, closed_on, reported_on, office) in rows {
         let mut events = events_of
             .query_map([&uid], event_of)?
             .collect::<rusqlite::Result<Vec<CaseEvent>>>()?;
@@ -133,7 +135,13 @@ fn case_events_as_facts(conn: &Connection) -> Result<()> {
         let occurred = closed_on
             .or_else(|| events.iter().map(|e| e.occurred_on.to_string()).max())
             .unwrap_or(reported_on);
-        let event_uid = crate::context::new_uid();
+        // Every office that held the case makes this same event (uid, versions), so that two
+        // offices upgraded apart hold one closing, not two concurrent ones.
+        let event_uid = uuid::Uuid::new_v5(
+            &uuid::Uuid::NAMESPACE_OID,
+            format!("pmi-desk upgrade status {uid}").as_bytes(),
+        )
+        .to_string();
         conn.execute(
             "INSERT INTO case_events (uid, case_uid, occurred_on, kind, status_to, closure_reason,
                  clerk, created_at, seq, seen, versions, contacted)
@@ -148,7 +156,7 @@ fn case_events_as_facts(conn: &Connection) -> Result<()> {
                 now.as_str(),
                 seq,
                 seen_by_new_event(&events).to_text(),
-                Versions::created(Dot::new(site, seq)).to_string(),
+                Versions::created(Dot::new(Site::legacy(&office), 1)).to_string(),
             ],
         )?;
         conn.execute(
@@ -157,6 +165,40 @@ fn case_events_as_facts(conn: &Connection) -> Result<()> {
                      json_object('status_to', json_array(NULL, ?3)))",
             params![now.as_str(), event_uid, status],
         )?;
+    }
+    Ok(())
+}
+
+/// A letter another office issued, received here before version 2, is that office's decision:
+/// its versions are of that office's legacy site (`Site::legacy`), as at every other office that
+/// upgrades, so that it travels on with its office's authority and not this one's.
+fn letters_of_other_offices(conn: &Connection) -> Result<()> {
+    let own: Option<String> = conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'office.code'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let mut stmt = conn
+        .prepare("SELECT DISTINCT office_code FROM recommendations WHERE office_code IS NOT ?1")?;
+    let codes = stmt
+        .query_map([&own], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut letters =
+        conn.prepare("SELECT uid, office_code FROM recommendations WHERE office_code = ?1")?;
+    for code in codes {
+        let versions = Versions::created(Dot::new(Site::legacy(&code), 1)).to_string();
+        let uids = letters
+            .query_map([&code], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for uid in uids {
+            let seq = next_seq(conn)?;
+            conn.execute(
+                "UPDATE recommendations SET versions = ?1, seq = ?2 WHERE uid = ?3",
+                params![versions, seq, uid],
+            )?;
+        }
     }
     Ok(())
 }

@@ -86,7 +86,7 @@ crate::record! {
         status_to: Option<CaseStatus> => "status_to" as "status_to",
         closure_reason: Option<ClosureReason> => "closure_reason" as "closure_reason",
         /// What the office that recorded it had seen of the case (its events' versions).
-        seen: Context => "seen" as "seen",
+        seen: Context => "seen" as "seen" [union],
         versions: Versions => "versions" as "versions",
     }
 }

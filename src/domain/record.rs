@@ -353,6 +353,9 @@ pub enum Merge {
     Latest,
     /// The record's versions themselves.
     Versions,
+    /// A set of versions that only grows (what a case event had seen): the union of both copies,
+    /// never a conflict.
+    Union,
     /// Kept by this office only.
     Local,
 }
@@ -364,6 +367,9 @@ impl Merge {
         if let Some(given) = given {
             if eq(given, "derived") {
                 return Merge::Derived;
+            }
+            if eq(given, "union") {
+                return Merge::Union;
             }
         }
         if !exchanged {

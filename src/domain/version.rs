@@ -38,6 +38,17 @@ impl Site {
         Site(u64::from_le_bytes(bytes).max(1))
     }
 
+    /// The site that stands, at every office, for the writes an office made before version 2 to
+    /// the records other offices had received from it (each office upgraded them without knowing
+    /// that office's site): the same for one office code everywhere, held by no database.
+    pub fn legacy(office_code: &str) -> Site {
+        use sha2::{Digest, Sha256};
+        let hash = Sha256::digest(format!("pmi-desk version 1 office {office_code}"));
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(&hash[..8]);
+        Site(u64::from_be_bytes(bytes).max(1))
+    }
+
     /// The first eight digits, for people: enough to tell sites apart on a screen.
     pub fn short(&self) -> String {
         self.to_string()[..8].to_string()
@@ -53,6 +64,12 @@ impl fmt::Display for Site {
 /// The largest counter accepted from another office: far beyond any real history, far below where
 /// a counter could overflow.
 pub const COUNTER_LIMIT: i64 = 1 << 53;
+
+/// The furthest another office's counter moves this office's own: a trillion writes, beyond any
+/// real history. A row claiming a greater counter is taken (its writes win where they are
+/// concurrent, the same everywhere) but leaves this office room for its own writes: they still
+/// supersede what they have seen, by their context, whatever their counter.
+pub const RAISE_LIMIT: i64 = 1 << 40;
 
 /// One write: the site that made it and that site's logical counter when it did. Dots are ordered
 /// by counter, then site: the greater dot wins a field, the same at every office.
@@ -140,9 +157,19 @@ impl Context {
             .join(" ")
     }
 
+    /// As read from another office: at most `VERSIONS_LIMIT` bytes.
     pub fn parse(text: &str) -> Result<Context, Invalid> {
+        Context::parse_within(text, VERSIONS_LIMIT)
+    }
+
+    /// As stored here, whatever its length (merges may grow it past what a folder may carry).
+    pub fn load(text: &str) -> Result<Context, Invalid> {
+        Context::parse_within(text, usize::MAX)
+    }
+
+    fn parse_within(text: &str, limit: usize) -> Result<Context, Invalid> {
         let mut ctx = Context::default();
-        if text.len() > VERSIONS_LIMIT {
+        if text.len() > limit {
             return Err(Invalid(t!(Msg::VersionsTooLong, VERSIONS_LIMIT)));
         }
         for part in text.split_whitespace() {
@@ -152,9 +179,10 @@ impl Context {
     }
 }
 
-/// The most text a record's versions may take: some three thousand writes (a record edited at a
-/// handful of offices takes a few hundred bytes).
-pub const VERSIONS_LIMIT: usize = 65536;
+/// The most text a record's versions may take in a folder: some forty thousand writes (a record
+/// edited at a handful of offices takes a few hundred bytes). What is stored here has no limit: a
+/// record that outgrew it stays readable, and its row is refused, on its own, where it arrives.
+pub const VERSIONS_LIMIT: usize = 1 << 20;
 
 /// The version state of one record as stored and exchanged (the `versions` column): the dot of its
 /// creation, the dot of the winning write of each field written since, the dots of kept losing writes
@@ -251,12 +279,22 @@ impl Versions {
         *self = std::mem::take(self).with_context(&ctx);
     }
 
+    /// As read from another office: at most `VERSIONS_LIMIT` bytes.
     pub fn parse(text: &str) -> Result<Versions, Invalid> {
+        Versions::parse_within(text, VERSIONS_LIMIT)
+    }
+
+    /// As stored here, whatever its length.
+    pub fn load(text: &str) -> Result<Versions, Invalid> {
+        Versions::parse_within(text, usize::MAX)
+    }
+
+    fn parse_within(text: &str, limit: usize) -> Result<Versions, Invalid> {
         let text = text.trim();
         if text.is_empty() {
             return Ok(Versions::unset());
         }
-        if text.len() > VERSIONS_LIMIT {
+        if text.len() > limit {
             return Err(Invalid(t!(Msg::VersionsTooLong, VERSIONS_LIMIT)));
         }
         let bad = || {
@@ -644,7 +682,7 @@ impl crate::domain::record::FieldValue for Versions {
         }
     }
     fn load(value: crate::domain::record::Scalar<'_>) -> Result<Self, Invalid> {
-        Versions::parse(&value.text())
+        Versions::load(&value.text())
     }
     fn parse_with(
         text: &str,
@@ -668,7 +706,7 @@ impl crate::domain::record::FieldValue for Context {
         }
     }
     fn load(value: crate::domain::record::Scalar<'_>) -> Result<Self, Invalid> {
-        Context::parse(&value.text())
+        Context::load(&value.text())
     }
     fn parse_with(
         text: &str,
@@ -807,6 +845,20 @@ mod tests {
         let m2 = merge(&m, &later);
         assert_eq!(m2.value("nik"), Some("1372"));
         assert_eq!(m2.clashes()[0].losers[0].value, "1371");
+    }
+
+    #[test]
+    fn versions_grown_past_the_folder_limit_stay_readable_here_but_not_from_a_folder() {
+        let mut v = Versions::created(dot(1, 1));
+        // Each seen write takes some 22 characters: 60 000 of them are past the limit.
+        for n in 2..60_000i64 {
+            v.extra.add(dot(n as u64 % 7 + 2, n));
+        }
+        v.write(&["phone"], dot(1, 60_000));
+        let text = v.to_string();
+        assert!(text.len() > VERSIONS_LIMIT);
+        assert_eq!(Versions::load(&text).unwrap(), v);
+        assert!(Versions::parse(&text).is_err());
     }
 
     #[test]

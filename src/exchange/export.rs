@@ -168,17 +168,10 @@ fn since_filter<R: Record>(options: &Options) -> (String, Value) {
             Since::Moment(t) => ("updated_at", Value::Text(t.to_string())),
             Since::Seq(n) => ("seq", Value::Integer(*n)),
         };
-        let tables = [
-            "persons",
-            "placements",
-            "documents",
-            "recommendations",
-            "cases",
-            "repatriations",
-        ];
-        let records: Vec<String> = tables
+        // Every kind with versions may keep writes.
+        let records: Vec<String> = FileKind::ALL
             .iter()
-            .map(|t| format!("SELECT uid FROM {t} WHERE {} > ?1", column.0))
+            .filter_map(|k| crate::by_kind!(*k, changed_uids, column.0))
             .collect();
         return (
             format!("record_uid IN ({})", records.join(" UNION ALL ")),
@@ -190,6 +183,14 @@ fn since_filter<R: Record>(options: &Options) -> (String, Value) {
         Since::Moment(t) => (format!("{} > ?1", R::VERSION), Value::Text(t.to_string())),
         Since::Seq(n) => ("seq > ?1".to_string(), Value::Integer(*n)),
     }
+}
+
+/// The uids of a kind's records changed after `?1`, by `column` ("seq", or the moment column,
+/// which is the kind's own version column): `None` for kinds without versions.
+fn changed_uids<R: Record>(column: &str) -> Option<String> {
+    crate::db::records::versions_column::<R>()?;
+    let column = if column == "seq" { "seq" } else { R::VERSION };
+    Some(format!("SELECT uid FROM {} WHERE {column} > ?1", R::TABLE))
 }
 
 /// What was written, and the change sequence range it covers.

@@ -35,8 +35,8 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
     ),
     ("The item's id (T-...)", "Nomor hal (T-...)"),
     (
-        "Which side to keep: its number in `review show` (the others are dropped: a value, a duplicate document, a second open placement, a second letter), or departure / cancellation / return for facts that contradict each other",
-        "Sisi yang dipertahankan: nomornya di `review show` (yang lain dibuang: sebuah nilai, dokumen ganda, penempatan terbuka kedua, surat kedua), atau departure / cancellation / return untuk fakta yang saling bertentangan",
+        "Which side to keep: its number in `review show` (the others are dropped: a value, a duplicate document, a second open placement, a second letter), or departure / cancellation for facts that contradict each other",
+        "Sisi yang dipertahankan: nomornya di `review show` (yang lain dibuang: sebuah nilai, dokumen ganda, penempatan terbuka kedua, surat kedua), atau departure / cancellation untuk fakta yang saling bertentangan",
     ),
     (
         "Another value for a field written differently at two offices",
@@ -806,8 +806,8 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
         "Ganti ekspor sebelumnya di folder atau buku kerja itu (tidak pernah yang lain)",
     ),
     (
-        "Import an exchange folder, one CSV file or an .xlsx workbook; nothing is written unless every row is valid",
-        "Impor folder pertukaran, satu berkas CSV atau buku kerja .xlsx; tidak ada yang ditulis kecuali semua baris valid",
+        "Import an exchange folder, one CSV file or an .xlsx workbook; a malformed file writes nothing, another office's clash waits for review",
+        "Impor folder pertukaran, satu berkas CSV atau buku kerja .xlsx; berkas yang rusak tidak menulis apa pun, bentrokan dengan kantor lain menunggu pemeriksaan",
     ),
     (
         "An exchange folder, one CSV file (its kind is recognised from its header), or an .xlsx workbook with a sheet per file",

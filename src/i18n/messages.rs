@@ -395,6 +395,8 @@ message_table! {
     UnsignedWrongKey => "folder mengaku dari {} (situs {}) tetapi ditandatangani kunci lain, bukan kunci yang dikenal sejak {}. Tanyakan ke kantor itu; bila pmi-desk di sana dipasang ulang, jalankan `pmi-desk exchange forget {}` setelah memeriksanya", "the folder claims to come from {} (site {}) but is signed with another key than the one known since {}. Ask that office; if it reinstalled pmi-desk, run `pmi-desk exchange forget {}` once you have checked";
     ImportAsUnknownSender => "{}: dibaca sebagai kiriman pengirim tak dikenal, dengan aturan versi 1 (tidak ada surat rekomendasi yang diterapkan)", "{}: read as from an unknown sender, under the rules of version 1 (no passport letter is applied)";
     ImportNeedsUnsigned => "Tidak diimpor: {}. Periksa asal berkas ini, lalu impor dengan --unsigned untuk membacanya sebagai kiriman pengirim tak dikenal. Tidak ada yang disimpan", "Not imported: {}. Check where it came from, then import it with --unsigned to read it as from an unknown sender. Nothing was saved";
+    ImportDryRunReview => "Bila diimpor: {} hal akan menunggu pemeriksaan petugas (pmi-desk review list)", "If imported: {} items would wait for review (pmi-desk review list)";
+    ImportHolesLeft => "Semua tersimpan, tetapi {} map dari kantor lain belum tiba (lihat di atas): minta dikirim ulang", "Everything saved, but {} folders from other offices have not arrived (see above): ask for them again";
     ImportReviewWaiting => "{} hal menunggu pemeriksaan petugas ({} baru dari impor ini): pmi-desk review list", "{} items wait for a clerk's review ({} new from this import): pmi-desk review list";
     ImportKeyLearned => "Folder pertama dari {} (situs {}): kuncinya dicatat, sidik jari {}. Folder berikutnya dari situs itu harus ditandatangani kunci ini", "First folder from {} (site {}): its key is now known, fingerprint {}. Later folders from that site must be signed with it";
     ImportHeldRows => "{} baris merujuk data yang belum diterima (folder yang belum tiba?): disimpan dan diterapkan begitu datanya tiba; lihat pmi-desk exchange status", "{} rows refer to records not received yet (a folder still on its way?): kept, and applied as soon as those records arrive; see pmi-desk exchange status";
@@ -430,6 +432,7 @@ message_table! {
     ReviewHowCase => "Tetapkan status pengaduan: pmi-desk review resolve {} --confirm (status sekarang tetap), atau pmi-desk case reopen / case close.", "Settle the case's status: pmi-desk review resolve {} --confirm (the current status stays), or pmi-desk case reopen / case close.";
     ReviewNeedsKeep => "Sebutkan yang dipertahankan: pmi-desk review resolve {} --keep NOMOR (lihat pmi-desk review show)", "Say which to keep: pmi-desk review resolve {} --keep NUMBER (see pmi-desk review show)";
     ReviewNoSuchSide => "Tidak ada nomor {} (ada {})", "There is no number {} (there are {})";
+    ReviewValueEmpty => "Nilai kosong tidak menyelesaikan {}: tulis nilai yang benar (--value \"...\") atau pilih sisi (--keep 1). Untuk mengosongkan kolom, gunakan worker edit.", "An empty value does not resolve {}: write the true value (--value \"...\") or choose a side (--keep 1). To blank the field, use worker edit.";
     ReviewResolved => "{} selesai ({}); keputusan ini dikirim bersama ekspor berikutnya", "{} resolved ({}); the decision travels with the next export";
     ReviewDuplicateNote => "Ganda antara kantor (pemeriksaan {})", "Duplicate between offices (review {})";
     ReviewConfirmedNote => "Status ditetapkan setelah pemeriksaan {}", "Status confirmed after review {}";
@@ -447,6 +450,8 @@ message_table! {
     ExchangeKeyDiffers => "Kunci {} (situs {}) sudah dikenal dan berbeda; bila kantor itu memasang ulang pmi-desk, jalankan dulu pmi-desk exchange forget", "The key of {} (site {}) is known already and differs; if that office reinstalled pmi-desk, run pmi-desk exchange forget first";
     ExchangeTrusted => "Kunci {} (situs {}, sidik jari {}) dicatat", "The key of {} (site {}, fingerprint {}) is recorded";
     ExchangeUnknownSite => "Situs {} tidak dikenal (lihat pmi-desk exchange status)", "Unknown site {} (see pmi-desk exchange status)";
+    ExchangeOwnSite => "{} adalah situs basis data ini sendiri: kuncinya tidak dapat dipercaya atau dilupakan di sini", "{} is this database's own site: its key cannot be trusted or forgotten here";
+    ExchangeSiteAmbiguous => "Lebih dari satu situs berawalan {}: tulis lebih banyak digit (pmi-desk exchange status --format json)", "More than one site begins with {}: write more digits (pmi-desk exchange status --format json)";
     ExchangeForgotten => "Kunci situs {} dilupakan; folder berikutnya darinya mengajarkan kunci baru", "The key of site {} is forgotten; its next folder teaches the new one";
     HeadId => "No.", "Id";
     HeadReviewKind => "Perihal", "Concerning";

@@ -184,9 +184,13 @@ pub(super) fn import(
     }
     print(ctx, &o, &sender, office, args.dry_run)?;
     if args.dry_run {
+        if o.new > 0 {
+            ctx.warn(&t!(Msg::ImportDryRunReview, o.new));
+        }
         return Ok(());
     }
     match (o.open, o.refused.len()) {
+        (0, 0) if !o.holes.is_empty() => Err(attention(t!(Msg::ImportHolesLeft, o.holes.len()))),
         (0, 0) => Ok(()),
         (0, refused) => Err(attention(t!(Msg::ImportRowsRefused, refused))),
         (open, _) => Err(attention(t!(Msg::ImportReviewWaiting, open, o.new))),

@@ -578,7 +578,7 @@ impl<'a> Importer<'a> {
     ) -> Result<Vec<(&'static str, String, String)>> {
         let local = record::exchange_fields(stored);
         let theirs = record::exchange_fields(incoming);
-        let compared = |i: usize| !matches!(local[i].0, "created_at" | "updated_at");
+        let compared = |i: usize| !matches!(local[i].0, "created_at" | "updated_at" | "versions");
         let differing: Vec<usize> = (0..local.len())
             .filter(|i| compared(*i) && local[*i].1 != theirs[*i].1)
             .collect();

@@ -133,6 +133,9 @@ impl Shared for Recommendation {
             .clone()
             .unwrap_or_else(|| self.uid.clone());
         let owner = |site: crate::domain::version::Site| -> bool {
+            if site == crate::domain::version::Site::legacy(series) {
+                return true;
+            }
             match series == m.office {
                 true => site == m.own,
                 false => m.offices.get(&site).map(String::as_str) == Some(series),

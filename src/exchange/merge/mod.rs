@@ -148,7 +148,7 @@ trait Shared: Record {
 /// A record's versions.
 pub fn versions_of<R: Record>(r: &R) -> Versions {
     match records::versions_column::<R>() {
-        Some(at) => Versions::parse(&r.values()[at].text()).unwrap_or_default(),
+        Some(at) => Versions::load(&r.values()[at].text()).unwrap_or_default(),
         None => Versions::unset(),
     }
 }
@@ -181,6 +181,10 @@ pub fn record_of<R: Record>(base: &R, other: &R, state: &State) -> Result<R> {
         let value = match c.merge {
             Merge::Register => state.value(name).unwrap_or_default().to_string(),
             Merge::Versions => versions.clone(),
+            Merge::Union => union(
+                base_values.get(name).map(String::as_str),
+                other_values.get(name).map(String::as_str),
+            ),
             Merge::Latest => {
                 let a = base_values.get(name).cloned().unwrap_or_default();
                 let b = other_values.get(name).cloned().unwrap_or_default();
@@ -210,6 +214,13 @@ pub fn record_of<R: Record>(base: &R, other: &R, state: &State) -> Result<R> {
     })?;
     merged.keep_local(base);
     Ok(merged)
+}
+
+/// Two texts of a grow-only set of versions joined (each already checked when its row was read).
+fn union(a: Option<&str>, b: Option<&str>) -> String {
+    let mut ctx = version::Context::load(a.unwrap_or("")).unwrap_or_default();
+    ctx.join(&version::Context::load(b.unwrap_or("")).unwrap_or_default());
+    ctx.to_text()
 }
 
 /// The kept writes a state holds, as stored: those already kept keep when they were.
@@ -550,7 +561,12 @@ impl<'a> Merger<'a> {
             .zip(record::exchange_fields(stored).iter())
             .zip(record::exchange_columns::<R>())
             .any(|((i, s), c)| c.merge == Merge::Latest && i.1 > s.1);
-        if m == a && !later {
+        let grown = record::exchange_fields(incoming)
+            .iter()
+            .zip(record::exchange_fields(stored).iter())
+            .zip(record::exchange_columns::<R>())
+            .any(|((i, s), c)| c.merge == Merge::Union && union(Some(&s.1), Some(&i.1)) != s.1);
+        if m == a && !later && !grown {
             return Ok(None);
         }
         let merged = record_of(stored, incoming, &m)?;
