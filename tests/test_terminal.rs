@@ -41,6 +41,40 @@ fn stored(office: &Office, sql: &str) -> String {
     conn.query_row(sql, [], |r| r.get::<_, String>(0)).unwrap()
 }
 
+/// The menu's export asked only for a folder, and `--since-last` without `--to` failed.
+#[test]
+fn the_menu_exports_the_changes_for_the_office_it_asks_for() {
+    let office = Office::new();
+    office.register("1371021508900001", "Budi", &[]).ok();
+    let mut s = clerk(&office, &[]);
+    sees(&mut s, "Apa yang akan dikerjakan?");
+    // Up from the first task: Keluar, then the exchange.
+    keys(&mut s, &format!("{UP}{UP}{ENTER}"));
+    sees(&mut s, "> Ekspor perubahan sejak ekspor terakhir (export)");
+    sees(&mut s, "review list");
+    keys(&mut s, ENTER);
+    sees(&mut s, "Folder ekspor");
+    keys(&mut s, ENTER);
+    sees(&mut s, "Untuk kantor mana");
+    types(&mut s, "BP2MI");
+    let done = sees(&mut s, "Apa yang akan dikerjakan?");
+    assert!(done.contains("--since-last --to BP2MI"), "{done}");
+    keys(&mut s, &format!("{UP}{ENTER}"));
+    s.exp_eof().expect("the menu ends");
+    let folder = std::fs::read_dir(office.path(""))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("kirim-")
+        })
+        .expect("the folder");
+    let persons = std::fs::read_to_string(folder.join("persons.csv")).unwrap();
+    assert!(persons.contains("Budi"), "{persons}");
+}
+
 #[test]
 fn the_menu_registers_a_worker_with_prompts_and_shows_the_same_command() {
     let office = Office::new();

@@ -70,6 +70,7 @@ const RETURNS: &[Task] = &[
 const EXCHANGE: &[Task] = &[
     task(Msg::MenuExport, What::Export),
     task(Msg::MenuImport, What::Import),
+    task(Msg::MenuReview, What::Run(&["review", "list"])),
     task(Msg::MenuBack, What::Back),
 ];
 
@@ -153,7 +154,21 @@ pub fn words_of(
         What::Export => {
             let folder = format!("kirim-{}", today().format("%Y-%m-%d"));
             let out = terminal.text(&t!(Msg::AskExportFolder), Some(&folder), &any)?;
-            vec!["export".into(), "--out".into(), out, "--since-last".into()]
+            // Each recipient has its own point in the changes: the folder is for one office.
+            let code = |s: &str| {
+                crate::settings::office_code(s.trim())
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            };
+            let to = terminal.text(&t!(Msg::AskExportTo), None, &code)?;
+            vec![
+                "export".into(),
+                "--out".into(),
+                out,
+                "--since-last".into(),
+                "--to".into(),
+                to.trim().to_string(),
+            ]
         }
         What::Import => {
             let exists = |s: &str| match std::path::Path::new(s.trim()).exists() {

@@ -219,12 +219,22 @@ fn print(ctx: &Ctx, o: &Outcome, sender: &Sender, office: &Office, dry_run: bool
         return Ok(());
     }
     if sender.first {
-        ctx.warn(&t!(
-            Msg::ImportKeyLearned,
-            sender.office,
-            sender.site.short(),
-            crate::exchange::sign::fingerprint(&sender.key)
-        ));
+        let fingerprint = crate::exchange::sign::fingerprint(&sender.key);
+        ctx.warn(&match dry_run {
+            true => t!(
+                Msg::ImportKeyWouldLearn,
+                sender.office,
+                sender.site.short(),
+                fingerprint
+            ),
+            false => t!(
+                Msg::ImportKeyLearned,
+                sender.office,
+                sender.site.short(),
+                fingerprint,
+                sender.site.short()
+            ),
+        });
     }
     let summary = Records {
         columns: vec![
