@@ -91,6 +91,8 @@ pub struct Column {
     pub whole: bool,
     /// Shown in tables only with `--wide` (CSV and JSON always carry it).
     pub wide_only: bool,
+    /// Broken at words onto more lines in a table rather than cut (what must be read whole).
+    pub wrapped: bool,
 }
 
 /// A column; NIKs, numbers (`*_number`), dates (`*_on`, `valid_until`, `at`) and uids are kept whole.
@@ -109,6 +111,7 @@ pub fn column(key: impl Into<String>, heading: impl Into<String>) -> Column {
         heading: heading.into(),
         whole,
         wide_only: false,
+        wrapped: false,
     }
 }
 
@@ -122,6 +125,12 @@ impl Column {
     /// Never cut in a table.
     pub fn whole(mut self) -> Column {
         self.whole = true;
+        self
+    }
+
+    /// Wrapped at words onto more lines in a table when too long, never cut.
+    pub fn wrapped(mut self) -> Column {
+        self.wrapped = true;
         self
     }
 }
@@ -318,12 +327,26 @@ impl Records {
         let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
         push_line(&mut text, &rule, &widths, &vec![false; widths.len()]);
         for row in &rows {
-            let cells: Vec<String> = row
+            let lines: Vec<Vec<String>> = row
                 .iter()
                 .zip(&widths)
-                .map(|(cell, w)| cut(cell, *w))
+                .zip(&columns)
+                .map(|((cell, w), c)| {
+                    if c.wrapped {
+                        wrap_cell(cell, *w)
+                    } else {
+                        vec![cut(cell, *w)]
+                    }
+                })
                 .collect();
-            push_line(&mut text, &cells, &widths, &right);
+            let height = lines.iter().map(Vec::len).max().unwrap_or(1);
+            for line in 0..height {
+                let cells: Vec<String> = lines
+                    .iter()
+                    .map(|l| l.get(line).cloned().unwrap_or_default())
+                    .collect();
+                push_line(&mut text, &cells, &widths, &right);
+            }
         }
         text
     }
@@ -447,9 +470,22 @@ fn fit(columns: &[&Column], rows: &[Vec<String>], width: Option<usize>) -> Vec<u
                 .max(TEXT_FLOOR)
         })
         .collect();
+    // A wrapped column keeps its longest word whole (a registration number) while it can.
+    let longest_word: Vec<usize> = (0..columns.len())
+        .map(|i| {
+            rows.iter()
+                .flat_map(|r| r[i].split(' '))
+                .map(|w| w.width())
+                .max()
+                .unwrap_or(0)
+                .clamp(TEXT_FLOOR, 30)
+        })
+        .collect();
     for pass in 0..3 {
         let floor = |i: usize| match pass {
+            0 if columns[i].wrapped => longest_word[i],
             0 => typical[i],
+            1 if columns[i].wrapped => longest_word[i],
             1 => TEXT_FLOOR,
             _ => TEXT_MIN,
         };
@@ -486,6 +522,46 @@ pub fn cut(text: &str, width: usize) -> String {
     }
     out.push('…');
     out
+}
+
+/// A cell's text on lines of at most `width` columns, broken at spaces; a word longer than the
+/// width is broken where it must be.
+fn wrap_cell(text: &str, width: usize) -> Vec<String> {
+    if text.width() <= width || width == 0 {
+        return vec![text.to_string()];
+    }
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let mut word = word.to_string();
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        while line.is_empty() && word.width() > width {
+            let mut head = String::new();
+            let mut rest = word.chars().peekable();
+            while let Some(&c) = rest.peek() {
+                if head.width() + c.width().unwrap_or(0) > width {
+                    break;
+                }
+                head.push(c);
+                rest.next();
+            }
+            lines.push(head);
+            word = rest.collect();
+        }
+        if word.is_empty() {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// A sentence on lines of at most `width` columns, broken at spaces, later lines indented by two;
@@ -568,6 +644,36 @@ fn push_line(text: &mut String, cells: &[String], widths: &[usize], right: &[boo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wrapped_column_is_read_whole_on_more_lines() {
+        let records = Records {
+            columns: vec![
+                column("id", "No.").whole(),
+                column("values", "Nilai").wrapped(),
+            ],
+            rows: vec![vec![
+                Cell::text("T-1"),
+                Cell::text("Siti Rahmah (BP3MI-SB) | Siti Rahma (AGAM) | Sitti Rahmah (PADANG)"),
+            ]],
+        };
+        let text = records.listing(Layout {
+            width: Some(30),
+            ..Layout::default()
+        });
+        assert!(!text.contains('…'), "{text}");
+        assert!(text.lines().all(|l| l.width() <= 30), "{text}");
+        let words: Vec<&str> = text
+            .lines()
+            .skip(2)
+            .flat_map(|l| l.split_whitespace())
+            .collect();
+        assert_eq!(
+            words.join(" "),
+            "T-1 Siti Rahmah (BP3MI-SB) | Siti Rahma (AGAM) | Sitti Rahmah (PADANG)"
+        );
+        assert_eq!(wrap_cell("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+    }
 
     fn sample() -> Records {
         Records {

@@ -81,6 +81,14 @@ fn one_person_registered_at_two_regencies_blocks_nothing_and_waits_for_review() 
     let items = review(&province);
     assert_eq!(items.len(), 1, "{items:?}");
     assert_eq!(items[0]["kind"], "OPEN_PLACEMENTS");
+    // At 80 columns the clerk reads both registration numbers whole, nothing cut.
+    let shown = province.run_with(&["review", "list"], &[("COLUMNS", "80")]);
+    let shown = shown.ok();
+    assert!(shown.lines().all(|l| l.chars().count() <= 80), "{shown}");
+    assert!(!shown.contains('…'), "{shown}");
+    for number in ["AGAM-REG-", "PADANG-REG-"] {
+        assert!(shown.contains(number), "{number} in\n{shown}");
+    }
     // The next night's folder of that regency is taken too.
     padang.register("1371021508900005", "Dedi", &[]).ok();
     take(&province, &send(&padang, "BP3MI-SB", "padang-2")).fails(4);

@@ -97,10 +97,10 @@ pub fn run(ctx: &Ctx, command: ReviewCommand) -> Result<()> {
             Records {
                 columns: vec![
                     column("id", t!(Msg::HeadId)).whole(),
-                    column("kind", t!(Msg::HeadReviewKind)),
+                    column("kind", t!(Msg::HeadReviewKind)).wrapped(),
                     column("topic", t!(Msg::HeadField)).wide(),
-                    column("record", t!(Msg::HeadRecord)),
-                    column("values", t!(Msg::HeadValues)),
+                    column("record", t!(Msg::HeadRecord)).wrapped(),
+                    column("values", t!(Msg::HeadValues)).wrapped(),
                 ],
                 rows,
             }
