@@ -531,6 +531,9 @@ pub struct QueryArgs {
     /// Write to this file; its extension chooses the format (.csv, .json, .txt, .xlsx)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Replace a query result pmi-desk wrote to that file before (never any other file)
+    #[arg(long, requires = "out")]
+    pub force: bool,
 }
 
 #[derive(Args, Debug)]
@@ -610,6 +613,9 @@ pub struct LetterArgs {
     /// Write to FILE.pdf (A4), FILE.html (print-ready) or FILE.txt instead of the terminal
     #[arg(long, value_name = "FILE")]
     pub out: Option<std::path::PathBuf>,
+    /// Replace a letter pmi-desk wrote to that file before (never any other file)
+    #[arg(long, requires = "out")]
+    pub force: bool,
 }
 
 #[derive(Args, Debug)]
@@ -984,6 +990,9 @@ pub struct ReportArgs {
     /// Write to this file instead of standard output
     #[arg(long, value_name = "FILE")]
     pub out: Option<std::path::PathBuf>,
+    /// Replace a report pmi-desk wrote to that file before (never any other file)
+    #[arg(long, requires = "out")]
+    pub force: bool,
 }
 
 #[derive(Args, Debug)]
@@ -1035,9 +1044,13 @@ pub struct ImportArgs {
     /// Check everything and report what would change; write nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// Also write every error and conflict as CSV (kind, file, line, column, value, reason)
+    /// Also write every error and conflict as CSV (kind, file, line, column, value, reason),
+    /// when there are any; a new .csv file, or with --force an error list pmi-desk wrote before
     #[arg(long, value_name = "FILE")]
     pub errors: Option<std::path::PathBuf>,
+    /// Replace an error list pmi-desk wrote to the --errors file before (never any other file)
+    #[arg(long, requires = "errors")]
+    pub force: bool,
     /// Store rows with warnings (a NIK that disagrees with the sex or birth date), as register does
     /// (folders of an older pmi-desk and unsigned folders; a signed folder's warnings travel with
     /// its records and new ones wait for review)

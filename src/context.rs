@@ -79,6 +79,8 @@ impl Ctx {
         if self.quiet {
             return Ok(());
         }
+        // What a sentence quotes from outside never reaches the terminal raw.
+        let text = crate::domain::text::visible(text, true);
         if self.format == Format::Table {
             writeln!(std::io::stdout().lock(), "{text}")?;
         } else {
@@ -89,7 +91,7 @@ impl Ctx {
 
     /// A warning, always on standard error.
     pub fn warn(&self, text: &str) {
-        eprintln!("! {text}");
+        eprintln!("! {}", crate::domain::text::visible(text, true));
     }
 }
 

@@ -79,12 +79,14 @@ pub fn run(cli: Cli, db_source: DbSource) -> Result<()> {
             .unwrap_or_else(context::default_db_path),
         db_source,
         format: cli.global.format,
-        clerk: cli
-            .global
-            .clerk
-            .clone()
-            .filter(|c| !c.trim().is_empty())
-            .unwrap_or_else(context::os_user),
+        clerk: domain::text::parse_clerk(
+            &cli.global
+                .clerk
+                .clone()
+                .filter(|c| !c.trim().is_empty())
+                .unwrap_or_else(context::os_user),
+        )
+        .map_err(|e| error::usage(t!(i18n::Msg::ClerkInvalid, e.0)))?,
         interactive: can_ask(cli.global.no_input),
         quiet: cli.global.quiet,
         clock: Clock::from_env()?,

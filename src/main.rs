@@ -10,7 +10,9 @@ fn main() {
         Ok(()) => 0,
         Err(e) if is_broken_pipe(&e) => 0,
         Err(e) => {
-            eprintln!("pmi-desk: {e:#}");
+            // An error may quote a value from outside: its escapes are shown, never run.
+            let text = format!("{e:#}");
+            eprintln!("pmi-desk: {}", pmi_desk::domain::text::visible(&text, true));
             pmi_desk::error::exit_code(&e)
         }
     };

@@ -361,7 +361,8 @@ impl Records {
                 let layout = layout();
                 let mut table = new_table(layout);
                 for i in self.shown_columns(layout) {
-                    table.add_row(vec![self.columns[i].heading.clone(), row[i].shown.clone()]);
+                    let shown = crate::domain::text::visible(&row[i].shown, true);
+                    table.add_row(vec![self.columns[i].heading.clone(), shown.into_owned()]);
                 }
                 writeln!(out, "{table}")?;
             }
@@ -390,13 +391,15 @@ const TEXT_FLOOR: usize = 8;
 /// ...and no shorter than this at all.
 const TEXT_MIN: usize = 4;
 
-/// Text on one line: line breaks and tabs of notes become spaces.
+/// Text on one line: line breaks and tabs of notes become spaces, other control and hidden
+/// characters are shown as `<U+...>`.
 fn one_line(text: &str) -> String {
-    if text.contains(['\n', '\r', '\t']) {
+    let text = if text.contains(['\n', '\r', '\t']) {
         text.replace("\r\n", " ").replace(['\n', '\r', '\t'], " ")
     } else {
         text.to_string()
-    }
+    };
+    crate::domain::text::visible(&text, false).into_owned()
 }
 
 /// The words of a heading: broken at spaces and after a slash (`Kabupaten/` `kota`).

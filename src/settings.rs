@@ -326,6 +326,9 @@ const RENAMED: &[(&str, &str)] = &[
     ("letterhead.line3", "letterhead.address"),
 ];
 
+/// The largest logo a letter takes.
+pub const LOGO_LIMIT: u64 = 100 * 1024;
+
 /// A logo file: readable, PNG or JPEG, small enough for a letter under 150 KB. Stored as an
 /// absolute path so that letters find it from any folder.
 fn logo(value: &str) -> Result<String, Invalid> {
@@ -333,12 +336,16 @@ fn logo(value: &str) -> Result<String, Invalid> {
     if path.is_empty() {
         return Ok(String::new());
     }
-    let bytes = std::fs::read(path).map_err(|e| Invalid(t!(Msg::LogoFileUnreadable, path, e)))?;
+    let bytes =
+        crate::outfile::read_small(std::path::Path::new(path), LOGO_LIMIT).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::FileTooLarge {
+                Invalid(t!(Msg::LogoTooLarge, path, LOGO_LIMIT / 1024))
+            } else {
+                Invalid(t!(Msg::LogoFileUnreadable, path, e))
+            }
+        })?;
     if crate::letter::ImageFormat::sniff(&bytes).is_none() {
         return Err(Invalid(t!(Msg::LogoNotImage, path)));
-    }
-    if bytes.len() > 100 * 1024 {
-        return Err(Invalid(t!(Msg::LogoTooLarge, path, bytes.len() / 1024)));
     }
     Ok(std::fs::canonicalize(path)
         .map(|p| p.display().to_string())

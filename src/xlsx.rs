@@ -82,6 +82,31 @@ fn xlsx_error(path: &Path, error: XlsxError) -> anyhow::Error {
     storage(t!(Msg::FileCreateFailed, path.display(), error))
 }
 
+/// A workbook written aside, not yet in place.
+pub struct Aside {
+    partial: PathBuf,
+    path: PathBuf,
+    placed: bool,
+}
+
+impl Aside {
+    /// Renames the workbook into place (over an earlier one the caller chose to replace).
+    pub fn place(mut self) -> Result<()> {
+        std::fs::rename(&self.partial, &self.path)
+            .map_err(|e| storage(t!(Msg::FileCreateFailed, self.path.display(), e)))?;
+        self.placed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Aside {
+    fn drop(&mut self) {
+        if !self.placed {
+            let _ = std::fs::remove_file(&self.partial);
+        }
+    }
+}
+
 /// A workbook being written to `path`.
 pub struct Book {
     pub workbook: Workbook,
@@ -145,24 +170,23 @@ impl Book {
         })
     }
 
-    /// Writes the workbook aside, private to its owner, then renames it into place.
-    pub fn save(mut self) -> Result<()> {
-        let outcome = (|| {
-            db::write_private_file(&self.partial, b"")?;
-            let file = std::fs::OpenOptions::new()
-                .write(true)
-                .open(&self.partial)
-                .map_err(|e| storage(t!(Msg::FileCreateFailed, self.partial.display(), e)))?;
-            self.workbook
-                .save_to_writer(BufWriter::new(file))
-                .map_err(|e| xlsx_error(&self.path, e))?;
-            std::fs::rename(&self.partial, &self.path)
-                .map_err(|e| storage(t!(Msg::FileCreateFailed, self.path.display(), e)))
-        })();
-        if outcome.is_err() {
-            let _ = std::fs::remove_file(&self.partial);
-        }
-        outcome
+    /// Writes the workbook aside, private to its owner; `Aside::place` renames it into place
+    /// (after the command has recorded it), and dropping it unplaced removes it.
+    pub fn save_aside(mut self) -> Result<Aside> {
+        let aside = Aside {
+            partial: self.partial.clone(),
+            path: self.path.clone(),
+            placed: false,
+        };
+        db::write_private_file(&self.partial, b"")?;
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&self.partial)
+            .map_err(|e| storage(t!(Msg::FileCreateFailed, self.partial.display(), e)))?;
+        self.workbook
+            .save_to_writer(BufWriter::new(file))
+            .map_err(|e| xlsx_error(&self.path, e))?;
+        Ok(aside)
     }
 
     /// The workbook's bytes (for a caller that writes them itself).
@@ -395,7 +419,7 @@ mod tests {
             )
             .unwrap();
         sheet.finish(&mut book).unwrap();
-        book.save().unwrap();
+        book.save_aside().unwrap().place().unwrap();
         let mut read: Xlsx<_> = calamine::open_workbook(&path).unwrap();
         let range = read.worksheet_range("data").unwrap();
         assert_eq!(range.get((1, 0)), Some(&Data::String("=1+2".into())));

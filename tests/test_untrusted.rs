@@ -197,3 +197,164 @@ fn a_masked_export_without_its_manifest_is_recognised() {
         .to_string();
     assert!(err.contains("masked export"), "{err}");
 }
+
+/// A value that would clear the screen and print "Import done" over the refusal.
+#[test]
+fn escapes_in_a_refused_file_are_shown_never_run() {
+    let office = Office::new();
+    let file = office.path("persons.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "{HEADER}\n0a5d3c1e-1111-4c1e-8a11-000000000001,1371021508900001,Budi,\u{1b}[2J\u{1b}[HImport done,1990-08-15,AGAM,2023-11-01T00:00:00Z,2023-11-01T00:00:00Z\n"
+        ),
+    )
+    .unwrap();
+    let run = office.run(&["import", file.to_str().unwrap(), "--unsigned"]);
+    let err = run.fails(1);
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    assert!(err.contains("<U+001B>[2J"), "{err}");
+    // An unknown column's name is quoted the same way.
+    std::fs::write(
+        &file,
+        format!("{HEADER},\u{1b}]0;owned\u{7}\n{}\n", row(1) + ","),
+    )
+    .unwrap();
+    let run = office.run(&["import", file.to_str().unwrap(), "--unsigned", "--dry-run"]);
+    assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
+    assert!(!run.stdout.contains('\u{1b}'), "{:?}", run.stdout);
+}
+
+#[test]
+fn a_clerk_name_with_escapes_never_reaches_the_audit_log() {
+    let office = Office::new();
+    let run = office.run_with(
+        &[
+            "register",
+            "--nik",
+            "1371021508900001",
+            "--name",
+            "Budi",
+            "--sex",
+            "L",
+            "--birth-place",
+            "Padang",
+            "--birth-date",
+            "15-08-1990",
+            "--regency",
+            "1371",
+            "--scheme",
+            "MANDIRI",
+            "--country",
+            "JP",
+        ],
+        &[("PMI_DESK_CLERK", "ani\u{1b}[31m")],
+    );
+    assert!(run.fails(2).contains("PMI_DESK_CLERK"), "{}", run.stderr);
+    assert_eq!(office.count("persons"), 0);
+    office
+        .run(&["--clerk", "x\u{202E}y", "worker", "list"])
+        .fails(2);
+}
+
+/// U+202E turns the rest of a line around: "Budi Santoso" followed by a reversed "Valid to".
+#[test]
+fn direction_overrides_and_invisible_characters_are_refused_and_never_printed_raw() {
+    let office = Office::with_letterhead();
+    let run = office.register(
+        "1371021508900001",
+        "Budi Santoso\u{202E}0002 yraunaJ :ot dilaV",
+        &[],
+    );
+    assert!(run.fails(1).contains("U+202E"), "{}", run.stderr);
+    let run = office.register("1371021508900001", "Bu\u{200B}di", &[]);
+    assert!(run.fails(1).contains("U+200B"), "{}", run.stderr);
+    // A name stored before this rule (or by hand) is shown, not obeyed, in a letter.
+    let number = office.ready_for_passport(
+        "1306025508900002",
+        "Siti Rahmah",
+        &["--sex", "P", "--accept-warnings"],
+    );
+    office.run(&["recommend-passport", &number]).ok();
+    office.sql(
+        "UPDATE persons SET full_name = 'Siti' || char(8238) || 'hamhaR', seq = seq + 1000000",
+    );
+    office
+        .run(&["letter", "B.0001/BP3MI-SB/XI/2023", "--out", "surat.html"])
+        .ok();
+    let html = std::fs::read_to_string(office.path("surat.html")).unwrap();
+    assert!(!html.contains('\u{202E}'), "raw override in the letter");
+    assert!(
+        html.contains("<bdi>Siti&lt;U+202E&gt;hamhaR</bdi>"),
+        "{html}"
+    );
+    let text = office.run(&["letter", "B.0001/BP3MI-SB/XI/2023"]);
+    assert!(!text.ok().contains('\u{202E}'));
+    let shown = office.run(&["worker", "show", "1306025508900002"]);
+    assert!(!shown.ok().contains('\u{202E}'), "{}", shown.stdout);
+}
+
+/// Runs pmi-desk and gives it 20 seconds: a hang is a failure, not a stuck test run.
+fn within_20s(office: &Office, args: &[&str]) -> std::process::Output {
+    let mut child = office
+        .command()
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            child.kill().unwrap();
+            panic!("pmi-desk {args:?} hung");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_pipe_or_a_device_is_refused_never_read_for_ever() {
+    let office = Office::with_letterhead();
+    let fifo = office.path("kiriman.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let out = within_20s(&office, &["import", fifo.to_str().unwrap(), "--unsigned"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+    let fifo_logo = office.path("logo.png");
+    std::process::Command::new("mkfifo")
+        .arg(&fifo_logo)
+        .status()
+        .unwrap();
+    for logo in [fifo_logo.to_str().unwrap(), "/dev/zero"] {
+        let out = within_20s(&office, &["config", "set", "letterhead.logo", logo]);
+        assert_ne!(out.status.code(), Some(0), "{logo}");
+    }
+}
+
+#[test]
+fn a_logo_grown_after_config_set_is_refused_at_print_time() {
+    let office = Office::with_letterhead();
+    let number = office.ready_for_passport(
+        "1306025508900002",
+        "Siti Rahmah",
+        &["--sex", "P", "--accept-warnings"],
+    );
+    office.run(&["recommend-passport", &number]).ok();
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.resize(1000, 0);
+    std::fs::write(office.path("logo.png"), &png).unwrap();
+    office
+        .run(&["config", "set", "letterhead.logo", "logo.png"])
+        .ok();
+    png.resize(300 * 1024 * 1024 / 100, 0);
+    std::fs::write(office.path("logo.png"), &png).unwrap();
+    let run = office.run(&["letter", "B.0001/BP3MI-SB/XI/2023", "--out", "surat.html"]);
+    assert!(run.fails(1).contains("100 KB"), "{}", run.stderr);
+    assert!(!office.path("surat.html").exists());
+}

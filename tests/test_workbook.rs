@@ -368,7 +368,7 @@ fn workbook_edited_in_a_spreadsheet_is_refused_with_sheet_and_cell() {
     ]);
     let stderr = run.fails(1);
     assert!(
-        stderr.contains("edited.xlsx#persons!B2: nik '1.37101E+15'")
+        stderr.contains("edited.xlsx#persons!B2: nik '1.3710…'")
             && stderr.contains("spreadsheet turned it into a number"),
         "{stderr}"
     );

@@ -71,16 +71,53 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
         Cell::text("held_rows"),
         Cell::number(db::merge::pending(store.conn())?.len() as i64),
     ]);
+    let left = leftovers(store.conn(), store.path())?;
+    records.rows.push(vec![
+        Cell::text("leftovers"),
+        Cell::number(left.len() as i64),
+    ]);
     // Each line in the clerk's language; CSV and JSON keep the codes.
     for row in &mut records.rows {
         row[0] = item(row[0].value.as_str().unwrap_or_default());
     }
     records.print(ctx.format, &mut std::io::stdout().lock())?;
+    if !left.is_empty() {
+        let shown: Vec<String> = left.iter().map(|p| p.display().to_string()).collect();
+        ctx.warn(&t!(Msg::CheckLeftoversHint, shown.join(" ")));
+    }
     if !integrity_ok || health.foreign_key_problems > 0 {
         return Err(refused(t!(Msg::CheckFailed)));
     }
     // The sentence names the first bad entry (or the missing head); the table above only its place.
     chain_outcome.map(|_| ())
+}
+
+/// What interrupted writes left beside the database and in the folders exports went to.
+fn leftovers(
+    conn: &rusqlite::Connection,
+    db_path: &std::path::Path,
+) -> Result<Vec<std::path::PathBuf>> {
+    let mut dirs: Vec<std::path::PathBuf> = vec![db_path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."))
+        .to_path_buf()];
+    for out in db::audit::export_paths(conn)? {
+        let parent = std::path::Path::new(&out)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."))
+            .to_path_buf();
+        if !dirs.contains(&parent) {
+            dirs.push(parent);
+        }
+    }
+    let mut found: Vec<std::path::PathBuf> = dirs
+        .iter()
+        .flat_map(|d| crate::outfile::leftovers(d, None))
+        .collect();
+    found.dedup();
+    Ok(found)
 }
 
 /// The audit chain's place in the report: its state, its head, and a kept head if one was given.
@@ -116,6 +153,7 @@ fn item(code: &str) -> Cell {
         "review_items" => t!(Msg::CheckItemReview),
         "holes" => t!(Msg::CheckItemHoles),
         "held_rows" => t!(Msg::CheckItemHeld),
+        "leftovers" => t!(Msg::CheckItemLeftovers),
         table => t!(Msg::CheckItemCount, crate::views::table_label(table)),
     };
     Cell::code(code, &label)
@@ -123,16 +161,37 @@ fn item(code: &str) -> Cell {
 
 pub fn backup(ctx: &Ctx, out: &std::path::Path, force: bool) -> Result<()> {
     let store = ctx.open()?;
-    match db::found_at(out) {
-        db::Found::Nothing => {}
-        // Only what pmi-desk made (an earlier backup) is replaced, and only when asked.
-        db::Found::Database { .. } if force => {
-            std::fs::remove_file(out)
-                .map_err(|e| crate::error::storage(t!(Msg::FileCreateFailed, out.display(), e)))?;
+    crate::outfile::refuse_database(out, &ctx.db_path)?;
+    let at = crate::outfile::canonical(out).display().to_string();
+    let replaces = match db::found_at(out) {
+        db::Found::Nothing => false,
+        _ if std::fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink()) => {
+            return Err(refused(t!(Msg::OutIsLink, out.display())))
         }
-        db::Found::Database { .. } => return Err(refused(t!(Msg::BackupExists, out.display()))),
+        // Only a backup this command wrote at this very place is replaced, and only when asked;
+        // another office's database, a restored backup in use, a demo are never touched.
+        db::Found::Database {
+            backup_at: Some(written_at),
+            ..
+        } if written_at == at => {
+            if !force {
+                return Err(refused(t!(Msg::BackupExists, out.display())));
+            }
+            true
+        }
+        db::Found::Database { .. } => {
+            return Err(refused(t!(Msg::BackupRefusesDatabase, out.display())))
+        }
         db::Found::NotOurs => return Err(refused(t!(Msg::BackupRefusesFile, out.display()))),
-    }
+    };
+    // Written aside and renamed over the earlier backup: it stays until the new one is whole.
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let target = out.to_path_buf();
+    let out = &out.with_file_name(format!(".{name}.partial-{}", std::process::id()));
+    let _ = std::fs::remove_file(out);
     // The copy's size, as it grows, against the database's pages in use (what VACUUM INTO
     // writes): the only measure of its progress SQLite gives.
     let bar = ctx.progress(
@@ -152,10 +211,23 @@ pub fn backup(ctx: &Ctx, out: &std::path::Path, force: bool) -> Result<()> {
                 }
             });
         }
-        let copied = db::backup(store.conn(), out);
+        let copied = db::backup(store.conn(), out, &at);
         done.store(true, std::sync::atomic::Ordering::Relaxed);
         copied
     })?;
     bar.finish();
-    ctx.say(&t!(Msg::BackupDone, out.display()))
+    let placed = if replaces {
+        std::fs::rename(out, &target)
+    } else {
+        std::fs::hard_link(out, &target).and_then(|_| std::fs::remove_file(out))
+    };
+    if let Err(e) = placed {
+        let _ = std::fs::remove_file(out);
+        return Err(crate::error::storage(t!(
+            Msg::FileCreateFailed,
+            target.display(),
+            e
+        )));
+    }
+    ctx.say(&t!(Msg::BackupDone, target.display()))
 }

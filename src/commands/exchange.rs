@@ -12,6 +12,7 @@ use crate::domain::version::Site;
 use crate::error::refused;
 use crate::exchange::sign;
 use crate::i18n::Msg;
+use crate::outfile::{OutKind, Output};
 use crate::output::{column, Cell, Format, Records};
 use crate::{settings, t};
 
@@ -24,6 +25,9 @@ pub enum ExchangeCommand {
         /// Write the key file here (else print it)
         #[arg(long, value_name = "FILE")]
         out: Option<std::path::PathBuf>,
+        /// Replace a key file pmi-desk wrote there before (never any other file)
+        #[arg(long, requires = "out")]
+        force: bool,
     },
     /// Learn another office's key from its key file (`exchange key`), before its first folder
     Trust {
@@ -41,7 +45,7 @@ pub enum ExchangeCommand {
 pub fn run(ctx: &Ctx, command: ExchangeCommand) -> Result<()> {
     match command {
         ExchangeCommand::Status => status(ctx),
-        ExchangeCommand::Key { out } => key(ctx, out),
+        ExchangeCommand::Key { out, force } => key(ctx, out, force),
         ExchangeCommand::Trust { file } => trust(ctx, &file),
         ExchangeCommand::Forget { site } => forget(ctx, &site),
     }
@@ -178,8 +182,12 @@ fn status(ctx: &Ctx) -> Result<()> {
     .print(ctx.format, &mut std::io::stdout().lock())
 }
 
-fn key(ctx: &Ctx, out: Option<std::path::PathBuf>) -> Result<()> {
-    let store = ctx.open()?;
+fn key(ctx: &Ctx, out: Option<std::path::PathBuf>, force: bool) -> Result<()> {
+    let mut store = ctx.open()?;
+    let output = out
+        .as_deref()
+        .map(|path| Output::prepare(store.conn(), &ctx.db_path, path, OutKind::Key, force))
+        .transpose()?;
     let office = settings::office(store.conn())?;
     let own = site::own(store.conn())?;
     let doc = serde_json::json!({
@@ -189,9 +197,13 @@ fn key(ctx: &Ctx, out: Option<std::path::PathBuf>) -> Result<()> {
         "public_key": own.public_key_text(),
     });
     let text = format!("{}\n", serde_json::to_string_pretty(&doc)?);
-    match out {
-        Some(path) => {
-            db::write_private_file(&path, text.as_bytes())?;
+    match output {
+        Some(mut output) => {
+            output.write(text.as_bytes())?;
+            let actor = ctx.actor();
+            store.write(|tx| output.record(tx, &actor))?;
+            let path = output.path().to_path_buf();
+            output.place()?;
             ctx.say(&t!(
                 Msg::ExchangeKeyWritten,
                 path.display(),

@@ -59,8 +59,12 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         (None, Some(path)) => path.clone(),
         (None, None) => return Err(crate::error::usage(t!(Msg::ExportNeedsOut))),
     };
+    crate::outfile::refuse_database(&out, &ctx.db_path)?;
     let replaced = match std::fs::symlink_metadata(&out) {
         Err(_) => None,
+        Ok(meta) if meta.file_type().is_symlink() => {
+            return Err(refused(t!(Msg::OutIsLink, out.display())))
+        }
         Ok(_) if !args.force => return Err(refused(t!(Msg::ExportExists, out.display()))),
         Ok(_) => Some(earlier_export(&out)?),
     };
@@ -73,6 +77,11 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         .filter(|p| !p.as_os_str().is_empty())
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."));
+    // What an export of this name left when it was killed (it holds personal data) goes first.
+    for stale in crate::outfile::leftovers(&parent, Some(&name)) {
+        let _ = crate::outfile::remove_leftover(&stale);
+        ctx.warn(&t!(Msg::LeftoverRemoved, stale.display()));
+    }
     let partial = parent.join(format!(".{name}.partial-{}", std::process::id()));
     db::create_private_dir(&partial)?;
     let exported_at = ctx.clock.timestamp();
@@ -109,10 +118,12 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         std::fs::rename(&out, &old)
             .map_err(|e| storage(t!(Msg::FileCreateFailed, out.display(), e)))?;
     }
-    std::fs::rename(&partial, &out)
-        .map_err(|e| storage(t!(Msg::FileCreateFailed, out.display(), e)))?;
-    if old.exists() {
-        std::fs::remove_dir_all(&old)?;
+    if let Err(e) = std::fs::rename(&partial, &out) {
+        let _ = std::fs::remove_dir_all(&partial);
+        if old.exists() {
+            let _ = std::fs::rename(&old, &out);
+        }
+        return Err(storage(t!(Msg::FileCreateFailed, out.display(), e)));
     }
     let actor = ctx.actor();
     let rows: Vec<String> = folder
@@ -125,7 +136,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         folder.seq_from.map(|n| n.to_string()).unwrap_or_default(),
         folder.seq_to
     );
-    store.write(|tx| {
+    let recorded = store.write(|tx| {
         // The recipient's next `--since-last` starts after what this folder covered, when it
         // carries everything up to there: an export for anyone else moves no point.
         if let (Some(to), true) = (&to, options.complete()) {
@@ -155,7 +166,19 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
                 ("seq".into(), None, Some(range.clone())),
             ],
         )
-    })?;
+    });
+    // A folder is never left without its export entry (the database busy, the disk full): it
+    // goes, and the earlier export it replaced comes back.
+    if let Err(e) = recorded {
+        let _ = std::fs::remove_dir_all(&out);
+        if old.exists() {
+            let _ = std::fs::rename(&old, &out);
+        }
+        return Err(e);
+    }
+    if old.exists() {
+        std::fs::remove_dir_all(&old)?;
+    }
     if let Some(earlier) = replaced {
         ctx.say(&t!(Msg::ExportReplaced, out.display(), earlier))?;
     }

@@ -130,6 +130,20 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
         }
     }
     save(&mut store, ctx, &values)?;
+    // `init` makes the database an office's own: a demo's mark goes (so that `demo --force`
+    // never wipes what is registered from now on), and so does a backup's.
+    let actor = ctx.actor();
+    let unmarked = store.write(|tx| {
+        let demo = db::settings::remove(tx, db::DEMO_MARK)?;
+        let backup = db::settings::remove(tx, db::BACKUP_MARK)?;
+        if demo || backup {
+            audit::record(tx, &actor, "database", "office", "init", &[])?;
+        }
+        Ok(demo)
+    })?;
+    if unmarked {
+        ctx.warn(&t!(Msg::InitDemoUnmarked, ctx.db_path.display()));
+    }
     ctx.say(&t!(
         Msg::InitDone,
         values[1].1,

@@ -18,7 +18,7 @@ use crate::domain::RecommendationStatus;
 use crate::error::refused;
 use crate::i18n::{with_lang, Lang, Msg};
 use crate::letter::{self, Document, HandoverParties, Paper};
-use crate::outfile::{self, OutFormat};
+use crate::outfile::{self, OutFormat, OutKind, Output};
 use crate::settings;
 use crate::t;
 
@@ -88,6 +88,11 @@ pub fn run(ctx: &Ctx, args: LetterArgs) -> Result<()> {
     };
     let mut store = ctx.open()?;
     let conn = store.conn();
+    let mut output = args
+        .out
+        .as_deref()
+        .map(|path| Output::prepare(conn, &ctx.db_path, path, OutKind::Letter, args.force))
+        .transpose()?;
     let paper = Paper::load(conn, format != OutFormat::Text)?;
     let db_hint = ctx.db_hint();
     let source = find(conn, &args.letter)?;
@@ -163,9 +168,10 @@ pub fn run(ctx: &Ctx, args: LetterArgs) -> Result<()> {
         OutFormat::Html => letter::html(&document).into_bytes(),
         _ => letter::text(&document).into_bytes(),
     };
-    match &args.out {
+    match output.as_mut() {
         None => std::io::stdout().lock().write_all(&bytes)?,
-        Some(path) => db::write_private_file(path, &bytes)?,
+        // Written aside; in place only once its print is recorded.
+        Some(output) => output.write(&bytes)?,
     }
     let target = args
         .out
@@ -174,6 +180,9 @@ pub fn run(ctx: &Ctx, args: LetterArgs) -> Result<()> {
         .unwrap_or_else(|| "terminal".into());
     let actor = ctx.actor();
     store.write(|tx| {
+        if let Some(output) = &output {
+            output.record(tx, &actor)?;
+        }
         let printed = vec![
             ("printed_to".into(), None, Some(target.clone())),
             ("document".into(), None, Some(document.number.clone())),
@@ -193,6 +202,9 @@ pub fn run(ctx: &Ctx, args: LetterArgs) -> Result<()> {
             }
         }
     })?;
+    if let Some(output) = output {
+        output.place()?;
+    }
     if let Some(path) = &args.out {
         ctx.say(&t!(
             Msg::DocumentWritten,

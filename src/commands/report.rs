@@ -12,7 +12,7 @@ use crate::domain::date::parse_date;
 use crate::error::usage;
 use crate::i18n::Msg;
 use crate::letter::{self, Paper};
-use crate::outfile::{self, OutFormat};
+use crate::outfile::{self, OutFormat, OutKind, Output};
 use crate::output::Format;
 use crate::report::period::{Period, PeriodArgs};
 use crate::report::{self, summary, Kind};
@@ -61,8 +61,21 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
             )))
         }
     };
-    let store = ctx.open()?;
+    let mut store = ctx.open()?;
     store.reading_much()?;
+    let mut output = args
+        .out
+        .as_deref()
+        .map(|path| {
+            Output::prepare(
+                store.conn(),
+                &ctx.db_path,
+                path,
+                OutKind::Report,
+                args.force,
+            )
+        })
+        .transpose()?;
     let conn = store.conn();
     let as_of = args
         .as_of
@@ -81,8 +94,8 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         as_of,
     )?;
     let dims = report::dimensions(args.kind, &args.by)?;
-    if let (Some(OutFormat::Xlsx), Some(path)) = (file, &args.out) {
-        // A workbook: the report as a sheet, written aside and renamed into place.
+    let bytes = if let (Some(OutFormat::Xlsx), Some(path)) = (file, &args.out) {
+        // A workbook: the report as a sheet.
         let mut book = Book::new(path, &ctx.clock.timestamp())?;
         if args.kind == Kind::Summary {
             let office = settings::office(conn)?;
@@ -92,10 +105,8 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
             let built = report::build(conn, args.kind, &dims, period, as_of, args.compare)?;
             report::write_xlsx(&built, &mut book)?;
         }
-        book.save()?;
-        return ctx.say(&t!(Msg::ReportWritten, path.display()));
-    }
-    let bytes = if args.kind == Kind::Summary {
+        book.into_bytes()?
+    } else if args.kind == Kind::Summary {
         let office = settings::office(conn)?;
         let figures = summary::build_summary(conn, period, as_of)?;
         if file == Some(OutFormat::Pdf) {
@@ -114,12 +125,19 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
             format,
         )?
     };
-    match &args.out {
+    match output.as_mut() {
         None => crate::pager::start(ctx.format).write_all(&bytes)?,
-        Some(path) => {
-            crate::db::write_private_file(path, &bytes)?;
-            ctx.say(&t!(Msg::ReportWritten, path.display()))?;
+        Some(output) => {
+            // Written aside, recorded (which report, to which file), then put in place.
+            output.write(&bytes)?;
+            let actor = ctx.actor();
+            store.write(|tx| output.record(tx, &actor))?;
         }
+    }
+    if let Some(output) = output {
+        let path = output.path().to_path_buf();
+        output.place()?;
+        ctx.say(&t!(Msg::ReportWritten, path.display()))?;
     }
     Ok(())
 }

@@ -31,9 +31,13 @@ pub fn export(
     // A workbook is named `.xlsx`, so that it opens in a spreadsheet and `import` knows it.
     crate::outfile::choose(path, &[OutFormat::Xlsx], "export --xlsx")?;
     let office = settings::office(store.conn())?;
+    crate::outfile::refuse_database(path, &ctx.db_path)?;
     // `--force` replaces only an earlier pmi-desk workbook, never a clerk's own file.
     let replaced = match std::fs::symlink_metadata(path) {
         Err(_) => None,
+        Ok(meta) if meta.file_type().is_symlink() => {
+            return Err(refused(t!(Msg::OutIsLink, path.display())))
+        }
         Ok(_) if !args.force => return Err(refused(t!(Msg::ExportExists, path.display()))),
         Ok(_) => Some(
             earlier_workbook(path)
@@ -63,8 +67,9 @@ pub fn export(
         )
     })?;
     bar.finish();
-    // Written aside, then renamed over the earlier workbook: it appears whole or not at all.
-    book.save()?;
+    // Written aside, recorded, then renamed over the earlier workbook: it appears whole or not
+    // at all, and never without its export entry.
+    let aside = book.save_aside()?;
     let rows: Vec<String> = written
         .rows
         .iter()
@@ -90,6 +95,7 @@ pub fn export(
             ],
         )
     })?;
+    aside.place()?;
     if let Some(earlier) = replaced {
         ctx.say(&t!(Msg::ExportReplaced, path.display(), earlier))?;
     }

@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, params_from_iter, Connection};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 use serde_json::{Map, Value};
 
 use super::audit_chain;
@@ -132,6 +132,33 @@ pub fn entries(
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Where exports (folders and workbooks) and written files went, each once.
+pub fn export_paths(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT record_uid FROM audit_log WHERE record_kind IN ('export', 'file')",
+    )?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
+}
+
+/// The kind and SHA-256 that the latest entry for a file written at `name` recorded.
+pub fn last_file(conn: &Connection, name: &str) -> Result<Option<(String, String)>> {
+    let changes: Option<String> = conn
+        .query_row(
+            "SELECT changes FROM audit_log WHERE record_uid = ?1 AND record_kind = 'file'
+             ORDER BY id DESC LIMIT 1",
+            [name],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(changes) = changes else {
+        return Ok(None);
+    };
+    let value: Value = serde_json::from_str(&changes).unwrap_or_default();
+    let new = |field: &str| value[field][1].as_str().map(str::to_string);
+    Ok(new("kind").zip(new("sha256")))
 }
 
 /// Warning codes the clerk has accepted for a record (from `warnings_accepted` entries).

@@ -570,12 +570,16 @@ pub enum Found {
     Database {
         office: Option<(String, String)>,
         demo: bool,
+        /// Where `backup` wrote it, when it is a backup (`BACKUP_MARK`).
+        backup_at: Option<String>,
         persons: i64,
     },
 }
 
 /// The setting that marks a database `demo` wrote (not an office's real records).
 pub const DEMO_MARK: &str = "database.demo";
+/// The setting that marks a copy `backup` wrote: the canonical path it was written to.
+pub const BACKUP_MARK: &str = "database.backup_at";
 
 pub fn found_at(path: &Path) -> Found {
     if std::fs::symlink_metadata(path).is_err() {
@@ -602,12 +606,14 @@ pub fn found_at(path: &Path) -> Found {
     let office =
         setting("office.code").map(|code| (code, setting("office.name").unwrap_or_default()));
     let demo = setting(DEMO_MARK).as_deref() == Some("1");
+    let backup_at = setting(BACKUP_MARK);
     let persons = conn
         .query_row("SELECT count(*) FROM persons", [], |r| r.get(0))
         .unwrap_or(0);
     Found::Database {
         office,
         demo,
+        backup_at,
         persons,
     }
 }
@@ -632,10 +638,24 @@ pub fn bytes_in_use(conn: &Connection) -> Result<u64> {
     Ok(((pages - free).max(0) * size) as u64)
 }
 
-/// A consistent copy of the database in a new private file (`VACUUM INTO`).
-pub fn backup(conn: &Connection, out: &Path) -> Result<()> {
+/// A consistent copy of the database in a new private file (`VACUUM INTO`), marked as a backup
+/// written at `marked_at` (so that `backup --force` replaces it, and nothing else, later).
+pub fn backup(conn: &Connection, out: &Path, marked_at: &str) -> Result<()> {
     create_private_file(out)?;
-    if let Err(e) = conn.execute("VACUUM INTO ?1", [out.to_string_lossy()]) {
+    let copied = conn
+        .execute("VACUUM INTO ?1", [out.to_string_lossy()])
+        .and_then(|_| {
+            let copy = Connection::open_with_flags(
+                out,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            copy.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [BACKUP_MARK, marked_at],
+            )
+        });
+    if let Err(e) = copied {
         let _ = std::fs::remove_file(out);
         return Err(storage(t!(Msg::FileCreateFailed, out.display(), e)));
     }

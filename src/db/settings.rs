@@ -21,6 +21,14 @@ pub fn set(conn: &Connection, key: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
+/// Removes a setting; whether it was there.
+pub fn remove(conn: &Connection, key: &str) -> Result<bool> {
+    Ok(conn
+        .execute("DELETE FROM settings WHERE key = ?1", [key])
+        .with_context(|| format!("removing setting {key}"))?
+        > 0)
+}
+
 pub fn all(conn: &Connection) -> Result<Vec<(String, String)>> {
     let mut stmt = conn.prepare("SELECT key, value FROM settings ORDER BY key")?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;

@@ -16,6 +16,23 @@ pub const MAX_NAME: usize = 200;
 /// What a spreadsheet reads as the start of a formula (and the apostrophe that escapes it).
 pub const FORMULA_LEADS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
+/// An invisible character that changes how text is shown or compared: direction overrides and
+/// isolates (U+202E can make a name show "Valid to: 2000" in a letter), zero-width spaces and
+/// joiners that make look-alike names, the soft hyphen, byte-order marks, tags, line and paragraph
+/// separators. The zero-width joiner and non-joiner stay: some scripts need them.
+pub fn is_hidden(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}'
+        | '\u{200B}' | '\u{200E}' | '\u{200F}'
+        | '\u{2028}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}'
+        | '\u{3164}' | '\u{FEFF}' | '\u{FFA0}'
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0000}'..='\u{E007F}')
+}
+
 /// The first control character, with its position (1-based, in characters).
 fn control(text: &str, allow_line_breaks: bool) -> Option<(usize, char)> {
     text.chars()
@@ -30,6 +47,13 @@ fn checked(text: String, allow_line_breaks: bool, max: usize) -> Result<String, 
             Msg::TextControlCharacter,
             format!("U+{:04X}", c as u32),
             position
+        )));
+    }
+    if let Some((position, c)) = text.chars().enumerate().find(|(_, c)| is_hidden(*c)) {
+        return Err(Invalid(t!(
+            Msg::TextHiddenCharacter,
+            format!("U+{:04X}", c as u32),
+            position + 1
         )));
     }
     let length = text.chars().count();
@@ -84,6 +108,32 @@ pub fn parse_name(input: &str) -> Result<String, Invalid> {
     Ok(name)
 }
 
+/// Text from outside as it may be printed on a terminal: every control character (but a line
+/// break where `lines` allows) and every hidden character shown as `<U+001B>`, so that no value
+/// can move the cursor, clear the screen or turn a line around.
+pub fn visible(text: &str, lines: bool) -> std::borrow::Cow<'_, str> {
+    let shown = |c: char| !(c.is_control() && !(lines && c == '\n')) && !is_hidden(c);
+    if text.chars().all(shown) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if shown(c) {
+            out.push(c);
+        } else {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        }
+    }
+    out.into()
+}
+
+/// The clerk's name as the audit log and the handover record keep it (`--clerk`,
+/// `PMI_DESK_CLERK`, or the login name): one line of text, at most 100 characters.
+pub fn parse_clerk(input: &str) -> Result<String, Invalid> {
+    let name = checked(input.trim().to_string(), false, 100)?;
+    Ok(name.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
 /// A value as written into a CSV file: one starting like a formula (or with the apostrophe
 /// itself) gets a leading apostrophe, so a spreadsheet shows it as text and never runs it.
 pub fn csv_safe(value: &str) -> std::borrow::Cow<'_, str> {
@@ -112,6 +162,32 @@ mod tests {
             "two\nlines\nthree"
         );
         assert!(parse_note("bell\u{7}").is_err());
+    }
+
+    #[test]
+    fn invisible_and_direction_characters_are_refused_but_joiners_kept() {
+        let e = parse_name("Budi Santoso\u{202E}0002 yraunaJ").unwrap_err();
+        assert!(e.0.contains("U+202E") && e.0.contains("13"), "{}", e.0);
+        assert!(parse_name("Sit\u{200B}i").is_err());
+        assert!(parse_line("Jl.\u{FEFF} Merdeka").is_err());
+        assert!(parse_name("Siti\u{00AD}Rahmah").is_err());
+        // Persian and Indic writing need the joiners.
+        assert!(parse_name("\u{0645}\u{06CC}\u{200C}\u{0634}\u{0648}\u{062F}").is_ok());
+        assert!(parse_name("\u{0915}\u{094D}\u{200D}\u{0937}").is_ok());
+    }
+
+    #[test]
+    fn text_from_outside_is_printed_with_its_escapes_shown() {
+        assert_eq!(
+            visible("\u{1b}[2J\u{1b}[HImport done", false),
+            "<U+001B>[2J<U+001B>[HImport done"
+        );
+        assert_eq!(visible("a\nb", true), "a\nb");
+        assert_eq!(visible("a\nb", false), "a<U+000A>b");
+        assert_eq!(visible("Budi\u{202E}", false), "Budi<U+202E>");
+        assert_eq!(visible("Siti Rahmah", false), "Siti Rahmah");
+        assert!(parse_clerk("ani\u{1b}[31m").is_err());
+        assert_eq!(parse_clerk("  Ani   Lestari ").unwrap(), "Ani Lestari");
     }
 
     #[test]

@@ -186,8 +186,67 @@ pub fn mask(columns: &[&str], values: &mut [String]) {
     }
 }
 
+/// A value from a refused row as a message off a terminal quotes it (a nightly script's output
+/// ends in mail): a NIK to its first 6 digits (the region), a name to initials, contact details,
+/// narratives and document numbers to their length only. Codes, dates and uids stay.
+pub fn masked_for_log(column: &str, value: &str) -> String {
+    match column {
+        "nik" => format!("{}…", value.chars().take(6).collect::<String>()),
+        "full_name" | "complainant_name" | "handed_over_to" | "person_name" | "name" => {
+            initials(value)
+        }
+        "address"
+        | "phone"
+        | "summary"
+        | "note"
+        | "notes"
+        | "number"
+        | "passport_number"
+        | "birth_place"
+        | "complainant_relation"
+        | "employer_name" => {
+            format!("({})", value.chars().count())
+        }
+        _ => masked_niks(value),
+    }
+}
+
+/// Every run of 16 digits (a NIK) in a text cut to its first 6.
+pub fn masked_niks(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if run == 16 {
+            out.extend(&chars[i..i + 6]);
+            out.push('…');
+            i += run;
+        } else if run > 0 {
+            out.extend(&chars[i..i + run]);
+            i += run;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn values_quoted_off_a_terminal_keep_no_personal_data() {
+        assert_eq!(super::masked_for_log("nik", "1371021508900001"), "137102…");
+        assert_eq!(super::masked_for_log("full_name", "Budi Santoso"), "B. S.");
+        assert_eq!(super::masked_for_log("address", "Jl. Merdeka 1"), "(13)");
+        assert_eq!(super::masked_for_log("country", "XX"), "XX");
+        assert_eq!(
+            super::masked_niks("NIK 1371021508900001 is taken; 2026-01-01"),
+            "NIK 137102… is taken; 2026-01-01"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -314,10 +314,15 @@ pub fn open(path: &Path, kind: Option<FileKind>) -> Result<Table> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let file = File::open(path).map_err(|e| storage(t!(Msg::FileUnreadable, path.display(), e)))?;
-    if !file.metadata()?.file_type().is_file() {
-        return Err(refused(t!(Msg::NotARegularFile, path.display())));
-    }
+    // Opened without waiting (a FIFO named x.csv would block for ever), then refused unless a
+    // regular file.
+    let file = match crate::outfile::open_regular(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidInput => {
+            return Err(refused(t!(Msg::NotARegularFile, path.display())))
+        }
+        Err(e) => return Err(storage(t!(Msg::FileUnreadable, path.display(), e))),
+    };
     read_table(name, kind, Box::new(file))
 }
 

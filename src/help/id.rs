@@ -818,8 +818,28 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
         "Periksa semuanya dan laporkan apa yang akan berubah; tidak ada yang ditulis",
     ),
     (
-        "Also write every error and conflict as CSV (kind, file, line, column, value, reason)",
-        "Tulis juga setiap kesalahan dan bentrokan sebagai CSV (jenis, berkas, baris, kolom, nilai, alasan)",
+        "Also write every error and conflict as CSV (kind, file, line, column, value, reason), when there are any; a new .csv file, or with --force an error list pmi-desk wrote before",
+        "Tulis juga setiap kesalahan dan bentrokan sebagai CSV (jenis, berkas, baris, kolom, nilai, alasan), bila ada; berkas .csv baru, atau dengan --force daftar kesalahan yang ditulis pmi-desk sebelumnya",
+    ),
+    (
+        "Replace an error list pmi-desk wrote to the --errors file before (never any other file)",
+        "Ganti daftar kesalahan yang ditulis pmi-desk ke berkas --errors sebelumnya (tidak pernah berkas lain)",
+    ),
+    (
+        "Replace a key file pmi-desk wrote there before (never any other file)",
+        "Ganti berkas kunci yang ditulis pmi-desk di sana sebelumnya (tidak pernah berkas lain)",
+    ),
+    (
+        "Replace a letter pmi-desk wrote to that file before (never any other file)",
+        "Ganti surat yang ditulis pmi-desk ke berkas itu sebelumnya (tidak pernah berkas lain)",
+    ),
+    (
+        "Replace a query result pmi-desk wrote to that file before (never any other file)",
+        "Ganti hasil query yang ditulis pmi-desk ke berkas itu sebelumnya (tidak pernah berkas lain)",
+    ),
+    (
+        "Replace a report pmi-desk wrote to that file before (never any other file)",
+        "Ganti laporan yang ditulis pmi-desk ke berkas itu sebelumnya (tidak pernah berkas lain)",
     ),
     (
         "Store rows with warnings (a NIK that disagrees with the sex or birth date), as register does (folders of an older pmi-desk and unsigned folders; a signed folder's warnings travel with its records and new ones wait for review)",

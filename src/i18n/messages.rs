@@ -15,6 +15,8 @@ message_table! {
     NameTooLong => "Nama terlalu panjang: {} karakter (paling banyak {})", "The name is too long: {} characters (at most {})";
     NameFormula => "Nama tidak boleh diawali '{}' (spreadsheet membacanya sebagai rumus)", "A name cannot begin with '{}' (a spreadsheet would read it as a formula)";
     TextControlCharacter => "Teks berisi karakter kendali {} pada posisi {}; ketik ulang tanpa menempel dari aplikasi lain", "The text holds the control character {} at position {}; type it again rather than pasting";
+    TextHiddenCharacter => "Teks berisi karakter tak terlihat {} pada posisi {} (dapat membalik arah tulisan atau meniru nama lain); hapus lalu ketik ulang bagian itu", "The text holds the invisible character {} at position {} (it can reverse the text's direction or imitate another name); delete it and type that part again";
+    ClerkInvalid => "Nama petugas (--clerk atau PMI_DESK_CLERK) tidak dapat dipakai: {}", "The clerk's name (--clerk or PMI_DESK_CLERK) cannot be used: {}";
     TextTooLong => "Teks terlalu panjang: {} karakter (paling banyak {})", "The text is too long: {} characters (at most {})";
     ValueEmpty => "Nilai tidak boleh kosong", "The value may not be empty";
     CountryUnknown => "Negara '{}' tidak dikenal (pakai kode ISO seperti MY, JP, atau nama negara; lihat `pmi-desk ref countries`)", "Unknown country '{}' (use an ISO code such as MY, JP, or the country's name; see `pmi-desk ref countries`)";
@@ -52,6 +54,21 @@ message_table! {
     DbNeedsUpgrade => "{} perlu diperbarui; jalankan dulu perintah lain (mis. `pmi-desk check`)", "{} needs an upgrade; run another command first (e.g. `pmi-desk check`)";
     DbBusy => "Basis data {} sedang dipakai perintah lain lebih dari {} detik; coba lagi", "The database {} was busy with another command for over {} seconds; try again";
     FileCreateFailed => "Tidak dapat membuat {}: {}", "Cannot create {}: {}";
+    OutIsDatabase => "{} adalah basis data ini (atau jurnalnya): tidak ditimpa. Pilih nama berkas lain", "{} is this database (or its journal): it is not overwritten. Choose another file name";
+    OutIsLink => "{} adalah tautan simbolik: pmi-desk tidak menulis melalui tautan. Pilih nama berkas lain", "{} is a symbolic link: pmi-desk does not write through links. Choose another file name";
+    OutNotAFile => "{} bukan berkas biasa: pilih nama berkas lain", "{} is not a regular file: choose another file name";
+    OutExists => "{} sudah ada; pilih nama lain, atau tambahkan --force untuk mengganti {} yang ditulis pmi-desk sebelumnya. Tidak ada yang ditulis", "{} already exists; choose another name, or add --force to replace the {} pmi-desk wrote there before. Nothing was written";
+    OutNotOurs => "{} bukan {} yang ditulis pmi-desk dari basis data ini (atau sudah diubah sesudahnya): tidak ditimpa, juga dengan --force. Pindahkan sendiri atau pilih nama lain", "{} is not a {} pmi-desk wrote from this database (or it was changed since): it is not replaced, not even with --force. Move it yourself or choose another name";
+    OutKindLetter => "surat", "letter";
+    OutKindReport => "laporan", "report";
+    OutKindQuery => "hasil query", "query result";
+    OutKindImportErrors => "daftar kesalahan impor", "import error list";
+    OutKindKey => "berkas kunci", "key file";
+    NotRegular => "bukan berkas biasa (pipa atau perangkat)", "not a regular file (a pipe or a device)";
+    FileOverLimit => "lebih besar dari {} KB", "larger than {} KB";
+    LeftoverRemoved => "Sisa ekspor yang terputus dihapus: {}", "Removed what an interrupted export left: {}";
+    CheckItemLeftovers => "Sisa penulisan yang terputus", "Left by interrupted writes";
+    CheckLeftoversHint => "Berisi data pribadi: dihapus pada ekspor berikutnya dengan nama yang sama, atau hapus sendiri: {}", "They hold personal data: removed by the next export of that name, or remove them yourself: {}";
     CheckFailed => "Pemeriksaan basis data menemukan masalah (lihat di atas)", "The database check found problems (see above)";
     // Office and settings
     OfficeNotInitialised => "Kantor belum disiapkan di basis data ini. Jalankan: pmi-desk init --office-code BP3MI-SB --office-name \"BP3MI Sumatera Barat\"", "This database has no office yet. Run: pmi-desk init --office-code BP3MI-SB --office-name \"BP3MI Sumatera Barat\"";
@@ -401,6 +418,8 @@ message_table! {
     ImportKeyLearned => "Folder pertama dari {} (situs {}): kuncinya kini dicatat.\n  Sidik jari {}: cocokkan dengan kantor itu. Bila berbeda:\n  pmi-desk exchange forget {}", "First folder from {} (site {}): its key is now known.\n  Fingerprint {}: check it with that office. If it differs:\n  pmi-desk exchange forget {}";
     ImportKeyWouldLearn => "Folder pertama dari {} (situs {}): bila diimpor, kuncinya dicatat (sidik jari {})", "First folder from {} (site {}): if imported, its key becomes known (fingerprint {})";
     ImportHeldRows => "{} baris merujuk data yang belum diterima (folder yang belum tiba?): disimpan dan diterapkan begitu datanya tiba; lihat pmi-desk exchange status", "{} rows refer to records not received yet (a folder still on its way?): kept, and applied as soon as those records arrive; see pmi-desk exchange status";
+    ImportMoreErrors => "... dan {} kesalahan lain (semuanya: import --errors FILE)", "... and {} more errors (all of them: import --errors FILE)";
+    ImportErrorsMasked => "Di luar terminal, NIK dan nama di atas disamarkan; nilai lengkapnya hanya di berkas import --errors FILE", "Off a terminal, NIKs and names above are masked; whole values only in the file of import --errors FILE";
     ImportHole => "Belum diterima dari {} (situs {}): perubahan {}..{}. Minta kantor itu mengirim ulang: pmi-desk export --to {} --since-seq {} --out ...", "Not received from {} (site {}): changes {}..{}. Ask that office to send them again: pmi-desk export --to {} --since-seq {} --out ...";
     HeadHeld => "Ditahan", "Held";
     HeadRefused => "Ditolak", "Refused";
@@ -486,6 +505,8 @@ message_table! {
     HeadKept => "Disimpan", "Kept";
     BackupExists => "{} sudah ada; pilih nama lain, atau tambahkan --force untuk mengganti cadangan lama itu", "{} already exists; choose another name, or add --force to replace that earlier backup";
     BackupRefusesFile => "{} sudah ada dan bukan basis data pmi-desk; tidak ditimpa, juga dengan --force", "{} exists and is not a pmi-desk database; it is not replaced, not even with --force";
+    BackupRefusesDatabase => "{} adalah basis data pmi-desk, bukan cadangan yang dibuat backup di tempat itu: tidak ditimpa, juga dengan --force. Pilih nama lain", "{} is a pmi-desk database, not a backup this command made at that place: it is not replaced, not even with --force. Choose another name";
+    InitDemoUnmarked => "{} bukan lagi basis data demo: demo --force tidak akan menghapusnya", "{} is no longer a demo database: demo --force will not delete it";
     BackupDone => "Cadangan ditulis ke {}", "Backup written to {}";
     // Help, parser errors and the short help of `pmi-desk` alone (src/help/). Clap's own English
     // is replaced by these in Indonesian; the English column says what each one stands for.

@@ -29,7 +29,10 @@ fn signature(s: &Signature) -> String {
     for line in &s.role {
         h.push_str(&format!("<div>{}</div>", escape(line)));
     }
-    h.push_str(&format!("<div class=\"name\">{}</div>", escape(&s.name)));
+    h.push_str(&format!(
+        "<div class=\"name\"><bdi>{}</bdi></div>",
+        escape(&s.name)
+    ));
     if let Some(below) = &s.below {
         h.push_str(&format!("<div>{}</div>", escape(below)));
     }
@@ -40,8 +43,9 @@ fn signature(s: &Signature) -> String {
 fn table(class: &str, rows: &[(String, String)]) -> String {
     let mut h = format!("<table class=\"{class}\">\n");
     for (label, value) in rows {
+        // A value from the records is isolated: its direction never spills into the letter.
         h.push_str(&format!(
-            "<tr><td>{}</td><td>:</td><td>{}</td></tr>\n",
+            "<tr><td>{}</td><td>:</td><td><bdi>{}</bdi></td></tr>\n",
             escape(label),
             escape(value)
         ));

@@ -10,10 +10,22 @@ pub mod pdf;
 mod text;
 
 pub use compose::{handover_record, recommendation_letter, refusal_letter, HandoverParties};
-pub use html::render as html;
 pub use paper::Paper;
-pub use pdf::render as pdf;
-pub use text::render as text;
+
+/// The document as HTML (print-ready), every value from the records isolated and shown.
+pub fn html(doc: &Document) -> String {
+    html::render(&doc.shown())
+}
+
+/// The document as a PDF (A4).
+pub fn pdf(doc: &Document) -> anyhow::Result<Vec<u8>> {
+    pdf::render(&doc.shown())
+}
+
+/// The document as plain text (a terminal, a .txt file).
+pub fn text(doc: &Document) -> String {
+    text::render(&doc.shown())
+}
 
 /// Everything a document says, in reading order.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,6 +39,46 @@ pub struct Document {
     pub void_notice: Option<String>,
     pub letterhead: Letterhead,
     pub blocks: Vec<Block>,
+}
+
+impl Document {
+    /// The document with every control and invisible character of its text shown as `<U+...>`
+    /// (a value stored by an older pmi-desk, or by hand): a direction override cannot turn a
+    /// name into "Valid to: 2000" on paper, nor an escape clear a terminal.
+    fn shown(&self) -> Document {
+        let v = |t: &String| crate::domain::text::visible(t, false).into_owned();
+        let rows = |r: &Vec<(String, String)>| r.iter().map(|(a, b)| (v(a), v(b))).collect();
+        let mut doc = self.clone();
+        doc.title = v(&self.title);
+        doc.number = v(&self.number);
+        doc.void_notice = self.void_notice.as_ref().map(v);
+        doc.letterhead.agency = v(&self.letterhead.agency);
+        doc.letterhead.office = v(&self.letterhead.office);
+        doc.letterhead.contact = self.letterhead.contact.iter().map(v).collect();
+        doc.blocks = self
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::PlaceDate(t) => Block::PlaceDate(v(t)),
+                Block::Meta(r) => Block::Meta(rows(r)),
+                Block::Lines(l) => Block::Lines(l.iter().map(v).collect()),
+                Block::Title(l) => Block::Title(l.iter().map(v).collect()),
+                Block::Paragraph(t) => Block::Paragraph(v(t)),
+                Block::Fields(r) => Block::Fields(rows(r)),
+                Block::Numbered(l) => Block::Numbered(l.iter().map(v).collect()),
+                Block::Signatures(list) => Block::Signatures(
+                    list.iter()
+                        .map(|s| Signature {
+                            role: s.role.iter().map(v).collect(),
+                            name: v(&s.name),
+                            below: s.below.as_ref().map(v),
+                        })
+                        .collect(),
+                ),
+            })
+            .collect();
+        doc
+    }
 }
 
 /// The kop surat: agency, office, then smaller address and telephone lines, and an optional logo.

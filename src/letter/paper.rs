@@ -45,8 +45,15 @@ impl Paper {
         let logo = if logo_path.is_empty() || !with_logo {
             None
         } else {
-            let bytes = std::fs::read(&logo_path)
-                .map_err(|e| refused(t!(Msg::LogoFileUnreadable, logo_path, e)))?;
+            // Checked again at print time: the file may have changed since `config set`.
+            let limit = settings::LOGO_LIMIT;
+            let bytes = crate::outfile::read_small(std::path::Path::new(&logo_path), limit)
+                .map_err(|e| match e.kind() {
+                    std::io::ErrorKind::FileTooLarge => {
+                        refused(t!(Msg::LogoTooLarge, logo_path, limit / 1024))
+                    }
+                    _ => refused(t!(Msg::LogoFileUnreadable, logo_path, e)),
+                })?;
             let format = ImageFormat::sniff(&bytes)
                 .ok_or_else(|| refused(t!(Msg::LogoNotImage, logo_path)))?;
             Some(Logo { bytes, format })

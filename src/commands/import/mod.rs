@@ -17,6 +17,7 @@ use crate::error::{refused, storage};
 use crate::exchange::read::{self, ImportError, Manifest, Table};
 use crate::exchange::{sign, workbook, FileKind};
 use crate::i18n::Msg;
+use crate::outfile::{self, OutFormat, OutKind, Output};
 use crate::settings;
 use crate::t;
 
@@ -167,7 +168,24 @@ fn trust(conn: &rusqlite::Connection, source: &Source) -> Result<Trust> {
 }
 
 pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
+    if let Some(path) = &args.errors {
+        outfile::choose(path, &[OutFormat::Csv], "import --errors")?;
+    }
     let store = ctx.open()?;
+    // The error list's file is checked before anything is read or written.
+    let errors_out = args
+        .errors
+        .as_deref()
+        .map(|p| {
+            Output::prepare(
+                store.conn(),
+                &ctx.db_path,
+                p,
+                OutKind::ImportErrors,
+                args.force,
+            )
+        })
+        .transpose()?;
     let office = settings::office(store.conn())?;
     let mut warnings = Vec::new();
     let source = open(&args.path, &mut warnings)?;
@@ -192,22 +210,66 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
                 first,
             },
             &args,
+            errors_out,
         ),
         Trust::Unsigned(why) if args.unsigned => {
             ctx.warn(&t!(Msg::ImportAsUnknownSender, why));
-            unsigned::import(ctx, store, &office, source, &args)
+            unsigned::import(ctx, store, &office, source, &args, errors_out)
         }
         Trust::Unsigned(why) => Err(refused(t!(Msg::ImportNeedsUnsigned, why))),
     }
 }
 
-/// `--errors FILE`: every error, then every other finding, as CSV.
+/// At most this many errors are listed on the terminal (all of them go to `--errors FILE`).
+const ERRORS_LISTED: usize = 1000;
+
+/// The refused rows, one line each: escapes in the values shown, never run; off a terminal (a
+/// nightly script whose output is mailed) personal data masked, whole only in `--errors FILE`.
+fn print_errors(errors: &[ImportError], places: &workbook::Places) {
+    use std::io::IsTerminal;
+    let private = !std::io::stderr().is_terminal();
+    for e in errors.iter().take(ERRORS_LISTED) {
+        let (value, reason) = if private {
+            (
+                crate::exchange::masked_for_log(&e.column, &e.value),
+                crate::exchange::masked_niks(&e.reason),
+            )
+        } else {
+            (e.value.clone(), e.reason.clone())
+        };
+        let line = format!(
+            "{}: {} '{}': {}",
+            places.place(&e.file, e.line, &e.column),
+            e.column,
+            value,
+            reason
+        );
+        eprintln!("{}", crate::domain::text::visible(&line, false));
+    }
+    if errors.len() > ERRORS_LISTED {
+        eprintln!(
+            "{}",
+            t!(Msg::ImportMoreErrors, errors.len() - ERRORS_LISTED)
+        );
+    }
+    if private && !errors.is_empty() {
+        eprintln!("{}", t!(Msg::ImportErrorsMasked));
+    }
+}
+
+/// `--errors FILE`: every error, then every other finding, as CSV; no file when there is nothing
+/// to list. Recorded in the audit log before it is put in place.
 fn write_report(
-    path: &Path,
+    ctx: &Ctx,
+    store: &mut db::Store,
+    mut output: Output,
     errors: &[ImportError],
     others: &[(&str, &ImportError)],
     places: &workbook::Places,
 ) -> Result<()> {
+    if errors.is_empty() && others.is_empty() {
+        return Ok(());
+    }
     let mut out = Vec::new();
     {
         let mut w = csv::WriterBuilder::new()
@@ -237,5 +299,8 @@ fn write_report(
         }
         w.flush()?;
     }
-    db::write_private_file(path, &out)
+    output.write(&out)?;
+    let actor = ctx.actor();
+    store.write(|tx| output.record(tx, &actor))?;
+    output.place()
 }

@@ -48,6 +48,7 @@ pub(super) fn import(
     mut source: Source,
     sender: Sender,
     args: &ImportArgs,
+    errors_out: Option<crate::outfile::Output>,
 ) -> Result<()> {
     let Some(manifest) = source.manifest.clone() else {
         return Err(refused(t!(Msg::UnsignedNoManifest)));
@@ -158,25 +159,17 @@ pub(super) fn import(
         store.shared_mode()?;
     }
     let o = outcome?;
-    if let Some(path) = &args.errors {
+    if let Some(output) = errors_out {
         let others: Vec<(&str, &ImportError)> = o
             .refused
             .iter()
             .map(|r| ("refused", r))
             .chain(o.held.iter().map(|h| ("held", h)))
             .collect();
-        super::write_report(path, &o.errors, &others, &source.places)?;
+        super::write_report(ctx, &mut store, output, &o.errors, &others, &source.places)?;
     }
     if !o.errors.is_empty() {
-        for e in &o.errors {
-            eprintln!(
-                "{}: {} '{}': {}",
-                source.places.place(&e.file, e.line, &e.column),
-                e.column,
-                e.value,
-                e.reason
-            );
-        }
+        super::print_errors(&o.errors, &source.places);
         return Err(refused(t!(Msg::ImportRejected, o.errors.len())));
     }
     if o.counts.is_empty() {

@@ -26,6 +26,7 @@ pub(super) fn import(
     office: &Office,
     source: Source,
     args: &ImportArgs,
+    errors_out: Option<crate::outfile::Output>,
 ) -> Result<()> {
     let Source {
         tables: mut opened,
@@ -96,7 +97,7 @@ pub(super) fn import(
         store.shared_mode()?;
     }
     let (counts, errors, row_warnings, conflicts, notes, refusals) = outcome?;
-    if let Some(path) = &args.errors {
+    if let Some(output) = errors_out {
         let found: Vec<ImportError> = conflicts
             .iter()
             .map(|c| ImportError {
@@ -121,18 +122,10 @@ pub(super) fn import(
             .map(|c| ("conflict", c))
             .chain(refusals.iter().map(|r| ("refused", r)))
             .collect();
-        write_report(path, &errors, &others, &places)?;
+        write_report(ctx, &mut store, output, &errors, &others, &places)?;
     }
     if !errors.is_empty() {
-        for e in &errors {
-            eprintln!(
-                "{}: {} '{}': {}",
-                places.place(&e.file, e.line, &e.column),
-                e.column,
-                e.value,
-                e.reason
-            );
-        }
+        super::print_errors(&errors, &places);
         return Err(refused(t!(Msg::ImportRejected, errors.len())));
     }
     for w in &row_warnings {

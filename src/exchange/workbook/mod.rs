@@ -33,7 +33,8 @@ pub fn looks_like_workbook(path: &Path) -> bool {
         return true;
     }
     let mut magic = [0u8; 4];
-    std::fs::File::open(path)
+    // Never waits on a pipe: only a regular file is opened.
+    crate::outfile::open_regular(path)
         .and_then(|mut f| f.read_exact(&mut magic))
         .is_ok_and(|_| magic == *b"PK\x03\x04")
 }
