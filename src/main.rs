@@ -11,8 +11,15 @@ fn main() {
         Err(e) if is_broken_pipe(&e) => 0,
         Err(e) => {
             // An error may quote a value from outside: its escapes are shown, never run.
-            let text = format!("{e:#}");
-            eprintln!("pmi-desk: {}", pmi_desk::domain::text::visible(&text, true));
+            let text = format!("pmi-desk: {e:#}");
+            let text = pmi_desk::domain::text::visible(&text, true);
+            // On a terminal, wrapped at words to its width (never inside a number).
+            let width = pmi_desk::output::stderr_width();
+            for line in text.lines() {
+                for part in pmi_desk::output::wrap(line, width) {
+                    eprintln!("{part}");
+                }
+            }
             pmi_desk::error::exit_code(&e)
         }
     };

@@ -61,6 +61,23 @@ pub fn terminal_width() -> Option<usize> {
     )
 }
 
+/// The width of the terminal standard error is on (`COLUMNS` first), for sentences; none off a
+/// terminal.
+pub fn stderr_width() -> Option<usize> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|c| *c > 0);
+    columns.or_else(|| {
+        terminal_size::terminal_size_of(std::io::stderr())
+            .map(|(w, _)| w.0 as usize)
+            .filter(|w| *w > 0)
+    })
+}
+
 /// Rows a listing shows in a table unless `--limit` or `--all` says otherwise.
 pub const DEFAULT_LIMIT: i64 = 50;
 

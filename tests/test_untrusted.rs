@@ -358,3 +358,50 @@ fn a_logo_grown_after_config_set_is_refused_at_print_time() {
     assert!(run.fails(1).contains("100 KB"), "{}", run.stderr);
     assert!(!office.path("surat.html").exists());
 }
+
+/// An unsigned folder of many passport letters (never taken unsigned): the first rows are named,
+/// then how many more, not a line for each of thousands.
+#[test]
+fn many_rows_refused_on_their_own_are_summed_up_not_listed_one_by_one() {
+    let office = Office::with_code("BP2MI");
+    let dir = office.path("kiriman");
+    std::fs::create_dir(&dir).unwrap();
+    let stamp = "2023-11-01T00:00:00Z";
+    let mut persons = format!("{HEADER}\n");
+    let mut placements = "placement_uid,person_uid,scheme,country,stage,registered_on,office_code,created_at,updated_at\n".to_string();
+    let mut letters = "recommendation_uid,placement_uid,letter_number,status,decided_on,valid_until,office_code,created_at,updated_at\n".to_string();
+    for n in 1..=30u32 {
+        persons.push_str(&row(n));
+        persons.push('\n');
+        placements.push_str(&format!(
+            "0a5d3c1e-2222-4c1e-8a11-{n:012},0a5d3c1e-1111-4c1e-8a11-{n:012},MANDIRI,JP,RECOMMENDED,2023-10-01,AGAM,{stamp},{stamp}\n"
+        ));
+        letters.push_str(&format!(
+            "0a5d3c1e-3333-4c1e-8a11-{n:012},0a5d3c1e-2222-4c1e-8a11-{n:012},B.{n}/AGAM/X/2023,ISSUED,2023-10-02,2024-01-02,AGAM,{stamp},{stamp}\n"
+        ));
+    }
+    std::fs::write(dir.join("persons.csv"), persons).unwrap();
+    std::fs::write(dir.join("placements.csv"), placements).unwrap();
+    std::fs::write(dir.join("recommendations.csv"), letters).unwrap();
+    let run = office.run(&[
+        "import",
+        dir.to_str().unwrap(),
+        "--unsigned",
+        "--accept-warnings",
+        "--errors",
+        "ditolak.csv",
+    ]);
+    let err = run.fails(4);
+    let listed = err
+        .lines()
+        .filter(|l| l.contains("recommendations.csv:"))
+        .count();
+    assert_eq!(listed, 20, "{err}");
+    assert!(err.contains("and 10 more rows refused"), "{err}");
+    let all = std::fs::read_to_string(office.path("ditolak.csv")).unwrap();
+    assert_eq!(
+        all.lines().filter(|l| l.starts_with("refused,")).count(),
+        30,
+        "{all}"
+    );
+}

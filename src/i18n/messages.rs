@@ -419,6 +419,7 @@ message_table! {
     ImportKeyWouldLearn => "Folder pertama dari {} (situs {}): bila diimpor, kuncinya dicatat (sidik jari {})", "First folder from {} (site {}): if imported, its key becomes known (fingerprint {})";
     ImportHeldRows => "{} baris merujuk data yang belum diterima (folder yang belum tiba?): disimpan dan diterapkan begitu datanya tiba; lihat pmi-desk exchange status", "{} rows refer to records not received yet (a folder still on its way?): kept, and applied as soon as those records arrive; see pmi-desk exchange status";
     ImportMoreErrors => "... dan {} kesalahan lain (semuanya: import --errors FILE)", "... and {} more errors (all of them: import --errors FILE)";
+    ImportMoreRefused => "... dan {} baris lain ditolak (semuanya: import --errors FILE)", "... and {} more rows refused (all of them: import --errors FILE)";
     ImportErrorsMasked => "Di luar terminal, NIK dan nama di atas disamarkan; nilai lengkapnya hanya di berkas import --errors FILE", "Off a terminal, NIKs and names above are masked; whole values only in the file of import --errors FILE";
     ImportHole => "Belum diterima dari {} (situs {}): perubahan {}..{}. Minta kantor itu mengirim ulang: pmi-desk export --to {} --since-seq {} --out ...", "Not received from {} (site {}): changes {}..{}. Ask that office to send them again: pmi-desk export --to {} --since-seq {} --out ...";
     HeadHeld => "Ditahan", "Held";

@@ -257,6 +257,19 @@ fn print_errors(errors: &[ImportError], places: &workbook::Places) {
     }
 }
 
+/// Rows refused on their own (the rest imported) listed on the terminal before "and N more".
+const REFUSALS_LISTED: usize = 20;
+
+/// The rows refused on their own, the first few by line and reason, then how many more.
+fn warn_refused(ctx: &Ctx, refused: &[ImportError]) {
+    for r in refused.iter().take(REFUSALS_LISTED) {
+        ctx.warn(&format!("{}:{}: {}", r.file, r.line, r.reason));
+    }
+    if refused.len() > REFUSALS_LISTED {
+        ctx.warn(&t!(Msg::ImportMoreRefused, refused.len() - REFUSALS_LISTED));
+    }
+}
+
 /// `--errors FILE`: every error, then every other finding, as CSV; no file when there is nothing
 /// to list. Recorded in the audit log before it is put in place.
 fn write_report(

@@ -258,9 +258,7 @@ fn print(ctx: &Ctx, o: &Outcome, sender: &Sender, office: &Office, dry_run: bool
     if !ctx.quiet {
         summary.print(ctx.format, &mut std::io::stdout().lock())?;
     }
-    for r in &o.refused {
-        ctx.warn(&format!("{}:{}: {}", r.file, r.line, r.reason));
-    }
+    super::warn_refused(ctx, &o.refused);
     if !o.held.is_empty() {
         ctx.warn(&t!(Msg::ImportHeldRows, o.held.len()));
     }

@@ -128,7 +128,7 @@ pub(super) fn import(
         super::print_errors(&errors, &places);
         return Err(refused(t!(Msg::ImportRejected, errors.len())));
     }
-    for w in &row_warnings {
+    for w in row_warnings.iter().take(super::ERRORS_LISTED) {
         ctx.warn(&format!(
             "{}: {}",
             places.place(&w.file, w.line, ""),
@@ -144,9 +144,7 @@ pub(super) fn import(
     for note in &notes {
         ctx.warn(note);
     }
-    for r in &refusals {
-        ctx.warn(&format!("{}:{}: {}", r.file, r.line, r.reason));
-    }
+    super::warn_refused(ctx, &refusals);
     if counts.is_empty() {
         return Err(refused(t!(Msg::ImportNothingFound, args.path.display())));
     }
