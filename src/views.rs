@@ -3,6 +3,7 @@
 
 use crate::domain::case::{Case, CaseEvent};
 use crate::domain::document::Document;
+use crate::domain::eligibility::Detail;
 use crate::domain::person::Person;
 use crate::domain::placement::Placement;
 use crate::domain::recommendation::{join_reasons, Recommendation};
@@ -267,7 +268,11 @@ pub fn recommendation(
     ]);
     let mut row = recommendation_cells(r, today);
     row.extend([
-        Cell::opt(r.refusal_details.clone()),
+        Cell::opt(
+            r.refusal_details
+                .as_deref()
+                .map(|d| refusal_details(d).join("; ")),
+        ),
         Cell::number(r.reprints),
         number_cell(
             placement
@@ -606,6 +611,96 @@ pub fn number_cell(number: Option<&str>) -> Cell {
 }
 
 /// A warning's code as a clerk reads it.
+/// What exactly failed in a passport check, in the current language (a letter composes in
+/// Indonesian).
+pub fn finding_detail(detail: &Detail) -> String {
+    use crate::domain::eligibility::Lack;
+    use crate::domain::CodeList;
+    let date = |d: &str| {
+        d.parse::<chrono::NaiveDate>()
+            .map(|d| d.to_string())
+            .unwrap_or_else(|_| d.to_string())
+    };
+    match detail {
+        Detail::BirthDateInFuture { birth } => t!(Msg::BirthDateInFuture, date(birth)),
+        Detail::UnderAge { age, on, minimum } => t!(Msg::UnderAge, age, date(on), minimum),
+        Detail::BirthDateUnknown => t!(Msg::BirthDateUnknown),
+        Detail::Documents { lacking } => {
+            let items: Vec<String> = lacking
+                .iter()
+                .map(|l| {
+                    let names = l
+                        .kinds()
+                        .iter()
+                        .map(|k| CodeList::label(*k, lang()))
+                        .collect::<Vec<_>>()
+                        .join(" / ");
+                    let state = t!(match l.lack {
+                        Lack::Unverified => Msg::DocUnverified,
+                        Lack::Expired => Msg::DocExpired,
+                        Lack::Missing => Msg::DocMissing,
+                    });
+                    format!("{names} ({state})")
+                })
+                .collect();
+            t!(Msg::DocsIncomplete, items.join(", "))
+        }
+        Detail::NikMissing => t!(Msg::NikMissing),
+        Detail::NikWarnings { codes } => {
+            let words: Vec<String> = codes.iter().map(|c| warning_label(c)).collect();
+            t!(Msg::NikWarningsOpen, words.join("; "))
+        }
+        Detail::DestinationClosed {
+            country,
+            scheme,
+            sector,
+        } => {
+            let country = country
+                .parse::<crate::domain::CountryCode>()
+                .map(|c| c.name(lang()).to_string())
+                .unwrap_or_else(|_| country.clone());
+            let scheme = scheme
+                .parse::<crate::domain::Scheme>()
+                .map(|s| s.label().to_string())
+                .unwrap_or_else(|_| scheme.clone());
+            let sector = sector
+                .as_deref()
+                .and_then(|s| s.parse::<crate::domain::Sector>().ok())
+                .map(|s| s.label().to_string())
+                .unwrap_or_else(|| "-".into());
+            t!(Msg::DestinationClosed, country, scheme, sector)
+        }
+        Detail::ActiveLetter { letter } => t!(Msg::ActiveRecommendation, letter),
+        Detail::Interview { reason, note } => {
+            let reason = reason
+                .parse::<crate::domain::RefusalReason>()
+                .map(|r| r.label().to_string())
+                .unwrap_or_else(|_| reason.clone());
+            t!(
+                Msg::InterviewFinding,
+                reason,
+                note.as_deref().unwrap_or_default()
+            )
+            .trim_end()
+            .to_string()
+        }
+    }
+}
+
+/// A refusal's stored details in the current language: each detail (an older pmi-desk stored
+/// text, shown as it is).
+pub fn refusal_details(stored: &str) -> Vec<String> {
+    match Detail::parse_stored(stored) {
+        Some(details) => details.iter().map(finding_detail).collect(),
+        None => stored
+            .split("; ")
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(str::to_string)
+            .collect(),
+    }
+}
+
 pub fn warning_label(code: &str) -> String {
     match code {
         "NIK_BIRTH_DATE_MISMATCH" => t!(Msg::WarningNikBirthDate),

@@ -83,6 +83,61 @@ fn a_refused_recommendation_prints_a_refusal_letter_with_reasons_and_what_to_bri
     assert_eq!(log.matches(",print,").count(), 3, "{log}");
 }
 
+/// The clerk decided in English; the official letter is Indonesian throughout: the stored
+/// details are codes and data, said in Indonesian when printed.
+#[test]
+fn a_refusal_decided_in_english_prints_its_details_in_indonesian() {
+    let office = Office::with_letterhead();
+    let record = refused(
+        &office,
+        "1371021508900001",
+        "Budi",
+        &["--country", "SA", "--sector", "INFORMAL"],
+    );
+    let uid = record["recommendation_uid"].as_str().unwrap();
+    let stored = office
+        .run(&[
+            "query",
+            "SELECT refusal_details FROM recommendations",
+            "--format",
+            "csv",
+        ])
+        .ok()
+        .to_string();
+    assert!(
+        stored.contains("DOCUMENTS") && stored.contains("KTP"),
+        "codes stored: {stored}"
+    );
+    assert!(
+        !stored.contains("incomplete"),
+        "no sentence stored: {stored}"
+    );
+    for (format, doc) in all_formats(&office, uid) {
+        // Lines wrap differently in each format.
+        let doc = doc.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            doc.contains("Keterangan petugas: dokumen belum lengkap:"),
+            "{format}:\n{doc}"
+        );
+        assert!(doc.contains("(belum ada)"), "{format}:\n{doc}");
+        assert!(doc.contains("ditutup untuk skema"), "{format}:\n{doc}");
+        for english in ["documents incomplete", "missing", "is closed for"] {
+            assert!(!doc.contains(english), "{format}: '{english}' in\n{doc}");
+        }
+    }
+    // On screen, in the clerk's language.
+    let shown = office
+        .run(&["recommendation", "show", uid])
+        .ok()
+        .to_string();
+    assert!(shown.contains("documents incomplete"), "{shown}");
+    let shown = office
+        .run(&["--lang", "id", "recommendation", "show", uid])
+        .ok()
+        .to_string();
+    assert!(shown.contains("dokumen belum lengkap"), "{shown}");
+}
+
 #[test]
 fn a_refusal_letter_needs_a_signatory_too() {
     let office = Office::new();

@@ -13,6 +13,7 @@ use crate::cli::RecommendArgs;
 use crate::context::{new_uid, Ctx};
 use crate::db::{self, audit, records};
 use crate::domain::date::parse_date;
+use crate::domain::eligibility::Detail;
 use crate::domain::eligibility::{assess, Facts, Finding};
 use crate::domain::person::Person;
 use crate::domain::placement::{Placement, StageEvent};
@@ -209,12 +210,10 @@ pub fn run(ctx: &Ctx, mut args: RecommendArgs) -> Result<()> {
                 .then(|| addressee.clone())
                 .filter(|a| !a.trim().is_empty()),
             refusal_reasons: Reasons(a.findings.iter().map(|f| f.reason).collect()),
+            // Codes and data, never sentences: the letter says them in Indonesian.
             refusal_details: (!issue).then(|| {
-                a.findings
-                    .iter()
-                    .map(|f| f.explanation.clone())
-                    .collect::<Vec<_>>()
-                    .join("; ")
+                let details: Vec<Detail> = a.findings.iter().map(|f| f.detail.clone()).collect();
+                Detail::to_stored(&details)
             }),
             void_reason: None,
             passport_number: None,
@@ -317,7 +316,7 @@ fn print_findings(ctx: &Ctx, findings: &[Finding], reference: &str) -> Result<()
             .map(|f| {
                 vec![
                     Cell::code(f.reason.code(), f.reason.label()),
-                    Cell::text(&f.explanation),
+                    Cell::text(crate::views::finding_detail(&f.detail)),
                 ]
             })
             .collect(),

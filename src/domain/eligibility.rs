@@ -1,20 +1,106 @@
 //! Whether a placement may receive a passport recommendation: every rule is checked and every
-//! failure reported at once, each with its refusal code and a plain explanation.
+//! failure reported at once, each with its refusal code and what exactly failed, as data (the
+//! words are the views' and the letters', in the language of what they print).
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
+use super::date::age_on;
 use super::document::{Checklist, Document, ItemState};
-use super::registration::age_problem;
-use super::{CodeList, CountryCode, RefusalReason, Scheme, Sector, Warning};
+use super::registration::MINIMUM_AGE;
+use super::{CountryCode, DocumentKind, RefusalReason, Scheme, Sector, Warning};
 use crate::error::Invalid;
-use crate::i18n::{lang, Msg};
-use crate::t;
 
 /// One failed rule.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
     pub reason: RefusalReason,
-    pub explanation: String,
+    pub detail: Detail,
+}
+
+/// How a document of the checklist falls short.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Lack {
+    Missing,
+    Unverified,
+    Expired,
+}
+
+/// A checklist item not met: its document kinds (any one of them would do) by code.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Lacking {
+    pub kinds: Vec<String>,
+    pub lack: Lack,
+}
+
+/// What exactly failed, as codes and data; stored with a refusal (`refusal_details`, JSON) so that
+/// a letter printed later says it in Indonesian, whatever language the clerk worked in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Detail {
+    BirthDateInFuture {
+        birth: String,
+    },
+    UnderAge {
+        age: i32,
+        on: String,
+        minimum: i32,
+    },
+    BirthDateUnknown,
+    Documents {
+        lacking: Vec<Lacking>,
+    },
+    NikMissing,
+    /// The codes of the NIK warnings not acknowledged (`NIK_SEX_MISMATCH`...).
+    NikWarnings {
+        codes: Vec<String>,
+    },
+    DestinationClosed {
+        country: String,
+        scheme: String,
+        sector: Option<String>,
+    },
+    ActiveLetter {
+        letter: String,
+    },
+    Interview {
+        reason: String,
+        note: Option<String>,
+    },
+}
+
+impl Detail {
+    /// The details of a refusal as stored (a JSON list); `None` for text an older pmi-desk stored.
+    pub fn parse_stored(text: &str) -> Option<Vec<Detail>> {
+        serde_json::from_str(text).ok()
+    }
+
+    /// The details as stored with the refusal.
+    pub fn to_stored(details: &[Detail]) -> String {
+        serde_json::to_string(details).unwrap_or_default()
+    }
+}
+
+impl Lacking {
+    pub fn kinds(&self) -> Vec<DocumentKind> {
+        self.kinds.iter().filter_map(|k| k.parse().ok()).collect()
+    }
+}
+
+/// The age rule, as data: born in the future, or under the minimum age on `on`.
+pub fn age_detail(birth: NaiveDate, on: NaiveDate) -> Option<Detail> {
+    if birth > on {
+        return Some(Detail::BirthDateInFuture {
+            birth: birth.to_string(),
+        });
+    }
+    let age = age_on(birth, on);
+    (age < MINIMUM_AGE).then(|| Detail::UnderAge {
+        age,
+        on: on.to_string(),
+        minimum: MINIMUM_AGE,
+    })
 }
 
 /// A closed destination: a country, optionally only for one scheme or sector (`SA:*:INFORMAL`).
@@ -84,56 +170,47 @@ pub struct Facts<'a> {
 
 pub fn assess(f: &Facts) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let mut add = |reason, explanation| {
-        findings.push(Finding {
-            reason,
-            explanation,
-        })
-    };
+    let mut add = |reason, detail| findings.push(Finding { reason, detail });
     match f.birth_date {
-        Some(birth) if age_problem(birth, f.decided_on).is_some() => add(
-            RefusalReason::UnderAge,
-            age_problem(birth, f.decided_on).unwrap_or_default(),
-        ),
-        None => add(RefusalReason::IdentityMismatch, t!(Msg::BirthDateUnknown)),
-        _ => {}
+        Some(birth) => {
+            if let Some(detail) = age_detail(birth, f.decided_on) {
+                add(RefusalReason::UnderAge, detail);
+            }
+        }
+        None => add(RefusalReason::IdentityMismatch, Detail::BirthDateUnknown),
     }
-    let lacking: Vec<String> = f
+    let lacking: Vec<Lacking> = f
         .checklist
         .assess(f.documents, f.decided_on, f.medical_validity_days)
         .into_iter()
         .filter_map(|(kinds, state)| {
-            let names = kinds
-                .iter()
-                .map(|k| CodeList::label(*k, lang()))
-                .collect::<Vec<_>>()
-                .join(" / ");
-            match state {
-                ItemState::Present(_) => None,
-                ItemState::Unverified(_) => Some(format!("{names} ({})", t!(Msg::DocUnverified))),
-                ItemState::Expired(_) => Some(format!("{names} ({})", t!(Msg::DocExpired))),
-                ItemState::Missing => Some(format!("{names} ({})", t!(Msg::DocMissing))),
-            }
+            let lack = match state {
+                ItemState::Present(_) => return None,
+                ItemState::Unverified(_) => Lack::Unverified,
+                ItemState::Expired(_) => Lack::Expired,
+                ItemState::Missing => Lack::Missing,
+            };
+            Some(Lacking {
+                kinds: kinds.iter().map(|k| k.code().to_string()).collect(),
+                lack,
+            })
         })
         .collect();
     if !lacking.is_empty() {
-        add(
-            RefusalReason::DocsIncomplete,
-            t!(Msg::DocsIncomplete, lacking.join(", ")),
-        );
+        add(RefusalReason::DocsIncomplete, Detail::Documents { lacking });
     }
     if !f.has_nik {
-        add(RefusalReason::IdentityMismatch, t!(Msg::NikMissing));
+        add(RefusalReason::IdentityMismatch, Detail::NikMissing);
     }
     if !f.unacknowledged.is_empty() {
-        let messages: Vec<&str> = f
+        let codes = f
             .unacknowledged
             .iter()
-            .map(|w| w.message.as_str())
+            .map(|w| w.code.to_string())
             .collect();
         add(
             RefusalReason::IdentityMismatch,
-            t!(Msg::NikWarningsOpen, messages.join("; ")),
+            Detail::NikWarnings { codes },
         );
     }
     let closed = f.closed.iter().find(|r| {
@@ -142,26 +219,31 @@ pub fn assess(f: &Facts) -> Vec<Finding> {
             && r.sector.is_none_or(|s| Some(s) == f.sector)
     });
     if closed.is_some() {
-        let sector = f.sector.map(|s| s.label()).unwrap_or("-");
         add(
             RefusalReason::DestinationClosed,
-            t!(
-                Msg::DestinationClosed,
-                f.country.name(lang()),
-                f.scheme.label(),
-                sector
-            ),
+            Detail::DestinationClosed {
+                country: f.country.to_string(),
+                scheme: f.scheme.code().to_string(),
+                sector: f.sector.map(|s| s.code().to_string()),
+            },
         );
     }
     if let Some(letter) = f.active_letter {
         add(
             RefusalReason::ActiveRecommendationExists,
-            t!(Msg::ActiveRecommendation, letter),
+            Detail::ActiveLetter {
+                letter: letter.to_string(),
+            },
         );
     }
     for reason in f.interview {
-        let note = f.interview_note.unwrap_or("");
-        add(*reason, t!(Msg::InterviewFinding, reason.label(), note));
+        add(
+            *reason,
+            Detail::Interview {
+                reason: reason.code().to_string(),
+                note: f.interview_note.map(str::to_string),
+            },
+        );
     }
     findings
 }

@@ -252,15 +252,11 @@ pub fn refusal_letter(
     addressee.extend(["di".to_string(), "    Tempat".to_string()]);
     // The clerk's explanations are stored in the order of the reasons, joined by "; ": each goes
     // with its reason when they match one to one, else they follow the list.
-    let details: Vec<&str> = r
+    // Stored as codes and data, said here in Indonesian (the letter is composed in Indonesian).
+    let details: Vec<String> = r
         .refusal_details
         .as_deref()
-        .map(|d| {
-            d.split("; ")
-                .map(str::trim)
-                .filter(|d| !d.is_empty())
-                .collect()
-        })
+        .map(crate::views::refusal_details)
         .unwrap_or_default();
     let paired = details.len() == r.refusal_reasons.len();
     let mut reasons: Vec<String> = r
