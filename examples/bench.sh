@@ -131,7 +131,8 @@ for n in "${sizes[@]}"; do
   "$bin" --db "$dir/pmi.db" init --office-code BP2MI --office-name Pusat >/dev/null
   # Exit 4: imported, with the rows refused on their own listed (unsigned letters are never taken).
   /usr/bin/time -o "$dir/time" -f '%e %M' "$bin" --db "$dir/pmi.db" import "$dir/folder" --unsigned --quiet >/dev/null 2>&1 || true
-  read -r t_import peak_kb <"$dir/time"
+  # GNU time puts "Command exited with non-zero status 4" first: the figures are the last line.
+  read -r t_import peak_kb < <(tail -n 1 "$dir/time")
   printf '   %-34s %8.2f s   sqlite3 .import %8.2f s   ratio %sx   peak memory %s MB\n' \
     "import an unsigned folder" "$t_import" "$t_shell_import" "$(ratio "$t_import" "$t_shell_import")" "$(( ${peak_kb:-0} / 1024 ))"
 
@@ -167,7 +168,7 @@ for n in "${sizes[@]}"; do
   t_shell_keys=$(seconds sqlite3 "$dir/shell-keys.db" ".read $dir/import-keys.sql")
   "$bin" --db "$dir/pmi2.db" init --office-code BP3MI-JI --office-name "Jawa Timur" >/dev/null
   /usr/bin/time -o "$dir/time2" -f '%e %M' "$bin" --db "$dir/pmi2.db" import "$dir/exported" --quiet >/dev/null 2>&1 || true
-  read -r t_import2 peak_kb2 <"$dir/time2"
+  read -r t_import2 peak_kb2 < <(tail -n 1 "$dir/time2")
   printf '   %-34s %8.2f s   sqlite3 .import %8.2f s   ratio %sx   peak memory %s MB\n' \
     "import a signed folder" "$t_import2" "$t_shell_import2" "$(ratio "$t_import2" "$t_shell_import2")" "$(( ${peak_kb2:-0} / 1024 ))"
   printf '   %-34s %8.2f s   keys only       %8.2f s   ratio %sx\n' \

@@ -558,6 +558,9 @@ pub fn record_kind_label(kind: &str) -> String {
         "database" => Msg::LogKindDatabase,
         "export" => Msg::LogActionExport,
         "import" => Msg::LogActionImport,
+        "setting" => Msg::LogKindSetting,
+        "site" => Msg::LogKindSite,
+        "file" => Msg::LogKindFile,
         other => return other.to_string(),
     };
     t!(msg)
@@ -578,6 +581,16 @@ pub fn action_label(action: &str) -> String {
         "warnings_accepted" => Msg::LogActionWarningsAccepted,
         "remove" => Msg::LogActionRemove,
         "verify" => Msg::LogActionVerify,
+        "set" => Msg::LogActionSet,
+        "print" => Msg::LogActionPrint,
+        "refusal_details" => Msg::LogActionRefusalDetails,
+        "merge" => Msg::LogActionMerge,
+        "resolve" => Msg::LogActionResolve,
+        "forget" => Msg::LogActionForget,
+        "write" => Msg::LogActionWrite,
+        "accept_warnings" => Msg::LogActionWarningsAccepted,
+        "init" => Msg::LogActionInit,
+        "demo" => Msg::LogActionDemo,
         other => return other.to_string(),
     };
     t!(msg)

@@ -171,3 +171,56 @@ fn log_shows_local_times_and_changes_as_field_old_new() {
         csv.stdout
     );
 }
+
+/// Regression: `log --lang id` showed `setting`, `set`, `print`, `refusal_details` raw.
+#[test]
+fn every_kind_and_action_of_the_log_reads_in_indonesian() {
+    let office = Office::with_letterhead();
+    let number = office.ready_for_passport(
+        "1306025508900002",
+        "Siti Rahmah",
+        &["--sex", "P", "--accept-warnings"],
+    );
+    office.run(&["recommend-passport", &number]).ok();
+    office
+        .run(&["letter", "B.0001/BP3MI-SB/XI/2023", "--out", "surat.pdf"])
+        .ok();
+    office
+        .register(
+            "1371021508900001",
+            "Budi",
+            &["--country", "SA", "--sector", "INFORMAL"],
+        )
+        .ok();
+    office
+        .run(&["recommend-passport", "REG-2023-00002"])
+        .fails(1);
+    let csv = office
+        .run(&["log", "--format", "csv", "--limit", "1000"])
+        .ok()
+        .to_string();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (kind, action) = (at("record_kind"), at("action"));
+    let mut pairs: Vec<(String, String)> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[kind].to_string(), r[action].to_string())
+        })
+        .collect();
+    pairs.sort();
+    pairs.dedup();
+    let table = office
+        .run(&["--lang", "id", "--wide", "log", "--limit", "1000"])
+        .ok()
+        .to_string();
+    for (kind, action) in &pairs {
+        for code in [kind, action] {
+            let raw = table.split_whitespace().any(|w| w == code.as_str());
+            assert!(!raw, "'{code}' shown raw in:\n{table}");
+        }
+    }
+    assert!(pairs.len() >= 6, "{pairs:?}");
+}

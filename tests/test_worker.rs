@@ -133,6 +133,25 @@ fn edit_validates_like_registration_and_changes_nothing_on_refusal() {
     assert_eq!(shown["record"]["birth_date"], "1990-08-15");
 }
 
+/// Regression: `worker edit --address` refused the line break that `register` and import accept.
+#[test]
+fn edit_takes_an_address_on_two_lines_as_register_does() {
+    let office = office_with_three();
+    office
+        .run(&[
+            "worker",
+            "edit",
+            "REG-2023-00001",
+            "--address",
+            "Jl. Sawahan No. 3\nPadang",
+        ])
+        .ok();
+    let shown = office
+        .run(&["worker", "show", "REG-2023-00001", "--format", "json"])
+        .json();
+    assert_eq!(shown["record"]["address"], "Jl. Sawahan No. 3\nPadang");
+}
+
 /// Regression: `worker find nuraini` missed "Nur'aini" (apostrophes, hyphens and spaces count).
 #[test]
 fn find_ignores_apostrophes_hyphens_and_spaces_in_names() {

@@ -79,7 +79,7 @@ pub fn run(ctx: &Ctx, mut args: OpenCaseArgs) -> Result<()> {
         if now_subject.is_new != subject.is_new {
             return Err(refused(t!(
                 Msg::ChangedMeanwhile,
-                "person",
+                crate::views::record_kind_label("person"),
                 subject.person.full_name
             )));
         }

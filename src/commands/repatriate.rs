@@ -84,7 +84,7 @@ pub fn run(ctx: &Ctx, mut args: RepatriateArgs) -> Result<()> {
                 if db::persons::by_nik(tx, nik)?.is_some() {
                     return Err(refused(t!(
                         Msg::ChangedMeanwhile,
-                        "person",
+                        crate::views::record_kind_label("person"),
                         s.person.full_name
                     )));
                 }

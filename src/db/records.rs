@@ -428,7 +428,11 @@ pub fn change_with<R: Record>(
     let seq = tx.next_seq();
     let written = version_write(tx, old, &mut new, seq)?;
     if !replace_at(tx, &new, old.version(), seq)? {
-        return Err(refused(t!(Msg::ChangedMeanwhile, R::KIND, old.uid())));
+        return Err(refused(t!(
+            Msg::ChangedMeanwhile,
+            crate::views::record_kind_label(R::KIND),
+            old.uid()
+        )));
     }
     super::kept::after_write(tx, R::KIND, new.uid(), &written, seq)?;
     changes.extend(also);
@@ -458,7 +462,11 @@ pub fn decide<R: Record>(tx: &Tx, actor: &Actor, old: &R, mut new: R, field: &st
     }
     super::sync::keep_base(tx, old)?;
     if !replace_at(tx, &new, old.version(), seq)? {
-        return Err(refused(t!(Msg::ChangedMeanwhile, R::KIND, old.uid())));
+        return Err(refused(t!(
+            Msg::ChangedMeanwhile,
+            crate::views::record_kind_label(R::KIND),
+            old.uid()
+        )));
     }
     super::kept::after_write(tx, R::KIND, new.uid(), &written, seq)?;
     let mut changes = audit::diff(&record::fields(old), &record::fields(&new));

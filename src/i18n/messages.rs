@@ -841,5 +841,17 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     ImportSecondDocument => "Penempatan ini sudah memiliki {} yang berlaku ({}); satu penempatan hanya punya satu dokumen per jenis", "This placement already has a live {} ({}); a placement has one document of each kind";
     LogActionRemove => "dihapus (disimpan)", "removed (kept)";
     LogActionVerify => "diverifikasi", "verified";
+    LogKindSetting => "pengaturan", "setting";
+    LogKindSite => "situs pertukaran", "exchange site";
+    LogKindFile => "berkas", "file";
+    LogActionSet => "diatur", "set";
+    LogActionPrint => "dicetak", "printed";
+    LogActionRefusalDetails => "rincian penolakan", "refusal details";
+    LogActionMerge => "digabung", "merged";
+    LogActionResolve => "diputuskan (pemeriksaan)", "resolved (review)";
+    LogActionForget => "kunci dilupakan", "key forgotten";
+    LogActionWrite => "ditulis", "written";
+    LogActionInit => "disiapkan sebagai kantor", "set up as an office";
+    LogActionDemo => "demo dibuat", "demo made";
     WorkbookTooLarge => "{} akan terbuka menjadi {} MB (paling banyak {} MB); buku kerja sebesar itu tidak dibaca: pakai folder CSV", "{} would unpack to {} MB (at most {} MB); a workbook that large is not read: use a CSV folder";
 }

@@ -71,7 +71,7 @@ pub fn run(ctx: &Ctx, mut args: RegisterArgs) -> Result<()> {
             _ => {
                 return Err(refused(t!(
                     Msg::ChangedMeanwhile,
-                    "person",
+                    crate::views::record_kind_label("person"),
                     person.full_name
                 )))
             }

@@ -67,7 +67,8 @@ pub fn run(ctx: &Ctx, mut args: WorkerEditArgs) -> Result<()> {
         person.regency = Some(v.parse()?);
     }
     if let Some(v) = &p.address {
-        person.address = text::line(Some(v))?;
+        // The parser the record declares for it (an address may hold line breaks).
+        person.address = text::note(Some(v))?;
     }
     if let Some(v) = &p.phone {
         let (phone, warning) = parse_phone(v)?;
@@ -167,14 +168,14 @@ pub fn run(ctx: &Ctx, mut args: WorkerEditArgs) -> Result<()> {
         if current_person.updated_at != old_person.updated_at {
             return Err(refused(t!(
                 Msg::ChangedMeanwhile,
-                "person",
+                crate::views::record_kind_label("person"),
                 old_person.full_name
             )));
         }
         if current_placement.updated_at != old_placement.updated_at {
             return Err(refused(t!(
                 Msg::ChangedMeanwhile,
-                "placement",
+                crate::views::record_kind_label("placement"),
                 old_placement.reference()
             )));
         }
