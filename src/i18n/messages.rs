@@ -10,7 +10,6 @@ message_table! {
     CodeListUnknown => "Daftar kode '{}' tidak ada; daftar: {}", "No code list '{}'; lists: {}";
     DateInvalid => "Tanggal '{}' tidak valid: tulis YYYY-MM-DD atau DD-MM-YYYY (hari dulu, bukan bulan)", "Invalid date '{}': write YYYY-MM-DD or DD-MM-YYYY (day first, never month first)";
     ClockInvalid => "PMI_DESK_NOW '{}' tidak valid: tulis YYYY-MM-DD atau waktu RFC 3339", "PMI_DESK_NOW '{}' is invalid: write YYYY-MM-DD or an RFC 3339 time";
-    NameInvalid => "Nama kosong atau tidak valid", "The name is empty or invalid";
     NameEmpty => "Nama tidak boleh kosong", "The name may not be empty";
     NameTooLong => "Nama terlalu panjang: {} karakter (paling banyak {})", "The name is too long: {} characters (at most {})";
     NameFormula => "Nama tidak boleh diawali '{}' (spreadsheet membacanya sebagai rumus)", "A name cannot begin with '{}' (a spreadsheet would read it as a formula)";
@@ -133,7 +132,6 @@ message_table! {
     DocumentAdded => "{} dicatat untuk {}", "{} recorded for {}";
     DocumentExpired => "{} sudah tidak berlaku", "{} has expired";
     ExpiresBeforeIssued => "Tanggal berlaku {} sebelum tanggal terbit {}", "Expiry date {} is before the issue date {}";
-    IssuedInFuture => "Tanggal terbit belum terjadi", "The issue date is in the future";
     DocOk => "lengkap", "present";
     DocUnverified => "belum diverifikasi", "not verified";
     DocExpired => "kedaluwarsa", "expired";
@@ -232,9 +230,6 @@ message_table! {
     ReasonEmpty => "Alasan tidak boleh kosong", "The reason may not be empty";
     StatusExpired => "Kedaluwarsa", "Expired";
     PassportIssuedBeforeLetter => "Tanggal terbit paspor {} sebelum tanggal surat {}", "Passport issue date {} is before the letter's date {}";
-    LetterWritten => "Surat {} ditulis ke {}", "Letter {} written to {}";
-    LetterFormatUnknown => "Format berkas '{}' tidak dikenal: pakai .pdf, .html atau .txt", "Unknown file type '{}': use .pdf, .html or .txt";
-    LetterNotIssued => "Rekomendasi {} ditolak; tidak ada surat untuk dicetak", "Recommendation {} was refused; there is no letter to print";
     HeadLetterNumber => "No. surat", "Letter no.";
     HeadStatus => "Status", "Status";
     HeadDecidedOn => "Tgl keputusan", "Decided";
@@ -248,7 +243,6 @@ message_table! {
     // Cases
     AskCategory => "Kategori pengaduan", "Case category";
     AskReportedOn => "Tanggal pengaduan diterima", "Date the complaint was received";
-    AskPersonName => "Nama PMI (kosongkan NIK bila tidak diketahui)", "Worker's name (NIK unknown)";
     NameNeededForNewNik => "NIK {} belum tercatat: sebutkan juga --person-name", "NIK {} is not on record: give --person-name too";
     CaseOpened => "Pengaduan {} ({}) dibuka untuk {} (uid {})", "Case {} ({}) opened for {} (uid {})";
     CaseNotFound => "Pengaduan '{}' tidak ditemukan", "No case '{}'";
@@ -270,7 +264,6 @@ message_table! {
     AskArrivedOn => "Tanggal tiba", "Arrival date";
     FitToTravelRequired => "PMI sakit memerlukan surat layak terbang (--fit-to-travel)", "A sick worker needs a fit-to-travel letter (--fit-to-travel)";
     DebarkationUnknown => "Tempat debarkasi '{}' tidak ada dalam daftar ({}); tambahkan dengan `config set debarkation.points`", "Debarkation point '{}' is not in the list ({}); add it with `config set debarkation.points`";
-    ConfirmMarkReturned => "Tandai penempatan {} sebagai pulang pada tanggal tiba?", "Mark placement {} as returned on the arrival date?";
     HintMarkReturned => "Penempatan {} masih berstatus berangkat; tambahkan --mark-returned untuk menandainya pulang", "Placement {} is still departed; add --mark-returned to mark it returned";
     RepatriationRecorded => "Pemulangan {} ({}) dicatat untuk {} (uid {})", "Repatriation {} ({}) recorded for {} (uid {})";
     RepatriationNotFound => "Pemulangan '{}' tidak ditemukan", "No repatriation '{}'";
@@ -635,7 +628,6 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     PromptSignatoryNip => "Penanda tangan surat: NIP", "Letter signatory: NIP (civil-service number)";
     PromptOfficeCity => "Kota tempat surat ditandatangani", "City where letters are signed";
     PromptImmigrationDefault => "Kantor imigrasi tujuan surat rekomendasi (mis. Kepala Kantor Imigrasi Kelas I TPI Surabaya)", "Immigration office recommendation letters are addressed to (e.g. Kepala Kantor Imigrasi Kelas I TPI Surabaya)";
-    PromptKeepCurrent => "{} [sekarang: {}; Enter = tetap]", "{} [now: {}; Enter = keep]";
     InitPaperHint => "Sebelum mencetak surat, isi kop surat dan penanda tangan (lihat pmi-desk config list), mis.:\n{}", "Before printing letters, set the letterhead and signatory (see pmi-desk config list), e.g.:\n{}";
     // Tables made for 80 columns: listings cut at --limit, the audit log, check, ref and reports
     ListMore => "{} lagi (dari {}): --limit JUMLAH atau --all", "{} more (of {}): --limit N or --all";

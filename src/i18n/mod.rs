@@ -161,6 +161,39 @@ mod tests {
         assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 
+    /// A message nobody shows is a translation nobody keeps up: every one is used somewhere.
+    #[test]
+    fn every_message_is_used() {
+        fn sources(dir: &std::path::Path, out: &mut String) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    sources(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs")
+                    && !path.ends_with("i18n/messages.rs")
+                {
+                    out.push_str(&std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        let mut code = String::new();
+        sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut code,
+        );
+        let unused: Vec<String> = Msg::ALL
+            .iter()
+            .map(|m| format!("{m:?}"))
+            .filter(|name| {
+                let used = format!("Msg::{name}");
+                !code.match_indices(&used).any(|(i, _)| {
+                    !code[i + used.len()..].starts_with(|c: char| c.is_alphanumeric())
+                })
+            })
+            .collect();
+        assert!(unused.is_empty(), "unused messages: {unused:?}");
+    }
+
     #[test]
     fn explicit_language_wins_over_locale() {
         assert_eq!(Lang::choose(Some(Lang::Id)), Lang::Id);
