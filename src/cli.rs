@@ -214,9 +214,10 @@ pub struct InitArgs {
     /// Office name, e.g. "BP3MI Sumatera Barat"
     #[arg(long, value_name = "NAME")]
     pub office_name: String,
-    /// Province the office serves (Kemendagri code)
-    #[arg(long, default_value = "13", value_name = "CODE")]
-    pub province: String,
+    /// Province the office serves (Kemendagri code; 13 when not given). Changing it later is
+    /// `config set office.province`
+    #[arg(long, value_name = "CODE")]
+    pub province: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]

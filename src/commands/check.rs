@@ -71,6 +71,21 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
         Cell::text("held_rows"),
         Cell::number(db::merge::pending(store.conn())?.len() as i64),
     ]);
+    // Who else may read the file: a warning, not a failure (the office decides who shares it).
+    let open = db::readable_by_others(store.path());
+    let access = match open.is_empty() {
+        true => Cell::code("private", &t!(Msg::CheckAccessPrivate)),
+        false => {
+            let listed: Vec<String> = open
+                .iter()
+                .map(|(path, mode)| format!("{} {mode:04o}", path.display()))
+                .collect();
+            let text = t!(Msg::CheckAccessOpen, listed.join(", "));
+            ctx.warn(&text);
+            Cell::code("readable_by_others", &text)
+        }
+    };
+    records.rows.push(vec![Cell::text("access"), access]);
     // Each line in the clerk's language; CSV and JSON keep the codes.
     for row in &mut records.rows {
         row[0] = item(row[0].value.as_str().unwrap_or_default());
@@ -116,6 +131,7 @@ fn item(code: &str) -> Cell {
         "review_items" => t!(Msg::CheckItemReview),
         "holes" => t!(Msg::CheckItemHoles),
         "held_rows" => t!(Msg::CheckItemHeld),
+        "access" => t!(Msg::CheckItemAccess),
         table => t!(Msg::CheckItemCount, crate::views::table_label(table)),
     };
     Cell::code(code, &label)

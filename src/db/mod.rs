@@ -137,6 +137,62 @@ pub fn create_private_file(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Refuses a database name SQLite would not keep in a file (`:memory:`, an empty name, a
+/// `file:` URI): `init` would say the office is ready and nothing would be saved.
+fn refuse_unsaved(path: &Path) -> Result<()> {
+    let name = path.to_string_lossy();
+    let uri = name
+        .get(..5)
+        .is_some_and(|lead| lead.eq_ignore_ascii_case("file:"));
+    if name.trim().is_empty() || name.starts_with(':') || uri {
+        return Err(crate::error::usage(t!(Msg::DbNotAFile, name)));
+    }
+    Ok(())
+}
+
+/// Makes a file readable and writable by its owner only.
+fn make_private(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let private = std::fs::Permissions::from_mode(0o600);
+        std::fs::set_permissions(path, private)
+            .map_err(|e| storage(t!(Msg::FileCreateFailed, path.display(), e)))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// Who besides the owner may read the database: the file, its write-ahead log and the folder it
+/// is in, each with its mode (`0644`), for `check`.
+pub fn readable_by_others(path: &Path) -> Vec<(PathBuf, u32)> {
+    let mut open = Vec::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
+        let folder = match path.parent() {
+            Some(p) if p.as_os_str().is_empty() => PathBuf::from("."),
+            Some(p) => p.to_path_buf(),
+            None => PathBuf::from("."),
+        };
+        for candidate in [path.to_path_buf(), PathBuf::from(wal), folder] {
+            if let Ok(meta) = std::fs::metadata(&candidate) {
+                let mode = meta.permissions().mode() & 0o777;
+                // Read for files; read or enter for the folder (listing it shows the names).
+                if mode & 0o044 != 0 {
+                    open.push((candidate, mode));
+                }
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    open
+}
+
 /// Writes (or replaces) a file readable by its owner only: letters and reports carry personal data.
 pub fn write_private_file(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
@@ -172,6 +228,7 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
 
 impl Store {
     pub fn open(path: &Path, mode: OpenMode) -> Result<Store> {
+        refuse_unsaved(path)?;
         if !path.exists() {
             if mode != OpenMode::Create {
                 return Err(storage(t!(Msg::DbMissing, path.display())));
@@ -214,6 +271,11 @@ impl Store {
         };
         if application_id != APPLICATION_ID && (tables > 0 || version != 0) {
             return Err(not_ours());
+        }
+        // A file pmi-desk makes a database (an empty one someone made, readable by everyone):
+        // private from now on, like the files pmi-desk creates itself.
+        if mode != OpenMode::ReadOnly && version == 0 && tables == 0 {
+            make_private(path)?;
         }
         if version > SCHEMA_VERSION {
             return Err(storage(t!(

@@ -473,6 +473,13 @@ message_table! {
     CheckItemReview => "Hal menunggu pemeriksaan", "Items waiting for review";
     CheckItemHoles => "Kiriman yang belum diterima", "Folders not received (holes)";
     CheckItemHeld => "Baris ditahan", "Rows held";
+    // Hardening: records, clock, database file (harden-records)
+    ClockOutOfRange => "PMI_DESK_NOW '{}' di luar rentang yang dapat disimpan: tahun {} sampai {}; tidak ada yang ditulis", "PMI_DESK_NOW '{}' is outside the range that can be stored: years {} to {}; nothing was written";
+    DbNotAFile => "'{}' bukan nama file: basis data dalam memori atau URI SQLite tidak disimpan; beri jalur file, misalnya --db kantor.db", "'{}' is not a file name: an in-memory database or an SQLite URI is not saved; give a file path, e.g. --db office.db";
+    OfficeProvinceDiffers => "Basis data {} sudah untuk provinsi {}, bukan {}; tidak ada yang diubah. Provinsi diganti dengan `pmi-desk config set office.province KODE`", "The database {} is already set up for province {}, not {}; nothing was changed. Change the province with `pmi-desk config set office.province CODE`";
+    CheckItemAccess => "Akses file", "File access";
+    CheckAccessPrivate => "hanya pemilik", "owner only";
+    CheckAccessOpen => "dapat dibaca pengguna lain: {} (perbaiki dengan chmod 600 untuk file, chmod 700 untuk folder)", "readable by other users: {} (fix with chmod 600 for files, chmod 700 for the folder)";
     UidInvalid => "UID '{}' tidak valid", "Invalid uid '{}'";
     HeadFile => "Berkas", "File";
     HeadInserted => "Baru", "Inserted";
