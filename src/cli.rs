@@ -214,8 +214,8 @@ pub struct InitArgs {
     /// Office name, e.g. "BP3MI Sumatera Barat"
     #[arg(long, value_name = "NAME")]
     pub office_name: String,
-    /// Province the office serves (Kemendagri code; 13 when not given). Changing it later is
-    /// `config set office.province`
+    /// Province the office serves (Kemendagri code)
+    // 13 for a new office when not given; an office's province is changed with `config set`.
     #[arg(long, value_name = "CODE")]
     pub province: Option<String>,
 }

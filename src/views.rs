@@ -573,6 +573,7 @@ pub fn action_label(action: &str) -> String {
         "warnings_accepted" => Msg::LogActionWarningsAccepted,
         "remove" => Msg::LogActionRemove,
         "verify" => Msg::LogActionVerify,
+        "stored" => Msg::LogActionStored,
         other => return other.to_string(),
     };
     t!(msg)

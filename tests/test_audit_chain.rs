@@ -50,10 +50,13 @@ fn caught(office: &Office, expected: &str) {
 fn rechain(office: &Office) {
     let conn = rusqlite::Connection::open(&office.db).unwrap();
     let rows: Vec<(i64, Vec<String>)> = conn
-        .prepare("SELECT id, at, clerk, command, record_kind, record_uid, action, changes FROM audit_log ORDER BY id")
+        .prepare("SELECT id, at, clerk, command, record_kind, record_uid, action, changes, digest FROM audit_log ORDER BY id")
         .unwrap()
         .query_map([], |r| {
-            Ok((r.get(0)?, (1..=7).map(|i| r.get(i)).collect::<Result<_, _>>()?))
+            // The digest, when the entry has one, is the eighth field.
+            let mut fields: Vec<String> = (1..=7).map(|i| r.get(i)).collect::<Result<_, _>>()?;
+            fields.extend(r.get::<_, Option<String>>(8)?);
+            Ok((r.get(0)?, fields))
         })
         .unwrap()
         .collect::<Result<_, _>>()

@@ -173,9 +173,7 @@ fn init_refuses_to_change_the_province_and_keeps_it_without_the_flag() {
     init(&["--province", "35"]).ok();
     let province = || office.run(&["config", "get", "office.province"]);
     assert_eq!(province().ok().trim(), "35");
-    office
-        .run(&["config", "set", "office.province", "13"])
-        .ok();
+    office.run(&["config", "set", "office.province", "13"]).ok();
     assert_eq!(province().ok().trim(), "13");
 }
 
@@ -194,7 +192,11 @@ fn init_refuses_a_database_that_would_not_be_saved() {
             "--office-name",
             "X",
         ]);
-        assert!(run.fails(2).contains("not a file name"), "{db}: {}", run.stderr);
+        assert!(
+            run.fails(2).contains("not a file name"),
+            "{db}: {}",
+            run.stderr
+        );
         assert!(!run.stdout.contains("ready"), "{}", run.stdout);
     }
     let names: Vec<_> = std::fs::read_dir(office.dir.path())
@@ -261,7 +263,11 @@ fn a_clock_past_year_9999_is_refused_before_anything_is_written() {
             ],
             &[("PMI_DESK_NOW", now)],
         );
-        assert!(run.fails(2).contains("PMI_DESK_NOW"), "{now}: {}", run.stderr);
+        assert!(
+            run.fails(2).contains("PMI_DESK_NOW"),
+            "{now}: {}",
+            run.stderr
+        );
     }
     assert_eq!(office.count("persons"), 0);
     assert_eq!(office.count("audit_log"), before);

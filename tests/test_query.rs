@@ -231,7 +231,10 @@ fn query_csv_escapes_text_a_spreadsheet_would_run_as_a_formula() {
         text.contains("'=HYPERLINK"),
         "escaped on standard output: {text}"
     );
-    assert!(text.contains(",2,-3,'@SUM(1)"), "numbers stay numbers: {text}");
+    assert!(
+        text.contains(",2,-3,'@SUM(1)"),
+        "numbers stay numbers: {text}"
+    );
     office.run(&["query", sql, "--out", "rows.csv"]).ok();
     let file = String::from_utf8(crate::util::read(&office.path("rows.csv"))).unwrap();
     assert!(file.contains("'=HYPERLINK"), "escaped in --out: {file}");
