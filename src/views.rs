@@ -574,6 +574,7 @@ pub fn action_label(action: &str) -> String {
         "remove" => Msg::LogActionRemove,
         "verify" => Msg::LogActionVerify,
         "stored" => Msg::LogActionStored,
+        "read_out" => Msg::LogActionReadOut,
         other => return other.to_string(),
     };
     t!(msg)

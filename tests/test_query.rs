@@ -252,3 +252,31 @@ fn query_values_without_a_space_is_read_only_and_runs() {
     let write = office.run(&["query", "DELETE FROM persons"]);
     assert!(write.fails(1).contains("DELETE"), "{}", write.stderr);
 }
+
+/// Regression (hardening item 9, part): `query --out` and many rows of CSV or JSON left no trace.
+/// Now the audit log says what was read out, how many rows and by whom; the query itself still
+/// runs read-only (a write in it is refused).
+#[test]
+fn query_out_and_many_rows_for_a_program_are_recorded_in_the_log() {
+    let office = Office::new();
+    let entries = || office.count("audit_log WHERE action = 'read_out'");
+    office
+        .run(&["query", "SELECT 1 AS n", "--out", "one.csv"])
+        .ok();
+    assert_eq!(entries(), 1);
+    let many = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 150) SELECT x FROM c";
+    office.run(&["query", many, "--format", "json"]).ok();
+    assert_eq!(entries(), 2);
+    // A few rows on standard output, or a table, are not recorded.
+    office.run(&["query", "SELECT 1", "--format", "csv"]).ok();
+    office.run(&["query", many]).ok();
+    assert_eq!(entries(), 2);
+    let log = office.run(&["log", "--format", "json"]).json();
+    let last = log.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["clerk"], "tester");
+    assert_eq!(last["action"], "read_out");
+    let changes = last["changes"].as_str().unwrap();
+    assert!(changes.contains("\"rows\":[null,\"150\"]"), "{changes}");
+    assert!(changes.contains("WITH RECURSIVE"), "{changes}");
+    office.run(&["check"]).ok();
+}

@@ -481,6 +481,7 @@ message_table! {
     CheckAccessPrivate => "hanya pemilik", "owner only";
     CheckAccessOpen => "dapat dibaca pengguna lain: {} (perbaiki dengan chmod 600 untuk file, chmod 700 untuk folder)", "readable by other users: {} (fix with chmod 600 for files, chmod 700 for the folder)";
     LogActionStored => "disimpan", "stored";
+    LogActionReadOut => "dibaca keluar", "read out";
     CheckItemRecords => "Rekaman terhadap log", "Records against the log";
     CheckRecordsSummary => "{} cocok dengan entri terakhirnya; {} tanpa digest (ditulis sebelum versi ini, tidak diperiksa)", "{} match their latest entry; {} without a digest (written before this version, not checked)";
     CheckRecordsAltered => "{} diubah di luar pmi-desk: {} ({})", "{} changed outside pmi-desk: {} ({})";
