@@ -103,6 +103,11 @@ impl Touched {
         }
     }
 
+    /// Whether at least `n` records wait for their entry.
+    pub fn at_least(&self, n: usize) -> bool {
+        self.0.borrow().len() >= n
+    }
+
     /// The digest for an entry about `uid` of `kind`, if this transaction wrote it since its last
     /// entry (the record is then vouched for).
     pub fn take(&self, conn: &Connection, kind: &str, uid: &str) -> Result<Option<String>> {

@@ -165,6 +165,7 @@ pub fn insert_or_clash<R: Record>(tx: &Tx, record: &R) -> Result<Option<String>>
         Ok(_) => {
             tx.wrote(R::TABLE, record.uid());
             index_words(tx, record, false)?;
+            tx.vouch_if_many()?;
             Ok(None)
         }
         Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => {
