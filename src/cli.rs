@@ -215,8 +215,9 @@ pub struct InitArgs {
     #[arg(long, value_name = "NAME")]
     pub office_name: String,
     /// Province the office serves (Kemendagri code)
-    #[arg(long, default_value = "13", value_name = "CODE")]
-    pub province: String,
+    // 13 for a new office when not given; an office's province is changed with `config set`.
+    #[arg(long, value_name = "CODE")]
+    pub province: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]

@@ -281,7 +281,7 @@ impl Output {
 
     /// The audit entry of the file (inside the command's transaction): its kind and digest, so
     /// that a later `--force` knows it as pmi-desk's own.
-    pub fn record(&self, tx: &Connection, actor: &Actor) -> Result<()> {
+    pub fn record(&self, tx: &db::Tx, actor: &Actor) -> Result<()> {
         audit::record(
             tx,
             actor,

@@ -591,6 +591,8 @@ pub fn action_label(action: &str) -> String {
         "accept_warnings" => Msg::LogActionWarningsAccepted,
         "init" => Msg::LogActionInit,
         "demo" => Msg::LogActionDemo,
+        "stored" => Msg::LogActionStored,
+        "read_out" => Msg::LogActionReadOut,
         other => return other.to_string(),
     };
     t!(msg)

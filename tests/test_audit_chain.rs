@@ -50,10 +50,13 @@ fn caught(office: &Office, expected: &str) {
 fn rechain(office: &Office) {
     let conn = rusqlite::Connection::open(&office.db).unwrap();
     let rows: Vec<(i64, Vec<String>)> = conn
-        .prepare("SELECT id, at, clerk, command, record_kind, record_uid, action, changes FROM audit_log ORDER BY id")
+        .prepare("SELECT id, at, clerk, command, record_kind, record_uid, action, changes, digest FROM audit_log ORDER BY id")
         .unwrap()
         .query_map([], |r| {
-            Ok((r.get(0)?, (1..=7).map(|i| r.get(i)).collect::<Result<_, _>>()?))
+            // The digest, when the entry has one, is the eighth field.
+            let mut fields: Vec<String> = (1..=7).map(|i| r.get(i)).collect::<Result<_, _>>()?;
+            fields.extend(r.get::<_, Option<String>>(8)?);
+            Ok((r.get(0)?, fields))
         })
         .unwrap()
         .collect::<Result<_, _>>()
@@ -282,4 +285,141 @@ fn audit_chain_clerks_writing_at_once_never_share_a_link() {
     }
     office.run(&["log", "--verify"]).ok();
     assert_eq!(office.count("persons"), 4);
+}
+
+/// `check` fails with this in its message (the chain itself may well be intact).
+#[track_caller]
+fn check_catches(office: &Office, expected: &str) {
+    let check = office.run(&["check"]);
+    assert!(check.fails(1).contains(expected), "{}", check.stderr);
+}
+
+/// Regression (hardening item 8): a direct `UPDATE persons SET full_name = ...` (seq raised so the
+/// triggers pass) left `check` and `log --verify --head` saying intact.
+#[test]
+fn records_edited_behind_pmi_desk_are_named_by_kind_and_uid() {
+    let (office, head) = office_with_history();
+    let clean = office.run(&["check", "--format", "csv"]);
+    assert!(clean.ok().contains("records,intact"), "{}", clean.stdout);
+    let uid = {
+        let conn = rusqlite::Connection::open(&office.db).unwrap();
+        conn.query_row(
+            "SELECT uid FROM persons WHERE full_name = 'Budi'",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .unwrap()
+    };
+    office.sql(
+        "UPDATE persons SET full_name = 'Mallory', seq = (SELECT max(seq) + 1 FROM persons)
+         WHERE full_name = 'Budi'",
+    );
+    // The chain alone still says intact: the log was not touched.
+    office.run(&["log", "--verify", "--head", &head]).ok();
+    check_catches(
+        &office,
+        &format!("person changed outside pmi-desk: 1 ({uid})"),
+    );
+    // The name index was left behind too.
+    check_catches(&office, "name index is out of step for 1 persons");
+}
+
+/// Regression (hardening item 8): an entry appended by someone with the chain's recipe but
+/// without the record's digest went unnoticed.
+#[test]
+fn records_a_forged_entry_appended_to_the_chain_does_not_vouch_for_an_edit() {
+    let (office, _) = office_with_history();
+    office.sql(
+        "UPDATE persons SET address = '=HYPERLINK(1)', seq = (SELECT max(seq) + 1 FROM persons)
+         WHERE full_name = 'Andi';
+         INSERT INTO audit_log (at, clerk, command, record_kind, record_uid, action, changes)
+         SELECT '2023-11-08T12:00:00.000Z', 'tester', 'worker edit', 'person', uid, 'update',
+                '{\"address\":[null,\"=HYPERLINK(1)\"]}' FROM persons WHERE full_name = 'Andi';",
+    );
+    tamper(&office, "");
+    rechain(&office);
+    office.run(&["log", "--verify"]).ok();
+    check_catches(&office, "person changed outside pmi-desk: 1");
+}
+
+/// Regression (hardening item 8): dropped triggers went unnoticed.
+#[test]
+fn records_dropped_triggers_and_indexes_are_named() {
+    let (office, _) = office_with_history();
+    tamper(&office, "DROP INDEX persons_nik;");
+    check_catches(
+        &office,
+        "missing: index persons_nik, trigger audit_log_no_delete, trigger audit_log_no_update",
+    );
+    office.sql("CREATE TRIGGER persons_quiet AFTER UPDATE ON persons BEGIN SELECT 1; END;");
+    check_catches(&office, "added: trigger persons_quiet");
+}
+
+/// Regression (hardening item 8): an emptied log read "intact, 0 entries" on a database full of
+/// records.
+#[test]
+fn records_an_emptied_log_on_a_database_with_records_is_refused() {
+    let (office, _) = office_with_history();
+    tamper(&office, "DELETE FROM audit_log;");
+    check_catches(
+        &office,
+        "The audit log is empty although the database holds",
+    );
+    // The records lost their entries: none is vouched for any more.
+    let check = office.run(&["check"]);
+    assert!(
+        check.stdout.contains("0 match their latest entry"),
+        "{}",
+        check.stdout
+    );
+}
+
+/// A record removed behind pmi-desk's back is missed; one pmi-desk removed (a merge) is not.
+#[test]
+fn records_removed_without_a_trace_are_named() {
+    let (office, _) = office_with_history();
+    office.sql(
+        "PRAGMA foreign_keys = OFF;
+         DELETE FROM recommendations; DELETE FROM documents;
+         DELETE FROM placements WHERE person_uid = (SELECT uid FROM persons WHERE full_name = 'Rudi');",
+    );
+    check_catches(&office, "placement gone without a trace: 1");
+}
+
+/// Records that arrive in an import have an entry each, with their digest: `check` verifies every
+/// one of them, and a later edit behind pmi-desk's back is caught like any other.
+#[test]
+fn records_imported_are_each_vouched_for() {
+    let (office, _) = office_with_history();
+    let other = Office::with_code("BP3MI-JT");
+    for (nik, name) in [("3578015508900001", "Sari"), ("3578015508900002", "Wati")] {
+        other
+            .register(nik, name, &["--sex", "P", "--regency", "3578"])
+            .ok();
+    }
+    other.run(&["export", "--out", "folder"]).ok();
+    office
+        .run(&[
+            "import",
+            other.path("folder").to_str().unwrap(),
+            "--unsigned",
+            "--accept-warnings",
+        ])
+        .ok();
+    let check = office.run(&["check"]);
+    let out = check.ok();
+    let persons = office.count("persons");
+    let placements = office.count("placements");
+    assert!(
+        out.contains(&format!(
+            "{} match their latest entry; 0 without a digest",
+            persons + placements
+        )),
+        "{out}"
+    );
+    office.sql(
+        "UPDATE placements SET employer_name = 'X', seq = (SELECT max(seq) + 1 FROM placements)
+         WHERE person_uid = (SELECT uid FROM persons WHERE full_name = 'Sari')",
+    );
+    check_catches(&office, "placement changed outside pmi-desk: 1");
 }

@@ -144,3 +144,131 @@ fn reference_lists() {
     );
     office.run(&["ref", "codes", "nonsense"]).fails(1);
 }
+
+/// Regression (hardening item 10): `init` run again with another `--province` changed the office's
+/// province silently.
+#[test]
+fn init_refuses_to_change_the_province_and_keeps_it_without_the_flag() {
+    let office = Office::empty();
+    let init = |extra: &[&str]| {
+        let mut args = vec![
+            "init",
+            "--office-code",
+            "BP3MI-JT",
+            "--office-name",
+            "BP3MI Jawa Timur",
+        ];
+        args.extend_from_slice(extra);
+        office.run(&args)
+    };
+    init(&["--province", "35"]).ok();
+    let other = init(&["--province", "13"]);
+    assert!(
+        other.fails(1).contains("config set office.province"),
+        "{}",
+        other.stderr
+    );
+    // Without `--province` (whose value for a new office is 13) nothing moves either.
+    init(&[]).ok();
+    init(&["--province", "35"]).ok();
+    let province = || office.run(&["config", "get", "office.province"]);
+    assert_eq!(province().ok().trim(), "35");
+    office.run(&["config", "set", "office.province", "13"]).ok();
+    assert_eq!(province().ok().trim(), "13");
+}
+
+/// Regression (hardening item 10): `--db :memory:` and SQLite URIs were accepted; `init` said the
+/// office was ready and nothing was saved.
+#[test]
+fn init_refuses_a_database_that_would_not_be_saved() {
+    let office = Office::empty();
+    for db in [":memory:", "file:office.db?mode=memory", "FILE:x.db"] {
+        let run = office.run(&[
+            "--db",
+            db,
+            "init",
+            "--office-code",
+            "BP3MI-SB",
+            "--office-name",
+            "X",
+        ]);
+        assert!(
+            run.fails(2).contains("not a file name"),
+            "{db}: {}",
+            run.stderr
+        );
+        assert!(!run.stdout.contains("ready"), "{}", run.stdout);
+    }
+    let names: Vec<_> = std::fs::read_dir(office.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(names.is_empty(), "nothing created: {names:?}");
+}
+
+/// Regression (hardening item 10): an empty 0644 file given as the database became the database
+/// and stayed world-readable; `check` said nothing about it.
+#[cfg(unix)]
+#[test]
+fn init_makes_an_existing_empty_file_private_and_check_warns_about_readable_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let office = Office::empty();
+    std::fs::set_permissions(office.dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    std::fs::write(&office.db, b"").unwrap();
+    std::fs::set_permissions(&office.db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    office
+        .run(&["init", "--office-code", "BP3MI-SB", "--office-name", "X"])
+        .ok();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&office.db), 0o600);
+    let check = office.run(&["check", "--format", "csv"]);
+    assert!(check.ok().contains("access,private"), "{}", check.stderr);
+    assert!(!check.stderr.contains("readable"), "{}", check.stderr);
+    // Someone opens it up later (a copy, a shared folder): check warns, naming file and mode.
+    std::fs::set_permissions(&office.db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::set_permissions(office.dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let check = office.run(&["check", "--format", "csv"]);
+    let out = check.ok();
+    assert!(out.contains("access,readable_by_others"), "{out}");
+    assert!(check.stderr.contains("office.db 0644"), "{}", check.stderr);
+    assert!(check.stderr.contains("0755"), "{}", check.stderr);
+}
+
+/// Regression (hardening item 10): `PMI_DESK_NOW` past 9999 stored a stamp that never read back,
+/// and the record could no longer be shown or changed.
+#[test]
+fn a_clock_past_year_9999_is_refused_before_anything_is_written() {
+    let office = Office::new();
+    let before = office.count("audit_log");
+    for now in ["+10000-01-01", "+10000-01-01T00:00:00Z"] {
+        let run = office.run_with(
+            &[
+                "register",
+                "--nik",
+                "1371021508900001",
+                "--name",
+                "Budi",
+                "--sex",
+                "L",
+                "--birth-place",
+                "Padang",
+                "--birth-date",
+                "1990-08-15",
+                "--regency",
+                "1371",
+                "--scheme",
+                "MANDIRI",
+                "--country",
+                "MY",
+            ],
+            &[("PMI_DESK_NOW", now)],
+        );
+        assert!(
+            run.fails(2).contains("PMI_DESK_NOW"),
+            "{now}: {}",
+            run.stderr
+        );
+    }
+    assert_eq!(office.count("persons"), 0);
+    assert_eq!(office.count("audit_log"), before);
+}

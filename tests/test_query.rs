@@ -212,3 +212,71 @@ fn query_out_that_times_out_leaves_no_file() {
         "neither the file nor a partial one: {left:?}"
     );
 }
+
+/// Regression (hardening item 7): an imported address `=HYPERLINK(...)` came out of `query` live,
+/// unlike every other CSV pmi-desk writes.
+#[test]
+fn query_csv_escapes_text_a_spreadsheet_would_run_as_a_formula() {
+    let office = Office::new();
+    office
+        .register("1371021508900001", "Budi", &["--address", "Jl. Merdeka 1"])
+        .ok();
+    office.sql(
+        "UPDATE persons SET address = '=HYPERLINK(\"http://evil.example\",\"x\")', seq = seq + 1000",
+    );
+    let sql = "SELECT address, 2 AS n, -3 AS minus, '@SUM(1)' AS at FROM persons";
+    let stdout = office.run(&["query", sql, "--format", "csv"]);
+    let text = stdout.ok();
+    assert!(
+        text.contains("'=HYPERLINK"),
+        "escaped on standard output: {text}"
+    );
+    assert!(
+        text.contains(",2,-3,'@SUM(1)"),
+        "numbers stay numbers: {text}"
+    );
+    office.run(&["query", sql, "--out", "rows.csv"]).ok();
+    let file = String::from_utf8(crate::util::read(&office.path("rows.csv"))).unwrap();
+    assert!(file.contains("'=HYPERLINK"), "escaped in --out: {file}");
+    assert!(!file.lines().any(|l| l.starts_with('=')), "{file}");
+}
+
+/// Regression (hardening item 7): `VALUES(1)` reads nothing and writes nothing, but was refused.
+#[test]
+fn query_values_without_a_space_is_read_only_and_runs() {
+    let office = Office::new();
+    let out = office.run(&["query", "VALUES(1)", "--format", "csv"]);
+    assert_eq!(out.ok(), "column1\n1\n");
+    let select = office.run(&["query", "SELECT*FROM (VALUES(2))", "--format", "csv"]);
+    assert!(select.ok().ends_with("2\n"), "{}", select.stdout);
+    let write = office.run(&["query", "DELETE FROM persons"]);
+    assert!(write.fails(1).contains("DELETE"), "{}", write.stderr);
+}
+
+/// Regression (hardening item 9, part): `query --out` and many rows of CSV or JSON left no trace.
+/// Now the audit log says what was read out, how many rows and by whom; the query itself still
+/// runs read-only (a write in it is refused).
+#[test]
+fn query_out_and_many_rows_for_a_program_are_recorded_in_the_log() {
+    let office = Office::new();
+    let entries = || office.count("audit_log WHERE action = 'read_out'");
+    office
+        .run(&["query", "SELECT 1 AS n", "--out", "one.csv"])
+        .ok();
+    assert_eq!(entries(), 1);
+    let many = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 150) SELECT x FROM c";
+    office.run(&["query", many, "--format", "json"]).ok();
+    assert_eq!(entries(), 2);
+    // A few rows on standard output, or a table, are not recorded.
+    office.run(&["query", "SELECT 1", "--format", "csv"]).ok();
+    office.run(&["query", many]).ok();
+    assert_eq!(entries(), 2);
+    let log = office.run(&["log", "--format", "json"]).json();
+    let last = log.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["clerk"], "tester");
+    assert_eq!(last["action"], "read_out");
+    let changes = last["changes"].as_str().unwrap();
+    assert!(changes.contains("\"rows\":[null,\"150\"]"), "{changes}");
+    assert!(changes.contains("WITH RECURSIVE"), "{changes}");
+    office.run(&["check"]).ok();
+}

@@ -249,12 +249,54 @@ pub const UNDO_0007: &str = "DROP TABLE persons_words; DROP INDEX placements_dep
     DROP INDEX recommendations_status; CREATE INDEX persons_name_key ON persons(name_key);
     CREATE INDEX placements_departed_on ON placements(departed_on) WHERE departed_on IS NOT NULL;";
 
-/// Takes a database of this schema back to what schema 7 left (the tables 0008 added dropped,
+/// Takes a database of this schema back to what schema 7 left (the digests of 0009 and the tables 0008 added dropped,
 /// the columns it added to documents and case events too), so that a test can upgrade it again.
-pub const UNDO_0008: &str = "DROP TABLE site_self; DROP TABLE kept_writes; DROP TABLE person_merges;
+pub const UNDO_0008: &str = "ALTER TABLE audit_log DROP COLUMN digest; DROP TABLE site_self; DROP TABLE kept_writes; DROP TABLE person_merges;
     DROP TABLE sites; DROP TABLE sync_held; DROP TABLE sync_carried; DROP TABLE sync_cursors;
     DROP TABLE sync_pending; DROP INDEX documents_clashing; DROP INDEX documents_one_live;
     CREATE UNIQUE INDEX documents_one_live ON documents(placement_uid, kind) WHERE removed_on IS NULL;
     ALTER TABLE documents DROP COLUMN versions; ALTER TABLE documents DROP COLUMN clash;
     ALTER TABLE case_events DROP COLUMN closure_reason; ALTER TABLE case_events DROP COLUMN seen;
     ALTER TABLE case_events DROP COLUMN versions;";
+
+/// Recomputes every entry's chain hash by the recipe of docs/data.md: after a test took a
+/// database back to a schema before 0009, whose entries had no digest to hash.
+pub fn rechain_without_digests(db: &Path) {
+    use sha2::{Digest, Sha256};
+    let conn = rusqlite::Connection::open(db).expect("open db");
+    conn.execute_batch(
+        "DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;",
+    )
+    .expect("triggers");
+    let rows: Vec<(i64, Vec<String>)> = conn
+        .prepare("SELECT id, at, clerk, command, record_kind, record_uid, action, changes FROM audit_log ORDER BY id")
+        .unwrap()
+        .query_map([], |r| {
+            Ok((r.get(0)?, (1..=7).map(|i| r.get(i)).collect::<Result<_, _>>()?))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut prev = "0".repeat(64);
+    for (id, fields) in rows {
+        let mut hasher = Sha256::new();
+        hasher.update(prev.as_bytes());
+        for field in std::iter::once(id.to_string()).chain(fields) {
+            hasher.update(format!("{}:{field},", field.len()).as_bytes());
+        }
+        let hash = format!("{:x}", hasher.finalize());
+        conn.execute(
+            "UPDATE audit_log SET prev_hash = ?1, hash = ?2 WHERE id = ?3",
+            rusqlite::params![prev, hash, id],
+        )
+        .unwrap();
+        prev = hash;
+    }
+    conn.execute_batch(
+        "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log WHEN OLD.hash IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+    )
+    .expect("triggers back");
+}

@@ -54,6 +54,23 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
             .push(vec![Cell::text(*table), Cell::number(*count)]);
     }
     records.rows.extend(chain_rows(&chain, known.as_deref()));
+    let stored_records: i64 = health
+        .counts
+        .iter()
+        .filter(|(table, _)| *table != "audit_log")
+        .map(|(_, n)| n)
+        .sum();
+    let log_entries = health
+        .counts
+        .iter()
+        .find(|(table, _)| *table == "audit_log")
+        .map_or(0, |(_, n)| *n);
+    let (record_rows, mut problems) = integrity_rows(store.conn())?;
+    records.rows.extend(record_rows);
+    // An emptied log is a chain intact with nothing in it: only the records give it away.
+    if log_entries == 0 && stored_records > 0 {
+        problems.insert(0, t!(Msg::AuditLogEmpty, stored_records));
+    }
     // This database as a site of the exchange, and what waits from it.
     let own = db::site::own(store.conn())?;
     records
@@ -76,6 +93,21 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
         Cell::text("leftovers"),
         Cell::number(left.len() as i64),
     ]);
+    // Who else may read the file: a warning, not a failure (the office decides who shares it).
+    let open = db::readable_by_others(store.path());
+    let access = match open.is_empty() {
+        true => Cell::code("private", &t!(Msg::CheckAccessPrivate)),
+        false => {
+            let listed: Vec<String> = open
+                .iter()
+                .map(|(path, mode)| format!("{} {mode:04o}", path.display()))
+                .collect();
+            let text = t!(Msg::CheckAccessOpen, listed.join(", "));
+            ctx.warn(&text);
+            Cell::code("readable_by_others", &text)
+        }
+    };
+    records.rows.push(vec![Cell::text("access"), access]);
     // Each line in the clerk's language; CSV and JSON keep the codes.
     for row in &mut records.rows {
         row[0] = item(row[0].value.as_str().unwrap_or_default());
@@ -89,7 +121,75 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
         return Err(refused(t!(Msg::CheckFailed)));
     }
     // The sentence names the first bad entry (or the missing head); the table above only its place.
-    chain_outcome.map(|_| ())
+    chain_outcome?;
+    match problems.is_empty() {
+        true => Ok(()),
+        false => Err(refused(problems.join("; "))),
+    }
+}
+
+/// The records against their digests, the schema against the migrations', and the name index
+/// against the names: the rows of the report, and what is wrong, in the clerk's words.
+fn integrity_rows(conn: &rusqlite::Connection) -> Result<(Vec<Vec<Cell>>, Vec<String>)> {
+    let mut problems = Vec::new();
+    let verdicts = db::digest::verify_records(conn)?;
+    let verified: i64 = verdicts.iter().map(|v| v.verified).sum();
+    let uncovered: i64 = verdicts.iter().map(|v| v.uncovered).sum();
+    let mut wrong = Vec::new();
+    for v in &verdicts {
+        let kind = crate::views::record_kind_label(v.kind);
+        let more = |count: i64, listed: &[String]| match count as usize > listed.len() {
+            true => format!("{} …", listed.join(", ")),
+            false => listed.join(", "),
+        };
+        if v.altered_count > 0 {
+            let uids = more(v.altered_count, &v.altered);
+            wrong.push(t!(Msg::CheckRecordsAltered, kind, v.altered_count, uids));
+        }
+        if v.missing_count > 0 {
+            let uids = more(v.missing_count, &v.missing);
+            wrong.push(t!(Msg::CheckRecordsMissing, kind, v.missing_count, uids));
+        }
+    }
+    let summary = t!(Msg::CheckRecordsSummary, verified, uncovered);
+    let state = match wrong.is_empty() {
+        true => Cell::code("intact", &summary),
+        false => {
+            problems.push(t!(Msg::CheckRecordsFailed, wrong.join("; ")));
+            Cell::code("altered", &format!("{}; {summary}", wrong.join("; ")))
+        }
+    };
+    let mut rows = vec![vec![Cell::text("records"), state]];
+    let drift = db::schema_drift(conn)?;
+    let schema = match drift.is_empty() {
+        true => Cell::code("intact", &t!(Msg::CheckSchemaIntact)),
+        false => {
+            let none = || "-".to_string();
+            let list = |l: &[String]| match l.is_empty() {
+                true => none(),
+                false => l.join(", "),
+            };
+            let text = t!(
+                Msg::CheckSchemaDrift,
+                list(&drift.missing),
+                list(&drift.changed),
+                list(&drift.added)
+            );
+            problems.push(t!(Msg::CheckSchemaFailed, text));
+            Cell::code("changed", &text)
+        }
+    };
+    rows.push(vec![Cell::text("schema"), schema]);
+    let stale = db::stale_name_index(conn)?;
+    let index = match stale {
+        0 => Cell::code("in_step", &t!(Msg::CheckNameIndexOk)),
+        n => {
+            problems.push(t!(Msg::CheckNameIndexStale, n));
+            Cell::code("stale", &t!(Msg::CheckNameIndexStale, n))
+        }
+    };
+    rows.push(vec![Cell::text("name_index"), index]);
+    Ok((rows, problems))
 }
 
 /// What interrupted writes left beside the database and in the folders exports went to.
@@ -154,6 +254,10 @@ fn item(code: &str) -> Cell {
         "holes" => t!(Msg::CheckItemHoles),
         "held_rows" => t!(Msg::CheckItemHeld),
         "leftovers" => t!(Msg::CheckItemLeftovers),
+        "access" => t!(Msg::CheckItemAccess),
+        "records" => t!(Msg::CheckItemRecords),
+        "schema" => t!(Msg::CheckItemSchema),
+        "name_index" => t!(Msg::CheckItemNameIndex),
         table => t!(Msg::CheckItemCount, crate::views::table_label(table)),
     };
     Cell::code(code, &label)

@@ -97,8 +97,12 @@ fn save(store: &mut Store, ctx: &Ctx, values: &[(&str, String)]) -> Result<()> {
     })
 }
 
+/// The province of a new office when `--province` is not given (West Sumatra).
+const DEFAULT_PROVINCE: &str = "13";
+
 pub fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
-    let values = [
+    let province = args.province.as_deref().unwrap_or(DEFAULT_PROVINCE);
+    let mut values = [
         (
             "office.code",
             (settings::find("office.code")?.check)(&args.office_code)?,
@@ -109,7 +113,7 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
         ),
         (
             "office.province",
-            (settings::find("office.province")?.check)(&args.province)?,
+            (settings::find("office.province")?.check)(province)?,
         ),
     ];
     if values[1].1.is_empty() {
@@ -127,6 +131,21 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
                 name,
                 code
             )));
+        }
+        // The province decides letters' and reports' defaults: never changed in passing by an
+        // `init` run again (without `--province` it stays as it is).
+        if let Some(stored) = stored("office.province")? {
+            match &args.province {
+                Some(_) if stored != values[2].1 => {
+                    return Err(refused(t!(
+                        Msg::OfficeProvinceDiffers,
+                        ctx.db_path.display(),
+                        stored,
+                        values[2].1
+                    )));
+                }
+                _ => values[2].1 = stored,
+            }
         }
     }
     save(&mut store, ctx, &values)?;

@@ -2,7 +2,6 @@
 //! and recorded in the audit log with the record they concern.
 
 use anyhow::Result;
-use rusqlite::Connection;
 
 use crate::context::Ctx;
 use crate::db::audit::{self, Actor};
@@ -36,7 +35,7 @@ pub fn confirm_warnings(
     }
 }
 
-pub fn record(conn: &Connection, actor: &Actor, uid: &str, warnings: &[Warning]) -> Result<()> {
+pub fn record(conn: &crate::db::Tx, actor: &Actor, uid: &str, warnings: &[Warning]) -> Result<()> {
     if warnings.is_empty() {
         return Ok(());
     }

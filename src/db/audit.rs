@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 use serde_json::{Map, Value};
 
-use super::audit_chain;
+use super::{audit_chain, Tx};
 use crate::domain::record::Timestamp;
 
 /// Who is doing what, shared by every entry a command writes.
@@ -49,13 +49,54 @@ pub fn created(fields: &[(&'static str, String)]) -> Vec<Change> {
     diff(&[], fields)
 }
 
+/// An entry about `uid`: when this transaction wrote that record since its last entry, the entry
+/// carries the digest of the record as stored now (`db::digest`).
 pub fn record(
+    tx: &Tx,
+    actor: &Actor,
+    kind: &str,
+    uid: &str,
+    action: &str,
+    changes: &[Change],
+) -> Result<()> {
+    let digest = tx.touched.take(tx, kind, uid)?;
+    if tx.actor.borrow().is_none() {
+        *tx.actor.borrow_mut() = Some(actor.clone());
+    }
+    entry(tx, actor, kind, uid, action, changes, digest.as_deref())
+}
+
+/// At the commit: one entry (`stored`) for each record written without an entry of its own (an
+/// import's new rows, the records a merge moved to another person), with its digest.
+pub fn vouch_for_the_rest(tx: &Tx) -> Result<()> {
+    let rest = tx.touched.rest();
+    if rest.is_empty() {
+        return Ok(());
+    }
+    let actor = tx.actor.borrow().clone().unwrap_or_else(|| Actor {
+        now: Utc::now(),
+        clerk: "-".into(),
+        command: "-".into(),
+    });
+    let kinds = super::digest::kinds();
+    for (kind, uid) in rest {
+        let Some(k) = kinds.iter().find(|k| k.kind == kind) else {
+            continue;
+        };
+        let digest = super::digest::stored(tx, k, &uid)?;
+        entry(tx, &actor, kind, &uid, "stored", &[], Some(&digest))?;
+    }
+    Ok(())
+}
+
+fn entry(
     conn: &Connection,
     actor: &Actor,
     kind: &str,
     uid: &str,
     action: &str,
     changes: &[Change],
+    digest: Option<&str>,
 ) -> Result<()> {
     let mut map = Map::new();
     for (field, old, new) in changes {
@@ -69,7 +110,7 @@ pub fn record(
     // Chained onto the latest entry inside the writer's IMMEDIATE transaction: no other clerk can
     // take the same link meanwhile.
     let (id, prev) = audit_chain::next_link(conn)?;
-    let content: [&[u8]; 7] = [
+    let mut content: Vec<&[u8]> = vec![
         at.as_str().as_bytes(),
         actor.clerk.as_bytes(),
         actor.command.as_bytes(),
@@ -78,24 +119,27 @@ pub fn record(
         action.as_bytes(),
         changes.as_bytes(),
     ];
+    // The digest, where there is one, is the eighth field the hash covers.
+    content.extend(digest.map(str::as_bytes));
     let hash = audit_chain::entry_hash(&prev, id, &content);
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO audit_log
-             (id, at, clerk, command, record_kind, record_uid, action, changes, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            id,
-            at.as_str(),
-            actor.clerk,
-            actor.command,
-            kind,
-            uid,
-            action,
-            changes,
-            prev,
-            hash
-        ],
-    )?;
+             (id, at, clerk, command, record_kind, record_uid, action, changes, prev_hash, hash, digest)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        id,
+        at.as_str(),
+        actor.clerk,
+        actor.command,
+        kind,
+        uid,
+        action,
+        changes,
+        prev,
+        hash,
+        digest
+    ])?;
     Ok(())
 }
 

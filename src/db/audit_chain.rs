@@ -15,8 +15,20 @@ pub const GENESIS: &str = "00000000000000000000000000000000000000000000000000000
 /// The schema version that added the chain (migration 0005).
 const CHAINED_SINCE: i64 = 5;
 
-/// The columns an entry's hash covers, after its id, in this order.
-const CONTENT: &str = "at, clerk, command, record_kind, record_uid, action, changes";
+/// The schema version that added the record digest (migration 0009): the eighth field an entry's
+/// hash covers, when the entry has one.
+const DIGEST_SINCE: i64 = 9;
+
+/// The columns an entry's hash covers, after its id, in this order (`digest` only when not NULL).
+const CONTENT: &str = "at, clerk, command, record_kind, record_uid, action, changes, digest";
+
+/// `CONTENT` as the schema of `version` has it.
+fn content(version: i64) -> &'static str {
+    match version >= DIGEST_SINCE {
+        true => CONTENT,
+        false => "at, clerk, command, record_kind, record_uid, action, changes, NULL",
+    }
+}
 
 /// SHA-256 (lower-case hex) of the previous entry's hash followed by the entry's id and fields,
 /// each written as a netstring (`<byte length>:<bytes>,`), so that no two different entries give
@@ -37,11 +49,8 @@ pub fn entry_hash(prev: &str, id: i64, fields: &[&[u8]]) -> String {
 /// so no other clerk can take the same link.
 pub fn next_link(conn: &Connection) -> Result<(i64, String)> {
     let last: Option<(i64, Option<String>)> = conn
-        .query_row(
-            "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     Ok(match last {
         Some((id, hash)) => (id + 1, hash.unwrap_or_else(|| GENESIS.to_string())),
@@ -78,11 +87,13 @@ pub fn after_migration(conn: &Connection, version: i64) -> Result<()> {
     // In batches, so a large log is never held in memory at once.
     loop {
         let mut stmt = conn.prepare(&format!(
-            "SELECT id, {CONTENT} FROM audit_log WHERE id > ?1 ORDER BY id LIMIT 1000"
+            "SELECT id, {} FROM audit_log WHERE id > ?1 ORDER BY id LIMIT 1000",
+            content(version)
         ))?;
         let batch = stmt
             .query_map([after], |r| {
-                let fields = (1..=7)
+                let fields = (1..=8)
+                    .filter(|i| *i < 8 || r.get_ref(*i).is_ok_and(|v| v != ValueRef::Null))
                     .map(|i| r.get_ref(i).map(|v| text(v).into_owned()))
                     .collect::<rusqlite::Result<Vec<_>>>()?;
                 Ok((r.get::<_, i64>(0)?, fields))
@@ -158,10 +169,12 @@ pub fn verify(conn: &Connection, known_head: Option<&str>) -> Result<Verdict> {
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
         let at = String::from_utf8_lossy(&text(row.get_ref(1)?)).into_owned();
-        let prev_hash = text(row.get_ref(8)?);
-        let hash = text(row.get_ref(9)?);
+        let prev_hash = text(row.get_ref(9)?);
+        let hash = text(row.get_ref(10)?);
+        let digest = row.get_ref(8)?;
         let owned: Vec<Cow<[u8]>> = (1..=7)
             .map(|i| row.get_ref(i).map(text))
+            .chain((digest != ValueRef::Null).then(|| Ok(text(digest))))
             .collect::<rusqlite::Result<_>>()?;
         let contents: Vec<&[u8]> = owned.iter().map(|c| c.as_ref()).collect();
         let prev_text = String::from_utf8_lossy(&prev_hash);

@@ -68,6 +68,7 @@ pub fn move_person(tx: &Tx, member: &str, survivor: &str) -> Result<Vec<String>>
                 "UPDATE {table} SET person_uid = ?1, seq = ?2 WHERE uid = ?3"
             ))?
             .execute(params![survivor, tx.next_seq(), uid])?;
+            tx.wrote(table, &uid);
             if table == "placements" {
                 moved.push(uid);
             }
@@ -93,6 +94,8 @@ pub fn remove_person(tx: &Tx, uid: &str) -> Result<()> {
             .execute([rowid])?;
         tx.prepare_cached("DELETE FROM persons WHERE rowid = ?1")?
             .execute([rowid])?;
+        // Its entry says it was removed (`db::digest::REMOVED`), not lost.
+        tx.wrote("persons", uid);
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ pub mod cases;
 pub mod clash;
 
 pub mod counters;
+pub mod digest;
 pub mod documents;
 pub mod filter;
 pub mod kept;
@@ -78,6 +79,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0008_convergence",
         include_str!("../../migrations/0008_convergence.sql"),
     ),
+    (
+        "0009_record_digest",
+        include_str!("../../migrations/0009_record_digest.sql"),
+    ),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -137,6 +142,62 @@ pub fn create_private_file(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Refuses a database name SQLite would not keep in a file (`:memory:`, an empty name, a
+/// `file:` URI): `init` would say the office is ready and nothing would be saved.
+fn refuse_unsaved(path: &Path) -> Result<()> {
+    let name = path.to_string_lossy();
+    let uri = name
+        .get(..5)
+        .is_some_and(|lead| lead.eq_ignore_ascii_case("file:"));
+    if name.trim().is_empty() || name.starts_with(':') || uri {
+        return Err(crate::error::usage(t!(Msg::DbNotAFile, name)));
+    }
+    Ok(())
+}
+
+/// Makes a file readable and writable by its owner only.
+fn make_private(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let private = std::fs::Permissions::from_mode(0o600);
+        std::fs::set_permissions(path, private)
+            .map_err(|e| storage(t!(Msg::FileCreateFailed, path.display(), e)))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// Who besides the owner may read the database: the file, its write-ahead log and the folder it
+/// is in, each with its mode (`0644`), for `check`.
+pub fn readable_by_others(path: &Path) -> Vec<(PathBuf, u32)> {
+    let mut open = Vec::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
+        let folder = match path.parent() {
+            Some(p) if p.as_os_str().is_empty() => PathBuf::from("."),
+            Some(p) => p.to_path_buf(),
+            None => PathBuf::from("."),
+        };
+        for candidate in [path.to_path_buf(), PathBuf::from(wal), folder] {
+            if let Ok(meta) = std::fs::metadata(&candidate) {
+                let mode = meta.permissions().mode() & 0o777;
+                // Read for files; read or enter for the folder (listing it shows the names).
+                if mode & 0o044 != 0 {
+                    open.push((candidate, mode));
+                }
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    open
+}
+
 /// Writes (or replaces) a file readable by its owner only: letters and reports carry personal data.
 pub fn write_private_file(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
@@ -172,6 +233,7 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
 
 impl Store {
     pub fn open(path: &Path, mode: OpenMode) -> Result<Store> {
+        refuse_unsaved(path)?;
         if !path.exists() {
             if mode != OpenMode::Create {
                 return Err(storage(t!(Msg::DbMissing, path.display())));
@@ -214,6 +276,11 @@ impl Store {
         };
         if application_id != APPLICATION_ID && (tables > 0 || version != 0) {
             return Err(not_ours());
+        }
+        // A file pmi-desk makes a database (an empty one someone made, readable by everyone):
+        // private from now on, like the files pmi-desk creates itself.
+        if mode != OpenMode::ReadOnly && version == 0 && tables == 0 {
+            make_private(path)?;
         }
         if version > SCHEMA_VERSION {
             return Err(storage(t!(
@@ -431,9 +498,13 @@ impl Store {
             first,
             last: Cell::new(first),
             site,
+            touched: Default::default(),
+            actor: Default::default(),
         };
         let (value, commit) = work(&tx)?;
         if commit {
+            // Every record written without an entry of its own gets one with its digest.
+            audit::vouch_for_the_rest(&tx)?;
             // A change may have ended a clash between offices' records (or made one visible).
             clash::settle(&tx)?;
             tx.commit().map_err(|e| busy_or(e, &self.path))?;
@@ -464,6 +535,10 @@ pub struct Tx<'c> {
     last: Cell<i64>,
     /// This database's site: the writes of this transaction are its.
     site: crate::domain::version::Site,
+    /// The records written since their last audit entry (`db::digest`).
+    pub(crate) touched: digest::Touched,
+    /// Who wrote this transaction's latest audit entry: the one who vouches for the rest.
+    pub(crate) actor: std::cell::RefCell<Option<audit::Actor>>,
 }
 
 impl Deref for Tx<'_> {
@@ -474,6 +549,26 @@ impl Deref for Tx<'_> {
 }
 
 impl Tx<'_> {
+    /// Notes that the record `uid` of `table` was written: its next audit entry (or one at the
+    /// commit) carries its digest.
+    pub fn wrote(&self, table: &str, uid: &str) {
+        self.touched.add(table, uid);
+    }
+
+    /// Who vouches for the records this transaction writes without an entry of their own.
+    pub fn act_as(&self, actor: &audit::Actor) {
+        *self.actor.borrow_mut() = Some(actor.clone());
+    }
+
+    /// Writes the `stored` entries of the records written so far without one, once there are
+    /// many (an import): the list of them never grows past a few thousand uids.
+    pub fn vouch_if_many(&self) -> Result<()> {
+        if self.touched.at_least(4096) {
+            audit::vouch_for_the_rest(self)?;
+        }
+        Ok(())
+    }
+
     /// The next change sequence number.
     pub fn next_seq(&self) -> i64 {
         let next = self.last.get() + 1;
@@ -616,6 +711,96 @@ pub fn found_at(path: &Path) -> Found {
         backup_at,
         persons,
     }
+}
+
+/// A schema object: its type, name and SQL.
+pub type SchemaObject = (String, String, Option<String>);
+
+/// The schema objects (tables, indexes, triggers, views) the migrations make, from a database built
+/// in memory the way `migrate` builds one: what `check` compares the file's schema with.
+pub fn expected_schema() -> Result<Vec<SchemaObject>> {
+    let conn = Connection::open_in_memory()?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    for (name, sql) in MIGRATIONS {
+        upgrade::before(&conn, name)?;
+        conn.execute_batch(sql)
+            .with_context(|| format!("migration {name}"))?;
+        upgrade::after(&conn, name)?;
+    }
+    schema_of(&conn)
+}
+
+/// The schema objects of a database, by type and name.
+pub fn schema_of(conn: &Connection) -> Result<Vec<SchemaObject>> {
+    let mut stmt = conn.prepare(
+        "SELECT type, name, sql FROM sqlite_master
+         WHERE type IN ('table', 'index', 'trigger', 'view') ORDER BY type, name",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// How a database's schema differs from the migrations': objects missing, changed, or added (by
+/// type and name).
+#[derive(Debug, Default)]
+pub struct SchemaDrift {
+    pub missing: Vec<String>,
+    pub changed: Vec<String>,
+    pub added: Vec<String>,
+}
+
+impl SchemaDrift {
+    pub fn is_empty(&self) -> bool {
+        self.missing.is_empty() && self.changed.is_empty() && self.added.is_empty()
+    }
+}
+
+pub fn schema_drift(conn: &Connection) -> Result<SchemaDrift> {
+    let expected = expected_schema()?;
+    let actual = schema_of(conn)?;
+    let label = |(kind, name, _): &SchemaObject| format!("{kind} {name}");
+    let mut drift = SchemaDrift::default();
+    for object in &expected {
+        match actual.iter().find(|a| a.0 == object.0 && a.1 == object.1) {
+            None => drift.missing.push(label(object)),
+            Some(a) if same_sql(&a.2) != same_sql(&object.2) => drift.changed.push(label(object)),
+            Some(_) => {}
+        }
+    }
+    for object in &actual {
+        if !expected.iter().any(|e| e.0 == object.0 && e.1 == object.1) {
+            drift.added.push(label(object));
+        }
+    }
+    Ok(drift)
+}
+
+/// SQL as compared: blanks between words do not matter.
+fn same_sql(sql: &Option<String>) -> Option<String> {
+    sql.as_ref()
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Persons whose search key or name-index entry is not in step with their name (a name changed
+/// behind pmi-desk's back): the key is recomputed, and every person must have an entry in the
+/// trigram index (whose words cannot be read back: it keeps no copy of them).
+pub fn stale_name_index(conn: &Connection) -> Result<i64> {
+    let mut stmt = conn.prepare("SELECT full_name, name_key FROM persons ORDER BY rowid")?;
+    let mut rows = stmt.query([])?;
+    let mut stale = 0;
+    while let Some(row) = rows.next()? {
+        let name: String = row.get(0)?;
+        let key: Option<String> = row.get(1)?;
+        if key.as_deref() != Some(crate::domain::person::search_key(&name).as_str()) {
+            stale += 1;
+        }
+    }
+    let (persons, indexed): (i64, i64) = conn.query_row(
+        "SELECT (SELECT count(*) FROM persons), (SELECT count(*) FROM persons_words)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok(stale + (persons - indexed).abs())
 }
 
 /// A database integrity report, for `check`.

@@ -29,11 +29,17 @@ pub fn read_only_query(
     limit: Option<&TimeLimit>,
     sink: &mut dyn RowSink,
 ) -> Result<()> {
-    let first_word = strip_comments(sql)
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_ascii_uppercase();
+    // The keyword, not the first run of non-blanks: `VALUES(1)` and `SELECT*FROM t` begin
+    // with a keyword followed straight by punctuation.
+    let rest = strip_comments(sql);
+    let keyword_end = rest
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    let first_word = match keyword_end {
+        0 => rest.split_whitespace().next().unwrap_or(""),
+        end => &rest[..end],
+    }
+    .to_ascii_uppercase();
     if !["SELECT", "WITH", "VALUES"].contains(&first_word.as_str()) {
         return Err(refused(t!(Msg::QueryNotSelect, first_word)));
     }

@@ -163,7 +163,9 @@ pub fn insert_or_clash<R: Record>(tx: &Tx, record: &R) -> Result<Option<String>>
         .execute(rusqlite::params_from_iter(values.iter()));
     match result {
         Ok(_) => {
+            tx.wrote(R::TABLE, record.uid());
             index_words(tx, record, false)?;
+            tx.vouch_if_many()?;
             Ok(None)
         }
         Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => {
@@ -267,6 +269,7 @@ pub fn insert<R: Record>(tx: &Tx, record: &R) -> Result<()> {
         .execute(rusqlite::params_from_iter(values.iter()))
         .map_err(|e| super::constraint_or(e, R::TABLE))
         .with_context(|| format!("saving {}", R::KIND))?;
+    tx.wrote(R::TABLE, record.uid());
     index_words(tx, record, false)
 }
 
@@ -376,6 +379,9 @@ fn replace_raw<R: Record>(
     let changed = tx
         .prepare_cached(&sql)?
         .execute(rusqlite::params_from_iter(values.iter()))?;
+    if changed == 1 {
+        tx.wrote(R::TABLE, record.uid());
+    }
     Ok(changed == 1)
 }
 

@@ -239,7 +239,17 @@ fn iso_date_parse(text: &str) -> Option<NaiveDate> {
 pub struct Timestamp(String);
 
 impl Timestamp {
+    /// The stored form of a moment. Never a form that would not read back: a moment past the
+    /// last one of year 9999 (only `after` a stamp at the very end could get there; the clock
+    /// refuses later years) is held at that last millisecond.
     pub fn from_datetime(moment: DateTime<Utc>) -> Timestamp {
+        let last = NaiveDate::from_ymd_opt(9999, 12, 31)
+            .and_then(|d| d.and_hms_milli_opt(23, 59, 59, 999))
+            .map(|t| t.and_utc());
+        let moment = match last {
+            Some(last) if moment > last => last,
+            _ => moment,
+        };
         Timestamp(moment.to_rfc3339_opts(SecondsFormat::Millis, true))
     }
 

@@ -16,7 +16,7 @@ use rusqlite::types::ValueRef;
 use crate::cli::QueryArgs;
 use crate::context::Ctx;
 use crate::db::query::{read_only_query, RowSink, TimeLimit};
-use crate::db::{OpenMode, Store};
+use crate::db::{audit, OpenMode, Store};
 use crate::i18n::Msg;
 use crate::output::Format;
 use crate::t;
@@ -75,8 +75,35 @@ pub fn run(ctx: &Ctx, args: QueryArgs) -> Result<()> {
     if more {
         ctx.say(&t!(Msg::QueryMoreRows, rows))?;
     }
+    // Rows that leave for a file or a program are recorded (what, how many, by whom): in a short
+    // write of its own after the query, which itself ran read-only.
+    if args.out.is_some() || (format != Format::Table && rows >= RECORDED_ROWS) {
+        drop(store);
+        let target = args
+            .out
+            .as_ref()
+            .map_or_else(|| "-".to_string(), |p| p.display().to_string());
+        let format_name = match (xlsx.is_some(), format) {
+            (true, _) => "xlsx",
+            (_, Format::Csv) => "csv",
+            (_, Format::Json) => "json",
+            (_, Format::Table) => "txt",
+        };
+        let changes = vec![
+            ("sql".to_string(), None, Some(args.sql.clone())),
+            ("rows".to_string(), None, Some(rows.to_string())),
+            ("format".to_string(), None, Some(format_name.to_string())),
+        ];
+        let actor = ctx.actor();
+        let mut store = Store::open(&ctx.db_path, OpenMode::Existing)?;
+        store.write(|tx| audit::record(tx, &actor, "query", &target, "read_out", &changes))?;
+    }
     Ok(())
 }
+
+/// Rows to standard output in CSV or JSON from which a query is recorded in the audit log (a
+/// file is recorded whatever its size).
+const RECORDED_ROWS: u64 = 100;
 
 /// Passes rows on until the limit, then reads one more only to learn that there are more.
 struct Limited<'w> {

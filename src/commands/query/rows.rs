@@ -10,6 +10,7 @@ use comfy_table::{presets, ColumnConstraint, ContentArrangement, Table, Width};
 use rusqlite::types::ValueRef;
 use serde_json::{Map, Value};
 
+use crate::domain::text::csv_safe;
 use crate::output::Format;
 
 /// Rows a table renders at once; later chunks keep at least the first one's column widths.
@@ -78,14 +79,17 @@ struct CsvRows<'w> {
 }
 
 impl Rows for CsvRows<'_> {
+    // Text a spreadsheet would run as a formula is escaped, as in every other CSV pmi-desk
+    // writes (a column name is text too: `SELECT 1 AS "=cmd"`); numbers stay numbers.
     fn columns(&mut self, names: &[String]) -> Result<()> {
+        let names = names.iter().map(|n| csv_safe(n).into_owned());
         self.writer.write_record(names).map_err(io)
     }
 
     fn row(&mut self, values: &[ValueRef<'_>]) -> Result<()> {
         let cells = values.iter().map(|v| match json(*v) {
             Value::Null => String::new(),
-            Value::String(s) => s,
+            Value::String(s) => csv_safe(&s).into_owned(),
             number => number.to_string(),
         });
         self.writer.write_record(cells).map_err(io)

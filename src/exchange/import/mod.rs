@@ -179,6 +179,8 @@ impl<'a> Importer<'a> {
         // References are checked row by row above; the database checks them again at commit
         // rather than after every insert (which would cost a statement journal per row).
         tx.pragma_update(None, "defer_foreign_keys", true)?;
+        // The importing clerk vouches for the rows it stores (their `stored` entries).
+        tx.act_as(&actor);
         Ok(Importer {
             known: Known::new(tx)?,
             tx,
