@@ -279,6 +279,41 @@ impl Output {
         Ok(())
     }
 
+    /// Writes the file aside as `write` streams it (a query's rows), hashing what passes.
+    pub fn write_with<T>(
+        &mut self,
+        write: impl FnOnce(&mut dyn std::io::Write) -> Result<T>,
+    ) -> Result<T> {
+        struct Hashing<'f> {
+            file: &'f mut std::fs::File,
+            hasher: Sha256,
+        }
+        impl std::io::Write for Hashing<'_> {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                let n = self.file.write(buf)?;
+                self.hasher.update(&buf[..n]);
+                Ok(n)
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                self.file.flush()
+            }
+        }
+        let _ = std::fs::remove_file(&self.partial);
+        db::create_private_file(&self.partial)?;
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&self.partial)
+            .map_err(|e| storage(t!(Msg::FileCreateFailed, self.path.display(), e)))?;
+        let mut hashing = Hashing {
+            file: &mut file,
+            hasher: Sha256::new(),
+        };
+        let value = write(&mut hashing)?;
+        self.digest = Some(hex(&hashing.hasher.finalize()));
+        file.sync_all()?;
+        Ok(value)
+    }
+
     /// The audit entry of the file (inside the command's transaction): its kind and digest, so
     /// that a later `--force` knows it as pmi-desk's own.
     pub fn record(&self, tx: &db::Tx, actor: &Actor) -> Result<()> {

@@ -385,3 +385,31 @@ fn a_letter_written_while_the_database_is_busy_is_not_left_unrecorded() {
         .any(|e| e.file_name().to_string_lossy().contains(".partial-"));
     assert!(!aside);
 }
+
+#[test]
+fn query_out_follows_the_rule_of_every_output() {
+    let office = Office::new();
+    office.register("1371021508900001", "Budi", &[]).ok();
+    let db = office.db.display().to_string();
+    let sql = "SELECT full_name FROM v_placements";
+    office
+        .run(&["query", sql, "--out", &format!("{db}-wal"), "--force"])
+        .fails(2);
+    std::fs::write(office.path("mine.csv"), "clerk's").unwrap();
+    office
+        .run(&["query", sql, "--out", "mine.csv", "--force"])
+        .fails(1);
+    assert_eq!(
+        std::fs::read_to_string(office.path("mine.csv")).unwrap(),
+        "clerk's"
+    );
+    office.run(&["query", sql, "--out", "hasil.csv"]).ok();
+    assert_eq!(mode(&office.path("hasil.csv")), 0o600);
+    office.run(&["query", sql, "--out", "hasil.csv"]).fails(1);
+    office
+        .run(&["query", sql, "--out", "hasil.csv", "--force"])
+        .ok();
+    assert!(std::fs::read_to_string(office.path("hasil.csv"))
+        .unwrap()
+        .contains("Budi"));
+}

@@ -18,6 +18,7 @@ use crate::context::Ctx;
 use crate::db::query::{read_only_query, RowSink, TimeLimit};
 use crate::db::{audit, OpenMode, Store};
 use crate::i18n::Msg;
+use crate::outfile::{OutKind, Output};
 use crate::output::Format;
 use crate::t;
 
@@ -40,6 +41,13 @@ pub fn run(ctx: &Ctx, args: QueryArgs) -> Result<()> {
         (false, None) => None,
     };
     let store = Store::open(&ctx.db_path, OpenMode::ReadOnly)?;
+    // The file is checked before the query runs (never the database, never through a link, an
+    // existing one only with --force when it is an earlier query result).
+    let mut output = args
+        .out
+        .as_deref()
+        .map(|path| Output::prepare(store.conn(), &ctx.db_path, path, OutKind::Query, args.force))
+        .transpose()?;
     store.reading_much()?;
     let time_limit = (args.timeout > 0)
         .then(|| TimeLimit::start(store.conn(), Duration::from_secs(args.timeout)));
@@ -64,13 +72,10 @@ pub fn run(ctx: &Ctx, args: QueryArgs) -> Result<()> {
         sink.inner.finish()?;
         Ok::<_, anyhow::Error>((sink.rows, sink.more))
     };
-    let (rows, more) = match &args.out {
+    let (rows, more) = match output.as_mut() {
         None => query(&mut std::io::stdout().lock())?,
-        Some(path) => {
-            let counted = out::into_file(path, query)?;
-            ctx.say(&t!(Msg::QueryWritten, path.display(), counted.0))?;
-            counted
-        }
+        // Written aside; in place only once it is recorded (below).
+        Some(output) => output.write_with(query)?,
     };
     if more {
         ctx.say(&t!(Msg::QueryMoreRows, rows))?;
@@ -96,7 +101,16 @@ pub fn run(ctx: &Ctx, args: QueryArgs) -> Result<()> {
         ];
         let actor = ctx.actor();
         let mut store = Store::open(&ctx.db_path, OpenMode::Existing)?;
-        store.write(|tx| audit::record(tx, &actor, "query", &target, "read_out", &changes))?;
+        store.write(|tx| {
+            if let Some(output) = &output {
+                output.record(tx, &actor)?;
+            }
+            audit::record(tx, &actor, "query", &target, "read_out", &changes)
+        })?;
+    }
+    if let (Some(output), Some(path)) = (output, &args.out) {
+        output.place()?;
+        ctx.say(&t!(Msg::QueryWritten, path.display(), rows))?;
     }
     Ok(())
 }

@@ -6,9 +6,8 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::db;
 use crate::db::query::TimeLimit;
-use crate::error::{storage, usage};
+use crate::error::usage;
 use crate::i18n::Msg;
 use crate::output::Format;
 use crate::t;
@@ -30,30 +29,6 @@ pub fn format_of(path: &Path) -> Result<Format> {
 /// Whether a file name asks for a workbook (`.xlsx`).
 pub fn is_xlsx(path: &Path) -> bool {
     crate::exchange::workbook::is_workbook(path)
-}
-
-/// Writes beside the file and renames it into place: a query that fails or times out half way
-/// leaves no half-written file behind.
-pub fn into_file<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<T>) -> Result<T> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    let partial = path.with_file_name(format!(
-        ".{}.partial-{}",
-        name.unwrap_or_default(),
-        std::process::id()
-    ));
-    let outcome = (|| {
-        db::write_private_file(&partial, b"")?;
-        let mut file = std::fs::OpenOptions::new().write(true).open(&partial)?;
-        let value = write(&mut file)?;
-        file.sync_all()?;
-        std::fs::rename(&partial, path)
-            .map_err(|e| storage(t!(Msg::FileCreateFailed, path.display(), e)))?;
-        Ok(value)
-    })();
-    if outcome.is_err() {
-        let _ = std::fs::remove_file(&partial);
-    }
-    outcome
 }
 
 /// The output, with the time spent waiting for its reader (a pager, a slow pipe) kept off the
