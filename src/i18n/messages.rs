@@ -402,6 +402,24 @@ message_table! {
     ImportKeyWouldLearn => "Folder pertama dari {} (situs {}): bila diimpor, kuncinya dicatat (sidik jari {})", "First folder from {} (site {}): if imported, its key becomes known (fingerprint {})";
     ImportHeldRows => "{} baris merujuk data yang belum diterima (folder yang belum tiba?): disimpan dan diterapkan begitu datanya tiba; lihat pmi-desk exchange status", "{} rows refer to records not received yet (a folder still on its way?): kept, and applied as soon as those records arrive; see pmi-desk exchange status";
     ImportHole => "Belum diterima dari {} (situs {}): perubahan {}..{}. Minta kantor itu mengirim ulang: pmi-desk export --to {} --since-seq {} --out ...", "Not received from {} (site {}): changes {}..{}. Ask that office to send them again: pmi-desk export --to {} --since-seq {} --out ...";
+    // Untrusted input bounded by the work (CSV rows and header names, workbooks streamed cell by cell)
+    CsvRowTooLong => "{} baris {}: lebih dari {} KB tanpa akhir baris data; ini bukan berkas pertukaran atau berkasnya rusak. Tidak ada yang ditulis", "{} line {}: more than {} KB without the end of a row; this is not an exchange file or it is damaged. Nothing was written";
+    HeaderNameTooLong => "{}: judul kolom ke-{} panjangnya {} karakter (paling banyak {}); baris pertama harus berisi nama kolom. Tidak ada yang ditulis", "{}: header column {} is {} characters long (at most {}); the first line must hold the column names. Nothing was written";
+    ImportMoreErrors => "... dan {} kesalahan lagi (hanya {} yang pertama dicantumkan; perbaiki dan impor lagi)", "... and {} more errors (only the first {} are listed; fix them and import again)";
+    WorkbookRefused => "{} tidak dibaca: {}. Tidak ada yang ditulis; simpan ulang dari program spreadsheet atau minta folder CSV", "{} was not read: {}. Nothing was written; save it again from the spreadsheet program or ask for a CSV folder";
+    WorkbookReaderFailed => "pembaca buku kerja gagal pada berkas ini", "the workbook reader failed on this file";
+    WorkbookCellOutside => "sel {} di lembar '{}' berada di luar {} baris x {} kolom yang dibaca", "cell {} of sheet '{}' lies outside the {} rows x {} columns that are read";
+    WorkbookBadReference => "lembar '{}': rujukan sel '{}' tidak valid", "sheet '{}': the cell reference '{}' is not valid";
+    WorkbookRowsOutOfOrder => "lembar '{}': baris {} muncul setelah baris {}", "sheet '{}': row {} comes after row {}";
+    WorkbookTooManyCells => "berisi lebih dari {} sel bernilai (buku kerja sebesar itu tidak dibaca: pakai folder CSV)", "it holds more than {} cells with values (a workbook that large is not read: use a CSV folder)";
+    WorkbookTooManyTexts => "teks bersamanya melebihi {} MB atau {} teks", "its shared texts exceed {} MB or {} texts";
+    WorkbookTextTooLong => "lembar '{}': sel {} berisi lebih dari {} KB teks", "sheet '{}': cell {} holds more than {} KB of text";
+    WorkbookElementTooLong => "bagian {} berisi satu unsur XML lebih dari {} KB", "part {} holds one XML element over {} KB";
+    WorkbookPartMissing => "bagian {} tidak ada", "the part {} is missing";
+    WorkbookPartBroken => "bagian {} rusak: {}", "part {} is damaged: {}";
+    WorkbookPartPacked => "bagian {} dikemas dengan cara yang tidak dikenal (terenkripsi?)", "part {} is packed in a way that is not known (encrypted?)";
+    WorkbookSharedTextUnknown => "sel {} di lembar '{}' merujuk teks bersama nomor {} yang tidak ada", "cell {} of sheet '{}' refers to shared text number {}, which does not exist";
+    WorkbookTooManySheets => "berisi lebih dari {} lembar", "it has more than {} sheets";
     HeadHeld => "Ditahan", "Held";
     HeadRefused => "Ditolak", "Refused";
     LetterUnsigned => "surat {}: surat rekomendasi hanya diterima dalam folder bertanda tangan dari kantor penerbitnya; tidak diterapkan", "letter {}: passport letters are only taken from a folder signed by the office that issued them; not applied";

@@ -14,7 +14,7 @@ use crate::cli::ImportArgs;
 use crate::context::Ctx;
 use crate::db::{self, site};
 use crate::error::{refused, storage};
-use crate::exchange::read::{self, ImportError, Manifest, Table};
+use crate::exchange::read::{self, ErrorList, ImportError, Manifest, Table};
 use crate::exchange::{sign, workbook, FileKind};
 use crate::i18n::Msg;
 use crate::settings;
@@ -201,10 +201,32 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     }
 }
 
-/// `--errors FILE`: every error, then every other finding, as CSV.
+/// The errors of a rejected import on standard error, the first `read::LISTED` of them and how many
+/// more; the refusal to return.
+fn rejected(errors: &ErrorList, places: &workbook::Places) -> anyhow::Error {
+    for e in errors.listed() {
+        eprintln!(
+            "{}: {} '{}': {}",
+            places.place(&e.file, e.line, &e.column),
+            e.column,
+            e.value,
+            e.reason
+        );
+    }
+    if errors.unlisted() > 0 {
+        eprintln!(
+            "{}",
+            t!(Msg::ImportMoreErrors, errors.unlisted(), read::LISTED)
+        );
+    }
+    refused(t!(Msg::ImportRejected, errors.len()))
+}
+
+/// `--errors FILE`: the errors listed (and a last line saying how many more), then every other
+/// finding, as CSV.
 fn write_report(
     path: &Path,
-    errors: &[ImportError],
+    errors: &ErrorList,
     others: &[(&str, &ImportError)],
     places: &workbook::Places,
 ) -> Result<()> {
@@ -214,7 +236,7 @@ fn write_report(
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(&mut out);
         w.write_record(["kind", "file", "line", "column", "value", "reason"])?;
-        for e in errors {
+        for e in errors.listed() {
             w.write_record([
                 "error",
                 e.file.as_str(),
@@ -224,6 +246,10 @@ fn write_report(
                 &e.value,
                 &e.reason,
             ])?;
+        }
+        if errors.unlisted() > 0 {
+            let more = t!(Msg::ImportMoreErrors, errors.unlisted(), read::LISTED);
+            w.write_record(["error", "", "", "", "", &more])?;
         }
         for (kind, e) in others {
             w.write_record([

@@ -124,16 +124,7 @@ pub(super) fn import(
         write_report(path, &errors, &others, &places)?;
     }
     if !errors.is_empty() {
-        for e in &errors {
-            eprintln!(
-                "{}: {} '{}': {}",
-                places.place(&e.file, e.line, &e.column),
-                e.column,
-                e.value,
-                e.reason
-            );
-        }
-        return Err(refused(t!(Msg::ImportRejected, errors.len())));
+        return Err(super::rejected(&errors, &places));
     }
     for w in &row_warnings {
         ctx.warn(&format!(
