@@ -165,3 +165,176 @@ fn a_long_header_name_gets_no_suggestion_and_a_huge_one_is_refused() {
         .to_string();
     assert!(err.contains("did you mean birth_date"), "{err}");
 }
+
+/// A real export of one registration as a workbook, its parts as text.
+fn exported_workbook(office: &Office) -> Vec<(String, String)> {
+    office.register("1371021508900001", "Budi", &[]).ok();
+    office.run(&["export", "--xlsx", "sent.xlsx"]).ok();
+    let file = std::fs::File::open(office.path("sent.xlsx")).unwrap();
+    let mut archive = zip::ZipArchive::new(file).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut part = archive.by_index(i).unwrap();
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut part, &mut text).unwrap();
+            (part.name().unwrap().to_string(), text)
+        })
+        .collect()
+}
+
+/// The parts packed again as a workbook (deflated, as a spreadsheet packs them).
+fn pack(parts: &[(String, String)], path: &std::path::Path) {
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, text) in parts {
+        zip.start_file(name.as_str(), options).unwrap();
+        std::io::Write::write_all(&mut zip, text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+/// The export with its persons sheet (and any other part) changed by `edit`, imported by another
+/// office under a 400 MiB address-space limit.
+fn import_crafted(edit: impl Fn(&str, &mut String), extra: &[(&str, &str)]) -> (Office, Run) {
+    let sender = Office::new();
+    let mut parts = exported_workbook(&sender);
+    for (name, text) in parts.iter_mut() {
+        edit(name, text);
+    }
+    for (name, text) in extra {
+        parts.push((name.to_string(), text.to_string()));
+    }
+    let receiver = Office::new();
+    let path = receiver.path("crafted.xlsx");
+    pack(&parts, &path);
+    let size = std::fs::metadata(&path).unwrap().len();
+    assert!(
+        size < 64 << 10,
+        "crafted workbooks stay small: {size} bytes"
+    );
+    let run = run_limited(
+        &receiver,
+        &["import", path.to_str().unwrap(), "--unsigned"],
+        400,
+    );
+    (receiver, run)
+}
+
+const PERSONS: &str = "xl/worksheets/sheet1.xml";
+
+fn before_sheet_end(text: &mut String, rows: &str) {
+    *text = text.replace("</sheetData>", &format!("{rows}</sheetData>"));
+}
+
+#[test]
+fn a_workbook_claiming_four_billion_shared_texts_is_read_for_what_it_holds() {
+    // The issue: `uniqueCount` trusted ("capacity overflow", exit 101).
+    let sst = r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="4294967295" uniqueCount="4294967295"><si><t>unused</t></si></sst>"#;
+    let (receiver, run) = import_crafted(
+        |name, text| {
+            if name == "xl/_rels/workbook.xml.rels" {
+                *text = text.replace("</Relationships>", r#"<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#);
+            }
+        },
+        &[("xl/sharedStrings.xml", sst)],
+    );
+    run.ok();
+    assert_eq!(receiver.count("persons"), 1);
+}
+
+#[test]
+fn a_cell_at_xfd1048576_is_refused_without_allocating_the_sheet() {
+    // The issue: "memory allocation of 2400000000000 bytes failed" (exit 134).
+    let (receiver, run) = import_crafted(
+        |name, text| {
+            if name == PERSONS {
+                before_sheet_end(
+                    text,
+                    r#"<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>"#,
+                );
+            }
+        },
+        &[],
+    );
+    let err = run.fails(1);
+    assert!(
+        err.contains("crafted.xlsx was not read: cell XFD1048576 of sheet 'persons' lies outside the 1048576 rows x 200 columns that are read. Nothing was written"),
+        "{err}"
+    );
+    assert_eq!(receiver.count("persons"), 0);
+}
+
+#[test]
+fn a_huge_cell_reference_or_dimension_is_refused_or_ignored() {
+    let (receiver, run) = import_crafted(
+        |name, text| {
+            if name == PERSONS {
+                *text = text.replace(r#"r="A2""#, r#"r="A99999999999999999999""#);
+            }
+        },
+        &[],
+    );
+    let err = run.fails(1);
+    assert!(
+        err.contains("sheet 'persons': the cell reference 'A99999999999999999999' is not valid"),
+        "{err}"
+    );
+    assert_eq!(receiver.count("persons"), 0);
+    // What a sheet says of its size, and cells without a value anywhere, cost nothing.
+    let (receiver, run) = import_crafted(
+        |name, text| {
+            if name == PERSONS {
+                let at = text.find("<dimension ref=\"").unwrap() + 16;
+                let end = at + text[at..].find('"').unwrap();
+                text.replace_range(at..end, "A1:XFD1048576");
+                before_sheet_end(text, r#"<row r="1048576"><c r="XFD1048576" s="1"/></row>"#);
+            }
+        },
+        &[],
+    );
+    run.ok();
+    assert_eq!(receiver.count("persons"), 1);
+}
+
+#[test]
+fn a_sparse_sheet_a_million_rows_tall_is_read_row_by_row() {
+    // The issue: a 1.4 MB workbook took 4.7 GB (the sheet read as one dense range).
+    let (receiver, run) = import_crafted(
+        |name, text| {
+            if name == PERSONS {
+                before_sheet_end(
+                    text,
+                    r#"<row r="1048000"><c r="GR1048000" t="inlineStr"><is><t>x</t></is></c></row>"#,
+                );
+            }
+        },
+        &[],
+    );
+    let err = run.fails(1);
+    assert!(
+        err.contains("crafted.xlsx#persons:1048000: #17 '': the row has 200 values"),
+        "{err}"
+    );
+    assert_eq!(receiver.count("persons"), 0);
+}
+
+#[test]
+fn rows_out_of_order_are_refused() {
+    let (_, run) = import_crafted(
+        |name, text| {
+            if name == PERSONS {
+                before_sheet_end(
+                    text,
+                    r#"<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>"#,
+                );
+            }
+        },
+        &[],
+    );
+    let err = run.fails(1);
+    assert!(
+        err.contains("sheet 'persons': row 1 comes after row 2"),
+        "{err}"
+    );
+}
