@@ -43,7 +43,7 @@ peak_import() {
   "$b" --db "$office" init --office-code BP3MI-SB --office-name Bench >/dev/null
   out=$( { /usr/bin/time -f 'peak %M' "$b" --db "$office" import "$file" --unsigned >/dev/null 2>"$work/err"; echo "exit $?"; } 2>&1 )
   printf '   %-52s %6.0f MB  %s  %s\n' "$label" "$(grep -o 'peak [0-9]*' "$work/err" | awk '{print $2 / 1024}')" \
-    "$(echo "$out" | tail -n1)" "$(grep -v '^peak' "$work/err" | tail -n1 | cut -c1-70)"
+    "$(echo "$out" | tail -n1)" "$(grep -v -e '^peak' -e '^Command exited' -e '^Command terminated' "$work/err" | tail -n1 | cut -c1-70)"
 }
 
 untrusted_inputs() {
@@ -68,6 +68,8 @@ main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 def book(name, rows, sst=None, dimension="A1"):
     with zipfile.ZipFile(f"{work}/{name}.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
+        z.writestr("_rels/.rels", f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
         z.writestr("xl/workbook.xml", f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets><sheet name="persons" sheetId="1" r:id="rId1"/></sheets></workbook>')
         z.writestr("xl/_rels/workbook.xml.rels", f'<Relationships><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
         z.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{main}"><dimension ref="{dimension}"/><sheetData>{rows}</sheetData></worksheet>')
