@@ -9,7 +9,13 @@
 # folder pmi-desk exports from it (version 2) into another office's empty database, against the
 # shell's .import into the full reference schema and into bare tables with only their keys.
 #
+# Then untrusted input (the hardening issue's items 3 and 4): the peak memory of imports refused or
+# read from malformed CSV files of growing size and from crafted and large workbooks; the target is a
+# peak independent of the line count for malformed input and under 200 MB for any input.
+#
 # Usage: examples/bench.sh [N ...]        (default: 200000 1000000)
+#        examples/bench.sh untrusted      (only the untrusted inputs: a minute; PMI_DESK_BIN=... to
+#                                          measure another build, such as one before the fix)
 # Needs: cargo, sqlite3 (installed with apt-get when missing), GNU time (/usr/bin/time) for memory.
 # Not part of the tests: figures depend on the machine (see docs/performance.md for a recorded run).
 set -euo pipefail
@@ -17,7 +23,7 @@ cd "$(dirname "$0")/.."
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(200000 1000000)
 
-if ! command -v sqlite3 >/dev/null 2>&1; then
+if [ "${sizes[0]}" != untrusted ] && ! command -v sqlite3 >/dev/null 2>&1; then
   echo "installing the sqlite3 shell (Debian package sqlite3)"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3) >/dev/null
 fi
@@ -27,7 +33,69 @@ gen="$PWD/target/release/examples/generate_exchange"
 work="$(mktemp -d "${TMPDIR:-/tmp}/pmi-desk-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 export PMI_DESK_NOW=2026-11-28 PMI_DESK_LANG=en PMI_DESK_CLERK=bench
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); sqlite3 $(sqlite3 --version 2>/dev/null | cut -d' ' -f1)"
+
+# Peak memory (MB) and exit code of one import into a new office: "import FILE: 12 MB, exit 1".
+peak_import() {
+  local label="$1" file="$2" office="$work/untrusted-office.db" out
+  local b="${PMI_DESK_BIN:-$bin}"
+  rm -f "$office"*
+  "$b" --db "$office" init --office-code BP3MI-SB --office-name Bench >/dev/null
+  out=$( { /usr/bin/time -f 'peak %M' "$b" --db "$office" import "$file" --unsigned >/dev/null 2>"$work/err"; echo "exit $?"; } 2>&1 )
+  printf '   %-52s %6.0f MB  %s  %s\n' "$label" "$(grep -o 'peak [0-9]*' "$work/err" | awk '{print $2 / 1024}')" \
+    "$(echo "$out" | tail -n1)" "$(grep -v -e '^peak' -e '^Command exited' -e '^Command terminated' "$work/err" | tail -n1 | cut -c1-70)"
+}
+
+untrusted_inputs() {
+  echo "untrusted input: peak memory of an import (MB), exit code, last line of its message"
+  local header="person_uid,nik,full_name,sex,birth_date,office_code,created_at,updated_at"
+  for lines in 1000000 10000000; do
+    { echo "$header"; yes 'uid,x' | head -n "$lines"; } > "$work/persons.csv"
+    peak_import "CSV, $lines bad rows" "$work/persons.csv"
+  done
+  { echo "$header"; head -c 64M /dev/zero | tr '\0' '\n'; } > "$work/persons.csv"
+  peak_import "CSV, 64 MiB of line breaks" "$work/persons.csv"
+  { echo "$header"; printf 'x,"'; head -c 256M /dev/zero | tr '\0' 'a'; printf '"\n'; } > "$work/persons.csv"
+  peak_import "CSV, one 256 MiB field" "$work/persons.csv"
+  { printf '%s,' "$header"; head -c 60M /dev/zero | tr '\0' 'n'; echo; } > "$work/persons.csv"
+  peak_import "CSV, a 60 MB header name" "$work/persons.csv"
+  rm -f "$work/persons.csv"
+  # Workbooks: crafted (a few KB each) and one of many rows.
+  python3 - "$work" <<'PY'
+import sys, zipfile
+work = sys.argv[1]
+main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+def book(name, rows, sst=None, dimension="A1"):
+    with zipfile.ZipFile(f"{work}/{name}.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
+        z.writestr("_rels/.rels", f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        z.writestr("xl/workbook.xml", f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets><sheet name="persons" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", f'<Relationships><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+        z.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{main}"><dimension ref="{dimension}"/><sheetData>{rows}</sheetData></worksheet>')
+        if sst is not None:
+            z.writestr("xl/sharedStrings.xml", sst)
+head = '<row r="1">' + "".join(f'<c r="{c}1" t="inlineStr"><is><t>{h}</t></is></c>' for c, h in zip("ABCDEFGH", "person_uid nik full_name sex birth_date office_code created_at updated_at".split())) + "</row>"
+book("shared-count", head, f'<sst xmlns="{main}" count="4294967295" uniqueCount="4294967295"><si><t>x</t></si></sst>')
+book("cell-xfd1048576", head + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')
+book("huge-reference", head + '<row r="2"><c r="A99999999999999999999"><v>1</v></c></row>')
+book("dimension", head, dimension="A1:XFD1048576")
+# Sparse: a value in column EZ of every 8th row down to row 1,000,000 (a dense range would be 156 x 1 M cells).
+book("sparse", head + "".join(f'<row r="{r}"><c r="EZ{r}" t="inlineStr"><is><t>x</t></is></c></row>' for r in range(8, 1_000_000, 8)))
+# Many rows of text cells: 200,000 rows x 8 shared texts.
+texts = 200_000 * 8
+sst = f'<sst xmlns="{main}">' + "".join(f"<si><t>text {i}</t></si>" for i in range(texts)) + "</sst>"
+rows = "".join(f'<row r="{r}">' + "".join(f'<c r="{c}{r}" t="s"><v>{(r - 2) * 8 + i}</v></c>' for i, c in enumerate("ABCDEFGH")) + "</row>" for r in range(2, 200_002))
+book("many-rows", head + rows, sst)
+PY
+  for name in shared-count cell-xfd1048576 huge-reference dimension sparse many-rows; do
+    peak_import "workbook $name ($(du -k "$work/$name.xlsx" | cut -f1) KB)" "$work/$name.xlsx"
+  done
+}
+if [ "${sizes[0]}" = untrusted ]; then
+  untrusted_inputs
+  exit 0
+fi
 
 # Wall-clock seconds of a command (its output discarded; a refusal, such as `--check` finding an
 # application not yet eligible, is timed like any answer).
@@ -225,3 +293,4 @@ EOF
   printf '   database: %s\n' "$(du -h "$dir/pmi.db" | cut -f1)"
   rm -rf "$dir"
 done
+untrusted_inputs

@@ -5,6 +5,7 @@ mod util;
 
 mod story;
 mod test_audit_chain;
+mod test_bounded;
 mod test_bulk;
 mod test_cases;
 mod test_config;

@@ -8,7 +8,7 @@ use std::io::Cursor;
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use super::read::{read_table, ImportError, Row, Table};
+use super::read::{read_table, ErrorList, Row, Table};
 use super::FileKind;
 use crate::domain::case::{Case, CaseEvent};
 use crate::domain::document::Document;
@@ -25,7 +25,8 @@ use crate::domain::version::KeptWrite;
 #[derive(Debug, Default)]
 pub struct Probed {
     pub valid: usize,
-    pub errors: Vec<ImportError>,
+    /// The first errors (`read::LISTED`), and how many.
+    pub errors: ErrorList,
 }
 
 fn rows<R: Record>(
@@ -68,9 +69,9 @@ pub fn probe(name: &str, bytes: &[u8], today: NaiveDate) -> Result<Probed> {
         Box::new(Cursor::new(bytes.to_vec())),
     )?;
     let mut out = Probed {
-        errors: std::mem::take(&mut table.problems),
         ..Probed::default()
     };
+    out.errors.append(&mut table.problems);
     match table.kind {
         FileKind::Persons => rows(&mut table, &mut out, |p: &Person| rules::person(p, today))?,
         FileKind::Placements => rows(&mut table, &mut out, |p: &Placement| {

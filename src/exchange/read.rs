@@ -4,8 +4,13 @@
 //! as their header; line numbers count LF, CRLF and CR line ends alike; a file that is not UTF-8 is
 //! named with what to do. Spreadsheet habits are accepted: a BOM, `;` as delimiter (detected from
 //! the header line), any case and spacing of header names, trimmed values.
+//!
+//! Memory follows the work, not the file: only the row being read is held (a row, and so any of its
+//! cells, is refused past `ROW_LIMIT`), only the line ends since the last row are remembered, a
+//! header name is at most `HEADER_NAME_LIMIT` characters, and errors past the first `LISTED` are
+//! only counted (`ErrorList`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -34,6 +39,78 @@ const QUOTED: usize = 40;
 
 /// The largest manifest read (a real one is a few hundred bytes).
 const MANIFEST_LIMIT: u64 = 1 << 20;
+
+/// The most bytes a row may take (its cells, quotes and line breaks). A real row is a few hundred
+/// bytes; the longest text a record holds (`MAX_TEXT` characters) fits many times over.
+pub const ROW_LIMIT: u64 = 1 << 20;
+
+/// The longest header name read (the longest known one has under 30 characters).
+pub const HEADER_NAME_LIMIT: usize = 200;
+
+/// How many errors an import lists; the rest are counted.
+pub const LISTED: usize = 1000;
+
+/// The errors of an import as listed: the first `LISTED` kept, the rest only counted, so that a
+/// file of millions of bad rows costs no more memory (or screen) than one of a thousand.
+#[derive(Debug, Default)]
+pub struct ErrorList {
+    listed: Vec<ImportError>,
+    total: usize,
+}
+
+impl ErrorList {
+    pub fn push(&mut self, error: ImportError) {
+        self.total += 1;
+        if self.listed.len() < LISTED {
+            self.listed.push(error);
+        }
+    }
+
+    pub fn append(&mut self, errors: &mut Vec<ImportError>) {
+        self.extend(errors.drain(..));
+    }
+
+    /// Every error found, listed or not.
+    pub fn len(&self) -> usize {
+        self.total
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+
+    /// The errors kept to be shown (the first `LISTED`).
+    pub fn listed(&self) -> &[ImportError] {
+        &self.listed
+    }
+
+    /// How many errors were found beyond those listed.
+    pub fn unlisted(&self) -> usize {
+        self.total - self.listed.len()
+    }
+
+    /// True once no further error will be listed (what else an error would cost can be skipped).
+    pub fn is_full(&self) -> bool {
+        self.listed.len() >= LISTED
+    }
+}
+
+/// The errors listed.
+impl<'a> IntoIterator for &'a ErrorList {
+    type Item = &'a ImportError;
+    type IntoIter = std::slice::Iter<'a, ImportError>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.listed.iter()
+    }
+}
+
+impl Extend<ImportError> for ErrorList {
+    fn extend<T: IntoIterator<Item = ImportError>>(&mut self, errors: T) {
+        for e in errors {
+            self.push(e);
+        }
+    }
+}
 
 /// A value as quoted in an error report: a short prefix, never the whole of a huge cell.
 pub fn quoted(value: &str) -> String {
@@ -126,12 +203,14 @@ fn distance(a: &str, b: &str) -> usize {
     previous[b.len()]
 }
 
-/// The known column an unknown header was probably meant to be.
+/// The known column an unknown header was probably meant to be. Names that differ in length by more
+/// than the distance allowed are never compared (a long name costs nothing).
 fn meant(header: &str, known: &[&'static str]) -> Option<&'static str> {
     let h = normalised(header);
+    let length = h.chars().count();
     known.iter().copied().find(|k| {
         let n = normalised(k);
-        n == h || (n.len() >= 5 && distance(&n, &h) <= 2)
+        n == h || (n.len() >= 5 && n.chars().count().abs_diff(length) <= 2 && distance(&n, &h) <= 2)
     })
 }
 
@@ -143,6 +222,19 @@ impl Table {
         raw_headers: Vec<String>,
         rows: Box<dyn Rows>,
     ) -> Result<Table> {
+        if let Some((i, h)) = raw_headers
+            .iter()
+            .enumerate()
+            .find(|(_, h)| h.chars().count() > HEADER_NAME_LIMIT)
+        {
+            return Err(refused(t!(
+                Msg::HeaderNameTooLong,
+                name,
+                i + 1,
+                h.chars().count(),
+                HEADER_NAME_LIMIT
+            )));
+        }
         let headers: Vec<String> = raw_headers
             .iter()
             .map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase())
@@ -194,31 +286,41 @@ impl Table {
     }
 }
 
-/// The bytes of a file as the CSV reader takes them: hashed, counted, and every line end noted, so
-/// that a row's line can be told from its byte offset whatever the line ends.
+/// The bytes of a file as the CSV reader takes them: hashed, counted, and every line end since the
+/// last row noted, so that a row's line can be told from its byte offset whatever the line ends.
+/// Reading more than `ROW_LIMIT` past the end of the last row is refused (`too_long`): that bounds
+/// the row the CSV reader builds and the line ends remembered.
 struct Counting<R> {
     inner: R,
     hasher: Sha256,
     read: u64,
-    /// Offsets where a new line starts.
-    line_starts: Vec<u64>,
+    /// Offsets where a new line starts, after those already passed.
+    line_starts: VecDeque<u64>,
+    /// Lines started before the first of `line_starts`.
+    lines_passed: u64,
     after_cr: bool,
+    /// Where the row being read begins (in the file).
+    row_start: u64,
+    too_long: bool,
 }
 
 impl<R: Read> Read for Counting<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.read > self.row_start + ROW_LIMIT {
+            self.too_long = true;
+            return Err(std::io::Error::other(format!(
+                "more than {ROW_LIMIT} bytes in one row"
+            )));
+        }
         let n = self.inner.read(buf)?;
         self.hasher.update(&buf[..n]);
         for (i, b) in buf[..n].iter().enumerate() {
             let next = self.read + i as u64 + 1;
             match b {
-                b'\n' if self.after_cr => {
-                    // The second half of CRLF: the line starts after it.
-                    if let Some(last) = self.line_starts.last_mut() {
-                        *last = next;
-                    }
-                }
-                b'\n' | b'\r' => self.line_starts.push(next),
+                // The second half of CRLF: its line began at the `\n` (where the CSV reader
+                // starts the next record).
+                b'\n' if self.after_cr => {}
+                b'\n' | b'\r' => self.line_starts.push_back(next),
                 _ => {}
             }
             self.after_cr = *b == b'\r';
@@ -229,13 +331,19 @@ impl<R: Read> Read for Counting<R> {
 }
 
 impl<R> Counting<R> {
-    /// The 1-based line of a record starting at `offset`. The CSV reader puts the start of a
-    /// record after a CRLF at its `\n`, one byte before the line starts: hence the `+ 1` (a record
-    /// never starts on a line break itself).
+    /// The 1-based line of a record starting at `offset`.
     fn line_of(&self, offset: u64) -> u64 {
-        1 + self
-            .line_starts
-            .partition_point(|start| *start <= offset + 1) as u64
+        1 + self.lines_passed + self.line_starts.partition_point(|start| *start <= offset) as u64
+    }
+
+    /// The rows before `offset` are read: their line ends are forgotten (counted), and the next
+    /// row begins there.
+    fn pass(&mut self, offset: u64) {
+        while self.line_starts.front().is_some_and(|s| *s <= offset) {
+            self.line_starts.pop_front();
+            self.lines_passed += 1;
+        }
+        self.row_start = offset;
     }
 }
 
@@ -255,6 +363,19 @@ impl Rows for CsvRows {
         let read = self.reader.read_record(record);
         let offset = record.position().map(|p| p.byte()).unwrap_or(0) + self.skipped;
         let line = self.reader.get_ref().line_of(offset);
+        if self.reader.get_ref().too_long {
+            let counting = self.reader.get_ref();
+            let line = counting.line_of(counting.row_start);
+            return Err(refused(t!(Msg::CsvRowTooLong, name, line, ROW_LIMIT >> 10)));
+        }
+        let error_line = match &read {
+            Err(e) => e
+                .position()
+                .map(|p| self.reader.get_ref().line_of(p.byte() + self.skipped)),
+            Ok(_) => None,
+        };
+        let end = self.reader.position().byte() + self.skipped;
+        self.reader.get_mut().pass(end);
         match read {
             Ok(false) => Ok(None),
             Ok(true) => {
@@ -262,10 +383,7 @@ impl Rows for CsvRows {
                 Ok(Some((line, None)))
             }
             Err(e) => {
-                let line = match e.position() {
-                    Some(p) => self.reader.get_ref().line_of(p.byte() + self.skipped),
-                    None => line,
-                };
+                let line = error_line.unwrap_or(line);
                 let (column, reason) = match e.kind() {
                     csv::ErrorKind::Utf8 { err, .. } => {
                         self.rows += 1;
@@ -290,9 +408,8 @@ impl Rows for CsvRows {
     }
 
     fn digest(&mut self) -> Option<(u64, String)> {
-        let mut rest = Vec::new();
         // Whatever follows the last row (nothing, normally) is part of the file's checksum too.
-        let _ = self.reader.get_mut().read_to_end(&mut rest);
+        let _ = std::io::copy(self.reader.get_mut(), &mut std::io::sink());
         let hash = format!("{:x}", self.reader.get_ref().hasher.clone().finalize());
         Some((self.rows, hash))
     }
@@ -332,8 +449,11 @@ pub fn read_table(name: String, kind: Option<FileKind>, input: Box<dyn Read>) ->
         inner: BufReader::with_capacity(256 * 1024, input),
         hasher: Sha256::new(),
         read: 0,
-        line_starts: Vec::new(),
+        line_starts: VecDeque::new(),
+        lines_passed: 0,
         after_cr: false,
+        row_start: 0,
+        too_long: false,
     };
     // The BOM and the delimiter, from the first line, without losing those bytes for the hash.
     let head = counting.inner.fill_buf()?.to_vec();
@@ -358,12 +478,15 @@ pub fn read_table(name: String, kind: Option<FileKind>, input: Box<dyn Read>) ->
         .has_headers(false)
         .from_reader(counting);
     let mut header = csv::ByteRecord::new();
-    if !reader
-        .read_byte_record(&mut header)
-        .map_err(|e| refused(t!(Msg::CsvUnreadable, e)))?
-    {
+    let read = reader.read_byte_record(&mut header);
+    if reader.get_ref().too_long {
+        return Err(refused(t!(Msg::CsvRowTooLong, name, 1, ROW_LIMIT >> 10)));
+    }
+    if !read.map_err(|e| refused(t!(Msg::CsvUnreadable, e)))? {
         return Err(refused(t!(Msg::ImportEmptyFile, name)));
     }
+    let end = reader.position().byte() + skipped;
+    reader.get_mut().pass(end);
     let headers = header
         .iter()
         .map(|h| String::from_utf8(h.to_vec()))

@@ -14,7 +14,7 @@ use crate::cli::ImportArgs;
 use crate::context::Ctx;
 use crate::db::{self, site};
 use crate::error::{refused, storage};
-use crate::exchange::read::{self, ImportError, Manifest, Table};
+use crate::exchange::read::{self, ErrorList, ImportError, Manifest, Table};
 use crate::exchange::{sign, workbook, FileKind};
 use crate::i18n::Msg;
 use crate::outfile::{self, OutFormat, OutKind, Output};
@@ -220,15 +220,13 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     }
 }
 
-/// At most this many errors are listed on the terminal (all of them go to `--errors FILE`).
-const ERRORS_LISTED: usize = 1000;
-
-/// The refused rows, one line each: escapes in the values shown, never run; off a terminal (a
-/// nightly script whose output is mailed) personal data masked, whole only in `--errors FILE`.
-fn print_errors(errors: &[ImportError], places: &workbook::Places) {
+/// The errors of a rejected import on standard error, the first `read::LISTED` of them and how many
+/// more; the refusal to return. Escapes in the values are shown, never run; off a terminal (a
+/// nightly script whose output is mailed) personal data is masked, whole only in `--errors FILE`.
+fn rejected(errors: &ErrorList, places: &workbook::Places) -> anyhow::Error {
     use std::io::IsTerminal;
     let private = !std::io::stderr().is_terminal();
-    for e in errors.iter().take(ERRORS_LISTED) {
+    for e in errors.listed() {
         let (value, reason) = if private {
             (
                 crate::exchange::masked_for_log(&e.column, &e.value),
@@ -246,15 +244,16 @@ fn print_errors(errors: &[ImportError], places: &workbook::Places) {
         );
         eprintln!("{}", crate::domain::text::visible(&line, false));
     }
-    if errors.len() > ERRORS_LISTED {
+    if errors.unlisted() > 0 {
         eprintln!(
             "{}",
-            t!(Msg::ImportMoreErrors, errors.len() - ERRORS_LISTED)
+            t!(Msg::ImportMoreErrors, errors.unlisted(), read::LISTED)
         );
     }
     if private && !errors.is_empty() {
         eprintln!("{}", t!(Msg::ImportErrorsMasked));
     }
+    refused(t!(Msg::ImportRejected, errors.len()))
 }
 
 /// Rows refused on their own (the rest imported) listed on the terminal before "and N more".
@@ -270,13 +269,14 @@ fn warn_refused(ctx: &Ctx, refused: &[ImportError]) {
     }
 }
 
-/// `--errors FILE`: every error, then every other finding, as CSV; no file when there is nothing
-/// to list. Recorded in the audit log before it is put in place.
+/// `--errors FILE`: the errors listed (and a last line saying how many more), then every other
+/// finding, as CSV; no file when there is nothing to list. Recorded in the audit log before it is
+/// put in place.
 fn write_report(
     ctx: &Ctx,
     store: &mut db::Store,
     mut output: Output,
-    errors: &[ImportError],
+    errors: &ErrorList,
     others: &[(&str, &ImportError)],
     places: &workbook::Places,
 ) -> Result<()> {
@@ -289,7 +289,7 @@ fn write_report(
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(&mut out);
         w.write_record(["kind", "file", "line", "column", "value", "reason"])?;
-        for e in errors {
+        for e in errors.listed() {
             w.write_record([
                 "error",
                 e.file.as_str(),
@@ -299,6 +299,10 @@ fn write_report(
                 &e.value,
                 &e.reason,
             ])?;
+        }
+        if errors.unlisted() > 0 {
+            let more = t!(Msg::ImportMoreErrors, errors.unlisted(), read::LISTED);
+            w.write_record(["error", "", "", "", "", &more])?;
         }
         for (kind, e) in others {
             w.write_record([

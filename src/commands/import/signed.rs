@@ -33,7 +33,7 @@ pub(super) struct Sender {
 
 struct Outcome {
     counts: BTreeMap<FileKind, Counts>,
-    errors: Vec<ImportError>,
+    errors: crate::exchange::read::ErrorList,
     refused: Vec<ImportError>,
     held: Vec<ImportError>,
     holes: Vec<site::Hole>,
@@ -169,8 +169,7 @@ pub(super) fn import(
         super::write_report(ctx, &mut store, output, &o.errors, &others, &source.places)?;
     }
     if !o.errors.is_empty() {
-        super::print_errors(&o.errors, &source.places);
-        return Err(refused(t!(Msg::ImportRejected, o.errors.len())));
+        return Err(super::rejected(&o.errors, &source.places));
     }
     if o.counts.is_empty() {
         return Err(refused(t!(Msg::ImportNothingFound, args.path.display())));

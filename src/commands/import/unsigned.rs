@@ -125,10 +125,9 @@ pub(super) fn import(
         write_report(ctx, &mut store, output, &errors, &others, &places)?;
     }
     if !errors.is_empty() {
-        super::print_errors(&errors, &places);
-        return Err(refused(t!(Msg::ImportRejected, errors.len())));
+        return Err(super::rejected(&errors, &places));
     }
-    for w in row_warnings.iter().take(super::ERRORS_LISTED) {
+    for w in row_warnings.iter().take(crate::exchange::read::LISTED) {
         ctx.warn(&format!(
             "{}: {}",
             places.place(&w.file, w.line, ""),

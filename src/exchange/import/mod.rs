@@ -15,7 +15,7 @@ mod known;
 
 use known::Known;
 
-use super::read::{quoted, ImportError, Row, Table};
+use super::read::{quoted, ErrorList, ImportError, Row, Table};
 use super::FileKind;
 use crate::db::{self, audit, records, sync, Tx};
 use crate::domain::case::{Case, CaseEvent};
@@ -88,7 +88,8 @@ pub struct Importer<'a> {
     /// The latest date a row may carry: this office's today plus the clock tolerance.
     latest_date: NaiveDate,
     pub counts: BTreeMap<FileKind, Counts>,
-    pub errors: Vec<ImportError>,
+    /// The first errors, and how many there are.
+    pub errors: ErrorList,
     pub warnings: Vec<RowWarning>,
     pub conflicts: Vec<Conflict>,
     /// Rows not applied, on their own, with why (a letter: only its office issues or changes it).
@@ -161,7 +162,7 @@ trait Incoming: Record {
             .find(|(name, _)| *name == exchange)
             .map(|(_, v)| quoted(&v))
             .unwrap_or_default();
-        im.rejected.insert(self.uid().to_string());
+        im.reject_uid(self.uid().to_string());
         im.errors.push(ImportError {
             file: file.to_string(),
             line,
@@ -188,7 +189,7 @@ impl<'a> Importer<'a> {
             settings,
             latest_date,
             counts: BTreeMap::new(),
-            errors: Vec::new(),
+            errors: ErrorList::default(),
             warnings: Vec::new(),
             conflicts: Vec::new(),
             refused: Vec::new(),
@@ -280,7 +281,7 @@ impl<'a> Importer<'a> {
                     .and_then(|c| c.exchange)
                     .unwrap_or("uid");
                 let uid = row.cell(key).to_lowercase();
-                self.rejected.insert(uid);
+                self.reject_uid(uid);
                 continue;
             }
             let Some(incoming) = self.checked::<R>(&row)? else {
@@ -314,7 +315,7 @@ impl<'a> Importer<'a> {
                 Some(_) => Some(incoming),
             };
             if let Some(incoming) = clash {
-                self.rejected.insert(incoming.uid().to_string());
+                self.reject_uid(incoming.uid().to_string());
                 self.errors.push(error);
             }
         }
@@ -373,10 +374,19 @@ impl<'a> Importer<'a> {
         Ok(Some(incoming))
     }
 
+    /// Notes a uid whose row had errors, so that rows referring to it say so. Once no further error
+    /// is listed the reason would never be shown: the set stops growing (memory follows the work
+    /// listed, not the bad rows of a file).
+    fn reject_uid(&mut self, uid: String) {
+        if !self.errors.is_full() {
+            self.rejected.insert(uid);
+        }
+    }
+
     fn reject(&mut self, row: &Row, key: &str, problems: Vec<FieldError>) {
         let uid = row.cell(key).to_lowercase();
         if !uid.is_empty() {
-            self.rejected.insert(uid);
+            self.reject_uid(uid);
         }
         for (column, e) in problems {
             self.errors.push(row.error(column, e.0));

@@ -17,7 +17,7 @@ mod persons;
 
 pub use persons::merge_persons;
 
-use super::read::{quoted, ImportError, Row, Table};
+use super::read::{quoted, ErrorList, ImportError, Row, Table};
 use super::FileKind;
 use crate::db::{self, audit, kept, records, Tx};
 use crate::domain::case::{Case, CaseEvent};
@@ -74,7 +74,7 @@ pub struct Merger<'a> {
     max_counter: i64,
     pub counts: BTreeMap<FileKind, Counts>,
     /// Malformed rows: the folder is refused.
-    pub errors: Vec<ImportError>,
+    pub errors: ErrorList,
     /// Rows refused on their own, with why.
     pub refused: Vec<ImportError>,
     /// Rows held for a record not received, with which.
@@ -293,7 +293,7 @@ impl<'a> Merger<'a> {
             stored: HashMap::new(),
             max_counter: 0,
             counts: BTreeMap::new(),
-            errors: Vec::new(),
+            errors: ErrorList::default(),
             refused: Vec::new(),
             held: Vec::new(),
             placements: BTreeSet::new(),

@@ -7,6 +7,7 @@
 //! sheet and cell (`kirim.xlsx#persons!C5`) instead of a file and line.
 
 pub mod read;
+pub mod stream;
 pub mod write;
 
 use std::collections::HashMap;

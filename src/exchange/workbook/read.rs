@@ -3,7 +3,9 @@
 //! another office or back from a clerk's spreadsheet, and is untrusted: only a regular file is
 //! opened, one that would unpack to more than 1 GiB is refused before it is read, only the sheets
 //! named like exchange files are read (others are a warning), and a sheet's
-//! header follows the rules of a CSV file's.
+//! header follows the rules of a CSV file's. Its cells are streamed row by row by `stream`, within
+//! bounds, never by a reader that allocates what the file claims; any panic beneath becomes a
+//! refusal of the workbook (`guarded`).
 //!
 //! What a spreadsheet does to values is undone where it can be told apart: a date cell, a date
 //! serial number or a day-first date text in a date column gives the date; a number cell in a
@@ -13,16 +15,14 @@
 //! to 0. Such a number is taken only when its 16th digit is not 0 (it was kept whole); otherwise a
 //! NIK is refused with the NIK's own spreadsheet message and any other value with the same advice.
 
-use std::cell::RefCell;
 use std::fs::File;
-use std::io::BufReader;
 use std::path::Path;
-use std::rc::Rc;
 
 use anyhow::Result;
-use calamine::{Data, ExcelDateTime, ExcelDateTimeType, Range, Reader, Xlsx};
+use calamine::{Data, ExcelDateTime, ExcelDateTimeType};
 use serde_json::json;
 
+use super::stream::{Book, Bytes, Limits, Sheet, LIMITS};
 use super::{table_name, Places, MANIFEST_SHEET};
 use crate::domain::text::{csv_safe, FORMULA_LEADS};
 use crate::error::{refused, storage};
@@ -154,22 +154,30 @@ fn cell_text(cell: &Data, column: Column, is_1904: bool) -> Result<String, Strin
     Ok(text)
 }
 
-type Book = Rc<RefCell<Xlsx<BufReader<File>>>>;
-
-/// The rows of one sheet below its header. The sheet is read when its first row is asked for and
-/// let go after its last, so only one sheet of the workbook is held at a time.
+/// The rows of one sheet below its header, streamed from the workbook one row at a time.
 struct SheetRows {
-    book: Book,
-    sheet: String,
-    /// The sheet's cells, once read; positions are the sheet's own (0-based, from A1).
-    range: Option<Range<Data>>,
-    /// The next row to read (0-based, in the sheet).
-    next: u32,
+    sheet: Sheet,
+    label: String,
     columns: Vec<Column>,
     headers: Vec<String>,
     width: usize,
     is_1904: bool,
     done: bool,
+}
+
+impl SheetRows {
+    fn next_cells(&mut self) -> Result<Option<(u32, Vec<Data>)>> {
+        if self.done {
+            return Ok(None);
+        }
+        let sheet = &mut self.sheet;
+        let next = guarded(&self.label, || sheet.next_row());
+        if !matches!(next, Ok(Some(_))) {
+            // At the end, after a refusal or a failure of the reader: nothing more is read.
+            self.done = true;
+        }
+        next
+    }
 }
 
 impl Rows for SheetRows {
@@ -179,40 +187,13 @@ impl Rows for SheetRows {
         record: &mut csv::StringRecord,
     ) -> Result<Option<(u64, Option<ImportError>)>> {
         record.clear();
-        if self.done {
-            return Ok(None);
-        }
-        if self.range.is_none() {
-            let range = self
-                .book
-                .borrow_mut()
-                .worksheet_range(&self.sheet)
-                .map_err(|e| refused(t!(Msg::WorkbookUnreadable, name, e)))?;
-            self.range = Some(range);
-        }
-        let range = self.range.as_ref().expect("read above");
-        let Some((last_row, last_column)) = range.end() else {
-            self.done = true;
+        let Some((r, cells)) = self.next_cells()? else {
             return Ok(None);
         };
-        if self.next > last_row {
-            self.done = true;
-            self.range = None;
-            return Ok(None);
-        }
-        let r = self.next;
-        self.next += 1;
         let line = r as u64 + 1;
-        let cell = |c: u32| range.get_value((r, c)).unwrap_or(&Data::Empty);
-        // Cells past the header count only up to the last one holding something.
-        let last = (0..=last_column)
-            .rev()
-            .find(|c| *cell(*c) != Data::Empty)
-            .map(|c| c as usize + 1)
-            .unwrap_or(0);
         let mut problem = None;
-        for c in 0..self.width.max(last) {
-            let value = cell(c as u32);
+        for c in 0..self.width.max(cells.len()) {
+            let value = cells.get(c).unwrap_or(&Data::Empty);
             let column = self.columns.get(c).copied().unwrap_or(Column::Other);
             match cell_text(value, column, self.is_1904) {
                 Ok(text) => record.push_field(&text),
@@ -242,44 +223,36 @@ impl Rows for SheetRows {
     }
 }
 
-/// The first row of a sheet holding anything (its header), read without reading the whole
-/// sheet: its row and its cells from column A.
-fn header_of(
-    book: &mut Xlsx<BufReader<File>>,
-    sheet: &str,
-) -> Result<Option<(u32, Vec<String>)>, calamine::XlsxError> {
-    let mut cells = book.worksheet_cells_reader(sheet)?;
-    let mut header: Option<(u32, Vec<String>)> = None;
-    while let Some(cell) = cells.next_cell()? {
-        let (row, column) = cell.get_position();
-        if header.as_ref().is_some_and(|(r, _)| row > *r) {
-            break;
-        }
-        let value = Data::from(cell.get_value().clone());
-        if value == Data::Empty {
-            continue;
-        }
-        let (_, names) = header.get_or_insert_with(|| (row, Vec::new()));
-        if names.len() <= column as usize {
-            names.resize(column as usize + 1, String::new());
-        }
-        names[column as usize] = value.to_string();
-    }
-    Ok(header)
+/// Runs the workbook reader, so that any panic in it (or in the zip, inflate and XML readers
+/// beneath) becomes a refusal of the workbook, with nothing written, instead of a crash.
+fn guarded<T>(label: &str, read: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
+        Err(refused(t!(
+            Msg::WorkbookRefused,
+            label,
+            t!(Msg::WorkbookReaderFailed)
+        )))
+    })
 }
 
-fn unreadable(path: &Path, error: impl std::fmt::Display) -> anyhow::Error {
-    refused(t!(Msg::WorkbookUnreadable, path.display(), error))
-}
+/// The rows of the manifest sheet read at most (a real one has about ten).
+const MANIFEST_ROWS: usize = 1000;
 
 /// What the manifest sheet says (key in the first column, value in the second).
-fn read_manifest(range: &Range<Data>) -> Result<Manifest> {
+fn read_manifest(sheet: &mut Sheet) -> Result<Manifest> {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    while let Some((_, cells)) = sheet.next_row()? {
+        let cell = |i: usize| cells.get(i).map(|v| v.to_string().trim().to_string());
+        pairs.push((cell(0).unwrap_or_default(), cell(1).unwrap_or_default()));
+        if pairs.len() >= MANIFEST_ROWS {
+            break;
+        }
+    }
     let value = |key: &str| -> String {
-        range
-            .rows()
-            .find(|row| row.first().is_some_and(|k| k.to_string().trim() == key))
-            .and_then(|row| row.get(1))
-            .map(|v| v.to_string().trim().to_string())
+        pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
             .unwrap_or_default()
     };
     if value("format") != FORMAT {
@@ -307,94 +280,92 @@ fn read_manifest(range: &Range<Data>) -> Result<Manifest> {
     })
 }
 
-/// What the parts of a workbook may unpack to: far above any real exchange workbook, far below what
-/// would exhaust a clerk's computer (a "zip bomb" arriving by e-mail).
-const UNPACKED_LIMIT: u64 = 1 << 30;
-
-/// Refuses a workbook whose parts say they unpack to more than `limit` bytes.
-fn check_unpacked_size(path: &Path, file: &File, limit: u64) -> Result<()> {
-    let mut archive = zip::ZipArchive::new(file).map_err(|e| unreadable(path, e))?;
-    let mut total: u64 = 0;
-    for i in 0..archive.len() {
-        let size = archive
-            .by_index_raw(i)
-            .map_err(|e| unreadable(path, e))?
-            .size();
-        total = total.saturating_add(size);
-    }
-    if total > limit {
-        return Err(refused(t!(
-            Msg::WorkbookTooLarge,
-            path.display(),
-            total >> 20,
-            limit >> 20
-        )));
-    }
-    Ok(())
-}
-
-/// Opens a workbook to import.
+/// Opens a workbook file to import.
 pub fn open(path: &Path, warnings: &mut Vec<String>) -> Result<Opened> {
     let meta = std::fs::symlink_metadata(path)
         .map_err(|e| storage(t!(Msg::FileUnreadable, path.display(), e)))?;
     if !meta.file_type().is_file() {
         return Err(refused(t!(Msg::NotARegularFile, path.display())));
     }
-    let file = File::open(path).map_err(|e| storage(t!(Msg::FileUnreadable, path.display(), e)))?;
-    check_unpacked_size(path, &file, UNPACKED_LIMIT)?;
-    let file = File::open(path).map_err(|e| storage(t!(Msg::FileUnreadable, path.display(), e)))?;
-    let mut book = Xlsx::new(BufReader::new(file)).map_err(|e| unreadable(path, e))?;
-    let is_1904 = book.has_1904_epoch();
+    File::open(path).map_err(|e| storage(t!(Msg::FileUnreadable, path.display(), e)))?;
     let workbook = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let label = path.display().to_string();
+    open_bytes(
+        Bytes::File(path.to_path_buf()),
+        &label,
+        &workbook,
+        LIMITS,
+        warnings,
+    )
+}
+
+/// Opens a workbook from its bytes (a file, or memory for tests and fuzzing): `label` names it in
+/// messages, `workbook` in the names of its tables.
+pub fn open_bytes(
+    bytes: Bytes,
+    label: &str,
+    workbook: &str,
+    limits: Limits,
+    warnings: &mut Vec<String>,
+) -> Result<Opened> {
+    guarded(label, || {
+        open_book(bytes, label, workbook, limits, warnings)
+    })
+}
+
+fn open_book(
+    bytes: Bytes,
+    label: &str,
+    workbook: &str,
+    limits: Limits,
+    warnings: &mut Vec<String>,
+) -> Result<Opened> {
+    let book = Book::open(bytes, label, limits)?;
+    let is_1904 = book.is_1904();
     let mut manifest = None;
-    let mut sheets: Vec<(FileKind, String)> = Vec::new();
-    for sheet in book.sheet_names() {
+    let mut sheets: Vec<(FileKind, String, String)> = Vec::new();
+    for (sheet, part) in &book.sheets {
         if sheet.trim().eq_ignore_ascii_case(MANIFEST_SHEET) {
-            let range = book
-                .worksheet_range(&sheet)
-                .map_err(|e| unreadable(path, e))?;
-            manifest = Some(read_manifest(&range)?);
+            manifest = Some(read_manifest(&mut book.sheet(sheet, part)?)?);
             continue;
         }
-        match FileKind::parse(&sheet) {
+        match FileKind::parse(sheet) {
             Some(kind) => {
-                if let Some((_, other)) = sheets.iter().find(|(k, _)| *k == kind) {
+                if let Some((_, other, _)) = sheets.iter().find(|(k, ..)| *k == kind) {
                     return Err(refused(t!(
                         Msg::ImportSheetTwice,
                         quoted(other),
-                        quoted(&sheet),
+                        quoted(sheet),
                         kind.file_name()
                     )));
                 }
-                sheets.push((kind, sheet));
+                sheets.push((kind, sheet.clone(), part.clone()));
             }
-            None => warnings.push(t!(Msg::ImportSheetIgnored, quoted(&sheet))),
+            None => warnings.push(t!(Msg::ImportSheetIgnored, quoted(sheet))),
         }
     }
     if manifest.is_none() {
         warnings.push(t!(Msg::ImportNoManifestSheet));
     }
-    sheets.sort_by_key(|(kind, _)| *kind);
-    let shared: Book = Rc::new(RefCell::new(book));
+    sheets.sort_by_key(|(kind, ..)| *kind);
     let mut tables = Vec::new();
     let mut places = Places::default();
-    for (kind, sheet) in sheets {
-        let name = table_name(&workbook, &sheet);
-        let Some((header_row, raw)) =
-            header_of(&mut shared.borrow_mut(), &sheet).map_err(|e| unreadable(path, e))?
-        else {
+    for (kind, sheet, part) in sheets {
+        let name = table_name(workbook, &sheet);
+        let mut stream = book.sheet(&sheet, &part)?;
+        // The first row holding anything is the header; the rows below it follow on the same stream.
+        let Some((_, cells)) = stream.next_row()? else {
             return Err(refused(t!(Msg::ImportEmptyFile, name)));
         };
+        let raw: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
         let headers: Vec<String> = raw.iter().map(|h| h.trim().to_lowercase()).collect();
         places.add(&name, &headers, 0);
         let rows = SheetRows {
-            book: Rc::clone(&shared),
-            sheet,
-            range: None,
-            next: header_row + 1,
+            sheet: stream,
+            label: label.to_string(),
             columns: headers.iter().map(|h| column_of(kind, h)).collect(),
             width: headers.len(),
             headers,
@@ -443,14 +414,60 @@ mod tests {
                 .unwrap();
         }
         book.save(&path).unwrap();
-        let file = File::open(&path).unwrap();
-        check_unpacked_size(&path, &file, UNPACKED_LIMIT).unwrap();
-        let file = File::open(&path).unwrap();
-        let error = check_unpacked_size(&path, &file, 1 << 20).unwrap_err();
+        let bytes = Bytes::File(path.clone());
+        let label = "big.xlsx";
+        open_bytes(bytes.clone(), label, label, LIMITS, &mut Vec::new()).unwrap();
+        let small = Limits {
+            unpacked: 1 << 20,
+            ..LIMITS
+        };
+        let error = open_bytes(bytes, label, label, small, &mut Vec::new())
+            .err()
+            .unwrap();
         assert_eq!(crate::error::exit_code(&error), 1);
+        assert!(error.to_string().contains("would unpack to"), "{error}");
         let garbage = dir.path().join("not.xlsx");
         std::fs::write(&garbage, b"name,nik\n").unwrap();
         assert!(open(&garbage, &mut Vec::new()).is_err());
+    }
+
+    #[test]
+    fn a_panic_in_the_reader_is_a_refusal_of_the_workbook() {
+        let refusal = guarded("kirim.xlsx", || -> Result<()> {
+            panic!("capacity overflow")
+        })
+        .unwrap_err();
+        assert_eq!(crate::error::exit_code(&refusal), 1);
+        assert_eq!(
+            refusal.to_string(),
+            t!(
+                Msg::WorkbookRefused,
+                "kirim.xlsx",
+                t!(Msg::WorkbookReaderFailed)
+            )
+        );
+    }
+
+    #[test]
+    fn a_workbook_from_memory_gives_its_tables() {
+        let rows = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>person_uid</t></is></c><c r="B1" t="inlineStr"><is><t>full_name</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>u</t></is></c><c r="B2" t="inlineStr"><is><t>Budi</t></is></c></row>"#;
+        let bytes = crate::exchange::workbook::stream::tests::workbook(rows, None);
+        let mut warnings = Vec::new();
+        let mut opened = open_bytes(
+            Bytes::Memory(bytes.into()),
+            "kirim.xlsx",
+            "kirim.xlsx",
+            LIMITS,
+            &mut warnings,
+        )
+        .unwrap();
+        assert_eq!(warnings.len(), 1, "no manifest sheet: {warnings:?}");
+        let table = &mut opened.tables[0];
+        let mut record = csv::StringRecord::new();
+        let (line, problem) = table.rows.next_row("t", &mut record).unwrap().unwrap();
+        assert_eq!((line, problem.is_none()), (2, true));
+        assert_eq!(record.iter().collect::<Vec<_>>(), ["u", "Budi"]);
+        assert!(table.rows.next_row("t", &mut record).unwrap().is_none());
     }
 
     #[test]
