@@ -224,3 +224,30 @@ fn every_kind_and_action_of_the_log_reads_in_indonesian() {
     }
     assert!(pairs.len() >= 6, "{pairs:?}");
 }
+
+/// Regression: a listing of hundreds of workers as CSV or JSON left no trace.
+#[test]
+fn a_listing_read_out_in_bulk_is_recorded_and_a_glance_is_not() {
+    let office = Office::empty();
+    office.run(&["demo"]).ok();
+    let csv = office
+        .run(&["worker", "list", "--all", "--format", "csv"])
+        .ok()
+        .to_string();
+    let rows = csv.lines().count() - 1;
+    assert!(rows >= 100, "{rows}");
+    office
+        .run(&["worker", "list", "--limit", "5", "--format", "json"])
+        .ok();
+    let log = office.run(&["log", "--format", "json", "--all"]).json();
+    let read_outs: Vec<&serde_json::Value> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "read_out")
+        .collect();
+    assert_eq!(read_outs.len(), 1, "{read_outs:?}");
+    let entry = read_outs[0].to_string();
+    assert!(entry.contains("worker list --all --format csv"), "{entry}");
+    assert!(entry.contains(&rows.to_string()), "{entry}");
+}

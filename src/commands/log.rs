@@ -16,7 +16,7 @@ use crate::domain::Nik;
 use crate::error::refused;
 use crate::i18n::Msg;
 use crate::output::{column, row_limit, Cell, Format, Records};
-use crate::{pager, t, views};
+use crate::{t, views};
 
 pub fn run(ctx: &Ctx, args: LogArgs) -> Result<()> {
     let store = ctx.open()?;
@@ -70,7 +70,7 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> Result<()> {
             })
             .collect(),
     };
-    records.print_cut(ctx.format, &mut pager::start(ctx.format), total)
+    crate::commands::print_listing(ctx, &records, total)
 }
 
 /// The uids a clerk's key names: the record with that uid or number (a registration number brings

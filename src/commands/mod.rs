@@ -111,3 +111,35 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Man => meta::man(),
     }
 }
+
+/// Rows a listing sends to a program (CSV or JSON) from which the audit log records it.
+const READ_OUT_ROWS: usize = 100;
+
+/// A listing, printed (through the pager on a terminal); rows that leave in bulk for a program or
+/// a file (CSV or JSON, 100 rows or more) are recorded in the audit log: which command with which
+/// options, how many rows, by whom. Personal data read out leaves a trace.
+pub fn print_listing(ctx: &Ctx, records: &crate::output::Records, total: i64) -> Result<()> {
+    records.print_cut(ctx.format, &mut crate::pager::start(ctx.format), total)?;
+    if ctx.format == crate::output::Format::Table || records.rows.len() < READ_OUT_ROWS {
+        return Ok(());
+    }
+    let arguments: Vec<String> = std::env::args().skip(1).collect();
+    let format = match ctx.format {
+        crate::output::Format::Csv => "csv",
+        _ => "json",
+    };
+    let changes = vec![
+        ("arguments".to_string(), None, Some(arguments.join(" "))),
+        (
+            "rows".to_string(),
+            None,
+            Some(records.rows.len().to_string()),
+        ),
+        ("format".to_string(), None, Some(format.to_string())),
+    ];
+    let actor = ctx.actor();
+    let mut store = ctx.open()?;
+    store.write(|tx| {
+        crate::db::audit::record(tx, &actor, "listing", &ctx.command, "read_out", &changes)
+    })
+}

@@ -50,11 +50,7 @@ pub fn run(ctx: &Ctx, mut command: RecommendationCommand) -> Result<()> {
             let total = db::filter::total(listed.len(), filter.limit, || {
                 db::recommendations::count(store.conn(), &filter)
             })?;
-            views::recommendation_list(&listed, today).print_cut(
-                ctx.format,
-                &mut pager::start(ctx.format),
-                total,
-            )
+            crate::commands::print_listing(ctx, &views::recommendation_list(&listed, today), total)
         }
         RecommendationCommand::Show { letter } => {
             let (r, placement, person) = find(store.conn(), &letter)?;

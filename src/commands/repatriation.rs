@@ -48,11 +48,7 @@ pub fn run(ctx: &Ctx, command: RepatriationCommand) -> Result<()> {
             let total = db::filter::total(listed.len(), filter.limit, || {
                 db::repatriations::count(conn, &filter)
             })?;
-            views::repatriation_list(&listed).print_cut(
-                ctx.format,
-                &mut pager::start(ctx.format),
-                total,
-            )
+            crate::commands::print_listing(ctx, &views::repatriation_list(&listed), total)
         }
         RepatriationCommand::Show { repatriation } => {
             let r = find(conn, &repatriation)?;

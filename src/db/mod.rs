@@ -560,15 +560,6 @@ impl Tx<'_> {
         *self.actor.borrow_mut() = Some(actor.clone());
     }
 
-    /// Writes the `stored` entries of the records written so far without one, once there are
-    /// many (an import): the list of them never grows past a few thousand uids.
-    pub fn vouch_if_many(&self) -> Result<()> {
-        if self.touched.at_least(4096) {
-            audit::vouch_for_the_rest(self)?;
-        }
-        Ok(())
-    }
-
     /// The next change sequence number.
     pub fn next_seq(&self) -> i64 {
         let next = self.last.get() + 1;

@@ -90,7 +90,7 @@ fn list(ctx: &Ctx, args: CaseListArgs) -> Result<()> {
     let cut = db::cases::Filter { limit, ..filter };
     let cases = db::cases::list(conn, &cut)?;
     let total = db::filter::total(cases.len(), limit, || db::cases::count(conn, &cut))?;
-    views::case_list(&cases).print_cut(ctx.format, &mut pager::start(ctx.format), total)
+    crate::commands::print_listing(ctx, &views::case_list(&cases), total)
 }
 
 /// `case list --overdue`: which open cases are overdue is known only once their timelines are
@@ -146,5 +146,5 @@ fn list_overdue(
             Cell::number(late.waited),
         ]);
     }
-    records.print_cut(ctx.format, &mut pager::start(ctx.format), total)
+    crate::commands::print_listing(ctx, &records, total)
 }

@@ -93,11 +93,7 @@ fn find(ctx: &Ctx, text: &str, limit: Limit) -> Result<()> {
     if rows.is_empty() && ctx.format == Format::Table {
         return ctx.say(&t!(Msg::NothingFound, text));
     }
-    views::placement_list(rows.into_iter()).print_cut(
-        ctx.format,
-        &mut pager::start(ctx.format),
-        total,
-    )
+    crate::commands::print_listing(ctx, &views::placement_list(rows.into_iter()), total)
 }
 
 fn list(ctx: &Ctx, args: WorkerListArgs) -> Result<()> {
@@ -115,9 +111,12 @@ fn list(ctx: &Ctx, args: WorkerListArgs) -> Result<()> {
     let total = db::filter::total(rows.len(), filter.limit, || {
         db::placements::count(store.conn(), &filter)
     })?;
-    views::placement_list(
-        rows.into_iter()
-            .map(|l| (l.placement, l.full_name, l.nik, l.regency_code)),
+    crate::commands::print_listing(
+        ctx,
+        &views::placement_list(
+            rows.into_iter()
+                .map(|l| (l.placement, l.full_name, l.nik, l.regency_code)),
+        ),
+        total,
     )
-    .print_cut(ctx.format, &mut pager::start(ctx.format), total)
 }
