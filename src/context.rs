@@ -90,8 +90,19 @@ impl Ctx {
     }
 
     /// A warning, always on standard error.
+    /// A warning on standard error, `! ...`, wrapped at words on a terminal.
     pub fn warn(&self, text: &str) {
-        eprintln!("! {}", crate::domain::text::visible(text, true));
+        let text = format!("! {}", crate::domain::text::visible(text, true));
+        let width = crate::output::stderr_width();
+        for line in text.lines() {
+            // A line's own indent (the steps under a warning) is kept on each of its parts.
+            let rest = line.trim_start();
+            let indent = &line[..line.len() - rest.len()];
+            let width = width.map(|w| w.saturating_sub(indent.len()));
+            for part in crate::output::wrap(rest, width) {
+                eprintln!("{indent}{part}");
+            }
+        }
     }
 }
 

@@ -178,11 +178,13 @@ pub fn readable_by_others(path: &Path) -> Vec<(PathBuf, u32)> {
         use std::os::unix::fs::PermissionsExt;
         let mut wal = path.as_os_str().to_owned();
         wal.push("-wal");
+        // The folder by its whole name: "." tells the clerk nothing.
         let folder = match path.parent() {
             Some(p) if p.as_os_str().is_empty() => PathBuf::from("."),
             Some(p) => p.to_path_buf(),
             None => PathBuf::from("."),
         };
+        let folder = std::fs::canonicalize(&folder).unwrap_or(folder);
         for candidate in [path.to_path_buf(), PathBuf::from(wal), folder] {
             if let Ok(meta) = std::fs::metadata(&candidate) {
                 let mode = meta.permissions().mode() & 0o777;

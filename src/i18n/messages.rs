@@ -507,9 +507,9 @@ message_table! {
     ClockOutOfRange => "PMI_DESK_NOW '{}' di luar rentang yang dapat disimpan: tahun {} sampai {}; tidak ada yang ditulis", "PMI_DESK_NOW '{}' is outside the range that can be stored: years {} to {}; nothing was written";
     DbNotAFile => "'{}' bukan nama file: basis data dalam memori atau URI SQLite tidak disimpan; beri jalur file, misalnya --db kantor.db", "'{}' is not a file name: an in-memory database or an SQLite URI is not saved; give a file path, e.g. --db office.db";
     OfficeProvinceDiffers => "Basis data {} sudah untuk provinsi {}, bukan {}; tidak ada yang diubah. Provinsi diganti dengan `pmi-desk config set office.province KODE`", "The database {} is already set up for province {}, not {}; nothing was changed. Change the province with `pmi-desk config set office.province CODE`";
-    CheckItemAccess => "Akses file", "File access";
+    CheckItemAccess => "Akses berkas", "File access";
     CheckAccessPrivate => "hanya pemilik", "owner only";
-    CheckAccessOpen => "dapat dibaca pengguna lain: {} (perbaiki dengan chmod 600 untuk file, chmod 700 untuk folder)", "readable by other users: {} (fix with chmod 600 for files, chmod 700 for the folder)";
+    CheckAccessOpen => "dapat dibaca pengguna lain: {} (perbaiki dengan chmod 600 untuk berkas, chmod 700 untuk folder)", "readable by other users: {} (fix with chmod 600 for files, chmod 700 for the folder)";
     LogActionStored => "disimpan", "stored";
     LogActionReadOut => "dibaca keluar", "read out";
     CheckItemRecords => "Rekaman terhadap log", "Records against the log";
