@@ -107,9 +107,13 @@ fn a_closed_pipe_ends_quietly() {
     office
         .run(&["demo", "--db", office.db.to_str().unwrap()])
         .ok();
+    // More than a pipe holds (64 KiB), so that pmi-desk is still writing when the reader goes.
+    let args = ["worker", "list", "--all", "--format", "csv"];
+    let whole = office.run(&args).ok().len();
+    assert!(whole > (64 + 8) * 1024, "{whole} bytes");
     let mut child = office
         .command()
-        .args(["ref", "districts", "--regency", "1371", "--format", "csv"])
+        .args(args)
         .args(["--db", office.db.to_str().unwrap()])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -121,7 +125,10 @@ fn a_closed_pipe_ends_quietly() {
         .unwrap();
     // The reader is dropped here: the pipe is closed while pmi-desk may still be writing.
     let out = child.wait_with_output().unwrap();
-    assert_eq!(first.trim(), "code,name");
+    assert!(
+        first.starts_with("registration_number") || first.contains(','),
+        "{first}"
+    );
     assert_eq!(out.status.code(), Some(0));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
