@@ -499,6 +499,22 @@ fn a_folder_must_be_signed_by_the_key_its_site_is_known_by() {
     padang
         .run(&["exchange", "key", "--out", "padang.json"])
         .ok();
+    // Printed rather than written, the key file stays clean JSON and its fingerprint is said
+    // beside it, the same one `exchange status` shows at the other end.
+    let printed = padang.run(&["exchange", "key"]);
+    let key: serde_json::Value = serde_json::from_str(printed.ok()).unwrap();
+    assert_eq!(key["format"], "pmi-desk-site-key");
+    let fingerprint = json(&padang, &["exchange", "status"])["key_fingerprint"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        printed
+            .stderr
+            .contains(&format!("fingerprint: {fingerprint}")),
+        "{} / {fingerprint}",
+        printed.stderr
+    );
     let centre = Office::with_code("BP2MI");
     centre
         .run(&[

@@ -212,6 +212,14 @@ fn key(ctx: &Ctx, out: Option<std::path::PathBuf>, force: bool) -> Result<()> {
         }
         None => {
             print!("{text}");
+            // The fingerprint to read out over the phone, beside (never inside) the key file.
+            eprintln!(
+                "{}",
+                t!(
+                    Msg::ExchangeKeyFingerprint,
+                    sign::fingerprint(&own.public_key_text())
+                )
+            );
             Ok(())
         }
     }

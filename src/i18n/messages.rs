@@ -477,6 +477,7 @@ message_table! {
     ExchangeNoPeers => "Belum ada folder dari kantor lain", "No folder from another office yet";
     ExchangeNothingSent => "Belum ada folder yang dikirim dengan --to", "No folder sent with --to yet";
     ExchangeKeyWritten => "Berkas kunci ditulis ke {} (sidik jari {}); berikan ke kantor lain: pmi-desk exchange trust BERKAS", "Key file written to {} (fingerprint {}); give it to the other office: pmi-desk exchange trust FILE";
+    ExchangeKeyFingerprint => "Sidik jari kunci ini: {} (sebutkan kepada kantor penerima agar dapat dicocokkan)", "This key's fingerprint: {} (read it to the receiving office so that it can be checked)";
     ExchangeKeyFileInvalid => "{} bukan berkas kunci pmi-desk (buat dengan pmi-desk exchange key)", "{} is not a pmi-desk key file (make one with pmi-desk exchange key)";
     ExchangeKeyDiffers => "Kunci {} (situs {}) sudah dikenal dan berbeda; bila kantor itu memasang ulang pmi-desk, jalankan dulu pmi-desk exchange forget", "The key of {} (site {}) is known already and differs; if that office reinstalled pmi-desk, run pmi-desk exchange forget first";
     ExchangeTrusted => "Kunci {} (situs {}, sidik jari {}) dicatat", "The key of {} (site {}, fingerprint {}) is recorded";
