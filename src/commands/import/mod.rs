@@ -260,8 +260,8 @@ fn rejected(errors: &ErrorList, places: &workbook::Places) -> anyhow::Error {
 const REFUSALS_LISTED: usize = 20;
 
 /// The rows refused on their own, the first few by line and reason, then how many more.
-fn warn_refused(ctx: &Ctx, refused: &[ImportError]) {
-    for r in refused.iter().take(REFUSALS_LISTED) {
+fn warn_refused(ctx: &Ctx, refused: &ErrorList) {
+    for r in refused.listed().iter().take(REFUSALS_LISTED) {
         ctx.warn(&format!("{}:{}: {}", r.file, r.line, r.reason));
     }
     if refused.len() > REFUSALS_LISTED {

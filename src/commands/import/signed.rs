@@ -34,7 +34,7 @@ pub(super) struct Sender {
 struct Outcome {
     counts: BTreeMap<FileKind, Counts>,
     errors: crate::exchange::read::ErrorList,
-    refused: Vec<ImportError>,
+    refused: crate::exchange::read::ErrorList,
     held: Vec<ImportError>,
     holes: Vec<site::Hole>,
     open: usize,
@@ -129,7 +129,7 @@ pub(super) fn import(
             if let Some((from, to)) = tx.seq_range() {
                 changes.push(("seq".into(), None, Some(format!("{from}..{to}"))));
             }
-            for r in &merger.refused {
+            for r in merger.refused.listed() {
                 changes.push((
                     format!("refused {}:{}", r.file, r.line),
                     None,
@@ -162,6 +162,7 @@ pub(super) fn import(
     if let Some(output) = errors_out {
         let others: Vec<(&str, &ImportError)> = o
             .refused
+            .listed()
             .iter()
             .map(|r| ("refused", r))
             .chain(o.held.iter().map(|h| ("held", h)))
@@ -198,7 +199,7 @@ fn print(ctx: &Ctx, o: &Outcome, sender: &Sender, office: &Office, dry_run: bool
                 "file": k.file_name(), "inserted": c.inserted, "updated": c.updated,
                 "unchanged": c.unchanged, "merged": c.merged, "held": c.held, "refused": c.refused,
             })).collect::<Vec<_>>(),
-            "refused": o.refused.iter().map(|r| serde_json::json!({
+            "refused": o.refused.listed().iter().map(|r| serde_json::json!({
                 "file": r.file, "line": r.line, "record": r.column, "uid": r.value, "reason": r.reason,
             })).collect::<Vec<_>>(),
             "held": o.held.len(),

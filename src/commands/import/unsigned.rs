@@ -120,7 +120,7 @@ pub(super) fn import(
         let others: Vec<(&str, &ImportError)> = found
             .iter()
             .map(|c| ("conflict", c))
-            .chain(refusals.iter().map(|r| ("refused", r)))
+            .chain(refusals.listed().iter().map(|r| ("refused", r)))
             .collect();
         write_report(ctx, &mut store, output, &errors, &others, &places)?;
     }

@@ -93,7 +93,9 @@ pub struct Importer<'a> {
     pub warnings: Vec<RowWarning>,
     pub conflicts: Vec<Conflict>,
     /// Rows not applied, on their own, with why (a letter: only its office issues or changes it).
-    pub refused: Vec<ImportError>,
+    /// Rows refused on their own: the first `read::LISTED` kept, the rest counted (memory in
+    /// proportion to what is shown, not to the folder).
+    pub refused: crate::exchange::read::ErrorList,
     /// Same NIK, different name or birth date: merged as one person, worth a clerk's eye.
     pub notes: Vec<String>,
     /// Uids of rows that had errors, so rows referring to them say so.
@@ -192,7 +194,7 @@ impl<'a> Importer<'a> {
             errors: ErrorList::default(),
             warnings: Vec::new(),
             conflicts: Vec::new(),
-            refused: Vec::new(),
+            refused: Default::default(),
             notes: Vec::new(),
             rejected: HashSet::new(),
             touched_cases: HashMap::new(),

@@ -76,7 +76,8 @@ pub struct Merger<'a> {
     /// Malformed rows: the folder is refused.
     pub errors: ErrorList,
     /// Rows refused on their own, with why.
-    pub refused: Vec<ImportError>,
+    /// Rows refused on their own: the first `read::LISTED` kept, the rest counted.
+    pub refused: crate::exchange::read::ErrorList,
     /// Rows held for a record not received, with which.
     pub held: Vec<ImportError>,
     /// Placements whose stage may follow from what arrived (their letters), and cases whose
@@ -294,7 +295,7 @@ impl<'a> Merger<'a> {
             max_counter: 0,
             counts: BTreeMap::new(),
             errors: ErrorList::default(),
-            refused: Vec::new(),
+            refused: Default::default(),
             held: Vec::new(),
             placements: BTreeSet::new(),
             open: UidSet::default(),
