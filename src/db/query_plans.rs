@@ -161,3 +161,22 @@ fn report_cuts_read_the_departures_index_and_persons_only_when_needed() {
     assert_indexed(&p, "placements_departures", false);
     assert!(p.contains("SEARCH pe"), "{p}");
 }
+
+/// Every commit looks for the records in a clash: through the partial index of them, whatever the
+/// size of the table.
+#[test]
+fn the_clashing_rows_are_found_through_their_index_at_every_commit() {
+    let (_dir, store) = store();
+    for table in [
+        "persons",
+        "placements",
+        "documents",
+        "recommendations",
+        "cases",
+        "repatriations",
+    ] {
+        let sql = super::clash::clashing_sql(table, &["uid"]);
+        let plan = plan(store.conn(), &sql, vec![]);
+        assert_indexed(&plan, &format!("{table}_clashing"), false);
+    }
+}
