@@ -514,7 +514,7 @@ message_table! {
     LogActionStored => "disimpan", "stored";
     LogActionReadOut => "dibaca keluar", "read out";
     CheckItemRecords => "Rekaman terhadap log", "Records against the log";
-    CheckRecordsSummary => "{} cocok dengan entri terakhirnya; {} tanpa digest (ditulis sebelum versi ini, tidak diperiksa)", "{} match their latest entry; {} without a digest (written before this version, not checked)";
+    CheckRecordsSummary => "{} cocok dengan entri terakhirnya; {} tanpa digest (ditulis sebelum versi ini atau baru dari impor, belum diubah sejak itu; tidak diperiksa)", "{} match their latest entry; {} without a digest (written before this version or new from an import, unchanged since; not checked)";
     CheckRecordsAltered => "{} diubah di luar pmi-desk: {} ({})", "{} changed outside pmi-desk: {} ({})";
     CheckRecordsMissing => "{} hilang tanpa jejak: {} ({})", "{} gone without a trace: {} ({})";
     CheckRecordsFailed => "Rekaman tidak sama dengan yang dicatat log audit: {}", "Records differ from what the audit log recorded: {}";
