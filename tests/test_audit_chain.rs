@@ -4,8 +4,6 @@
 
 use std::process::{Child, Stdio};
 
-use sha2::{Digest, Sha256};
-
 use crate::util::Office;
 
 /// An office with a few dozen audit entries, and the `audit_head` of an export taken then.
@@ -49,33 +47,7 @@ fn caught(office: &Office, expected: &str) {
 /// without pmi-desk would compute, and what someone rewriting the whole chain would.
 fn rechain(office: &Office) {
     let conn = rusqlite::Connection::open(&office.db).unwrap();
-    let rows: Vec<(i64, Vec<String>)> = conn
-        .prepare("SELECT id, at, clerk, command, record_kind, record_uid, action, changes, digest FROM audit_log ORDER BY id")
-        .unwrap()
-        .query_map([], |r| {
-            // The digest, when the entry has one, is the eighth field.
-            let mut fields: Vec<String> = (1..=7).map(|i| r.get(i)).collect::<Result<_, _>>()?;
-            fields.extend(r.get::<_, Option<String>>(8)?);
-            Ok((r.get(0)?, fields))
-        })
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let mut prev = "0".repeat(64);
-    for (id, fields) in rows {
-        let mut hasher = Sha256::new();
-        hasher.update(prev.as_bytes());
-        for field in std::iter::once(id.to_string()).chain(fields) {
-            hasher.update(format!("{}:{field},", field.len()).as_bytes());
-        }
-        let hash = format!("{:x}", hasher.finalize());
-        conn.execute(
-            "UPDATE audit_log SET prev_hash = ?1, hash = ?2 WHERE id = ?3",
-            rusqlite::params![prev, hash, id],
-        )
-        .unwrap();
-        prev = hash;
-    }
+    crate::util::rechain_entries(&conn, true);
 }
 
 #[test]

@@ -259,20 +259,24 @@ pub const UNDO_0008: &str = "ALTER TABLE audit_log DROP COLUMN digest; DROP TABL
     ALTER TABLE case_events DROP COLUMN closure_reason; ALTER TABLE case_events DROP COLUMN seen;
     ALTER TABLE case_events DROP COLUMN versions;";
 
-/// Recomputes every entry's chain hash by the recipe of docs/data.md: after a test took a
-/// database back to a schema before 0009, whose entries had no digest to hash.
-pub fn rechain_without_digests(db: &Path) {
+/// Recomputes every entry's chain hash by the recipe of docs/data.md, written again from the
+/// documentation (what an auditor without pmi-desk would compute, and what someone rewriting the
+/// whole chain would): with each entry's digest as its eighth field, or (`with_digests` false)
+/// for a schema before 0009, whose entries had none.
+pub fn rechain_entries(conn: &rusqlite::Connection, with_digests: bool) {
     use sha2::{Digest, Sha256};
-    let conn = rusqlite::Connection::open(db).expect("open db");
-    conn.execute_batch(
-        "DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;",
-    )
-    .expect("triggers");
+    let digest = if with_digests { "digest" } else { "NULL" };
     let rows: Vec<(i64, Vec<String>)> = conn
-        .prepare("SELECT id, at, clerk, command, record_kind, record_uid, action, changes FROM audit_log ORDER BY id")
+        .prepare(&format!(
+            "SELECT id, at, clerk, command, record_kind, record_uid, action, changes, {digest}
+             FROM audit_log ORDER BY id"
+        ))
         .unwrap()
         .query_map([], |r| {
-            Ok((r.get(0)?, (1..=7).map(|i| r.get(i)).collect::<Result<_, _>>()?))
+            // The digest, when the entry has one, is the eighth field.
+            let mut fields: Vec<String> = (1..=7).map(|i| r.get(i)).collect::<Result<_, _>>()?;
+            fields.extend(r.get::<_, Option<String>>(8)?);
+            Ok((r.get(0)?, fields))
         })
         .unwrap()
         .collect::<Result<_, _>>()
@@ -292,6 +296,17 @@ pub fn rechain_without_digests(db: &Path) {
         .unwrap();
         prev = hash;
     }
+}
+
+/// Recomputes every entry's chain hash after a test took a database back to a schema before
+/// 0009, whose entries had no digest to hash.
+pub fn rechain_without_digests(db: &Path) {
+    let conn = rusqlite::Connection::open(db).expect("open db");
+    conn.execute_batch(
+        "DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;",
+    )
+    .expect("triggers");
+    rechain_entries(&conn, false);
     conn.execute_batch(
         "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log WHEN OLD.hash IS NOT NULL
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
