@@ -379,16 +379,19 @@ pub enum OutFormat {
     Pdf,
     /// A workbook (`report`; `query` and `export` recognise `.xlsx` themselves).
     Xlsx,
+    /// An SQLite database (`backup`).
+    Database,
 }
 
 impl OutFormat {
-    const ALL: [(OutFormat, &'static [&'static str]); 6] = [
+    const ALL: [(OutFormat, &'static [&'static str]); 7] = [
         (OutFormat::Csv, &["csv"]),
         (OutFormat::Json, &["json"]),
         (OutFormat::Text, &["txt"]),
         (OutFormat::Html, &["html", "htm"]),
         (OutFormat::Pdf, &["pdf"]),
         (OutFormat::Xlsx, &["xlsx"]),
+        (OutFormat::Database, &["db", "sqlite", "sqlite3"]),
     ];
 
     fn of_extension(extension: &str) -> Option<OutFormat> {

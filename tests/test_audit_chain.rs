@@ -358,11 +358,9 @@ fn records_removed_without_a_trace_are_named() {
     check_catches(&office, "placement gone without a trace: 1");
 }
 
-/// Records that arrive in an import carry no digest entry of their own (one audit row per record
-/// doubled the import's time): `check` counts them as not covered, verifies every other, and once
-/// an imported record changes here it is vouched for and an edit behind pmi-desk's back is caught.
-#[test]
-fn records_imported_are_counted_uncovered_until_they_change_here() {
+/// An office that imported two persons with their placements from another office, by a folder
+/// signed or not, and how many records it held before.
+fn office_with_an_import(signed: bool) -> (Office, i64) {
     let (office, _) = office_with_history();
     let before = office.count("persons") + office.count("placements");
     let other = Office::with_code("BP3MI-JT");
@@ -372,22 +370,51 @@ fn records_imported_are_counted_uncovered_until_they_change_here() {
             .ok();
     }
     other.run(&["export", "--out", "folder"]).ok();
-    office
-        .run(&[
-            "import",
-            other.path("folder").to_str().unwrap(),
-            "--unsigned",
-            "--accept-warnings",
-        ])
-        .ok();
-    let check = office.run(&["check"]);
-    let out = check.ok();
-    assert!(
-        out.contains(&format!(
-            "{before} match their latest entry; 4 without a digest"
-        )),
-        "{out}"
-    );
+    let folder = other.path("folder");
+    let mut args = vec!["import", folder.to_str().unwrap(), "--accept-warnings"];
+    if !signed {
+        args.push("--unsigned");
+    }
+    office.run(&args).ok();
+    (office, before)
+}
+
+/// Regression (hardening item 8): the new rows of an import carried no digest, so an edit to
+/// them behind pmi-desk's back went unnoticed until they changed here. They are vouched for by
+/// one entry per import (without an audit row each), signed folder or not.
+#[test]
+fn records_imported_are_vouched_for_and_an_edit_to_them_is_caught() {
+    for signed in [false, true] {
+        let (office, before) = office_with_an_import(signed);
+        let check = office.run(&["check"]);
+        let out = check.ok();
+        assert!(
+            out.contains(&format!(
+                "{} match their latest entry; 0 without a digest",
+                before + 4
+            )),
+            "{out}"
+        );
+        // One entry vouches for the import's four new records, not one each.
+        let entries = office.sql_number(
+            "SELECT count(*) FROM audit_log WHERE record_uid IN
+                 (SELECT uid FROM persons WHERE full_name IN ('Sari', 'Wati'))",
+        );
+        assert_eq!(entries, 0, "signed: {signed}");
+        office.sql(
+            "UPDATE placements SET employer_name = 'X', seq = (SELECT max(seq) + 1 FROM placements)
+             WHERE person_uid = (SELECT uid FROM persons WHERE full_name = 'Sari')",
+        );
+        check_catches(&office, "placement changed outside pmi-desk: 1");
+    }
+}
+
+/// An imported record changed here is vouched for by its own entry from then on; one removed
+/// behind pmi-desk's back is named; the digests kept for an import cannot be rewritten to match
+/// an edit.
+#[test]
+fn records_imported_then_changed_removed_or_their_digests_rewritten() {
+    let (office, _) = office_with_an_import(false);
     office
         .run(&[
             "worker",
@@ -397,9 +424,40 @@ fn records_imported_are_counted_uncovered_until_they_change_here() {
             "PT Baru",
         ])
         .ok();
+    office.run(&["check"]).ok();
     office.sql(
         "UPDATE placements SET employer_name = 'X', seq = (SELECT max(seq) + 1 FROM placements)
          WHERE person_uid = (SELECT uid FROM persons WHERE full_name = 'Sari')",
     );
     check_catches(&office, "placement changed outside pmi-desk: 1");
+
+    let (office, _) = office_with_an_import(false);
+    office.sql(
+        "PRAGMA foreign_keys = OFF;
+         DELETE FROM placements WHERE person_uid = (SELECT uid FROM persons WHERE full_name = 'Wati')",
+    );
+    check_catches(&office, "placement gone without a trace: 1");
+
+    // The kept digest rewritten to the edited record's: the import's entry no longer matches.
+    let (office, _) = office_with_an_import(false);
+    office.sql(
+        "UPDATE persons SET address = 'elsewhere', seq = (SELECT max(seq) + 1 FROM persons)
+         WHERE full_name = 'Wati';
+         UPDATE record_digests SET digest = zeroblob(32)
+         WHERE record_uid = (SELECT uid FROM persons WHERE full_name = 'Wati')",
+    );
+    check_catches(
+        &office,
+        "the digests of imported records differ from their log entry: 1",
+    );
+    // Removed from the kept digests altogether: the same.
+    let (office, _) = office_with_an_import(false);
+    office.sql(
+        "DELETE FROM record_digests
+         WHERE record_uid = (SELECT uid FROM persons WHERE full_name = 'Wati')",
+    );
+    check_catches(
+        &office,
+        "the digests of imported records differ from their log entry: 1",
+    );
 }

@@ -45,17 +45,28 @@ fn backup_never_overwrites_without_force_and_never_a_foreign_file() {
     office
         .run(&["backup", "--out", "cadangan.db", "--force"])
         .ok();
-    std::fs::write(office.path("tesis.docx"), "not a database").unwrap();
-    let run = office.run(&["backup", "--out", "tesis.docx", "--force"]);
+    std::fs::write(office.path("tesis.db"), "not a database").unwrap();
+    let run = office.run(&["backup", "--out", "tesis.db", "--force"]);
     assert!(
         run.fails(1).contains("not a pmi-desk database"),
         "{}",
         run.stderr
     );
     assert_eq!(
-        std::fs::read_to_string(office.path("tesis.docx")).unwrap(),
+        std::fs::read_to_string(office.path("tesis.db")).unwrap(),
         "not a database"
     );
+    // Regression (hardening item 1): any name was taken; a backup is a database by its name.
+    std::fs::write(office.path("tesis.docx"), "a thesis").unwrap();
+    let run = office.run(&["backup", "--out", "tesis.docx", "--force"]);
+    assert!(run.fails(2).contains(".db"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(office.path("tesis.docx")).unwrap(),
+        "a thesis"
+    );
+    assert!(!office.path("laporan").exists());
+    office.run(&["backup", "--out", "laporan"]).fails(2);
+    assert!(!office.path("laporan").exists());
 }
 
 #[test]

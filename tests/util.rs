@@ -172,6 +172,12 @@ impl Office {
         conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
             .expect("count")
     }
+
+    /// The one integer a query reads, directly.
+    pub fn sql_number(&self, query: &str) -> i64 {
+        let conn = rusqlite::Connection::open(&self.db).expect("open db");
+        conn.query_row(query, [], |r| r.get(0)).expect("query")
+    }
 }
 
 pub fn read(path: &Path) -> Vec<u8> {
@@ -249,9 +255,10 @@ pub const UNDO_0007: &str = "DROP TABLE persons_words; DROP INDEX placements_dep
     DROP INDEX recommendations_status; CREATE INDEX persons_name_key ON persons(name_key);
     CREATE INDEX placements_departed_on ON placements(departed_on) WHERE departed_on IS NOT NULL;";
 
-/// Takes a database of this schema back to what schema 7 left (the digests of 0009 and the tables 0008 added dropped,
-/// the columns it added to documents and case events too), so that a test can upgrade it again.
-pub const UNDO_0008: &str = "ALTER TABLE audit_log DROP COLUMN digest; DROP TABLE site_self; DROP TABLE kept_writes; DROP TABLE person_merges;
+/// Takes a database of this schema back to what schema 7 left (the import digests of 0010, the
+/// digests of 0009 and the tables 0008 added dropped, the columns it added to documents and case
+/// events too), so that a test can upgrade it again.
+pub const UNDO_0008: &str = "DROP TABLE record_digests; ALTER TABLE audit_log DROP COLUMN digest; DROP TABLE site_self; DROP TABLE kept_writes; DROP TABLE person_merges;
     DROP TABLE sites; DROP TABLE sync_held; DROP TABLE sync_carried; DROP TABLE sync_cursors;
     DROP TABLE sync_pending; DROP INDEX documents_clashing; DROP INDEX documents_one_live;
     CREATE UNIQUE INDEX documents_one_live ON documents(placement_uid, kind) WHERE removed_on IS NULL;

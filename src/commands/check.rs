@@ -151,6 +151,15 @@ fn integrity_rows(conn: &rusqlite::Connection) -> Result<(Vec<Vec<Cell>>, Vec<St
             wrong.push(t!(Msg::CheckRecordsMissing, kind, v.missing_count, uids));
         }
     }
+    let (batches, batch_count) = db::digest::verify_batches(conn)?;
+    if batch_count > 0 {
+        let list: Vec<String> = batches.iter().map(i64::to_string).collect();
+        let list = match batch_count as usize > list.len() {
+            true => format!("{} …", list.join(", ")),
+            false => list.join(", "),
+        };
+        wrong.push(t!(Msg::CheckBatchesAltered, batch_count, list));
+    }
     let summary = t!(Msg::CheckRecordsSummary, verified, uncovered);
     let state = match wrong.is_empty() {
         true => Cell::code("intact", &summary),
@@ -264,6 +273,7 @@ fn item(code: &str) -> Cell {
 }
 
 pub fn backup(ctx: &Ctx, out: &std::path::Path, force: bool) -> Result<()> {
+    crate::outfile::choose(out, &[crate::outfile::OutFormat::Database], "backup")?;
     let store = ctx.open()?;
     crate::outfile::refuse_database(out, &ctx.db_path)?;
     let at = crate::outfile::canonical(out).display().to_string();

@@ -52,7 +52,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         Some(OutFormat::Csv) => Format::Csv,
         Some(OutFormat::Json) => Format::Json,
         Some(OutFormat::Text | OutFormat::Pdf | OutFormat::Xlsx) => Format::Table,
-        Some(other @ OutFormat::Html) => {
+        Some(other @ (OutFormat::Html | OutFormat::Database)) => {
             return Err(usage(t!(
                 Msg::OutExtensionUnknown,
                 format!(".{}", other.extension()),

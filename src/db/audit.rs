@@ -66,6 +66,29 @@ pub fn record(
     entry(tx, actor, kind, uid, action, changes, digest.as_deref())
 }
 
+/// At the commit: one entry (kind `digests`, uid the batch number) that vouches for the new rows
+/// an import stored, its digest the batch's (`db::digest::Batch`).
+pub fn vouch_for_the_batch(tx: &Tx) -> Result<()> {
+    let Some((number, digest, count)) = tx.batch.finish() else {
+        return Ok(());
+    };
+    let actor = tx.actor.borrow().clone().unwrap_or_else(|| Actor {
+        now: Utc::now(),
+        clerk: "-".into(),
+        command: "-".into(),
+    });
+    let changes = [("records".to_string(), None, Some(count.to_string()))];
+    entry(
+        tx,
+        &actor,
+        super::digest::BATCH_KIND,
+        &number.to_string(),
+        "stored",
+        &changes,
+        Some(&digest),
+    )
+}
+
 /// At the commit: one entry (`stored`) for each record written without an entry of its own (an
 /// import's new rows, the records a merge moved to another person), with its digest.
 pub fn vouch_for_the_rest(tx: &Tx) -> Result<()> {

@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
@@ -24,7 +24,7 @@ pub struct Kind {
     columns: fn() -> Vec<&'static str>,
 }
 
-fn kind<R: Record>() -> Kind {
+pub fn kind<R: Record>() -> Kind {
     Kind {
         kind: R::KIND,
         table: R::TABLE,
@@ -49,11 +49,24 @@ pub fn kinds() -> Vec<Kind> {
 /// SHA-256 (lower-case hex) of the record kind and each column as `<name>` then its value, as
 /// netstrings (`<byte length>:<bytes>,`), a NULL written as `~,` so it differs from empty text.
 pub fn of_values<'v>(kind: &str, columns: impl Iterator<Item = (&'v str, ValueRef<'v>)>) -> String {
-    fn netstring(hasher: &mut Sha256, bytes: &[u8]) {
-        hasher.update(format!("{}:", bytes.len()).as_bytes());
-        hasher.update(bytes);
-        hasher.update(b",");
-    }
+    hex(&raw_of_values(kind, columns))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn netstring(hasher: &mut Sha256, bytes: &[u8]) {
+    hasher.update(format!("{}:", bytes.len()).as_bytes());
+    hasher.update(bytes);
+    hasher.update(b",");
+}
+
+/// `of_values` as its 32 bytes.
+fn raw_of_values<'v>(
+    kind: &str,
+    columns: impl Iterator<Item = (&'v str, ValueRef<'v>)>,
+) -> [u8; 32] {
     let mut hasher = Sha256::new();
     netstring(&mut hasher, kind.as_bytes());
     for (name, value) in columns {
@@ -65,30 +78,151 @@ pub fn of_values<'v>(kind: &str, columns: impl Iterator<Item = (&'v str, ValueRe
             ValueRef::Text(t) | ValueRef::Blob(t) => netstring(&mut hasher, t),
         }
     }
-    format!("{:x}", hasher.finalize())
+    hasher.finalize().into()
 }
 
 /// The digest of the stored record `uid` of `kind` (`REMOVED` when it is not stored).
 pub fn stored(conn: &Connection, k: &Kind, uid: &str) -> Result<String> {
+    Ok(stored_raw(conn, k, uid)?
+        .map(|d| hex(&d))
+        .unwrap_or_else(|| REMOVED.to_string()))
+}
+
+fn stored_raw(conn: &Connection, k: &Kind, uid: &str) -> Result<Option<[u8; 32]>> {
     let columns = (k.columns)();
     let sql = format!(
         "SELECT {} FROM {} WHERE uid = ?1",
         columns.join(", "),
         k.table
     );
-    let digest = conn
-        .prepare_cached(&sql)?
+    conn.prepare_cached(&sql)?
         .query_row([uid], |row| {
             let values = (0..columns.len())
                 .map(|i| row.get_ref(i))
                 .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(of_values(
+            Ok(raw_of_values(
                 k.kind,
                 columns.iter().copied().zip(values.iter().copied()),
             ))
         })
-        .optional()?;
-    Ok(digest.unwrap_or_else(|| REMOVED.to_string()))
+        .optional()
+        .with_context(|| format!("reading {} for its digest", k.kind))
+}
+
+/// The record kind of the entry that vouches for an import's batch of new rows.
+pub const BATCH_KIND: &str = "digests";
+
+/// The new rows an import wrote in one transaction: each one's digest is kept in
+/// `record_digests`, and the SHA-256 of the batch's rows, in the order they were written, goes
+/// into the one audit entry that vouches for them at the commit.
+#[derive(Default)]
+pub struct Batch(RefCell<Option<(i64, Sha256, i64)>>);
+
+/// What a batch's rows hash to: each row's kind, uid and digest as netstrings, in `pos` order.
+fn batch_row(hasher: &mut Sha256, kind: &str, uid: &str, digest: &[u8]) {
+    netstring(hasher, kind.as_bytes());
+    netstring(hasher, uid.as_bytes());
+    netstring(hasher, digest);
+}
+
+impl Batch {
+    /// Adds the stored record `uid` of `k` to batch `number`. False (and nothing kept) when the
+    /// uid has a row from an earlier batch: that record then needs an entry of its own.
+    pub fn add(&self, conn: &Connection, number: i64, k: &Kind, uid: &str) -> Result<bool> {
+        let Some(digest) = stored_raw(conn, k, uid)? else {
+            return Ok(false);
+        };
+        let mut state = self.0.borrow_mut();
+        let (_, hasher, count) = state.get_or_insert_with(|| (number, Sha256::new(), 0));
+        let added = conn
+            .prepare_cached(
+                "INSERT INTO record_digests (record_kind, record_uid, batch, pos, digest)
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+            )?
+            .execute(rusqlite::params![k.kind, uid, number, *count, &digest[..]])
+            .context("keeping an imported record's digest")?;
+        if added == 1 {
+            batch_row(hasher, k.kind, uid, &digest);
+            *count += 1;
+        }
+        Ok(added == 1)
+    }
+
+    /// At the commit: the batch's number, its digest and how many rows it holds, if any.
+    pub fn finish(&self) -> Option<(i64, String, i64)> {
+        let (number, hasher, count) = self.0.borrow_mut().take()?;
+        (count > 0).then(|| (number, hex(&hasher.finalize()), count))
+    }
+}
+
+/// The batches whose rows in `record_digests` no longer hash to what their entry recorded, or
+/// that have rows but no entry, or an entry but no rows (batch numbers, first 10, and a count).
+pub fn verify_batches(conn: &Connection) -> Result<(Vec<i64>, i64)> {
+    let entries = batch_entries(conn)?;
+    let mut bad = Vec::new();
+    let mut bad_count = 0;
+    let mut flag = |number: i64| {
+        if bad.len() < 10 {
+            bad.push(number);
+        }
+        bad_count += 1;
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    let mut stmt = conn
+        .prepare(
+            "SELECT batch, record_kind, record_uid, digest FROM record_digests
+             ORDER BY batch, pos",
+        )
+        .context("reading the imported records' digests")?;
+    let mut rows = stmt.query([])?;
+    let mut current: Option<(i64, Sha256)> = None;
+    let close = |current: Option<(i64, Sha256)>, flag: &mut dyn FnMut(i64)| {
+        if let Some((number, hasher)) = current {
+            let digest = hex(&hasher.finalize());
+            match entries.get(&number) {
+                Some((_, expected)) if *expected == digest => {}
+                _ => flag(number),
+            }
+        }
+    };
+    while let Some(row) = rows.next()? {
+        let number: i64 = row.get(0)?;
+        if current.as_ref().map(|c| c.0) != Some(number) {
+            close(current.take(), &mut flag);
+            seen.insert(number);
+            current = Some((number, Sha256::new()));
+        }
+        let kind: String = row.get(1)?;
+        let uid: String = row.get(2)?;
+        let digest: Vec<u8> = row.get(3)?;
+        if let Some((_, hasher)) = current.as_mut() {
+            batch_row(hasher, &kind, &uid, &digest);
+        }
+    }
+    close(current.take(), &mut flag);
+    for number in entries.keys().filter(|n| !seen.contains(n)) {
+        flag(*number);
+    }
+    Ok((bad, bad_count))
+}
+
+/// Each batch's entry: its id in the log and the digest it recorded, by batch number.
+fn batch_entries(conn: &Connection) -> Result<BTreeMap<i64, (i64, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT record_uid, id, digest FROM audit_log
+         WHERE record_kind = ?1 AND digest IS NOT NULL ORDER BY id",
+    )?;
+    let rows = stmt.query_map([BATCH_KIND], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get(2)?))
+    })?;
+    let mut map = BTreeMap::new();
+    for row in rows {
+        let (uid, id, digest) = row?;
+        if let Ok(number) = uid.parse::<i64>() {
+            map.insert(number, (id, digest));
+        }
+    }
+    Ok(map)
 }
 
 /// The records a transaction wrote that no audit entry has vouched for since (by uid, with their
@@ -151,9 +285,10 @@ pub struct KindVerdict {
 /// Every record of every kind against its latest digest (each record's entries found through
 /// the log's index by uid), and the records entries vouch for that are not stored.
 pub fn verify_records(conn: &Connection) -> Result<Vec<KindVerdict>> {
+    let batches = batch_entries(conn)?;
     let mut verdicts = Vec::new();
     for k in kinds() {
-        verdicts.push(verify_kind(conn, &k)?);
+        verdicts.push(verify_kind(conn, &k, &batches)?);
     }
     Ok(verdicts)
 }
@@ -165,32 +300,53 @@ fn note(list: &mut Vec<String>, count: &mut i64, uid: &str) {
     *count += 1;
 }
 
-fn verify_kind(conn: &Connection, k: &Kind) -> Result<KindVerdict> {
+fn verify_kind(
+    conn: &Connection,
+    k: &Kind,
+    batches: &BTreeMap<i64, (i64, String)>,
+) -> Result<KindVerdict> {
     let mut v = KindVerdict {
         kind: k.kind,
         ..Default::default()
     };
     let columns = (k.columns)();
-    let latest = "SELECT a.digest FROM audit_log a
-         WHERE a.record_uid = r.uid AND a.record_kind = ?1 AND a.digest IS NOT NULL
-         ORDER BY a.id DESC LIMIT 1";
+    let latest = |what: &str| {
+        format!(
+            "(SELECT a.{what} FROM audit_log a
+              WHERE a.record_uid = r.uid AND a.record_kind = ?1 AND a.digest IS NOT NULL
+              ORDER BY a.id DESC LIMIT 1)"
+        )
+    };
     let mut stmt = conn.prepare(&format!(
-        "SELECT {}, ({latest}) FROM {} r ORDER BY r.uid",
+        "SELECT {}, {}, {}, d.batch, d.digest FROM {} r
+         LEFT JOIN record_digests d ON d.record_kind = ?1 AND d.record_uid = r.uid
+         ORDER BY r.uid",
         columns
             .iter()
             .map(|c| format!("r.{c}"))
             .collect::<Vec<_>>()
             .join(", "),
+        latest("digest"),
+        latest("id"),
         k.table
     ))?;
     let mut rows = stmt.query([k.kind])?;
+    let n = columns.len();
     while let Some(row) = rows.next()? {
         let uid: String = row.get(0)?;
-        let values = (0..columns.len())
+        let values = (0..n)
             .map(|i| row.get_ref(i))
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let expected: Option<String> = row.get(columns.len())?;
-        match expected {
+        let entry: Option<String> = row.get(n)?;
+        let entry_id: Option<i64> = row.get(n + 1)?;
+        // The batch row counts when its batch has an entry later than the record's own latest.
+        let batch: Option<i64> = row.get(n + 2)?;
+        let batch_digest: Option<Vec<u8>> = row.get(n + 3)?;
+        let from_batch = batch
+            .and_then(|b| batches.get(&b))
+            .filter(|(id, _)| entry_id.is_none_or(|e| *id > e))
+            .and(batch_digest.map(|d| hex(&d)));
+        match from_batch.or(entry) {
             None => v.uncovered += 1,
             Some(expected) => {
                 if of_values(k.kind, columns.iter().copied().zip(values)) == expected {
@@ -211,6 +367,21 @@ fn verify_kind(conn: &Connection, k: &Kind) -> Result<KindVerdict> {
         k.table
     ))?;
     let mut rows = gone.query(rusqlite::params![k.kind, REMOVED])?;
+    while let Some(row) = rows.next()? {
+        let uid: String = row.get(0)?;
+        note(&mut v.missing, &mut v.missing_count, &uid);
+    }
+    // Imported records whose only voucher is their batch row, no longer stored.
+    let mut gone = conn.prepare(&format!(
+        "SELECT d.record_uid FROM record_digests d
+         WHERE d.record_kind = ?1
+           AND NOT EXISTS (SELECT 1 FROM {} r WHERE r.uid = d.record_uid)
+           AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.record_uid = d.record_uid
+                  AND a.record_kind = ?1 AND a.digest IS NOT NULL)
+         ORDER BY d.record_uid",
+        k.table
+    ))?;
+    let mut rows = gone.query([k.kind])?;
     while let Some(row) = rows.next()? {
         let uid: String = row.get(0)?;
         note(&mut v.missing, &mut v.missing_count, &uid);

@@ -83,6 +83,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0009_record_digest",
         include_str!("../../migrations/0009_record_digest.sql"),
     ),
+    (
+        "0010_import_digests",
+        include_str!("../../migrations/0010_import_digests.sql"),
+    ),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -501,11 +505,14 @@ impl Store {
             last: Cell::new(first),
             site,
             touched: Default::default(),
+            batch: Default::default(),
             actor: Default::default(),
         };
         let (value, commit) = work(&tx)?;
         if commit {
-            // Every record written without an entry of its own gets one with its digest.
+            // The new rows of an import are vouched for by one entry; every other record written
+            // without an entry of its own gets one with its digest.
+            audit::vouch_for_the_batch(&tx)?;
             audit::vouch_for_the_rest(&tx)?;
             // A change may have ended a clash between offices' records (or made one visible).
             clash::settle(&tx)?;
@@ -539,6 +546,8 @@ pub struct Tx<'c> {
     site: crate::domain::version::Site,
     /// The records written since their last audit entry (`db::digest`).
     pub(crate) touched: digest::Touched,
+    /// The new rows of an import, vouched for together at the commit (`db::digest::Batch`).
+    pub(crate) batch: digest::Batch,
     /// Who wrote this transaction's latest audit entry: the one who vouches for the rest.
     pub(crate) actor: std::cell::RefCell<Option<audit::Actor>>,
 }
@@ -555,6 +564,17 @@ impl Tx<'_> {
     /// commit) carries its digest.
     pub fn wrote(&self, table: &str, uid: &str) {
         self.touched.add(table, uid);
+    }
+
+    /// Notes that an import stored the new record `uid` of `R`: its digest joins the batch that one
+    /// entry vouches for at the commit (or, when the uid had a row in the batches already, it gets
+    /// an entry of its own).
+    pub fn imported<R: crate::domain::record::Record>(&self, uid: &str) -> Result<()> {
+        let number = self.first + 1;
+        if !self.batch.add(self, number, &digest::kind::<R>(), uid)? {
+            self.touched.add(R::TABLE, uid);
+        }
+        Ok(())
     }
 
     /// Who vouches for the records this transaction writes without an entry of their own.

@@ -514,9 +514,10 @@ message_table! {
     LogActionStored => "disimpan", "stored";
     LogActionReadOut => "dibaca keluar", "read out";
     CheckItemRecords => "Rekaman terhadap log", "Records against the log";
-    CheckRecordsSummary => "{} cocok dengan entri terakhirnya; {} tanpa digest (ditulis sebelum versi ini atau baru dari impor, belum diubah sejak itu; tidak diperiksa)", "{} match their latest entry; {} without a digest (written before this version or new from an import, unchanged since; not checked)";
+    CheckRecordsSummary => "{} cocok dengan entri terakhirnya; {} tanpa digest (ditulis sebelum versi ini dan belum diubah sejak itu, atau di luar pmi-desk; tidak diperiksa)", "{} match their latest entry; {} without a digest (written before this version and unchanged since, or outside pmi-desk; not checked)";
     CheckRecordsAltered => "{} diubah di luar pmi-desk: {} ({})", "{} changed outside pmi-desk: {} ({})";
     CheckRecordsMissing => "{} hilang tanpa jejak: {} ({})", "{} gone without a trace: {} ({})";
+    CheckBatchesAltered => "digest rekaman impor tidak cocok dengan entri log-nya: {} impor ({})", "the digests of imported records differ from their log entry: {} import(s) ({})";
     CheckRecordsFailed => "Rekaman tidak sama dengan yang dicatat log audit: {}", "Records differ from what the audit log recorded: {}";
     CheckItemSchema => "Skema (pemicu, indeks)", "Schema (triggers, indexes)";
     CheckSchemaIntact => "sesuai migrasi", "as the migrations made it";

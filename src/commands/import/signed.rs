@@ -35,7 +35,7 @@ struct Outcome {
     counts: BTreeMap<FileKind, Counts>,
     errors: crate::exchange::read::ErrorList,
     refused: crate::exchange::read::ErrorList,
-    held: Vec<ImportError>,
+    held: crate::exchange::read::ErrorList,
     holes: Vec<site::Hole>,
     open: usize,
     new: usize,
@@ -165,7 +165,7 @@ pub(super) fn import(
             .listed()
             .iter()
             .map(|r| ("refused", r))
-            .chain(o.held.iter().map(|h| ("held", h)))
+            .chain(o.held.listed().iter().map(|h| ("held", h)))
             .collect();
         super::write_report(ctx, &mut store, output, &o.errors, &others, &source.places)?;
     }

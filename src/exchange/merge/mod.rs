@@ -78,8 +78,8 @@ pub struct Merger<'a> {
     /// Rows refused on their own, with why.
     /// Rows refused on their own: the first `read::LISTED` kept, the rest counted.
     pub refused: crate::exchange::read::ErrorList,
-    /// Rows held for a record not received, with which.
-    pub held: Vec<ImportError>,
+    /// Rows held for a record not received, with which (the first 1,000 listed, all counted).
+    pub held: crate::exchange::read::ErrorList,
     /// Placements whose stage may follow from what arrived (their letters), and cases whose
     /// status may (their events).
     placements: BTreeSet<String>,
@@ -296,7 +296,7 @@ impl<'a> Merger<'a> {
             counts: BTreeMap::new(),
             errors: ErrorList::default(),
             refused: Default::default(),
-            held: Vec::new(),
+            held: Default::default(),
             placements: BTreeSet::new(),
             open: UidSet::default(),
             cases: BTreeSet::new(),

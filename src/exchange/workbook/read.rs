@@ -226,7 +226,13 @@ impl Rows for SheetRows {
 /// Runs the workbook reader, so that any panic in it (or in the zip, inflate and XML readers
 /// beneath) becomes a refusal of the workbook, with nothing written, instead of a crash.
 fn guarded<T>(label: &str, read: impl FnOnce() -> Result<T>) -> Result<T> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
+    // The default hook would print the panic's own message (in English, with a source path)
+    // before the refusal: quiet while the reader runs.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read));
+    std::panic::set_hook(hook);
+    outcome.unwrap_or_else(|_| {
         Err(refused(t!(
             Msg::WorkbookRefused,
             label,
