@@ -10,6 +10,7 @@ pub mod clash;
 pub mod counters;
 pub mod digest;
 pub mod documents;
+pub mod export;
 pub mod filter;
 pub mod kept;
 pub mod merge;

@@ -6,7 +6,6 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
-use rusqlite::types::Value;
 use rusqlite::Connection;
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -14,20 +13,11 @@ use sha2::{Digest, Sha256};
 use super::{mask, FileKind, FORMAT, VERSION};
 use crate::db;
 use crate::db::site::Own;
-use crate::domain::record::{self, Record, Timestamp};
+use crate::domain::record::{self, Record, Scalar, Timestamp};
 use crate::domain::text::csv_safe;
 use crate::domain::version::Site;
 
-/// Which records an export carries.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Since {
-    /// Every record.
-    All,
-    /// Records changed after a moment by their own clock (`--since`).
-    Moment(Timestamp),
-    /// Records stamped after this change sequence number (`--since-seq`, `--since-last`).
-    Seq(i64),
-}
+pub use crate::db::export::Since;
 
 pub struct Options<'a> {
     pub since: Since,
@@ -90,44 +80,35 @@ fn write_kind<R: Record>(
         inner: std::io::BufWriter::with_capacity(256 * 1024, file),
         hasher: Sha256::new(),
     };
-    let columns: Vec<&record::Column> = record::exchange_columns::<R>().collect();
-    let names: Vec<&'static str> = columns.iter().filter_map(|c| c.exchange).collect();
-    let select: Vec<&str> = columns.iter().map(|c| c.name).collect();
-    let (filter, bound) = since_filter::<R>(options);
-    let sql = format!(
-        "SELECT {} FROM {} WHERE {filter} ORDER BY uid",
-        select.join(", "),
-        R::TABLE
-    );
-    let mut rows = 0usize;
+    let names: Vec<&'static str> = record::exchange_columns::<R>()
+        .filter_map(|c| c.exchange)
+        .collect();
+    let rows;
     {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(&mut hashing);
         writer.write_record(&names)?;
-        let mut stmt = conn.prepare(&sql)?;
-        let mut cursor = stmt.query([bound])?;
-        let mut values: Vec<String> = vec![String::new(); names.len()];
-        while let Some(row) = cursor.next()? {
-            for (i, value) in values.iter_mut().enumerate() {
-                value.clear();
-                match row.get_ref(i)? {
-                    rusqlite::types::ValueRef::Null => {}
-                    rusqlite::types::ValueRef::Text(t) => {
-                        value.push_str(&csv_safe(&String::from_utf8_lossy(t)))
-                    }
-                    other => value.push_str(&db::records::scalar(other)?.text()),
+        let mut texts: Vec<String> = vec![String::new(); names.len()];
+        let mut written = 0usize;
+        rows = db::export::each_row::<R>(conn, &options.since, |values| {
+            for (text, value) in texts.iter_mut().zip(values) {
+                text.clear();
+                match value {
+                    Scalar::Text(t) => text.push_str(&csv_safe(t)),
+                    other => text.push_str(&other.text()),
                 }
             }
             if options.mask {
-                mask(&names, &mut values);
+                mask(&names, &mut texts);
             }
-            writer.write_record(&values)?;
-            rows += 1;
-            if rows.is_multiple_of(5000) {
-                progress(kind, rows);
+            writer.write_record(&texts)?;
+            written += 1;
+            if written.is_multiple_of(5000) {
+                progress(kind, written);
             }
-        }
+            Ok(())
+        })?;
         writer.flush()?;
     }
     hashing.flush()?;
@@ -149,48 +130,7 @@ pub fn rows_to_write(conn: &Connection, options: &Options) -> Result<u64> {
 }
 
 fn rows_of_kind<R: Record>(conn: &Connection, options: &Options) -> Result<u64> {
-    let (filter, bound) = since_filter::<R>(options);
-    let n: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM {} WHERE {filter}", R::TABLE),
-        [bound],
-        |r| r.get(0),
-    )?;
-    Ok(n as u64)
-}
-
-/// The condition on rows the options' `since` sets (`?1` its bound, NULL for every row).
-fn since_filter<R: Record>(options: &Options) -> (String, Value) {
-    // A record's kept writes travel whenever the record does: chosen by their record's change,
-    // never by their own (a record may change again without them).
-    if R::TABLE == "kept_writes" {
-        let column = match &options.since {
-            Since::All => return ("?1 IS NULL".to_string(), Value::Null),
-            Since::Moment(t) => ("updated_at", Value::Text(t.to_string())),
-            Since::Seq(n) => ("seq", Value::Integer(*n)),
-        };
-        // Every kind with versions may keep writes.
-        let records: Vec<String> = FileKind::ALL
-            .iter()
-            .filter_map(|k| crate::by_kind!(*k, changed_uids, column.0))
-            .collect();
-        return (
-            format!("record_uid IN ({})", records.join(" UNION ALL ")),
-            column.1,
-        );
-    }
-    match &options.since {
-        Since::All => ("?1 IS NULL".to_string(), Value::Null),
-        Since::Moment(t) => (format!("{} > ?1", R::VERSION), Value::Text(t.to_string())),
-        Since::Seq(n) => ("seq > ?1".to_string(), Value::Integer(*n)),
-    }
-}
-
-/// The uids of a kind's records changed after `?1`, by `column` ("seq", or the moment column,
-/// which is the kind's own version column): `None` for kinds without versions.
-fn changed_uids<R: Record>(column: &str) -> Option<String> {
-    crate::db::records::versions_column::<R>()?;
-    let column = if column == "seq" { "seq" } else { R::VERSION };
-    Some(format!("SELECT uid FROM {} WHERE {column} > ?1", R::TABLE))
+    db::export::count::<R>(conn, &options.since)
 }
 
 /// What was written, and the change sequence range it covers.

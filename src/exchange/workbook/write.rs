@@ -5,7 +5,6 @@ use std::path::Path;
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 
 use super::MANIFEST_SHEET;
@@ -31,34 +30,14 @@ fn write_kind<R: Record>(
 ) -> Result<usize> {
     let columns: Vec<&record::Column> = record::exchange_columns::<R>().collect();
     let names: Vec<&'static str> = columns.iter().filter_map(|c| c.exchange).collect();
-    let select: Vec<&str> = columns.iter().map(|c| c.name).collect();
-    let (filter, bound) = match &options.since {
-        Since::All => ("?1 IS NULL".to_string(), None),
-        Since::Moment(t) => (format!("{} > ?1", R::VERSION), Some(t.to_string())),
-        Since::Seq(n) => ("seq > ?1".to_string(), Some(n.to_string())),
-    };
-    let sql = format!(
-        "SELECT {} FROM {} WHERE {filter} ORDER BY uid",
-        select.join(", "),
-        R::TABLE
-    );
     let mut sheet = book.sheet(kind.name())?;
     sheet.header(&names)?;
-    let mut stmt = conn.prepare(&sql)?;
-    let mut cursor = match &options.since {
-        Since::Seq(n) => stmt.query([n])?,
-        _ => stmt.query([bound])?,
-    };
     let mut texts: Vec<String> = vec![String::new(); names.len()];
-    let mut rows = 0usize;
-    while let Some(row) = cursor.next()? {
-        for (i, text) in texts.iter_mut().enumerate() {
+    let mut written = 0usize;
+    let rows = db::export::each_row::<R>(conn, &options.since, |row| {
+        for (text, value) in texts.iter_mut().zip(row) {
             text.clear();
-            match row.get_ref(i)? {
-                ValueRef::Null => {}
-                ValueRef::Text(t) => text.push_str(&String::from_utf8_lossy(t)),
-                other => text.push_str(&db::records::scalar(other)?.text()),
-            }
+            text.push_str(&value.text());
         }
         if options.mask {
             mask(&names, &mut texts);
@@ -74,11 +53,12 @@ fn write_kind<R: Record>(
             })
             .collect();
         sheet.row(&values, false)?;
-        rows += 1;
-        if rows.is_multiple_of(5000) {
-            progress(kind, rows);
+        written += 1;
+        if written.is_multiple_of(5000) {
+            progress(kind, written);
         }
-    }
+        Ok(())
+    })?;
     sheet.finish(book)?;
     progress(kind, rows);
     Ok(rows)
