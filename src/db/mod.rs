@@ -26,6 +26,7 @@ pub mod repatriations;
 pub mod review;
 pub mod sync;
 
+pub mod migrate;
 pub mod settings;
 pub mod site;
 pub mod stats;
@@ -46,51 +47,7 @@ use crate::t;
 /// `PRAGMA application_id` of every pmi-desk database ("PMID").
 const APPLICATION_ID: i64 = 0x504D_4944;
 
-/// Forward-only migrations, applied in order, one transaction each. Never edit one that has landed.
-const MIGRATIONS: &[(&str, &str)] = &[
-    (
-        "0001_initial",
-        include_str!("../../migrations/0001_initial.sql"),
-    ),
-    (
-        "0002_case_followup",
-        include_str!("../../migrations/0002_case_followup.sql"),
-    ),
-    (
-        "0003_query_views",
-        include_str!("../../migrations/0003_query_views.sql"),
-    ),
-    (
-        "0004_change_sequence",
-        include_str!("../../migrations/0004_change_sequence.sql"),
-    ),
-    (
-        "0005_audit_chain",
-        include_str!("../../migrations/0005_audit_chain.sql"),
-    ),
-    (
-        "0006_document_removal",
-        include_str!("../../migrations/0006_document_removal.sql"),
-    ),
-    (
-        "0007_interactive_speed",
-        include_str!("../../migrations/0007_interactive_speed.sql"),
-    ),
-    (
-        "0008_convergence",
-        include_str!("../../migrations/0008_convergence.sql"),
-    ),
-    (
-        "0009_record_digest",
-        include_str!("../../migrations/0009_record_digest.sql"),
-    ),
-    (
-        "0010_import_digests",
-        include_str!("../../migrations/0010_import_digests.sql"),
-    ),
-];
-
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+pub use migrate::{build_schema, Migration, MIGRATIONS, SCHEMA_VERSION};
 
 /// How long a command waits for another clerk's write to finish before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -316,7 +273,7 @@ impl Store {
                 store.use_wal()?;
                 store.conn.pragma_update(None, "synchronous", "NORMAL")?;
                 if version < SCHEMA_VERSION {
-                    store.migrate()?;
+                    migrate::migrate(&mut store.conn, path)?;
                 }
                 store.refresh_reference()?;
             }
@@ -348,46 +305,6 @@ impl Store {
                 }
                 Err(e) => return Err(busy_or(e, &self.path)),
             }
-        }
-    }
-
-    /// Applies the migrations this database lacks, each in its own IMMEDIATE transaction that
-    /// reads the schema version inside it: two processes opening an older database at once take
-    /// turns, and the second finds the work done instead of failing on "already exists".
-    fn migrate(&mut self) -> Result<()> {
-        // Tables are rebuilt with their rows (SQLite's way to change a column's rules): foreign
-        // keys are off meanwhile, and checked before each migration commits.
-        self.conn.pragma_update(None, "foreign_keys", false)?;
-        let result = self.migrate_all();
-        self.conn.pragma_update(None, "foreign_keys", true)?;
-        result
-    }
-
-    fn migrate_all(&mut self) -> Result<()> {
-        loop {
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-                .map_err(|e| busy_or(e, &self.path))?;
-            let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
-            let Some((name, sql)) = MIGRATIONS.get(version as usize) else {
-                return Ok(());
-            };
-            upgrade::before(&tx, name).with_context(|| format!("migration {name}"))?;
-            tx.execute_batch(sql)
-                .with_context(|| format!("migration {name}"))?;
-            upgrade::after(&tx, name).with_context(|| format!("migration {name}"))?;
-            let broken = tx
-                .prepare("PRAGMA foreign_key_check")?
-                .query_map([], |_| Ok(()))?
-                .count();
-            if broken > 0 {
-                anyhow::bail!("migration {name}: {broken} references broken");
-            }
-            audit_chain::after_migration(&tx, version + 1)?;
-            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-            tx.pragma_update(None, "user_version", version + 1)?;
-            tx.commit()?;
         }
     }
 
@@ -733,14 +650,8 @@ pub type SchemaObject = (String, String, Option<String>);
 /// The schema objects (tables, indexes, triggers, views) the migrations make, from a database built
 /// in memory the way `migrate` builds one: what `check` compares the file's schema with.
 pub fn expected_schema() -> Result<Vec<SchemaObject>> {
-    let conn = Connection::open_in_memory()?;
-    conn.pragma_update(None, "foreign_keys", false)?;
-    for (name, sql) in MIGRATIONS {
-        upgrade::before(&conn, name)?;
-        conn.execute_batch(sql)
-            .with_context(|| format!("migration {name}"))?;
-        upgrade::after(&conn, name)?;
-    }
+    let conn = Connection::open_in_memory().context("opening a database in memory")?;
+    build_schema(&conn)?;
     schema_of(&conn)
 }
 

@@ -1,5 +1,5 @@
-//! The steps of a migration that SQL alone cannot take, run in the migration's own transaction:
-//! before its script (what the script reads) and after it (what needs the domain's rules).
+//! The steps of a migration that SQL alone cannot take, run in the migration's own transaction
+//! after its script (what needs the domain's rules): the hooks `migrate::MIGRATIONS` names.
 
 use anyhow::Result;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -10,28 +10,16 @@ use crate::domain::record::Timestamp;
 use crate::domain::version::{Dot, Site, Versions};
 use crate::domain::{CaseEventKind, Nik, Sex};
 
-pub fn before(conn: &Connection, name: &str) -> Result<()> {
-    if name == "0008_convergence" {
-        super::site::prepare(conn)?;
-    }
-    Ok(())
-}
-
-pub fn after(conn: &Connection, name: &str) -> Result<()> {
-    match name {
-        "0007_interactive_speed" => index_names(conn)?,
-        "0008_convergence" => {
-            case_events_as_facts(conn)?;
-            warnings_accepted_before(conn)?;
-            letters_of_other_offices(conn)?;
-        }
-        _ => {}
-    }
-    Ok(())
+/// After 0008: case events become facts, warnings accepted before travel as accepted, and the
+/// letters of other offices carry those offices' versions.
+pub fn convergence(conn: &Connection) -> Result<()> {
+    case_events_as_facts(conn)?;
+    warnings_accepted_before(conn)?;
+    letters_of_other_offices(conn)
 }
 
 /// Fills the name index from every stored person (the columns of that schema only).
-fn index_names(conn: &Connection) -> Result<()> {
+pub fn index_names(conn: &Connection) -> Result<()> {
     let mut insert = conn.prepare("INSERT INTO persons_words (rowid, words) VALUES (?1, ?2)")?;
     let mut stmt = conn.prepare("SELECT rowid, full_name FROM persons")?;
     let mut rows = stmt.query([])?;

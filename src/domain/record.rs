@@ -38,6 +38,8 @@ pub trait FieldValue: Sized {
     const REQUIRED: bool;
     /// A calendar date (a workbook writes it as a date cell).
     const DATE: bool = false;
+    /// Stored as an integer (`Scalar::Int`), not as text.
+    const INTEGER: bool = false;
     fn store(&self) -> Scalar<'_>;
     /// From the database.
     fn load(value: Scalar<'_>) -> Result<Self, Invalid>;
@@ -120,6 +122,7 @@ impl<T: Text> FieldValue for Option<T> {
 impl FieldValue for i64 {
     type Inner = i64;
     const REQUIRED: bool = false;
+    const INTEGER: bool = true;
     fn store(&self) -> Scalar<'_> {
         Scalar::Int(*self)
     }
@@ -150,6 +153,7 @@ impl FieldValue for i64 {
 impl FieldValue for bool {
     type Inner = bool;
     const REQUIRED: bool = false;
+    const INTEGER: bool = true;
     fn store(&self) -> Scalar<'_> {
         Scalar::Int(*self as i64)
     }
@@ -422,6 +426,8 @@ pub struct Column {
     pub required: bool,
     /// Holds a calendar date (`YYYY-MM-DD`).
     pub date: bool,
+    /// Stored as an integer, not as text.
+    pub integer: bool,
     /// How offices merge it.
     pub merge: Merge,
 }
@@ -553,6 +559,7 @@ macro_rules! record {
                         required: <$ty as $crate::domain::record::FieldValue>::REQUIRED
                             && $crate::record!(@exchange $($exchange)?).is_some(),
                         date: <$ty as $crate::domain::record::FieldValue>::DATE,
+                        integer: <$ty as $crate::domain::record::FieldValue>::INTEGER,
                         merge: $crate::domain::record::Merge::of(
                             stringify!($field),
                             $crate::record!(@exchange $($exchange)?).is_some(),
