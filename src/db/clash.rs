@@ -12,8 +12,10 @@ use rusqlite::{params_from_iter, Connection};
 
 use super::Tx;
 
-/// One rule of uniqueness: its table, the columns that must be unique, the rows it covers.
+/// One rule of uniqueness: its unique index, its table, the columns that must be unique (the
+/// index's, but `clash`), the rows it covers.
 struct Rule {
+    index: &'static str,
     table: &'static str,
     columns: &'static [&'static str],
     condition: &'static str,
@@ -22,52 +24,58 @@ struct Rule {
 /// Every clash-tolerant rule, as the schema's unique indexes hold them (migration 0008).
 const RULES: &[Rule] = &[
     Rule {
+        index: "persons_nik",
         table: "persons",
         columns: &["nik"],
         condition: "nik IS NOT NULL",
     },
     Rule {
+        index: "placements_number",
         table: "placements",
         columns: &["registration_number"],
         condition: "registration_number IS NOT NULL",
     },
     Rule {
+        index: "placements_one_open",
         table: "placements",
         columns: &["person_uid"],
         condition: "stage IN ('REGISTERED', 'RECOMMENDED')",
     },
     Rule {
+        index: "documents_one_live",
         table: "documents",
         columns: &["placement_uid", "kind"],
         condition: "removed_on IS NULL",
     },
     Rule {
+        index: "recommendations_number",
         table: "recommendations",
         columns: &["letter_number"],
         condition: "letter_number IS NOT NULL",
     },
     Rule {
+        index: "recommendations_one_issued",
         table: "recommendations",
         columns: &["placement_uid"],
         condition: "status = 'ISSUED'",
     },
     Rule {
+        index: "cases_number",
         table: "cases",
         columns: &["case_number"],
         condition: "1",
     },
     Rule {
+        index: "repatriations_number",
         table: "repatriations",
         columns: &["repatriation_number"],
         condition: "repatriation_number IS NOT NULL",
     },
 ];
 
-/// The rule a unique index of `table` reported on `column` (its first column).
-fn rule_of(table: &str, column: &str) -> Option<&'static Rule> {
-    RULES
-        .iter()
-        .find(|r| r.table == table && r.columns[0] == column)
+/// The rule of a unique index, if it tolerates clashes.
+fn rule_of(index: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.index == index)
 }
 
 /// The rows of `rule` holding `key`, as `(rowid, clash)`, that the rule covers.
@@ -97,13 +105,14 @@ fn set_clash(tx: &Tx, table: &str, rowid: i64, clash: i64) -> Result<()> {
     Ok(())
 }
 
-/// Before a row that meets a unique index of `table` on `column` with `key` is stored: the rows
-/// already holding the key are marked as in a clash, so that the new row fits beside them.
-/// False when the index is not one of the tolerant rules.
-pub fn make_room(tx: &Tx, table: &str, column: &str, key: &[Value]) -> Result<bool> {
-    let Some(rule) = rule_of(table, column) else {
+/// Before a row that meets the unique index named `index` with `key` is stored: the rows already holding the
+/// key are marked as in a clash, so that the new row fits beside them. False when the index is
+/// not one of the tolerant rules.
+pub fn make_room(tx: &Tx, index: &str, key: &[Value]) -> Result<bool> {
+    let Some(rule) = rule_of(index) else {
         return Ok(false);
     };
+    let table = rule.table;
     for (rowid, clash) in members(tx, rule, key)? {
         if clash == 0 {
             set_clash(tx, table, rowid, rowid)?;
@@ -113,8 +122,8 @@ pub fn make_room(tx: &Tx, table: &str, column: &str, key: &[Value]) -> Result<bo
 }
 
 /// The columns a rule covers, for a caller that must give its key.
-pub fn key_columns(table: &str, column: &str) -> Option<&'static [&'static str]> {
-    rule_of(table, column).map(|r| r.columns)
+pub fn key_columns(index: &str) -> Option<&'static [&'static str]> {
+    rule_of(index).map(|r| r.columns)
 }
 
 /// Every row in a clash, checked again: one that now shares none of its rules' keys with another
@@ -189,4 +198,24 @@ pub fn settle(tx: &Tx) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every tolerant rule is a unique index of the schema over its columns and `clash`.
+    #[test]
+    fn every_rule_is_a_unique_index() {
+        for rule in RULES {
+            let index = super::super::constraint::UNIQUE
+                .iter()
+                .find(|u| u.name == rule.index)
+                .unwrap_or_else(|| panic!("{}: no such unique index", rule.index));
+            assert_eq!(index.table, rule.table);
+            let mut columns = rule.columns.to_vec();
+            columns.push("clash");
+            assert_eq!(index.columns, columns.as_slice(), "{}", rule.index);
+        }
+    }
 }

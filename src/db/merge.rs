@@ -1,11 +1,19 @@
-//! SQL for merging another office's folder (`exchange::merge`): whether a record is stored, what
-//! decides a placement's stage, moving a merged person's records to the person that stays, and the
-//! rows held until the records they refer to arrive (`sync_pending`).
+//! SQL for importing and merging another office's folder (`exchange::import`, `exchange::merge`):
+//! whether a record is stored, what decides a placement's stage, moving a merged person's records
+//! to the person that stays, and the rows held until the records they refer to arrive
+//! (`sync_pending`).
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::Tx;
+
+/// References are checked again when the transaction commits rather than after every insert (which
+/// would cost a statement journal per row): for an import or merge, which checks them row by row.
+pub fn defer_references(tx: &Tx) -> Result<()> {
+    tx.pragma_update(None, "defer_foreign_keys", true)
+        .context("deferring the reference checks")
+}
 
 /// Whether a record of `table` with this uid is stored.
 pub fn exists(conn: &Connection, table: &str, uid: &str) -> Result<bool> {
@@ -59,8 +67,7 @@ pub fn move_person(tx: &Tx, member: &str, survivor: &str) -> Result<Vec<String>>
             if table == "placements" {
                 super::clash::make_room(
                     tx,
-                    "placements",
-                    "person_uid",
+                    "placements_one_open",
                     &[rusqlite::types::Value::Text(survivor.to_string())],
                 )?;
             }

@@ -26,6 +26,7 @@ pub mod repatriations;
 pub mod review;
 pub mod sync;
 
+pub mod constraint;
 pub mod migrate;
 pub mod settings;
 pub mod site;
@@ -544,31 +545,6 @@ impl Tx<'_> {
 /// The database's change sequence: the number of the latest committed change.
 pub fn current_seq(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT value FROM change_sequence", [], |r| r.get(0))?)
-}
-
-/// A uniqueness rule of the schema turned into the refusal a clerk would get from the command's own
-/// check (two clerks at once reach the database, not the check).
-pub(crate) fn constraint_or(error: rusqlite::Error, table: &str) -> anyhow::Error {
-    if error.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) {
-        let message = error.to_string();
-        let rule = |m: Msg| crate::error::refused(t!(m));
-        if message.contains("placements.person_uid") {
-            return rule(Msg::OpenPlacementConstraint);
-        }
-        if message.contains("recommendations.placement_uid") {
-            return rule(Msg::IssuedLetterConstraint);
-        }
-        if message.contains("persons.nik") {
-            return rule(Msg::NikConstraint);
-        }
-        if message.contains("documents.placement_uid") {
-            return rule(Msg::DocumentOnceConstraint);
-        }
-        if message.contains("UNIQUE") {
-            return crate::error::refused(t!(Msg::NumberConstraint, table));
-        }
-    }
-    error.into()
 }
 
 fn is_busy(error: &rusqlite::Error) -> bool {

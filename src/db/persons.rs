@@ -1,6 +1,6 @@
 //! SQL for the `persons` table and its uid aliases.
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -10,6 +10,12 @@ use crate::domain::Nik;
 use crate::error::usage;
 use crate::i18n::Msg;
 use crate::t;
+
+/// How many persons are stored.
+pub fn count(conn: &Connection) -> Result<i64> {
+    conn.query_row("SELECT count(*) FROM persons", [], |r| r.get(0))
+        .context("counting the persons")
+}
 
 /// By uid, or by another office's uid recorded as an alias of a stored person.
 pub fn by_uid(conn: &Connection, uid: &str) -> Result<Option<Person>> {

@@ -7,6 +7,7 @@ use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Connection, OptionalExtension, Params, Row, ToSql};
 
 use super::audit::{self, Actor};
+use super::constraint::{broken_unique, constraint_or, Unique};
 use super::Tx;
 use crate::domain::record::{self, Merge, Record, Scalar, Timestamp};
 use crate::domain::version::{Dot, Versions};
@@ -153,13 +154,14 @@ pub fn versions_column<R: Record>() -> Option<usize> {
 }
 
 /// Inserts a new record like `insert`, but a uniqueness rule of the schema it breaks is an answer,
-/// not an error: `Some(column)` names the column of the clash (`uid` when the record is stored
-/// already), and nothing was written. For bulk imports, which learn this way what a query per row
-/// would otherwise have told them.
-pub fn insert_or_clash<R: Record>(tx: &Tx, record: &R) -> Result<Option<String>> {
+/// not an error: `Some(index)` names the unique index of the clash (the primary key when the record
+/// is stored already), and nothing was written. For bulk imports, which learn this way what a query
+/// per row would otherwise have told them.
+pub fn insert_or_clash<R: Record>(tx: &Tx, record: &R) -> Result<Option<&'static Unique>> {
     let values = values_to_insert(tx, record);
     let result = tx
-        .prepare_cached(&text(R::TABLE, "insert", || insert_sql(record)))?
+        .prepare_cached(&text(R::TABLE, "insert", || insert_sql(record)))
+        .with_context(|| format!("saving {}", R::KIND))?
         .execute(rusqlite::params_from_iter(values.iter()));
     match result {
         Ok(_) => {
@@ -170,21 +172,10 @@ pub fn insert_or_clash<R: Record>(tx: &Tx, record: &R) -> Result<Option<String>>
             index_words(tx, record, false)?;
             Ok(None)
         }
-        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => {
-            // "UNIQUE constraint failed: placements.person_uid" (an index may name several).
-            let message = e.to_string();
-            let prefix = format!("{}.", R::TABLE);
-            match message.split_once(prefix.as_str()) {
-                Some((_, rest)) if message.contains("UNIQUE") => Ok(Some(
-                    rest.split([',', ' '])
-                        .next()
-                        .unwrap_or_default()
-                        .to_string(),
-                )),
-                _ => Err(super::constraint_or(e, R::TABLE)),
-            }
-        }
-        Err(e) => Err(e).with_context(|| format!("saving {}", R::KIND)),
+        Err(e) => match broken_unique(&e) {
+            Some(index) if index.table == R::TABLE => Ok(Some(index)),
+            _ => Err(constraint_or(e, R::TABLE)).with_context(|| format!("saving {}", R::KIND)),
+        },
     }
 }
 
@@ -196,9 +187,14 @@ pub fn insert_beside<R: Record>(tx: &Tx, record: &R) -> Result<bool> {
     for _ in 0..8 {
         match insert_or_clash(tx, record)? {
             None => return Ok(clashed),
-            Some(column) => {
-                if !make_room::<R>(tx, record, &column)? {
-                    anyhow::bail!("{} {}: {column} already stored", R::KIND, record.uid());
+            Some(index) => {
+                if !make_room::<R>(tx, record, index)? {
+                    anyhow::bail!(
+                        "{} {}: {} already stored",
+                        R::KIND,
+                        record.uid(),
+                        index.columns.join(", ")
+                    );
                 }
                 clashed = true;
             }
@@ -219,10 +215,12 @@ pub fn replace_beside<R: Record>(tx: &Tx, record: &R, expected: &Timestamp) -> R
                 }
                 return Ok(done);
             }
-            Err(e) => match unique_column(&e.to_string(), R::TABLE) {
-                Some(column) if make_room::<R>(tx, record, &column)? => continue,
+            Err(e) => match broken_unique(&e) {
+                Some(index) if index.table == R::TABLE && make_room::<R>(tx, record, index)? => {
+                    continue
+                }
                 _ => {
-                    return Err(super::constraint_or(e, R::TABLE))
+                    return Err(constraint_or(e, R::TABLE))
                         .with_context(|| format!("saving {}", R::KIND))
                 }
             },
@@ -231,19 +229,9 @@ pub fn replace_beside<R: Record>(tx: &Tx, record: &R, expected: &Timestamp) -> R
     anyhow::bail!("{} {}: too many clashes", R::KIND, record.uid())
 }
 
-/// The first column a unique index of `table` reports in an error message.
-fn unique_column(message: &str, table: &str) -> Option<String> {
-    if !message.contains("UNIQUE") {
-        return None;
-    }
-    let prefix = format!("{table}.");
-    let (_, rest) = message.split_once(prefix.as_str())?;
-    rest.split([',', ' ']).next().map(str::to_string)
-}
-
-/// Marks the stored holders of `record`'s value on the index reported on `column` as clashing.
-fn make_room<R: Record>(tx: &Tx, record: &R, column: &str) -> Result<bool> {
-    let Some(key_columns) = super::clash::key_columns(R::TABLE, column) else {
+/// Marks the stored holders of `record`'s value on the unique `index` as clashing.
+fn make_room<R: Record>(tx: &Tx, record: &R, index: &Unique) -> Result<bool> {
+    let Some(key_columns) = super::clash::key_columns(index.name) else {
         return Ok(false);
     };
     let values = record.values();
@@ -261,7 +249,7 @@ fn make_room<R: Record>(tx: &Tx, record: &R, column: &str) -> Result<bool> {
                 .unwrap_or(rusqlite::types::Value::Null)
         })
         .collect();
-    super::clash::make_room(tx, R::TABLE, column, &key)
+    super::clash::make_room(tx, index.name, &key)
 }
 
 /// Inserts a new record, stamped with the next change sequence.
@@ -269,7 +257,7 @@ pub fn insert<R: Record>(tx: &Tx, record: &R) -> Result<()> {
     let values = values_to_insert(tx, record);
     tx.prepare_cached(&text(R::TABLE, "insert", || insert_sql(record)))?
         .execute(rusqlite::params_from_iter(values.iter()))
-        .map_err(|e| super::constraint_or(e, R::TABLE))
+        .map_err(|e| constraint_or(e, R::TABLE))
         .with_context(|| format!("saving {}", R::KIND))?;
     tx.wrote(R::TABLE, record.uid());
     index_words(tx, record, false)
@@ -336,7 +324,7 @@ pub fn replace<R: Record>(tx: &Tx, record: &R, expected: &Timestamp) -> Result<b
 /// `replace`, stamped with `seq` (taken by the caller, who versioned the change with it).
 pub fn replace_at<R: Record>(tx: &Tx, record: &R, expected: &Timestamp, seq: i64) -> Result<bool> {
     let changed = replace_raw(tx, record, expected, seq)
-        .map_err(|e| super::constraint_or(e, R::TABLE))
+        .map_err(|e| constraint_or(e, R::TABLE))
         .with_context(|| format!("saving {}", R::KIND))?;
     if changed {
         index_words(tx, record, true)?;

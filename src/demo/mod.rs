@@ -663,7 +663,7 @@ pub fn populate(tx: &Tx, today: NaiveDate, scale: usize, progress: &Progress) ->
     progress.label(&t!(Msg::ProgressSaving));
     let protection = protection::populate(tx, &mut maker, &made, today)?;
     Ok(Summary {
-        persons: tx.query_row("SELECT count(*) FROM persons", [], |r| r.get::<_, i64>(0))? as usize,
+        persons: db::persons::count(tx)? as usize,
         placements: made.len(),
         documents: documents.len(),
         recommendations: recommendations.len(),

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
 use crate::db::{self, Tx};
 use crate::exchange::FileKind;
@@ -42,19 +42,11 @@ impl Known {
         let mut known = Known::default();
         for kind in FileKind::ALL {
             let table = crate::by_kind!(kind, table_of);
-            let any: Option<i64> = conn
-                .query_row(&format!("SELECT 1 FROM {table} LIMIT 1"), [], |r| r.get(0))
-                .optional()?;
-            if any.is_none() {
+            if !db::merge::any_row(conn, table)? {
                 known.fresh.insert(kind);
             }
         }
-        known.no_aliases = conn
-            .query_row("SELECT 1 FROM person_aliases LIMIT 1", [], |r| {
-                r.get::<_, i64>(0)
-            })
-            .optional()?
-            .is_none();
+        known.no_aliases = !db::merge::any_alias(conn)?;
         Ok(known)
     }
 

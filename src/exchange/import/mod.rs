@@ -179,9 +179,8 @@ trait Incoming: Record {
 impl<'a> Importer<'a> {
     pub fn new(tx: &'a Tx<'a>, actor: audit::Actor, settings: Settings) -> Result<Importer<'a>> {
         let latest_date = (settings.now + settings.tolerance).date_naive();
-        // References are checked row by row above; the database checks them again at commit
-        // rather than after every insert (which would cost a statement journal per row).
-        tx.pragma_update(None, "defer_foreign_keys", true)?;
+        // References are checked row by row above; the database checks them again at commit.
+        db::merge::defer_references(tx)?;
         // The importing clerk vouches for the rows it stores (their `stored` entries).
         tx.act_as(&actor);
         Ok(Importer {
@@ -450,15 +449,16 @@ impl<'a> Importer<'a> {
                     }
                     // The uid stored already (an earlier row of this import): the index that
                     // reports it may be another one of the same row's values (its NIK, say).
-                    Some(column) => {
+                    Some(index) => {
+                        let column = index.columns[0];
                         if let Some(stored) = records::get::<R>(self.tx, incoming.uid())? {
                             self.merge_stored(kind, file, line, incoming, stored, &sender)?;
                             return Ok(None);
                         }
-                        if R::EXCLUSIVE_COLUMN == Some(column.as_str()) {
+                        if R::EXCLUSIVE_COLUMN == Some(column) {
                             return Ok(Some(incoming));
                         }
-                        if let Some(outcome) = incoming.clash(self, file, line, &column)? {
+                        if let Some(outcome) = incoming.clash(self, file, line, column)? {
                             self.count(kind, outcome);
                         }
                         return Ok(None);
@@ -615,12 +615,8 @@ impl<'a> Importer<'a> {
                 None => {
                     // Never received from this office: the stored record counts as changed only if
                     // this office changed it after its last export (which the sender may have seen).
-                    let seq: i64 = self.tx.query_row(
-                        &format!("SELECT seq FROM {} WHERE uid = ?1", R::TABLE),
-                        [stored.uid()],
-                        |r| r.get(0),
-                    )?;
-                    seq > self.settings.last_export_seq
+                    db::merge::seq_of(self.tx, R::TABLE, stored.uid())?
+                        > self.settings.last_export_seq
                 }
             };
         if !concurrent {

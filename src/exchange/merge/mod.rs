@@ -268,7 +268,7 @@ impl<'a> Merger<'a> {
         sites: &[(Site, String)],
         source: &str,
     ) -> Result<Merger<'a>> {
-        tx.pragma_update(None, "defer_foreign_keys", true)?;
+        db::merge::defer_references(tx)?;
         let mut offices = db::site::offices(tx)?;
         for (site, office) in sites {
             offices.entry(*site).or_insert_with(|| office.clone());
