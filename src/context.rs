@@ -48,7 +48,17 @@ impl Ctx {
 
     /// Opens the existing database, migrating it to this version's schema.
     pub fn open(&self) -> Result<Store> {
-        let store = Store::open(&self.db_path, OpenMode::Existing)?;
+        self.open_as(OpenMode::Existing)
+    }
+
+    /// Opens the existing database for a command that only reads (it is migrated first if its
+    /// schema is older, as by `open`): nothing can be written through it.
+    pub fn open_reading(&self) -> Result<Store> {
+        self.open_as(OpenMode::Reading)
+    }
+
+    fn open_as(&self, mode: OpenMode) -> Result<Store> {
+        let store = Store::open(&self.db_path, mode)?;
         if let Ok(Some(code)) = crate::db::settings::get(store.conn(), "office.code") {
             crate::views::set_office(&code);
         }

@@ -83,6 +83,29 @@ fn one(office: &Office, sql: &str) -> String {
     .unwrap()
 }
 
+/// A command that only reads still works on an older database: it upgrades the schema first, as
+/// every command does, and then reads through a connection that cannot write. `query` opens the
+/// file read-only and says what to run first.
+#[test]
+fn read_commands_on_an_older_schema_upgrade_it_or_say_what_to_run() {
+    let office = Office::empty();
+    schema_7(&office);
+    let refused = office
+        .run(&["query", "SELECT count(*) FROM v_placements"])
+        .fails(3)
+        .to_string();
+    assert!(refused.contains("pmi-desk check"), "{refused}");
+    let listed = office.run(&["worker", "list", "--format", "json"]).json();
+    assert_eq!(listed.as_array().map(Vec::len), Some(2), "{listed}");
+    assert_eq!(
+        one(&office, "SELECT user_version FROM pragma_user_version"),
+        pmi_desk::db::SCHEMA_VERSION.to_string()
+    );
+    office
+        .run(&["query", "SELECT count(*) FROM v_placements"])
+        .ok();
+}
+
 #[test]
 fn a_database_of_schema_7_upgrades_with_nothing_lost() {
     let office = Office::empty();

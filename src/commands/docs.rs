@@ -25,7 +25,7 @@ pub fn run(ctx: &Ctx, command: DocsCommand) -> Result<()> {
     match command {
         DocsCommand::Add(args) => add(ctx, args),
         DocsCommand::List { placement } => {
-            let store = ctx.open()?;
+            let store = ctx.open_reading()?;
             let (placement, _) = lookup::placement(store.conn(), &placement)?;
             let docs = db::documents::of_placement(store.conn(), &placement.uid)?;
             views::documents(&docs).print(ctx.format, &mut pager::start(ctx.format))
@@ -84,7 +84,7 @@ fn add(ctx: &Ctx, mut args: DocsAddArgs) -> Result<()> {
 }
 
 fn check(ctx: &Ctx, key: &str) -> Result<()> {
-    let store = ctx.open()?;
+    let store = ctx.open_reading()?;
     let (placement, _) = lookup::placement(store.conn(), key)?;
     let docs = db::documents::of_placement(store.conn(), &placement.uid)?;
     let checklist = settings::checklist_for(store.conn(), placement.scheme)?;

@@ -19,7 +19,7 @@ use crate::output::{column, row_limit, Cell, Format, Records};
 use crate::{t, views};
 
 pub fn run(ctx: &Ctx, args: LogArgs) -> Result<()> {
-    let store = ctx.open()?;
+    let store = ctx.open_reading()?;
     if args.verify {
         return verify(ctx, store.conn(), args.head.as_deref());
     }

@@ -25,7 +25,7 @@ fn find(conn: &rusqlite::Connection, key: &str) -> Result<Repatriation> {
 }
 
 pub fn run(ctx: &Ctx, command: RepatriationCommand) -> Result<()> {
-    let store = ctx.open()?;
+    let store = ctx.open_reading()?;
     let conn = store.conn();
     match command {
         RepatriationCommand::List {

@@ -170,4 +170,33 @@ mod tests {
             .collect();
         assert!(wrong.is_empty(), "{wrong:#?}");
     }
+
+    /// A store opened for reading on an older schema is migrated first (a read command on an old
+    /// database works as before), and then writes nothing.
+    #[test]
+    fn a_reading_store_migrates_then_only_reads() {
+        use crate::db::{OpenMode, Store};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.pragma_update(None, "foreign_keys", false).unwrap();
+            for migration in &MIGRATIONS[..7] {
+                migration.apply(&conn).unwrap();
+            }
+            conn.pragma_update(None, "application_id", APPLICATION_ID)
+                .unwrap();
+            conn.pragma_update(None, "user_version", 7).unwrap();
+        }
+        let store = Store::open(&path, OpenMode::Reading).unwrap();
+        let version: i64 = store
+            .conn()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        let write = store
+            .conn()
+            .execute("INSERT INTO settings (key, value) VALUES ('x', 'y')", []);
+        assert!(write.is_err(), "a reading store wrote");
+    }
 }

@@ -78,8 +78,12 @@ pub enum OpenMode {
     Create,
     /// The file must exist already.
     Existing,
-    /// The file must exist, and nothing may be written (query).
+    /// The file must exist, and nothing may be written (query): opened read-only, so an older
+    /// schema is refused with the advice to open it once with another command.
     ReadOnly,
+    /// The file must exist; an older schema is migrated first, as by every command, then the
+    /// connection only reads (`PRAGMA query_only`): the listing and showing commands.
+    Reading,
 }
 
 pub struct Store {
@@ -277,6 +281,12 @@ impl Store {
                     migrate::migrate(&mut store.conn, path)?;
                 }
                 store.refresh_reference()?;
+                if mode == OpenMode::Reading {
+                    store
+                        .conn
+                        .pragma_update(None, "query_only", true)
+                        .context("making the connection read only")?;
+                }
             }
         }
         Ok(store)
@@ -441,16 +451,34 @@ impl Store {
     }
 
     /// Runs reads on one snapshot of the database (an export: every file from the same moment).
+    /// Nothing can be written meanwhile (`PRAGMA query_only`, as it was before afterwards).
     pub fn read<T>(&mut self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let was_reading: bool = self
+            .conn
+            .pragma_query_value(None, "query_only", |r| r.get(0))
+            .context("reading whether the connection only reads")?;
+        self.conn
+            .pragma_update(None, "query_only", true)
+            .context("making the connection read only")?;
+        let value = self.read_snapshot(work);
+        self.conn
+            .pragma_update(None, "query_only", was_reading)
+            .context("making the connection writable again")?;
+        value
+    }
+
+    fn read_snapshot<T>(&mut self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         let tx = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Deferred)?;
+            .transaction_with_behavior(TransactionBehavior::Deferred)
+            .context("starting a read snapshot")?;
         // The first read fixes the snapshot that every later read of this transaction sees.
         tx.query_row("SELECT value FROM change_sequence", [], |r| {
             r.get::<_, i64>(0)
-        })?;
+        })
+        .context("reading the change sequence")?;
         let value = work(&tx)?;
-        tx.commit()?;
+        tx.commit().context("ending a read snapshot")?;
         Ok(value)
     }
 }

@@ -35,7 +35,7 @@ pub fn run(ctx: &Ctx, command: CaseCommand) -> Result<()> {
 }
 
 fn show(ctx: &Ctx, key: &str) -> Result<()> {
-    let store = ctx.open()?;
+    let store = ctx.open_reading()?;
     let conn = store.conn();
     let case = find(conn, key)?;
     let person = match &case.person_uid {
@@ -70,7 +70,7 @@ fn show(ctx: &Ctx, key: &str) -> Result<()> {
 }
 
 fn list(ctx: &Ctx, args: CaseListArgs) -> Result<()> {
-    let store = ctx.open()?;
+    let store = ctx.open_reading()?;
     let conn = store.conn();
     let filter = db::cases::Filter {
         status: args.status.as_deref().map(str::parse).transpose()?,

@@ -29,7 +29,7 @@ pub fn run(ctx: &Ctx, command: WorkerCommand) -> Result<()> {
 }
 
 fn show(ctx: &Ctx, key: &str) -> Result<()> {
-    let store = ctx.open()?;
+    let store = ctx.open_reading()?;
     let (placement, person) = lookup::placement(store.conn(), key)?;
     let all = db::placements::of_person(store.conn(), &person.uid)?;
     let docs = db::documents::of_placement(store.conn(), &placement.uid)?;
@@ -72,7 +72,7 @@ fn show(ctx: &Ctx, key: &str) -> Result<()> {
 }
 
 fn find(ctx: &Ctx, text: &str, limit: Limit) -> Result<()> {
-    let store = ctx.open()?;
+    let store = ctx.open_reading()?;
     let limit = row_limit(ctx.format, limit.limit, limit.all);
     let (persons, total) = db::persons::search_workers(store.conn(), text, limit)?;
     let mut rows = Vec::new();
@@ -97,7 +97,7 @@ fn find(ctx: &Ctx, text: &str, limit: Limit) -> Result<()> {
 }
 
 fn list(ctx: &Ctx, args: WorkerListArgs) -> Result<()> {
-    let store = ctx.open()?;
+    let store = ctx.open_reading()?;
     let filter = db::placements::Filter {
         stage: args.stage.as_deref().map(str::parse).transpose()?,
         scheme: args.scheme.as_deref().map(str::parse).transpose()?,
