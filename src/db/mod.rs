@@ -54,7 +54,6 @@ use open::{busy_or, APPLICATION_ID};
 pub use open::{found_at, Found, OpenMode, BACKUP_MARK, DEMO_MARK};
 
 /// One connection to a pmi-desk database, opened by `Store::open` (`open`).
-
 pub struct Store {
     conn: Connection,
     path: PathBuf,
