@@ -4,13 +4,41 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::cli::ConfigCommand;
 use crate::context::Ctx;
 use crate::db::{self, audit};
 use crate::i18n::Msg;
 use crate::output::{column, Cell, Records};
 use crate::settings::{self, SETTINGS};
 use crate::t;
+use clap::Subcommand;
+
+#[derive(Subcommand, Debug)]
+pub enum ConfigCommand {
+    /// Every setting with its value and meaning
+    List,
+    /// One setting's value
+    Get {
+        /// Setting name, e.g. signatory.name (see `config list`)
+        key: String,
+    },
+    /// Change a setting (checked before it is saved)
+    Set {
+        /// Setting name, e.g. signatory.name (see `config list`)
+        key: String,
+        /// The new value
+        value: String,
+    },
+}
+
+impl crate::commands::Run for ConfigCommand {
+    fn name(&self) -> &'static str {
+        "config"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
+}
 
 pub fn run(ctx: &Ctx, command: ConfigCommand) -> Result<()> {
     let mut store = ctx.open()?;

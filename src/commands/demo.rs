@@ -4,7 +4,6 @@
 
 use anyhow::Result;
 
-use crate::cli::DemoArgs;
 use crate::context::Ctx;
 use crate::db::{self, OpenMode, Store};
 use crate::demo;
@@ -12,6 +11,17 @@ use crate::error::refused;
 use crate::i18n::Msg;
 use crate::progress::Unit;
 use crate::t;
+use clap::Args;
+
+#[derive(Args, Debug)]
+pub struct DemoArgs {
+    /// Replace an existing demo database
+    #[arg(long)]
+    pub force: bool,
+    /// Multiply the departures, for benchmarks (100 gives about national scale)
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=500), value_name = "N")]
+    pub scale: u16,
+}
 
 const DEMO_SETTINGS: &[(&str, &str)] = &[
     ("office.code", demo::OFFICE_CODE),
@@ -35,6 +45,16 @@ const DEMO_SETTINGS: &[(&str, &str)] = &[
     ("signatory.title", "Kepala Balai"),
     ("signatory.nip", "197001012000031001"),
 ];
+
+impl crate::commands::Run for DemoArgs {
+    fn name(&self) -> &'static str {
+        "demo"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
+}
 
 pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
     // `--db` / `PMI_DESK_DB` like every command; else a demo file here, never the office's default.

@@ -42,6 +42,16 @@ pub enum ExchangeCommand {
     },
 }
 
+impl crate::commands::Run for ExchangeCommand {
+    fn name(&self) -> &'static str {
+        "exchange"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
+}
+
 pub fn run(ctx: &Ctx, command: ExchangeCommand) -> Result<()> {
     match command {
         ExchangeCommand::Status => status(ctx),

@@ -5,7 +5,6 @@
 use anyhow::Result;
 use rusqlite::Connection;
 
-use crate::cli::InitArgs;
 use crate::context::Ctx;
 use crate::db::{self, audit, OpenMode, Store};
 use crate::error::refused;
@@ -13,6 +12,21 @@ use crate::i18n::Msg;
 use crate::prompt::{Prompter, Terminal};
 use crate::settings;
 use crate::t;
+use clap::Args;
+
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// Office unit code used in numbers and exports, e.g. BP3MI-SB
+    #[arg(long, value_name = "CODE")]
+    pub office_code: String,
+    /// Office name, e.g. "BP3MI Sumatera Barat"
+    #[arg(long, value_name = "NAME")]
+    pub office_name: String,
+    /// Province the office serves (Kemendagri code)
+    // 13 for a new office when not given; an office's province is changed with `config set`.
+    #[arg(long, value_name = "CODE")]
+    pub province: Option<String>,
+}
 
 /// The paper settings `init` asks for, in order, with their question.
 fn questions(office_name: &str) -> Vec<(&'static str, String)> {
@@ -99,6 +113,16 @@ fn save(store: &mut Store, ctx: &Ctx, values: &[(&str, String)]) -> Result<()> {
 
 /// The province of a new office when `--province` is not given (West Sumatra).
 const DEFAULT_PROVINCE: &str = "13";
+
+impl crate::commands::Run for InitArgs {
+    fn name(&self) -> &'static str {
+        "init"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
+}
 
 pub fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
     let province = args.province.as_deref().unwrap_or(DEFAULT_PROVINCE);

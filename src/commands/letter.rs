@@ -9,7 +9,6 @@ use anyhow::Result;
 use rusqlite::Connection;
 
 use super::lookup;
-use crate::cli::LetterArgs;
 use crate::context::Ctx;
 use crate::db::{self, audit, records};
 use crate::domain::recommendation::{office_for, parse_routes, Recommendation};
@@ -21,6 +20,20 @@ use crate::letter::{self, Document, HandoverParties, Paper};
 use crate::outfile::{self, OutFormat, OutKind, Output};
 use crate::settings;
 use crate::t;
+use clap::Args;
+
+#[derive(Args, Debug)]
+pub struct LetterArgs {
+    /// Letter number or recommendation uid (a refused one gives the refusal letter), or
+    /// repatriation number or uid (the handover record)
+    pub letter: String,
+    /// Write to FILE.pdf (A4), FILE.html (print-ready) or FILE.txt instead of the terminal
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
+    /// Replace a letter pmi-desk wrote to that file before (never any other file)
+    #[arg(long, requires = "out")]
+    pub force: bool,
+}
 
 /// The record a document is printed from.
 enum Source {
@@ -74,6 +87,16 @@ fn prints_before(conn: &Connection, uid: &str) -> Result<i64> {
         .iter()
         .filter(|e| e.action == "print")
         .count() as i64)
+}
+
+impl crate::commands::Run for LetterArgs {
+    fn name(&self) -> &'static str {
+        "letter"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
 }
 
 pub fn run(ctx: &Ctx, args: LetterArgs) -> Result<()> {

@@ -7,7 +7,7 @@ use anyhow::Result;
 use rusqlite::Connection;
 use serde_json::Value;
 
-use crate::cli::LogArgs;
+use crate::cli::Limit;
 use crate::clock::Clock;
 use crate::context::Ctx;
 use crate::db::audit_chain::{self, Problem, Verdict};
@@ -17,6 +17,38 @@ use crate::error::refused;
 use crate::i18n::Msg;
 use crate::output::{column, row_limit, Cell, Format, Records};
 use crate::{t, views};
+use clap::Args;
+
+#[derive(Args, Debug)]
+pub struct LogArgs {
+    /// Only entries at or after this time (YYYY-MM-DD or RFC 3339)
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// Only entries about this record: its uid or number (registration, letter, case,
+    /// repatriation), or a NIK (the person and their placements)
+    #[arg(long, value_name = "UID|NUMBER|NIK")]
+    pub record: Option<String>,
+    /// Verify the hash chain of the whole log instead of listing it: exit 1 at the first altered,
+    /// removed or reordered entry
+    #[arg(long, conflicts_with_all = ["since", "record"])]
+    pub verify: bool,
+    /// With --verify: also require this earlier head (an export manifest's "audit_head") to be in
+    /// the chain, which catches a log rewritten or trimmed since
+    #[arg(long, value_name = "HASH", requires = "verify")]
+    pub head: Option<String>,
+    #[command(flatten)]
+    pub rows: Limit,
+}
+
+impl crate::commands::Run for LogArgs {
+    fn name(&self) -> &'static str {
+        "log"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
+}
 
 pub fn run(ctx: &Ctx, args: LogArgs) -> Result<()> {
     let store = ctx.open()?;

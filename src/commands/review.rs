@@ -66,6 +66,16 @@ pub struct ResolveArgs {
     pub merge: bool,
 }
 
+impl crate::commands::Run for ReviewCommand {
+    fn name(&self) -> &'static str {
+        "review"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
+}
+
 pub fn run(ctx: &Ctx, command: ReviewCommand) -> Result<()> {
     let mut store = ctx.open()?;
     match command {

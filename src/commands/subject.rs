@@ -4,7 +4,6 @@
 use anyhow::Result;
 use rusqlite::Connection;
 
-use crate::cli::SubjectFields;
 use crate::context::new_uid;
 use crate::db;
 use crate::domain::date::parse_date;
@@ -15,6 +14,28 @@ use crate::domain::{Nik, Warning};
 use crate::error::{refused, usage};
 use crate::i18n::Msg;
 use crate::t;
+use clap::Args;
+
+/// Who a case or a repatriation is about: by NIK (linking the stored person) or, when the NIK is
+/// unknown, by name with whatever else is known.
+#[derive(Args, Debug, Default, Clone)]
+pub struct SubjectFields {
+    /// NIK of the worker, if known
+    #[arg(long, value_name = "NIK")]
+    pub nik: Option<String>,
+    /// Name of the worker (needed when the NIK is unknown or not on record)
+    #[arg(long, value_name = "NAME")]
+    pub person_name: Option<String>,
+    /// Sex of the worker: L or P
+    #[arg(long, value_name = "L|P")]
+    pub sex: Option<String>,
+    /// Date of birth of the worker
+    #[arg(long, value_name = "DATE")]
+    pub birth_date: Option<String>,
+    /// Home regency of the worker (anywhere in Indonesia)
+    #[arg(long, value_name = "REGENCY")]
+    pub regency: Option<String>,
+}
 
 pub struct Subject {
     pub person: Person,

@@ -3,9 +3,9 @@
 
 use anyhow::Result;
 
-use super::find;
-use crate::cli::{CaseCommand, FollowUp};
+use super::{CaseCommand, FollowUp};
 use crate::commands::form::given;
+use crate::commands::lookup;
 use crate::context::{new_uid, Ctx};
 use crate::db::{self, records};
 use crate::domain::calendar::parse_holidays;
@@ -52,7 +52,7 @@ fn dated(on: Option<String>) -> FollowUp {
 }
 
 pub fn run(ctx: &Ctx, mut command: CaseCommand) -> Result<()> {
-    crate::commands::ask::follow_up(ctx, &mut command)?;
+    super::ask::follow_up(ctx, &mut command)?;
     let (key, s) = match command {
         CaseCommand::Note {
             case,
@@ -186,7 +186,7 @@ fn record(ctx: &Ctx, key: &str, s: Step) -> Result<()> {
         .transpose()?;
     let actor = ctx.actor();
     let (case, event) = store.write(|tx| {
-        let old = find(tx, key)?;
+        let old = lookup::case(tx, key)?;
         if on < old.reported_on {
             return Err(Invalid(t!(Msg::EventBeforeReport, on, old.reported_on)).into());
         }

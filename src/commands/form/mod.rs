@@ -4,6 +4,7 @@
 //! command goes on as if it had been given, and the guided menu shows it as a command line. Without
 //! a terminal every missing required option is named at once (exit 2) and nothing is asked.
 
+pub mod ask;
 mod review;
 
 use std::collections::{HashMap, HashSet};

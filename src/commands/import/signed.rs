@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 
 use anyhow::Result;
 
+use super::ImportArgs;
 use super::{Source, BULK_BYTES};
-use crate::cli::ImportArgs;
 use crate::context::Ctx;
 use crate::db::{self, audit, site, Store};
 use crate::domain::version::Site;

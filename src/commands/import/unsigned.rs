@@ -7,8 +7,8 @@
 use anyhow::Result;
 use chrono::TimeDelta;
 
+use super::ImportArgs;
 use super::{write_report, Source, BULK_BYTES};
-use crate::cli::ImportArgs;
 use crate::context::Ctx;
 use crate::db::{self, audit, Store};
 use crate::error::refused;

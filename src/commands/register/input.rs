@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 
 use super::super::form::{require, Form};
-use crate::cli::RegisterArgs;
+use super::RegisterArgs;
 use crate::db;
 use crate::domain::contact::parse_phone;
 use crate::domain::date::parse_date;
@@ -261,8 +261,8 @@ pub fn gather(
 
 #[cfg(test)]
 mod tests {
+    use super::super::{PersonFields, PlacementFields};
     use super::*;
-    use crate::cli::{PersonFields, PlacementFields};
     use crate::prompt::Scripted;
 
     fn args() -> RegisterArgs {

@@ -8,7 +8,6 @@ use anyhow::Result;
 use chrono::Datelike;
 
 use super::form::{self, Form, Review};
-use crate::cli::RegisterArgs;
 use crate::context::Ctx;
 use crate::db::{self, records};
 use crate::domain::placement::registration_number;
@@ -20,7 +19,90 @@ use crate::prompt::Prompter;
 use crate::settings;
 use crate::t;
 use crate::views;
+use clap::Args;
 use person::{person_of, placement_of};
+
+#[derive(Args, Debug)]
+pub struct RegisterArgs {
+    #[command(flatten)]
+    pub person: PersonFields,
+    #[command(flatten)]
+    pub placement: PlacementFields,
+    /// Save despite warnings (a NIK that does not match the birth date, an unusual phone...)
+    #[arg(long)]
+    pub accept_warnings: bool,
+}
+
+#[derive(Args, Debug, Default, Clone)]
+pub struct PersonFields {
+    /// National ID number (16 digits)
+    #[arg(long, value_name = "NIK")]
+    pub nik: Option<String>,
+    /// Full name as on the ID card
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// Sex: L (laki-laki) or P (perempuan)
+    #[arg(long, value_name = "L|P")]
+    pub sex: Option<String>,
+    /// Place of birth
+    #[arg(long, value_name = "TEXT")]
+    pub birth_place: Option<String>,
+    /// Date of birth (YYYY-MM-DD or DD-MM-YYYY)
+    #[arg(long, value_name = "DATE")]
+    pub birth_date: Option<String>,
+    /// Home regency or city: code (1371) or name ("Kota Padang")
+    #[arg(long, value_name = "REGENCY")]
+    pub regency: Option<String>,
+    /// Address
+    #[arg(long, value_name = "TEXT")]
+    pub address: Option<String>,
+    /// Phone number (normalised to +62...)
+    #[arg(long, value_name = "PHONE")]
+    pub phone: Option<String>,
+    /// Education: NONE, SD, SMP, SMA, D1-D4, S1-S3
+    #[arg(long, value_name = "CODE")]
+    pub education: Option<String>,
+    /// Marital status: SINGLE, MARRIED, DIVORCED, WIDOWED
+    #[arg(long, value_name = "CODE")]
+    pub marital_status: Option<String>,
+}
+
+#[derive(Args, Debug, Default, Clone)]
+pub struct PlacementFields {
+    /// Placement scheme: G2G, P3MI, UKPS or MANDIRI
+    #[arg(long, value_name = "CODE")]
+    pub scheme: Option<String>,
+    /// Placement company (required for the P3MI scheme)
+    #[arg(long, value_name = "NAME")]
+    pub p3mi: Option<String>,
+    /// Employer abroad
+    #[arg(long, value_name = "NAME")]
+    pub employer: Option<String>,
+    /// Destination country: code (MY, JPN) or name (Jepang)
+    #[arg(long, value_name = "COUNTRY")]
+    pub country: Option<String>,
+    /// Sector: FORMAL or INFORMAL
+    #[arg(long, value_name = "CODE")]
+    pub sector: Option<String>,
+    /// Job abroad, e.g. "Caregiver"
+    #[arg(long, value_name = "TEXT")]
+    pub occupation: Option<String>,
+    /// Registration date [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub registered_on: Option<String>,
+}
+
+impl crate::commands::Run for RegisterArgs {
+    const ASKS: &'static [&'static str] = &["register"];
+
+    fn name(&self) -> &'static str {
+        "register"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
+}
 
 pub fn run(ctx: &Ctx, mut args: RegisterArgs) -> Result<()> {
     let mut store = ctx.open()?;

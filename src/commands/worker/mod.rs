@@ -9,7 +9,6 @@ use anyhow::Result;
 use serde_json::json;
 
 use super::lookup;
-use crate::cli::{Limit, WorkerCommand, WorkerListArgs};
 use crate::context::Ctx;
 use crate::db;
 use crate::domain::date::parse_date;
@@ -17,6 +16,74 @@ use crate::i18n::Msg;
 use crate::output::{row_limit, Format};
 use crate::views;
 use crate::{pager, t};
+use clap::{Args, Subcommand};
+
+use crate::cli::Limit;
+use edit::WorkerEditArgs;
+
+#[derive(Subcommand, Debug)]
+pub enum WorkerCommand {
+    /// A worker, their placements, documents and cases
+    Show {
+        /// Registration number, placement uid or NIK
+        placement: String,
+    },
+    /// Find workers by any part of the name (3 letters or more, any case or accents) or the start of the NIK
+    Find {
+        /// Parts of the name (siti rah), or the first digits of the NIK
+        #[arg(required = true, num_args = 1..)]
+        text: Vec<String>,
+        #[command(flatten)]
+        rows: Limit,
+    },
+    /// List placements
+    List(WorkerListArgs),
+    /// Correct a person or a placement (audited)
+    Edit(Box<WorkerEditArgs>),
+    /// Merge two records of one person (registered twice, here or at another office); the merge
+    /// travels to every office
+    Merge(merge::MergeArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct WorkerListArgs {
+    /// REGISTERED, RECOMMENDED, DEPARTED, RETURNED or CANCELLED
+    #[arg(long, value_name = "CODE")]
+    pub stage: Option<String>,
+    /// G2G, P3MI, UKPS or MANDIRI
+    #[arg(long, value_name = "CODE")]
+    pub scheme: Option<String>,
+    /// Destination country (code or name)
+    #[arg(long, value_name = "COUNTRY")]
+    pub country: Option<String>,
+    /// Home regency (code or name)
+    #[arg(long, value_name = "REGENCY")]
+    pub regency: Option<String>,
+    /// Registered on or after this date
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Registered on or before this date
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    #[command(flatten)]
+    pub rows: Limit,
+}
+
+impl crate::commands::Run for WorkerCommand {
+    const ASKS: &'static [&'static str] = &["worker edit"];
+
+    fn name(&self) -> &'static str {
+        match self {
+            WorkerCommand::Edit(_) => "worker edit",
+            WorkerCommand::Merge(_) => "worker merge",
+            _ => "worker",
+        }
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
+}
 
 pub fn run(ctx: &Ctx, command: WorkerCommand) -> Result<()> {
     match command {

@@ -1,16 +1,16 @@
 //! `recommendation list|show|void|used`: following a letter after it was decided.
 
+mod ask;
+
 use anyhow::Result;
-use rusqlite::Connection;
 
 use super::lookup;
-use crate::cli::RecommendationCommand;
+use crate::cli::Limit;
 use crate::context::Ctx;
 use crate::db::{self, records};
 use crate::domain::contact::parse_passport;
 use crate::domain::date::parse_date;
-use crate::domain::person::Person;
-use crate::domain::placement::{Placement, StageEvent};
+use crate::domain::placement::StageEvent;
 use crate::domain::recommendation::Recommendation;
 use crate::domain::text;
 use crate::domain::{RecommendationStatus, Stage};
@@ -19,18 +19,67 @@ use crate::i18n::Msg;
 use crate::output::row_limit;
 use crate::views;
 use crate::{pager, t};
+use clap::Subcommand;
 
-/// The recommendation named by a letter number or uid, with its placement and person.
-pub fn find(conn: &Connection, key: &str) -> Result<(Recommendation, Placement, Person)> {
-    let r = db::recommendations::by_letter_or_uid(conn, key)?
-        .ok_or_else(|| refused(t!(Msg::RecommendationNotFound, key)))?;
-    let (placement, person) = lookup::placement(conn, &r.placement_uid)?;
-    Ok((r, placement, person))
+#[derive(Subcommand, Debug)]
+pub enum RecommendationCommand {
+    /// Recommendations decided, optionally by status and decision date
+    List {
+        /// ISSUED, VOID, USED or REFUSED
+        #[arg(long, value_name = "CODE")]
+        status: Option<String>,
+        /// Decided on or after this date
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Decided on or before this date
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        #[command(flatten)]
+        rows: Limit,
+    },
+    /// One recommendation
+    Show {
+        /// Letter number or recommendation uid
+        letter: String,
+    },
+    /// Void a wrong letter (it is kept, marked void; its number is never reused)
+    Void {
+        /// Letter number or recommendation uid
+        #[arg(required = true)]
+        letter: Option<String>,
+        /// Why the letter is void (kept with it)
+        #[arg(long, value_name = "TEXT", required = true)]
+        reason: Option<String>,
+    },
+    /// Record the passport issued on the strength of the letter
+    Used {
+        /// Letter number or recommendation uid
+        #[arg(required = true)]
+        letter: Option<String>,
+        /// Passport number
+        #[arg(long, value_name = "NUMBER", required = true)]
+        passport: Option<String>,
+        /// Passport issue date
+        #[arg(long, value_name = "DATE", required = true)]
+        issued: Option<String>,
+    },
+}
+
+impl crate::commands::Run for RecommendationCommand {
+    const ASKS: &'static [&'static str] = &["recommendation void", "recommendation used"];
+
+    fn name(&self) -> &'static str {
+        "recommendation"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
 }
 
 pub fn run(ctx: &Ctx, mut command: RecommendationCommand) -> Result<()> {
-    super::ask::recommendation_void(ctx, &mut command)?;
-    super::ask::recommendation_used(ctx, &mut command)?;
+    ask::void(ctx, &mut command)?;
+    ask::used(ctx, &mut command)?;
     let mut store = ctx.open()?;
     let today = ctx.clock.today;
     match command {
@@ -53,7 +102,7 @@ pub fn run(ctx: &Ctx, mut command: RecommendationCommand) -> Result<()> {
             crate::commands::print_listing(ctx, &views::recommendation_list(&listed, today), total)
         }
         RecommendationCommand::Show { letter } => {
-            let (r, placement, person) = find(store.conn(), &letter)?;
+            let (r, placement, person) = lookup::recommendation(store.conn(), &letter)?;
             views::recommendation(&r, &person, &placement, today)
                 .print_one(ctx.format, &mut pager::start(ctx.format))
         }
@@ -63,7 +112,7 @@ pub fn run(ctx: &Ctx, mut command: RecommendationCommand) -> Result<()> {
                 text::line(reason.as_deref())?.ok_or_else(|| Invalid(t!(Msg::ReasonEmpty)))?;
             let actor = ctx.actor();
             let (r, placement) = store.write(|tx| {
-                let (old, old_placement, _) = find(tx, &letter)?;
+                let (old, old_placement, _) = lookup::recommendation(tx, &letter)?;
                 require_issued(&old, Msg::ActionVoid)?;
                 // Only the office whose series the letter is in voids it.
                 let own = crate::settings::office(tx)?.code;
@@ -104,7 +153,7 @@ pub fn run(ctx: &Ctx, mut command: RecommendationCommand) -> Result<()> {
             }
             let actor = ctx.actor();
             let r = store.write(|tx| {
-                let (old, old_placement, _) = find(tx, &letter)?;
+                let (old, old_placement, _) = lookup::recommendation(tx, &letter)?;
                 require_issued(&old, Msg::ActionUse)?;
                 if issued < old.decided_on {
                     return Err(Invalid(t!(

@@ -2,11 +2,12 @@
 //! key. Incremental exports follow the database's change sequence, one point per recipient
 //! (`--since-last --to OFFICE`), so what arrived from another office is relayed onward.
 
+mod xlsx;
+
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::cli::ExportArgs;
 use crate::context::Ctx;
 use crate::db::{self, audit};
 use crate::domain::date::parse_date;
@@ -19,6 +20,48 @@ use crate::i18n::Msg;
 use crate::progress::{Progress, Unit};
 use crate::settings;
 use crate::t;
+use clap::Args;
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// Folder to create (it appears whole or not at all); a name ending in .xlsx writes a workbook
+    /// as --xlsx does
+    #[arg(
+        long,
+        value_name = "DIR",
+        required_unless_present = "xlsx",
+        conflicts_with = "xlsx"
+    )]
+    pub out: Option<std::path::PathBuf>,
+    /// Write one .xlsx workbook instead of a folder: a sheet per exchange file, NIKs and codes as
+    /// text, dates as dates
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: Option<std::path::PathBuf>,
+    /// Only records changed after this moment (YYYY-MM-DD or RFC 3339)
+    #[arg(long, conflicts_with_all = ["since_last", "since_seq"], value_name = "TIME")]
+    pub since: Option<String>,
+    /// Only records changed after this change sequence number (the `seq_to` of an earlier
+    /// export's manifest), for scripts that keep their own place
+    #[arg(long, value_name = "N", conflicts_with = "since_last")]
+    pub since_seq: Option<i64>,
+    /// Only records changed since the last folder for the office named by --to (for nightly runs;
+    /// each recipient has its own point)
+    #[arg(long, requires = "to")]
+    pub since_last: bool,
+    /// The office the folder is for (its code, e.g. BP3MI-SB): a complete folder for it moves its
+    /// point for --since-last; an export without --to moves no point
+    #[arg(long, value_name = "OFFICE")]
+    pub to: Option<String>,
+    /// Only these files, e.g. persons,placements
+    #[arg(long, value_delimiter = ',', value_name = "KINDS")]
+    pub only: Vec<String>,
+    /// For statistics outside the office: NIK to 12 digits, names to initials, no contact details
+    #[arg(long)]
+    pub mask: bool,
+    /// Replace an earlier export in that folder or workbook (never anything else)
+    #[arg(long)]
+    pub force: bool,
+}
 
 /// `--since`: a date (midnight, this office's clock) or an RFC 3339 moment.
 fn parse_moment(text: &str) -> Result<Timestamp, Invalid> {
@@ -30,6 +73,16 @@ fn parse_moment(text: &str) -> Result<Timestamp, Invalid> {
         return Ok(Timestamp::from_datetime(midnight));
     }
     Timestamp::parse(text).map_err(|_| Invalid(t!(Msg::MomentInvalid, text.trim())))
+}
+
+impl crate::commands::Run for ExportArgs {
+    fn name(&self) -> &'static str {
+        "export"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
 }
 
 pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
@@ -52,9 +105,9 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         (None, None, false) => Since::All,
     };
     let out = match (&args.xlsx, &args.out) {
-        (Some(path), _) => return super::workbook::export(ctx, store, &args, path, &only, since),
+        (Some(path), _) => return xlsx::export(ctx, store, &args, path, &only, since),
         (None, Some(path)) if workbook::is_workbook(path) => {
-            return super::workbook::export(ctx, store, &args, path, &only, since)
+            return xlsx::export(ctx, store, &args, path, &only, since)
         }
         (None, Some(path)) => path.clone(),
         (None, None) => return Err(crate::error::usage(t!(Msg::ExportNeedsOut))),

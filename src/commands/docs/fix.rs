@@ -6,8 +6,7 @@
 
 use anyhow::Result;
 
-use super::lookup;
-use crate::cli::{DocsEditArgs, DocsKindArgs, DocsRemoveArgs};
+use crate::commands::lookup;
 use crate::context::Ctx;
 use crate::db::{self, records, Tx};
 use crate::domain::date::parse_date;
@@ -18,6 +17,43 @@ use crate::error::{refused, usage, Invalid};
 use crate::i18n::Msg;
 use crate::settings;
 use crate::t;
+use clap::Args;
+
+#[derive(Args, Debug)]
+pub struct DocsKindArgs {
+    /// Registration number, placement uid or NIK
+    pub placement: String,
+    /// Document kind, e.g. KTP, KK, MEDICAL_CERTIFICATE (see `ref codes "document kind"`)
+    #[arg(long, value_name = "CODE")]
+    pub kind: String,
+}
+
+#[derive(Args, Debug)]
+pub struct DocsEditArgs {
+    #[command(flatten)]
+    pub document: DocsKindArgs,
+    /// The corrected document number ("" clears it)
+    #[arg(long, value_name = "NUMBER")]
+    pub number: Option<String>,
+    /// The corrected issue date ("" clears it)
+    #[arg(long, value_name = "DATE")]
+    pub issued: Option<String>,
+    /// The corrected expiry date ("" clears it)
+    #[arg(long, value_name = "DATE")]
+    pub expires: Option<String>,
+    /// The clerk has seen and checked the original
+    #[arg(long)]
+    pub verified: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct DocsRemoveArgs {
+    #[command(flatten)]
+    pub document: DocsKindArgs,
+    /// Why it is removed (kept with the document and in the audit log)
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+}
 
 /// The refusal of a second document of a kind, with the commands that fix the first one.
 pub fn already_recorded(placement: &Placement, existing: &Document) -> Invalid {

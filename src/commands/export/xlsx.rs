@@ -6,7 +6,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::cli::ExportArgs;
+use super::ExportArgs;
 use crate::context::Ctx;
 use crate::db::{audit, Store};
 use crate::error::refused;
@@ -63,7 +63,7 @@ pub fn export(
             &options,
             &office.code,
             &exported_at,
-            &mut super::export::by_file(&mut bar),
+            &mut super::by_file(&mut bar),
         )
     })?;
     bar.finish();

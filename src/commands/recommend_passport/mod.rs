@@ -3,13 +3,14 @@
 //! The facts are loaded and the decision made inside one transaction, so two clerks (or four
 //! processes) at once never issue two letters: the second finds the first's letter active.
 
+mod ask;
+
 use anyhow::Result;
 use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::Connection;
 
 use super::lookup;
 use super::warnings;
-use crate::cli::RecommendArgs;
 use crate::context::{new_uid, Ctx};
 use crate::db::{self, audit, records};
 use crate::domain::date::parse_date;
@@ -30,6 +31,32 @@ use crate::prompt::{Prompter, Terminal};
 use crate::settings;
 use crate::t;
 use crate::views;
+use clap::Args;
+
+#[derive(Args, Debug)]
+pub struct RecommendArgs {
+    /// Registration number, placement uid or NIK
+    #[arg(required = true)]
+    pub placement: Option<String>,
+    /// Decision date [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+    /// Addressee immigration office [default: from the worker's home regency, see `config list`]
+    #[arg(long, value_name = "OFFICE")]
+    pub office: Option<String>,
+    /// Only show the verdict; record nothing
+    #[arg(long)]
+    pub check: bool,
+    /// Refuse for reasons found at the interview, e.g. TRAFFICKING_INDICATION or P3MI_PERMIT_INVALID
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub refuse: Vec<String>,
+    /// Note on the interview findings
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Acknowledge the NIK warnings after checking the documents
+    #[arg(long)]
+    pub accept_warnings: bool,
+}
 
 /// What the clerk asked for, parsed before anything is read.
 struct Request {
@@ -145,8 +172,20 @@ fn decide(
     Ok(a.findings.iter().map(|f| f.reason).collect())
 }
 
+impl crate::commands::Run for RecommendArgs {
+    const ASKS: &'static [&'static str] = &["recommend-passport"];
+
+    fn name(&self) -> &'static str {
+        "recommend-passport"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
+}
+
 pub fn run(ctx: &Ctx, mut args: RecommendArgs) -> Result<()> {
-    super::ask::recommend(ctx, &mut args)?;
+    ask::ask(ctx, &mut args)?;
     let key = args.placement.clone().unwrap_or_default();
     let request = Request {
         decided_on: args.on.as_deref().map(parse_date).transpose()?,

@@ -2,7 +2,6 @@
 
 use anyhow::Result;
 
-use crate::cli::RefCommand;
 use crate::context::Ctx;
 use crate::domain::codes::all_lists;
 use crate::domain::RegencyCode;
@@ -11,6 +10,40 @@ use crate::i18n::{lang, Lang, Msg};
 use crate::output::{column, Cell, Records};
 use crate::reference::reference;
 use crate::{pager, t};
+use clap::Subcommand;
+
+#[derive(Subcommand, Debug)]
+pub enum RefCommand {
+    /// Regencies and cities (kabupaten/kota)
+    Regencies {
+        /// Only this province (code, e.g. 13)
+        #[arg(long, value_name = "CODE")]
+        province: Option<String>,
+    },
+    /// Districts (kecamatan) of a regency
+    Districts {
+        /// Regency code or name, e.g. 1371 or "Kota Padang"
+        #[arg(long, value_name = "REGENCY")]
+        regency: String,
+    },
+    /// Countries with their ISO codes and Indonesian names
+    Countries,
+    /// Code lists of the exchange format with Indonesian and English labels
+    Codes {
+        /// One list, e.g. scheme or "case category"
+        list: Option<String>,
+    },
+}
+
+impl crate::commands::Run for RefCommand {
+    fn name(&self) -> &'static str {
+        "ref"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
+}
 
 pub fn run(ctx: &Ctx, command: RefCommand) -> Result<()> {
     let r = reference();

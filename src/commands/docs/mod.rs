@@ -1,13 +1,16 @@
 //! `docs add|list|check`: documents checked for a placement, against the scheme's checklist;
-//! `docs verify|edit|remove` are in `docs_fix`.
+//! `docs verify|edit|remove` are in `fix`, the questions of `docs add` in `ask`.
+
+mod ask;
+mod fix;
 
 use std::io::Write;
 
 use anyhow::Result;
 
 use super::form::given;
-use super::{ask, lookup};
-use crate::cli::{DocsAddArgs, DocsCommand};
+use super::lookup;
+
 use crate::context::{new_uid, Ctx};
 use crate::db::{self, records};
 use crate::domain::date::parse_date;
@@ -20,6 +23,65 @@ use crate::output::{column, Cell, Records};
 use crate::settings;
 use crate::views;
 use crate::{pager, t};
+use clap::{Args, Subcommand};
+
+pub use fix::{DocsEditArgs, DocsKindArgs, DocsRemoveArgs};
+
+#[derive(Subcommand, Debug)]
+pub enum DocsCommand {
+    /// Record a document checked for a placement
+    Add(DocsAddArgs),
+    /// The documents of a placement
+    List {
+        /// Registration number, placement uid or NIK
+        placement: String,
+    },
+    /// What the scheme's checklist still lacks
+    Check {
+        /// Registration number, placement uid or NIK
+        placement: String,
+    },
+    /// Mark a placement's document verified: the clerk has seen and checked the original
+    Verify(DocsKindArgs),
+    /// Correct a placement's document: its number, issue or expiry date
+    Edit(DocsEditArgs),
+    /// Remove a document recorded by mistake: it is kept with the reason and no longer counts
+    Remove(DocsRemoveArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct DocsAddArgs {
+    /// Registration number, placement uid or NIK
+    #[arg(required = true)]
+    pub placement: Option<String>,
+    /// Document kind, e.g. KTP, KK, MEDICAL_CERTIFICATE (see `ref codes "document kind"`)
+    #[arg(long, value_name = "CODE", required = true)]
+    pub kind: Option<String>,
+    /// Document number
+    #[arg(long, value_name = "NUMBER")]
+    pub number: Option<String>,
+    /// Issue date
+    #[arg(long, value_name = "DATE")]
+    pub issued: Option<String>,
+    /// Expiry date
+    #[arg(long, value_name = "DATE")]
+    pub expires: Option<String>,
+    /// The clerk has seen and checked the original
+    #[arg(long)]
+    pub verified: bool,
+}
+
+impl crate::commands::Run for DocsCommand {
+    const ASKS: &'static [&'static str] = &["docs add"];
+
+    fn name(&self) -> &'static str {
+        "docs"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
+}
 
 pub fn run(ctx: &Ctx, command: DocsCommand) -> Result<()> {
     match command {
@@ -31,14 +93,14 @@ pub fn run(ctx: &Ctx, command: DocsCommand) -> Result<()> {
             views::documents(&docs).print(ctx.format, &mut pager::start(ctx.format))
         }
         DocsCommand::Check { placement } => check(ctx, &placement),
-        DocsCommand::Verify(args) => super::docs_fix::verify(ctx, args),
-        DocsCommand::Edit(args) => super::docs_fix::edit(ctx, args),
-        DocsCommand::Remove(args) => super::docs_fix::remove(ctx, args),
+        DocsCommand::Verify(args) => fix::verify(ctx, args),
+        DocsCommand::Edit(args) => fix::edit(ctx, args),
+        DocsCommand::Remove(args) => fix::remove(ctx, args),
     }
 }
 
 fn add(ctx: &Ctx, mut args: DocsAddArgs) -> Result<()> {
-    ask::docs_add(ctx, &mut args)?;
+    ask::ask(ctx, &mut args)?;
     let mut store = ctx.open()?;
     let kind = given(&args.kind).parse()?;
     let number = text::line(args.number.as_deref())?;
@@ -49,7 +111,7 @@ fn add(ctx: &Ctx, mut args: DocsAddArgs) -> Result<()> {
         let (placement, _) = lookup::placement(tx, given(&args.placement))?;
         // One document of a kind per placement: a second one is a correction (`docs edit`).
         if let Some(existing) = db::documents::live_of_kind(tx, &placement.uid, kind)? {
-            return Err(super::docs_fix::already_recorded(&placement, &existing).into());
+            return Err(fix::already_recorded(&placement, &existing).into());
         }
         let now = ctx.clock.timestamp();
         let document = Document {

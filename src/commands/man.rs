@@ -1,0 +1,31 @@
+//! `man`: the manual page (roff), generated from the command-line definition in the clerk's
+//! language (see `crate::help::man_page`).
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::context::Ctx;
+use clap::Args;
+
+#[derive(Args, Debug)]
+pub struct ManArgs {}
+
+impl crate::commands::Run for ManArgs {
+    fn name(&self) -> &'static str {
+        "man"
+    }
+
+    fn run(self, _: &Ctx) -> Result<()> {
+        run(self)
+    }
+}
+
+/// The manual page in the clerk's language (see `crate::help::man_page`).
+pub fn run(_: ManArgs) -> Result<()> {
+    let page = crate::help::man_page(crate::i18n::lang())?;
+    let mut out = std::io::stdout().lock();
+    out.write_all(&page)?;
+    out.flush()?;
+    Ok(())
+}
