@@ -260,4 +260,52 @@ mod tests {
             (Some("PGD-1"), Some("Ditelepon"))
         );
     }
+
+    #[test]
+    fn every_command_that_asks_marks_its_required_arguments_for_clap() {
+        // Off a terminal clap names every missing one, the way `depart` does.
+        for (args, missing) in [
+            (
+                &["pmi-desk", "register", "--nik", "1371021508900001"][..],
+                "--name <NAME>",
+            ),
+            (
+                &["pmi-desk", "open-case", "--category", "UNPAID_WAGES"][..],
+                "--nik <NIK>",
+            ),
+            (
+                &["pmi-desk", "repatriate", "--category", "DEPORTED"][..],
+                "--arrived-on <DATE>",
+            ),
+        ] {
+            let err = parse(args, false).unwrap_err();
+            assert_eq!(err.kind(), clap::error::ErrorKind::MissingRequiredArgument);
+            assert!(err.to_string().contains(missing), "{err}");
+        }
+        let err = parse(&["pmi-desk", "register", "--nik", "1"], false).unwrap_err();
+        let err = err.to_string();
+        let (err, _usage) = err.split_once("Usage:").unwrap();
+        for flag in [
+            "--sex",
+            "--birth-place",
+            "--birth-date",
+            "--regency",
+            "--scheme",
+            "--country",
+        ] {
+            assert!(err.contains(flag), "{err}");
+        }
+        assert!(!err.contains("--nik"), "{err}");
+        // On a terminal they are asked for instead.
+        for args in [
+            &["pmi-desk", "register"][..],
+            &["pmi-desk", "open-case"][..],
+            &["pmi-desk", "repatriate"][..],
+        ] {
+            parse(args, true).unwrap();
+        }
+        // A command that does not ask keeps its required arguments on a terminal too.
+        let err = parse(&["pmi-desk", "docs", "verify", "REG-2023-00001"], true).unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::MissingRequiredArgument);
+    }
 }

@@ -11,7 +11,7 @@ use crate::domain::person::{parse_name, Person};
 use crate::domain::record::Timestamp;
 use crate::domain::registration::identity_differences;
 use crate::domain::{Nik, Warning};
-use crate::error::{refused, usage};
+use crate::error::refused;
 use crate::i18n::Msg;
 use crate::t;
 use clap::Args;
@@ -107,12 +107,4 @@ pub fn resolve(
         is_new: true,
         warnings: Vec::new(),
     }))
-}
-
-/// Refuses without a terminal when neither `--nik` nor `--person-name` was given.
-pub fn require(f: &SubjectFields, interactive: bool) -> Result<()> {
-    if f.nik.is_none() && f.person_name.is_none() && !interactive {
-        return Err(usage(t!(Msg::MissingOptions, "--nik / --person-name")));
-    }
-    Ok(())
 }

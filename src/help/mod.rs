@@ -553,7 +553,9 @@ mod tests {
                     .into_iter()
                     .take_while(|w| w != ">" && w != "|")
                     .collect();
-                let matches = command(Lang::En)
+                // As typed on a terminal, where a command that asks may leave required values out
+                // (`register --nik ...` asks for the rest).
+                let matches = crate::cli::asking(command(Lang::En))
                     .try_get_matches_from(&words)
                     .or_else(|e| match e.kind() {
                         ErrorKind::DisplayHelp => Command::new("x").try_get_matches_from(["x"]),

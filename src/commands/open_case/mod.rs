@@ -6,7 +6,7 @@ mod ask;
 use anyhow::Result;
 use chrono::Datelike;
 
-use super::form::{self, require, Form, Review};
+use super::form::{self, Form, Review};
 use super::subject;
 use super::subject::SubjectFields;
 use crate::context::{new_uid, Ctx};
@@ -23,13 +23,20 @@ use crate::t;
 use crate::views;
 use clap::Args;
 
+/// Who the case is about is required: a NIK, or a name when the NIK is unknown.
 #[derive(Args, Debug)]
+#[command(group(
+    clap::ArgGroup::new("worker")
+        .args(["nik", "person_name"])
+        .required(true)
+        .multiple(true)
+))]
 pub struct OpenCaseArgs {
     /// Category, e.g. UNPAID_WAGES, TRAFFICKING (TPPO), DIED_ABROAD (see `ref codes "case category"`)
-    #[arg(long, value_name = "CODE")]
+    #[arg(long, value_name = "CODE", required = true)]
     pub category: Option<String>,
     /// Date the complaint was received
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", required = true)]
     pub reported_on: Option<String>,
     #[command(flatten)]
     pub subject: SubjectFields,
@@ -71,14 +78,6 @@ impl crate::commands::Run for OpenCaseArgs {
 pub fn run(ctx: &Ctx, mut args: OpenCaseArgs) -> Result<()> {
     let mut store = ctx.open()?;
     let office = settings::office(store.conn())?;
-    require(
-        ctx.interactive,
-        &[
-            ("--category", args.category.is_some()),
-            ("--reported-on", args.reported_on.is_some()),
-        ],
-    )?;
-    subject::require(&args.subject, ctx.interactive)?;
     let now = ctx.clock.timestamp();
     let mut terminal = form::terminal(ctx);
     let mut form = Form::new(terminal.as_mut().map(|t| t as &mut dyn Prompter));

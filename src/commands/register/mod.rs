@@ -22,7 +22,27 @@ use crate::views;
 use clap::Args;
 use person::{person_of, placement_of};
 
+/// The fields a registration cannot do without. Required here, optional in `worker edit` (which
+/// shares the fields): marked on the command, so its help and clap's errors name them as every
+/// other command's do.
+const REQUIRED: &[&str] = &[
+    "nik",
+    "name",
+    "sex",
+    "birth_place",
+    "birth_date",
+    "regency",
+    "scheme",
+    "country",
+];
+
+fn mark_required(arg: clap::Arg) -> clap::Arg {
+    let required = REQUIRED.contains(&arg.get_id().as_str());
+    arg.required(required)
+}
+
 #[derive(Args, Debug)]
+#[command(mut_args(mark_required))]
 pub struct RegisterArgs {
     #[command(flatten)]
     pub person: PersonFields,
@@ -107,7 +127,6 @@ impl crate::commands::Run for RegisterArgs {
 pub fn run(ctx: &Ctx, mut args: RegisterArgs) -> Result<()> {
     let mut store = ctx.open()?;
     let office = settings::office(store.conn())?;
-    input::require_all(&args, ctx.interactive)?;
     let mut terminal = form::terminal(ctx);
     let mut form = Form::new(terminal.as_mut().map(|t| t as &mut dyn Prompter));
     let mut accepted = args.accept_warnings;

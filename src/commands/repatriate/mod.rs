@@ -6,7 +6,7 @@ mod ask;
 use anyhow::Result;
 use chrono::Datelike;
 
-use super::form::{self, require, Form, Review};
+use super::form::{self, Form, Review};
 use super::lookup;
 use super::subject::SubjectFields;
 use crate::context::Ctx;
@@ -27,10 +27,10 @@ use clap::Args;
 #[derive(Args, Debug)]
 pub struct RepatriateArgs {
     /// TROUBLED, DEPORTED, SICK, DECEASED (JENAZAH), CPMI, FAMILY, MIXED
-    #[arg(long, value_name = "CODE")]
+    #[arg(long, value_name = "CODE", required = true)]
     pub category: Option<String>,
     /// Arrival date
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", required = true)]
     pub arrived_on: Option<String>,
     #[command(flatten)]
     pub subject: SubjectFields,
@@ -84,13 +84,6 @@ impl crate::commands::Run for RepatriateArgs {
 pub fn run(ctx: &Ctx, mut args: RepatriateArgs) -> Result<()> {
     let mut store = ctx.open()?;
     let office = settings::office(store.conn())?;
-    require(
-        ctx.interactive,
-        &[
-            ("--category", args.category.is_some()),
-            ("--arrived-on", args.arrived_on.is_some()),
-        ],
-    )?;
     let now = ctx.clock.timestamp();
     let mut terminal = form::terminal(ctx);
     let mut form = Form::new(terminal.as_mut().map(|t| t as &mut dyn Prompter));
