@@ -12,6 +12,7 @@ pub mod error;
 pub mod exchange;
 pub mod help;
 pub mod i18n;
+pub mod image;
 pub mod letter;
 pub mod menu;
 pub mod outfile;

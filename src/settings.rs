@@ -344,7 +344,7 @@ fn logo(value: &str) -> Result<String, Invalid> {
                 Invalid(t!(Msg::LogoFileUnreadable, path, e))
             }
         })?;
-    if crate::letter::ImageFormat::sniff(&bytes).is_none() {
+    if crate::image::ImageFormat::sniff(&bytes).is_none() {
         return Err(Invalid(t!(Msg::LogoNotImage, path)));
     }
     Ok(std::fs::canonicalize(path)

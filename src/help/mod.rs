@@ -75,7 +75,7 @@ pub enum Stop {
     Clap(clap::Error),
     /// A parser error in the clerk's language: standard error, exit 2.
     Usage(String),
-    /// `pmi-desk` with no command.
+    /// `pmi-desk` with no command: on a terminal `main` opens the menu instead of reporting it.
     NoCommand(Lang),
 }
 
