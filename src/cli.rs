@@ -139,6 +139,11 @@ macro_rules! command_tree {
         pub fn asking_paths() -> Vec<&'static str> {
             [$(<$args as Run>::ASKS,)*].concat()
         }
+
+        /// The examples of every command, by path (src/help/examples.rs shows them).
+        pub fn examples() -> Vec<(&'static str, &'static [crate::help::examples::Example])> {
+            [$(<$args as Run>::EXAMPLES,)*].concat()
+        }
     };
 }
 

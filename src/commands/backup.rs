@@ -7,6 +7,7 @@ use clap::Args;
 use crate::context::Ctx;
 use crate::db;
 use crate::error::refused;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::progress::Unit;
 use crate::t;
@@ -21,7 +22,25 @@ pub struct BackupArgs {
     pub force: bool,
 }
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[(
+    "backup",
+    &[
+        ex(
+            "Cadangan harian",
+            "The daily backup",
+            "pmi-desk backup --out cadangan-2023-11-08.db",
+        ),
+        ex(
+            "Cadangan ke flashdisk",
+            "A backup to a USB stick",
+            "pmi-desk backup --out /media/flashdisk/pmi-desk.db",
+        ),
+    ],
+)];
+
 impl crate::commands::Run for BackupArgs {
+    const EXAMPLES: Examples = EXAMPLES;
     fn name(&self) -> &'static str {
         "backup"
     }

@@ -12,6 +12,7 @@ use crate::db::{self, records};
 use crate::domain::placement::StageEvent;
 use crate::domain::text;
 use crate::domain::{CancelReason, RecommendationStatus};
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::t;
 
@@ -28,7 +29,27 @@ pub struct CancelArgs {
     pub note: Option<String>,
 }
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "cancel",
+        &[
+            ex(
+                "Mengundurkan diri",
+                "Withdrawn",
+                "pmi-desk cancel REG-2023-00002 --reason WITHDRAWN --note \"Mengundurkan diri karena alasan keluarga\"",
+            ),
+            ex(
+                "Tidak sehat menurut hasil MCU",
+                "Medically unfit",
+                "pmi-desk cancel REG-2023-00002 --reason UNFIT",
+            ),
+        ],
+    ),
+];
+
 impl crate::commands::Run for CancelArgs {
+    const EXAMPLES: Examples = EXAMPLES;
     const ASKS: &'static [&'static str] = &["cancel"];
 
     fn name(&self) -> &'static str {

@@ -7,6 +7,7 @@ use crate::context::Ctx;
 use crate::db;
 use crate::db::audit_chain::{self, Verdict};
 use crate::error::refused;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::output::{column, Cell, Records};
 use crate::t;
@@ -20,7 +21,25 @@ pub struct CheckArgs {
     pub head: Option<String>,
 }
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[(
+    "check",
+    &[
+        ex(
+            "Periksa basis data yang biasa dipakai",
+            "Check the usual database",
+            "pmi-desk check",
+        ),
+        ex(
+            "Periksa berkas lain, hasil sebagai JSON",
+            "Check another file, as JSON",
+            "pmi-desk --db salinan.db check --format json",
+        ),
+    ],
+)];
+
 impl crate::commands::Run for CheckArgs {
+    const EXAMPLES: Examples = EXAMPLES;
     fn name(&self) -> &'static str {
         "check"
     }

@@ -6,6 +6,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::context::Ctx;
+use crate::help::examples::{ex, Examples};
 use clap::{Args, CommandFactory};
 
 use crate::cli::Cli;
@@ -17,7 +18,25 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[(
+    "completions",
+    &[
+        ex(
+            "Untuk bash",
+            "For bash",
+            "pmi-desk completions bash > ~/.local/share/bash-completion/completions/pmi-desk",
+        ),
+        ex(
+            "Untuk PowerShell",
+            "For PowerShell",
+            "pmi-desk completions powershell > pmi-desk.ps1",
+        ),
+    ],
+)];
+
 impl crate::commands::Run for CompletionsArgs {
+    const EXAMPLES: Examples = EXAMPLES;
     fn name(&self) -> &'static str {
         "completions"
     }

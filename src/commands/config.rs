@@ -6,6 +6,7 @@ use anyhow::Result;
 
 use crate::context::Ctx;
 use crate::db::{self, audit};
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::output::{column, Cell, Records};
 use crate::settings::{self, SETTINGS};
@@ -30,7 +31,77 @@ pub enum ConfigCommand {
     },
 }
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "config",
+        &[
+            ex(
+                "Lihat semua pengaturan",
+                "See every setting",
+                "pmi-desk config list",
+            ),
+            ex(
+                "Ganti nama penanda tangan surat",
+                "Change the name of the letters' signatory",
+                "pmi-desk config set signatory.name \"Drs. Ahmad Fauzi\"",
+            ),
+        ],
+    ),
+    (
+        "config list",
+        &[
+            ex(
+                "Semua pengaturan dengan keterangannya",
+                "Every setting with its meaning",
+                "pmi-desk config list",
+            ),
+            ex(
+                "Simpan sebagai CSV",
+                "Save them as CSV",
+                "pmi-desk config list --format csv > pengaturan.csv",
+            ),
+        ],
+    ),
+    (
+        "config get",
+        &[
+            ex(
+                "Format nomor surat rekomendasi",
+                "The letter number template",
+                "pmi-desk config get letter.template",
+            ),
+            ex(
+                "Kantor imigrasi tujuan surat",
+                "The immigration office letters go to",
+                "pmi-desk config get immigration.default",
+            ),
+        ],
+    ),
+    (
+        "config set",
+        &[
+            ex(
+                "Nama penanda tangan surat",
+                "The signatory's name",
+                "pmi-desk config set signatory.name \"Drs. Ahmad Fauzi\"",
+            ),
+            ex(
+                "Hari libur, untuk batas 15 hari kerja",
+                "Public holidays, for the 15-working-day deadline",
+                "pmi-desk config set holidays 2023-12-25,2023-12-26",
+            ),
+            ex(
+                "Masa berlaku rekomendasi paspor (hari)",
+                "How long a passport recommendation stays valid (days)",
+                "pmi-desk config set recommendation.validity_days 30",
+            ),
+        ],
+    ),
+];
+
 impl crate::commands::Run for ConfigCommand {
+    const EXAMPLES: Examples = EXAMPLES;
     fn name(&self) -> &'static str {
         "config"
     }

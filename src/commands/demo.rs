@@ -8,6 +8,7 @@ use crate::context::Ctx;
 use crate::db::{self, OpenMode, Store};
 use crate::demo;
 use crate::error::refused;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::progress::Unit;
 use crate::t;
@@ -46,7 +47,30 @@ const DEMO_SETTINGS: &[(&str, &str)] = &[
     ("signatory.nip", "197001012000031001"),
 ];
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[(
+    "demo",
+    &[
+        ex(
+            "Buat basis data contoh",
+            "Write the demo database",
+            "pmi-desk demo",
+        ),
+        ex(
+            "Buat ulang di berkas tertentu",
+            "Write it again to a chosen file",
+            "pmi-desk demo --db latihan.db --force",
+        ),
+        ex(
+            "Data sebesar skala nasional, untuk uji kecepatan",
+            "National-scale data, for speed tests",
+            "pmi-desk demo --db besar.db --scale 100",
+        ),
+    ],
+)];
+
 impl crate::commands::Run for DemoArgs {
+    const EXAMPLES: Examples = EXAMPLES;
     fn name(&self) -> &'static str {
         "demo"
     }

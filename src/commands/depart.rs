@@ -12,6 +12,7 @@ use crate::domain::contact::parse_passport;
 use crate::domain::date::parse_date;
 use crate::domain::placement::StageEvent;
 use crate::error::refused;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::t;
 
@@ -28,7 +29,25 @@ pub struct DepartArgs {
     pub passport: Option<String>,
 }
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[(
+    "depart",
+    &[
+        ex(
+            "Berangkat dengan paspor yang sudah dicatat",
+            "Departed with the passport on record",
+            "pmi-desk depart REG-2023-00002 --on 01-12-2023",
+        ),
+        ex(
+            "Sebutkan nomor paspornya",
+            "Giving the passport number",
+            "pmi-desk depart REG-2023-00002 --on 01-12-2023 --passport C1234567",
+        ),
+    ],
+)];
+
 impl crate::commands::Run for DepartArgs {
+    const EXAMPLES: Examples = EXAMPLES;
     const ASKS: &'static [&'static str] = &["depart"];
 
     fn name(&self) -> &'static str {

@@ -8,6 +8,7 @@ use rusqlite::Connection;
 use crate::context::Ctx;
 use crate::db::{self, audit, OpenMode, Store};
 use crate::error::refused;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::prompt::{Prompter, Terminal};
 use crate::settings;
@@ -114,7 +115,27 @@ fn save(store: &mut Store, ctx: &Ctx, values: &[(&str, String)]) -> Result<()> {
 /// The province of a new office when `--province` is not given (West Sumatra).
 const DEFAULT_PROVINCE: &str = "13";
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "init",
+        &[
+            ex(
+                "Siapkan kantor BP3MI Sumatera Barat",
+                "Set up the West Sumatra office",
+                "pmi-desk init --office-code BP3MI-SB --office-name \"BP3MI Sumatera Barat\"",
+            ),
+            ex(
+                "Kantor di provinsi lain, dengan berkas basis data sendiri",
+                "An office in another province, with its own database file",
+                "pmi-desk --db bp3mi-jateng.db init --office-code BP3MI-JT --office-name \"BP3MI Jawa Tengah\" --province 33",
+            ),
+        ],
+    ),
+];
+
 impl crate::commands::Run for InitArgs {
+    const EXAMPLES: Examples = EXAMPLES;
     fn name(&self) -> &'static str {
         "init"
     }

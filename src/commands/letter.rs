@@ -15,6 +15,7 @@ use crate::domain::recommendation::{office_for, parse_routes, Recommendation};
 use crate::domain::repatriation::Repatriation;
 use crate::domain::RecommendationStatus;
 use crate::error::refused;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::{with_lang, Lang, Msg};
 use crate::letter::{self, Document, HandoverParties, Paper};
 use crate::outfile::{self, OutFormat, OutKind, Output};
@@ -89,7 +90,30 @@ fn prints_before(conn: &Connection, uid: &str) -> Result<i64> {
         .count() as i64)
 }
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[(
+    "letter",
+    &[
+        ex(
+            "Tampilkan surat di layar",
+            "Show the letter on screen",
+            "pmi-desk letter B.0001/BP3MI-SB/XI/2023",
+        ),
+        ex(
+            "Simpan sebagai PDF untuk dicetak",
+            "Save it as PDF to print",
+            "pmi-desk letter B.0001/BP3MI-SB/XI/2023 --out surat.pdf",
+        ),
+        ex(
+            "Simpan sebagai HTML",
+            "Save it as HTML",
+            "pmi-desk letter B.0001/BP3MI-SB/XI/2023 --out surat.html",
+        ),
+    ],
+)];
+
 impl crate::commands::Run for LetterArgs {
+    const EXAMPLES: Examples = EXAMPLES;
     fn name(&self) -> &'static str {
         "letter"
     }

@@ -14,6 +14,7 @@ use crate::db::audit_chain::{self, Problem, Verdict};
 use crate::db::{self, audit};
 use crate::domain::Nik;
 use crate::error::refused;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::output::{column, row_limit, Cell, Format, Records};
 use crate::{t, views};
@@ -40,7 +41,25 @@ pub struct LogArgs {
     pub rows: Limit,
 }
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[(
+    "log",
+    &[
+        ex(
+            "Perubahan sejak 1 November",
+            "Changes since 1 November",
+            "pmi-desk log --since 2023-11-01",
+        ),
+        ex(
+            "Riwayat satu data",
+            "The history of one record",
+            "pmi-desk log --record 0000094b-0015-4429-8db7-000000481ecf",
+        ),
+    ],
+)];
+
 impl crate::commands::Run for LogArgs {
+    const EXAMPLES: Examples = EXAMPLES;
     fn name(&self) -> &'static str {
         "log"
     }

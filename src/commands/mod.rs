@@ -54,6 +54,9 @@ pub trait Run {
     /// a required argument left out: there `cli::asking` lets clap pass without it.
     const ASKS: &'static [&'static str] = &[];
 
+    /// The examples at the end of the help of the commands here, by path (`"case note"`).
+    const EXAMPLES: crate::help::examples::Examples = &[];
+
     /// The command's name as the audit log records it.
     fn name(&self) -> &'static str;
 
@@ -63,6 +66,7 @@ pub trait Run {
 /// Large argument structs are boxed in the command tree (clippy's `large_enum_variant`).
 impl<T: Run> Run for Box<T> {
     const ASKS: &'static [&'static str] = T::ASKS;
+    const EXAMPLES: crate::help::examples::Examples = T::EXAMPLES;
 
     fn name(&self) -> &'static str {
         T::name(self)

@@ -7,6 +7,7 @@ use crate::cli::Limit;
 use crate::context::Ctx;
 use crate::db;
 use crate::domain::date::parse_date;
+use crate::help::examples::{ex, Examples};
 use crate::output::row_limit;
 use crate::pager;
 use crate::views;
@@ -49,7 +50,62 @@ pub enum YesNo {
     No,
 }
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "repatriation",
+        &[
+            ex(
+                "Yang belum diserahterimakan",
+                "Those not yet handed over",
+                "pmi-desk repatriation list --handed-over tidak",
+            ),
+            ex(
+                "Satu pemulangan",
+                "One repatriation",
+                "pmi-desk repatriation show BP3MI-SB-R-2023-0001",
+            ),
+        ],
+    ),
+    (
+        "repatriation list",
+        &[
+            ex(
+                "Yang belum diserahterimakan",
+                "Those not yet handed over",
+                "pmi-desk repatriation list --handed-over tidak",
+            ),
+            ex(
+                "Jenazah yang tiba tahun 2023",
+                "Remains arrived in 2023",
+                "pmi-desk repatriation list --category JENAZAH --from 2023-01-01 --to 2023-12-31",
+            ),
+            ex(
+                "Ke Kabupaten Agam, sebagai CSV",
+                "To Kabupaten Agam, as CSV",
+                "pmi-desk repatriation list --regency \"Kabupaten Agam\" --format csv",
+            ),
+        ],
+    ),
+    (
+        "repatriation show",
+        &[
+            ex(
+                "Dengan nomor pemulangan",
+                "By repatriation number",
+                "pmi-desk repatriation show BP3MI-SB-R-2023-0001",
+            ),
+            ex(
+                "Sebagai JSON",
+                "As JSON",
+                "pmi-desk repatriation show BP3MI-SB-R-2023-0001 --format json",
+            ),
+        ],
+    ),
+];
+
 impl crate::commands::Run for RepatriationCommand {
+    const EXAMPLES: Examples = EXAMPLES;
     fn name(&self) -> &'static str {
         "repatriation"
     }

@@ -9,6 +9,7 @@ use anyhow::Result;
 use crate::context::Ctx;
 use crate::domain::date::parse_date;
 use crate::error::usage;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::letter::{self, Paper};
 use crate::outfile::{self, OutFormat, OutKind, Output};
@@ -72,7 +73,35 @@ const SUMMARY_FILES: &[OutFormat] = &[
     OutFormat::Pdf,
 ];
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[(
+    "report",
+    &[
+        ex(
+            "Penempatan tahun 2023 menurut skema",
+            "2023's placements by scheme",
+            "pmi-desk report placements --year 2023 --by scheme",
+        ),
+        ex(
+            "Pengaduan bulan November menurut kategori, dibanding tahun lalu",
+            "November's cases by category, against the year before",
+            "pmi-desk report cases --month 2023-11 --by category --compare previous-year",
+        ),
+        ex(
+            "Penempatan menurut negara dan jenis kelamin, sebagai CSV",
+            "Placements by country and sex, as CSV",
+            "pmi-desk report placements --ytd --by country,sex --format csv --out penempatan.csv",
+        ),
+        ex(
+            "Ringkasan tahunan",
+            "The year's summary",
+            "pmi-desk report summary --year 2023",
+        ),
+    ],
+)];
+
 impl crate::commands::Run for ReportArgs {
+    const EXAMPLES: Examples = EXAMPLES;
     fn name(&self) -> &'static str {
         "report"
     }

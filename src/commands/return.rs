@@ -9,6 +9,7 @@ use super::stage::move_placement;
 use crate::context::Ctx;
 use crate::domain::date::parse_date;
 use crate::domain::placement::StageEvent;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 
 #[derive(Args, Debug)]
@@ -21,7 +22,25 @@ pub struct ReturnArgs {
     pub on: Option<String>,
 }
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[(
+    "return",
+    &[
+        ex(
+            "Pulang setelah kontrak selesai",
+            "Home after the contract",
+            "pmi-desk return REG-2023-00002 --on 01-12-2025",
+        ),
+        ex(
+            "Dengan NIK",
+            "By NIK",
+            "pmi-desk return 1371021508900001 --on 2025-12-01",
+        ),
+    ],
+)];
+
 impl crate::commands::Run for ReturnArgs {
+    const EXAMPLES: Examples = EXAMPLES;
     const ASKS: &'static [&'static str] = &["return"];
 
     fn name(&self) -> &'static str {

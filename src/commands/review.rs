@@ -19,6 +19,7 @@ use crate::domain::review::{Item, ReviewKind};
 use crate::domain::version::Versions;
 use crate::domain::{CancelReason, CaseEventKind};
 use crate::error::{refused, usage};
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::output::{column, Cell, Records};
 use crate::{settings, t, views};
@@ -66,7 +67,73 @@ pub struct ResolveArgs {
     pub merge: bool,
 }
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "review",
+        &[
+            ex(
+                "Apa yang menunggu keputusan",
+                "What waits for a decision",
+                "pmi-desk review list",
+            ),
+            ex(
+                "Hanya dua penempatan terbuka untuk satu orang",
+                "Only two open placements of one person",
+                "pmi-desk review list --kind OPEN_PLACEMENTS",
+            ),
+        ],
+    ),
+    (
+        "review list",
+        &[
+            ex("Semua", "All", "pmi-desk review list"),
+            ex(
+                "Untuk skrip",
+                "For a script",
+                "pmi-desk review list --format json",
+            ),
+        ],
+    ),
+    (
+        "review show",
+        &[
+            ex(
+                "Kedua sisi dan cara menyelesaikannya",
+                "Both sides and how to resolve it",
+                "pmi-desk review show T-3F9A2C",
+            ),
+            ex(
+                "Untuk skrip",
+                "For a script",
+                "pmi-desk review show T-3F9A2C --format json",
+            ),
+        ],
+    ),
+    (
+        "review resolve",
+        &[
+            ex(
+                "Pilih nilai nomor 2",
+                "Choose value number 2",
+                "pmi-desk review resolve T-3F9A2C --keep 2",
+            ),
+            ex(
+                "Tulis nilai yang benar",
+                "Give the right value",
+                "pmi-desk review resolve T-3F9A2C --value \"Jl. Sudirman 5\"",
+            ),
+            ex(
+                "Terima peringatan NIK setelah memeriksa KTP",
+                "Accept NIK warnings after checking the ID card",
+                "pmi-desk review resolve T-7C94EB --accept",
+            ),
+        ],
+    ),
+];
+
 impl crate::commands::Run for ReviewCommand {
+    const EXAMPLES: Examples = EXAMPLES;
     fn name(&self) -> &'static str {
         "review"
     }

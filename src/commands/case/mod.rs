@@ -17,6 +17,7 @@ use crate::db;
 use crate::domain::calendar::parse_holidays;
 use crate::domain::case::{deadlines_passed, Case, Overdue};
 use crate::domain::date::parse_date;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::output::{column, row_limit, Cell, Format};
 use crate::settings;
@@ -167,7 +168,162 @@ pub struct CaseActArgs {
     pub follow_up: FollowUp,
 }
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "case",
+        &[
+            ex(
+                "Pengaduan yang lewat batas waktu",
+                "Cases past a deadline",
+                "pmi-desk case list --overdue",
+            ),
+            ex(
+                "Catat mediasi",
+                "Record a mediation",
+                "pmi-desk case act BP3MI-SB-K-2023-0001 --kind MEDIATION --partner P3MI --contacted",
+            ),
+            ex(
+                "Riwayat penanganan satu pengaduan",
+                "One case's timeline",
+                "pmi-desk case show BP3MI-SB-K-2023-0001",
+            ),
+        ],
+    ),
+    (
+        "case show",
+        &[
+            ex(
+                "Dengan nomor pengaduan",
+                "By case number",
+                "pmi-desk case show BP3MI-SB-K-2023-0001",
+            ),
+            ex(
+                "Sebagai JSON",
+                "As JSON",
+                "pmi-desk case show BP3MI-SB-K-2023-0001 --format json",
+            ),
+        ],
+    ),
+    (
+        "case list",
+        &[
+            ex(
+                "Yang masih dalam proses",
+                "Those in progress",
+                "pmi-desk case list --status IN_PROGRESS",
+            ),
+            ex(
+                "Lewat batas waktu, dengan alasan penutupannya",
+                "Past a deadline, with the closure reason",
+                "pmi-desk case list --overdue",
+            ),
+            ex(
+                "TPPO yang diadukan tahun 2023",
+                "Trafficking cases reported in 2023",
+                "pmi-desk case list --category TPPO --from 2023-01-01 --to 2023-12-31",
+            ),
+            ex(
+                "Pengaduan yang saya buka",
+                "The cases I opened",
+                "pmi-desk case list --mine",
+            ),
+        ],
+    ),
+    (
+        "case note",
+        &[
+            ex(
+                "Tambahkan catatan",
+                "Add a note",
+                "pmi-desk case note BP3MI-SB-K-2023-0001 \"Keluarga menyerahkan fotokopi kontrak kerja\"",
+            ),
+            ex(
+                "Catatan sambil menunggu dokumen",
+                "A note, now waiting for documents",
+                "pmi-desk case note BP3MI-SB-K-2023-0001 \"Diminta melengkapi slip gaji\" --awaiting DOCUMENTS --contacted",
+            ),
+        ],
+    ),
+    (
+        "case act",
+        &[
+            ex(
+                "Mediasi dengan P3MI",
+                "A mediation with the P3MI",
+                "pmi-desk case act BP3MI-SB-K-2023-0001 --kind MEDIATION --partner P3MI --contacted",
+            ),
+            ex(
+                "Surat klarifikasi, menunggu jawaban",
+                "A clarification letter, waiting for the answer",
+                "pmi-desk case act BP3MI-SB-K-2023-0001 --kind CLARIFICATION --letter-number B.120/BP3MI-SB/XI/2023 --awaiting CLARIFICATION",
+            ),
+        ],
+    ),
+    (
+        "case refer",
+        &[
+            ex(
+                "Rujuk ke kepolisian",
+                "Refer to the police",
+                "pmi-desk case refer BP3MI-SB-K-2023-0001 --partner POLICE --letter-number B.121/BP3MI-SB/XI/2023",
+            ),
+            ex(
+                "Rujuk ke KBRI dengan catatan",
+                "Refer to the embassy with a note",
+                "pmi-desk case refer BP3MI-SB-K-2023-0001 --partner EMBASSY --note \"Pekerja berada di penampungan KBRI\"",
+            ),
+        ],
+    ),
+    (
+        "case resolve",
+        &[
+            ex(
+                "Gaji sudah dibayar",
+                "The wages were paid",
+                "pmi-desk case resolve BP3MI-SB-K-2023-0001 --outcome \"Gaji dibayar penuh\"",
+            ),
+            ex(
+                "Dengan tanggal selesai",
+                "With the date it was resolved",
+                "pmi-desk case resolve BP3MI-SB-K-2023-0001 --outcome \"Klaim BPJS cair\" --on 30-11-2023",
+            ),
+        ],
+    ),
+    (
+        "case close",
+        &[
+            ex(
+                "Pengadu tidak dapat dihubungi 60 hari",
+                "Complainant unreachable for 60 days",
+                "pmi-desk case close BP3MI-SB-K-2023-0001 --reason UNREACHABLE_60D",
+            ),
+            ex(
+                "Diserahkan ke instansi lain",
+                "Handed to another agency",
+                "pmi-desk case close BP3MI-SB-K-2023-0001 --reason HANDED_TO_AGENCY --note \"Ditangani Polda Sumbar\"",
+            ),
+        ],
+    ),
+    (
+        "case reopen",
+        &[
+            ex(
+                "Buka kembali",
+                "Reopen",
+                "pmi-desk case reopen BP3MI-SB-K-2023-0001",
+            ),
+            ex(
+                "Dengan alasannya",
+                "With the reason",
+                "pmi-desk case reopen BP3MI-SB-K-2023-0001 --note \"Pengadu datang membawa bukti baru\"",
+            ),
+        ],
+    ),
+];
+
 impl crate::commands::Run for CaseCommand {
+    const EXAMPLES: Examples = EXAMPLES;
     const ASKS: &'static [&'static str] = &[
         "case note",
         "case act",

@@ -18,6 +18,7 @@ use crate::domain::document::{Document, ItemState};
 use crate::domain::rules;
 use crate::domain::text;
 use crate::domain::CodeList;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::{lang, Msg};
 use crate::output::{column, Cell, Records};
 use crate::settings;
@@ -71,7 +72,132 @@ pub struct DocsAddArgs {
     pub verified: bool,
 }
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "docs",
+        &[
+            ex(
+                "Catat KTP yang sudah diperiksa",
+                "Record a checked ID card",
+                "pmi-desk docs add REG-2023-00002 --kind KTP --verified",
+            ),
+            ex(
+                "Dokumen yang masih kurang",
+                "What is still missing",
+                "pmi-desk docs check REG-2023-00002",
+            ),
+            ex(
+                "Perbaiki nomor yang salah ketik",
+                "Correct a mistyped number",
+                "pmi-desk docs edit REG-2023-00002 --kind KTP --number 1371021508900001",
+            ),
+        ],
+    ),
+    (
+        "docs add",
+        &[
+            ex(
+                "KTP, aslinya sudah dilihat",
+                "The ID card, original seen",
+                "pmi-desk docs add REG-2023-00002 --kind KTP --verified",
+            ),
+            ex(
+                "Surat keterangan sehat dengan masa berlakunya",
+                "The medical certificate with its validity",
+                "pmi-desk docs add REG-2023-00002 --kind MEDICAL_CERTIFICATE --number MCU-0912 --issued 01-11-2023 --expires 30-01-2024 --verified",
+            ),
+            ex(
+                "Paspor",
+                "The passport",
+                "pmi-desk docs add REG-2023-00002 --kind PASSPORT --number C1234567 --issued 15-11-2023 --expires 14-11-2033",
+            ),
+        ],
+    ),
+    (
+        "docs verify",
+        &[
+            ex(
+                "Tandai KTP sudah diperiksa aslinya",
+                "Mark the KTP checked against the original",
+                "pmi-desk docs verify REG-2023-00002 --kind KTP",
+            ),
+            ex(
+                "Lewat NIK pekerja",
+                "By the worker's NIK",
+                "pmi-desk docs verify 1371021508900001 --kind MEDICAL_CERTIFICATE",
+            ),
+        ],
+    ),
+    (
+        "docs edit",
+        &[
+            ex(
+                "Perbaiki nomor paspor yang salah ketik",
+                "Correct a mistyped passport number",
+                "pmi-desk docs edit REG-2023-00002 --kind PASSPORT --number C1234567",
+            ),
+            ex(
+                "Perbaiki tanggal dan tandai sudah diverifikasi",
+                "Correct the dates and mark it verified",
+                "pmi-desk docs edit REG-2023-00002 --kind MEDICAL_CERTIFICATE --issued 01-11-2023 --expires 30-01-2024 --verified",
+            ),
+            ex(
+                "Kosongkan tanggal berlaku",
+                "Clear the expiry date",
+                "pmi-desk docs edit REG-2023-00002 --kind KTP --expires \"\"",
+            ),
+        ],
+    ),
+    (
+        "docs remove",
+        &[
+            ex(
+                "Hapus dokumen yang salah dicatat (tetap disimpan)",
+                "Remove a document recorded by mistake (it is kept)",
+                "pmi-desk docs remove REG-2023-00002 --kind DIPLOMA --reason \"Salah pilih jenis: yang diserahkan akta kelahiran\"",
+            ),
+            ex(
+                "Ganti surat keterangan sehat: hapus yang lama, catat yang baru",
+                "Replace a medical certificate: remove the old one, add the new one",
+                "pmi-desk docs remove REG-2023-00002 --kind MEDICAL_CERTIFICATE --reason \"Diganti hasil pemeriksaan baru\"",
+            ),
+        ],
+    ),
+    (
+        "docs list",
+        &[
+            ex(
+                "Dokumen satu penempatan",
+                "The documents of a placement",
+                "pmi-desk docs list REG-2023-00002",
+            ),
+            ex(
+                "Dengan NIK",
+                "By NIK",
+                "pmi-desk docs list 1371021508900001",
+            ),
+        ],
+    ),
+    (
+        "docs check",
+        &[
+            ex(
+                "Yang masih kurang untuk skemanya",
+                "What the scheme still needs",
+                "pmi-desk docs check REG-2023-00002",
+            ),
+            ex(
+                "Sebagai JSON",
+                "As JSON",
+                "pmi-desk docs check REG-2023-00002 --format json",
+            ),
+        ],
+    ),
+];
+
 impl crate::commands::Run for DocsCommand {
+    const EXAMPLES: Examples = EXAMPLES;
     const ASKS: &'static [&'static str] = &["docs add"];
 
     fn name(&self) -> &'static str {

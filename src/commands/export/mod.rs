@@ -16,6 +16,7 @@ use crate::error::{refused, storage, Invalid};
 use crate::exchange::export::{self, write_folder, Options, Since};
 use crate::exchange::workbook;
 use crate::exchange::FileKind;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::progress::{Progress, Unit};
 use crate::settings;
@@ -75,7 +76,35 @@ fn parse_moment(text: &str) -> Result<Timestamp, Invalid> {
     Timestamp::parse(text).map_err(|_| Invalid(t!(Msg::MomentInvalid, text.trim())))
 }
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[(
+    "export",
+    &[
+        ex(
+            "Semua data untuk kantor lain",
+            "Everything, for another office",
+            "pmi-desk export --out ekspor-2023-11-08",
+        ),
+        ex(
+            "Ekspor malam hari untuk BP3MI: hanya yang berubah sejak folder terakhir untuknya",
+            "The nightly export for the BP3MI: only what changed since its last folder",
+            "pmi-desk export --out ekspor-malam --since-last --to BP3MI-SB",
+        ),
+        ex(
+            "Tersamar, untuk statistik di luar kantor",
+            "Masked, for statistics outside the office",
+            "pmi-desk export --out statistik --mask --only persons,placements",
+        ),
+        ex(
+            "Satu buku kerja untuk dibuka di spreadsheet",
+            "One workbook, to open in a spreadsheet",
+            "pmi-desk export --xlsx data-2023-11-08.xlsx",
+        ),
+    ],
+)];
+
 impl crate::commands::Run for ExportArgs {
+    const EXAMPLES: Examples = EXAMPLES;
     fn name(&self) -> &'static str {
         "export"
     }

@@ -16,6 +16,7 @@ use crate::domain::repatriation::{check_handover, handover_record_number};
 use crate::domain::rules;
 use crate::domain::text;
 use crate::domain::HandoverTo;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::settings;
 use crate::t;
@@ -45,7 +46,27 @@ pub struct HandoverArgs {
     pub witness: Option<String>,
 }
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "handover",
+        &[
+            ex(
+                "Serah terima kepada keluarga",
+                "Handover to the family",
+                "pmi-desk handover BP3MI-SB-R-2023-0001 --to FAMILY --on 09-11-2023 --record-number BA-07/2023 --receiver-name \"Yusnidar\" --receiver-relation istri --witness \"Wali Nagari Koto Tangah\"",
+            ),
+            ex(
+                "Serah terima kepada rumah sakit",
+                "Handover to a hospital",
+                "pmi-desk handover BP3MI-SB-R-2023-0002 --to HOSPITAL --on 08-11-2023 --record-number BA-08/2023",
+            ),
+        ],
+    ),
+];
+
 impl crate::commands::Run for HandoverArgs {
+    const EXAMPLES: Examples = EXAMPLES;
     const ASKS: &'static [&'static str] = &["handover"];
 
     fn name(&self) -> &'static str {

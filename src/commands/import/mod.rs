@@ -15,6 +15,7 @@ use crate::db::{self, site};
 use crate::error::{refused, storage};
 use crate::exchange::read::{self, ErrorList, ImportError, Manifest, Table};
 use crate::exchange::{sign, workbook, FileKind};
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::outfile::{self, OutFormat, OutKind, Output};
 use crate::settings;
@@ -194,7 +195,35 @@ fn trust(conn: &rusqlite::Connection, source: &Source) -> Result<Trust> {
     }
 }
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[(
+    "import",
+    &[
+        ex(
+            "Periksa dulu tanpa menulis",
+            "Check first, writing nothing",
+            "pmi-desk import ekspor-2023-11-08 --dry-run",
+        ),
+        ex(
+            "Impor, dengan daftar kesalahan sebagai CSV",
+            "Import, with the errors as CSV",
+            "pmi-desk import ekspor-2023-11-08 --errors kesalahan.csv",
+        ),
+        ex(
+            "Satu berkas CSV (tanpa tanda tangan: pengirim tak dikenal)",
+            "One CSV file (unsigned: an unknown sender)",
+            "pmi-desk import placements.csv --unsigned",
+        ),
+        ex(
+            "Buku kerja yang disunting di spreadsheet",
+            "A workbook edited in a spreadsheet",
+            "pmi-desk import data-2023-11-08.xlsx --unsigned --dry-run",
+        ),
+    ],
+)];
+
 impl crate::commands::Run for ImportArgs {
+    const EXAMPLES: Examples = EXAMPLES;
     fn name(&self) -> &'static str {
         "import"
     }

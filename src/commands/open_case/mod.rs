@@ -15,6 +15,7 @@ use crate::domain::case::{case_number, Case, CaseEvent};
 use crate::domain::rules;
 use crate::domain::{CaseEventKind, CaseStatus};
 use crate::error::refused;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::output::Format;
 use crate::prompt::Prompter;
@@ -63,7 +64,27 @@ pub struct OpenCaseArgs {
     pub accept_warnings: bool,
 }
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "open-case",
+        &[
+            ex(
+                "Gaji tidak dibayar, pekerja sudah tercatat",
+                "Unpaid wages, for a registered worker",
+                "pmi-desk open-case --category UNPAID_WAGES --reported-on 08-11-2023 --nik 1371021508900001 --country MY --channel IN_PERSON --summary \"Gaji 3 bulan belum dibayar\"",
+            ),
+            ex(
+                "Dugaan TPPO, NIK belum diketahui",
+                "Suspected trafficking, NIK unknown",
+                "pmi-desk open-case --category TPPO --reported-on 08-11-2023 --person-name \"Rina Marlina\" --sex P --regency 1306 --complainant-name \"Yusnidar\" --complainant-relation \"orang tua\"",
+            ),
+        ],
+    ),
+];
+
 impl crate::commands::Run for OpenCaseArgs {
+    const EXAMPLES: Examples = EXAMPLES;
     const ASKS: &'static [&'static str] = &["open-case"];
 
     fn name(&self) -> &'static str {

@@ -16,6 +16,7 @@ use rusqlite::types::ValueRef;
 use crate::context::Ctx;
 use crate::db::query::{read_only_query, RowSink, TimeLimit};
 use crate::db::{audit, OpenMode, Store};
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::outfile::{OutKind, Output};
 use crate::output::Format;
@@ -48,7 +49,27 @@ pub struct QueryArgs {
 /// Rows a table on a terminal shows unless `--limit` or `--all` says otherwise.
 const TERMINAL_TABLE_LIMIT: u64 = 200;
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "query",
+        &[
+            ex(
+                "Jumlah penempatan per skema",
+                "Placements per scheme",
+                "pmi-desk query \"SELECT scheme, count(*) FROM v_placements GROUP BY scheme\"",
+            ),
+            ex(
+                "Sebagai CSV",
+                "As CSV",
+                "pmi-desk query \"SELECT country, count(*) FROM v_placements GROUP BY country\" --format csv",
+            ),
+        ],
+    ),
+];
+
 impl crate::commands::Run for QueryArgs {
+    const EXAMPLES: Examples = EXAMPLES;
     fn name(&self) -> &'static str {
         "query"
     }

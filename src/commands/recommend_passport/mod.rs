@@ -25,6 +25,7 @@ use crate::domain::text;
 use crate::domain::version::Versions;
 use crate::domain::{rules, RecommendationStatus, RefusalReason, Stage, Warning};
 use crate::error::{refused, Invalid};
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::output::{column, Cell, Format, Records};
 use crate::prompt::{Prompter, Terminal};
@@ -172,7 +173,32 @@ fn decide(
     Ok(a.findings.iter().map(|f| f.reason).collect())
 }
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "recommend-passport",
+        &[
+            ex(
+                "Periksa syarat saja, tanpa mencatat",
+                "Check eligibility only, recording nothing",
+                "pmi-desk recommend-passport REG-2023-00002 --check",
+            ),
+            ex(
+                "Terbitkan surat rekomendasi",
+                "Issue the recommendation letter",
+                "pmi-desk recommend-passport REG-2023-00002 --on 08-11-2023",
+            ),
+            ex(
+                "Tolak karena temuan wawancara",
+                "Refuse for an interview finding",
+                "pmi-desk recommend-passport REG-2023-00002 --refuse TRAFFICKING_INDICATION --note \"Keterangan tidak sesuai dokumen\"",
+            ),
+        ],
+    ),
+];
+
 impl crate::commands::Run for RecommendArgs {
+    const EXAMPLES: Examples = EXAMPLES;
     const ASKS: &'static [&'static str] = &["recommend-passport"];
 
     fn name(&self) -> &'static str {

@@ -15,6 +15,7 @@ use crate::domain::recommendation::Recommendation;
 use crate::domain::text;
 use crate::domain::{RecommendationStatus, Stage};
 use crate::error::{refused, Invalid};
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::output::row_limit;
 use crate::views;
@@ -65,7 +66,87 @@ pub enum RecommendationCommand {
     },
 }
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "recommendation",
+        &[
+            ex(
+                "Surat yang masih berlaku",
+                "The letters still valid",
+                "pmi-desk recommendation list --status ISSUED",
+            ),
+            ex(
+                "Catat paspor yang terbit",
+                "Record the passport issued",
+                "pmi-desk recommendation used B.0001/BP3MI-SB/XI/2023 --passport C1234567 --issued 15-11-2023",
+            ),
+        ],
+    ),
+    (
+        "recommendation list",
+        &[
+            ex(
+                "Surat yang terbit",
+                "The letters issued",
+                "pmi-desk recommendation list --status ISSUED",
+            ),
+            ex(
+                "Keputusan bulan November 2023, sebagai CSV",
+                "November 2023's decisions, as CSV",
+                "pmi-desk recommendation list --from 2023-11-01 --to 2023-11-30 --format csv",
+            ),
+        ],
+    ),
+    (
+        "recommendation show",
+        &[
+            ex(
+                "Dengan nomor surat",
+                "By letter number",
+                "pmi-desk recommendation show B.0001/BP3MI-SB/XI/2023",
+            ),
+            ex(
+                "Sebagai JSON",
+                "As JSON",
+                "pmi-desk recommendation show B.0001/BP3MI-SB/XI/2023 --format json",
+            ),
+        ],
+    ),
+    (
+        "recommendation void",
+        &[
+            ex(
+                "Batalkan surat yang salah ketik",
+                "Void a letter with a typing error",
+                "pmi-desk recommendation void B.0001/BP3MI-SB/XI/2023 --reason \"Salah ketik nama\"",
+            ),
+            ex(
+                "Batalkan karena tujuan berubah",
+                "Void it because the destination changed",
+                "pmi-desk recommendation void B.0002/BP3MI-SB/XI/2023 --reason \"Negara tujuan berubah\"",
+            ),
+        ],
+    ),
+    (
+        "recommendation used",
+        &[
+            ex(
+                "Paspor terbit berdasarkan surat ini",
+                "The passport issued on this letter",
+                "pmi-desk recommendation used B.0001/BP3MI-SB/XI/2023 --passport C1234567 --issued 15-11-2023",
+            ),
+            ex(
+                "Tanggal dalam format ISO",
+                "With an ISO date",
+                "pmi-desk recommendation used B.0002/BP3MI-SB/XI/2023 --passport E7654321 --issued 2023-11-20",
+            ),
+        ],
+    ),
+];
+
 impl crate::commands::Run for RecommendationCommand {
+    const EXAMPLES: Examples = EXAMPLES;
     const ASKS: &'static [&'static str] = &["recommendation void", "recommendation used"];
 
     fn name(&self) -> &'static str {

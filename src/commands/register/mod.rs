@@ -14,6 +14,7 @@ use crate::domain::placement::registration_number;
 use crate::domain::registration::{refusals, Facts};
 use crate::domain::rules;
 use crate::error::refused;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::prompt::Prompter;
 use crate::settings;
@@ -112,7 +113,32 @@ pub struct PlacementFields {
     pub registered_on: Option<String>,
 }
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "register",
+        &[
+            ex(
+                "CPMI skema mandiri ke Malaysia",
+                "An individual (mandiri) placement to Malaysia",
+                "pmi-desk register --nik 1371021508900001 --name \"Budi Santoso\" --sex L --birth-place Padang --birth-date 15-08-1990 --regency 1371 --scheme MANDIRI --country MY",
+            ),
+            ex(
+                "Melalui P3MI, ke Taiwan, dengan alamat dan jabatan",
+                "Through a P3MI to Taiwan, with address and job",
+                "pmi-desk register --nik 1306085705940002 --name \"Siti Rahmah\" --sex P --birth-place \"Lubuk Basung\" --birth-date 17-05-1994 --regency \"Kabupaten Agam\" --address \"Jorong Sungai Jariang\" --phone 081266554433 --scheme P3MI --p3mi \"PT Sumber Rezeki\" --country Taiwan --sector INFORMAL --occupation Caregiver",
+            ),
+            ex(
+                "Di terminal, kolom yang belum diisi akan ditanyakan",
+                "On a terminal, the fields not given are asked for",
+                "pmi-desk register --nik 1371021508900001",
+            ),
+        ],
+    ),
+];
+
 impl crate::commands::Run for RegisterArgs {
+    const EXAMPLES: Examples = EXAMPLES;
     const ASKS: &'static [&'static str] = &["register"];
 
     fn name(&self) -> &'static str {

@@ -16,6 +16,7 @@ use crate::domain::repatriation::repatriation_number;
 use crate::domain::rules;
 use crate::domain::Stage;
 use crate::error::refused;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::output::Format;
 use crate::prompt::Prompter;
@@ -69,7 +70,32 @@ pub struct RepatriateArgs {
     pub accept_warnings: bool,
 }
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "repatriate",
+        &[
+            ex(
+                "PMI bermasalah yang sudah tercatat",
+                "A troubled worker on record",
+                "pmi-desk repatriate --category TROUBLED --arrived-on 08-11-2023 --nik 1371021508900001 --from-country MY --case BP3MI-SB-K-2023-0001 --mark-returned",
+            ),
+            ex(
+                "Jenazah, NIK belum diketahui",
+                "Remains, NIK unknown",
+                "pmi-desk repatriate --category JENAZAH --arrived-on 08-11-2023 --person-name \"Rina Marlina\" --from-country MY --origin-regency 1306 --airway-bill 618-12345675",
+            ),
+            ex(
+                "PMI sakit dengan surat layak terbang",
+                "A sick worker with a fit-to-travel letter",
+                "pmi-desk repatriate --category SICK --arrived-on 08-11-2023 --nik 1371021508900001 --fit-to-travel RS-2023-118 --escort \"Petugas KBRI\"",
+            ),
+        ],
+    ),
+];
+
 impl crate::commands::Run for RepatriateArgs {
+    const EXAMPLES: Examples = EXAMPLES;
     const ASKS: &'static [&'static str] = &["repatriate"];
 
     fn name(&self) -> &'static str {
