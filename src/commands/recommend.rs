@@ -12,6 +12,7 @@ use super::warnings;
 use crate::cli::RecommendArgs;
 use crate::context::{new_uid, Ctx};
 use crate::db::{self, audit, records};
+use crate::domain::audit::{Action, RecordKind};
 use crate::domain::date::parse_date;
 use crate::domain::eligibility::Detail;
 use crate::domain::eligibility::{assess, Facts, Finding};
@@ -237,7 +238,7 @@ pub fn run(ctx: &Ctx, mut args: RecommendArgs) -> Result<()> {
                     Msg::ExpiredReplaced,
                     recommendation.letter_number.clone().unwrap_or_default()
                 ));
-                records::change(tx, &actor, "void", &expired, void)?;
+                records::change(tx, &actor, Action::Void.as_str(), &expired, void)?;
             }
         }
         rules::refuse(rules::recommendation(
@@ -247,12 +248,12 @@ pub fn run(ctx: &Ctx, mut args: RecommendArgs) -> Result<()> {
         ))?;
         records::create(tx, &actor, &recommendation)?;
         if let Some(details) = &recommendation.refusal_details {
-            audit::record(
+            audit::note(
                 tx,
                 &actor,
-                "recommendation",
+                RecordKind::Recommendation,
                 &recommendation.uid,
-                "refusal_details",
+                Action::RefusalDetails,
                 &[("refusal_details".into(), None, Some(details.clone()))],
             )?;
         }
@@ -260,7 +261,8 @@ pub fn run(ctx: &Ctx, mut args: RecommendArgs) -> Result<()> {
         if issue && a.placement.stage == Stage::Registered {
             let mut placement = a.placement.clone();
             placement.apply(StageEvent::Recommend, a.decided_on, today)?;
-            a.placement = records::change(tx, &actor, "update", &a.placement, placement)?;
+            a.placement =
+                records::change(tx, &actor, Action::Update.as_str(), &a.placement, placement)?;
         }
         Ok((recommendation, a, addressee))
     })?;

@@ -3,6 +3,7 @@
 
 #[macro_use]
 pub mod codes;
+pub mod audit;
 pub mod calendar;
 pub mod case;
 

@@ -11,6 +11,7 @@ use super::{write_report, Source, BULK_BYTES};
 use crate::cli::ImportArgs;
 use crate::context::Ctx;
 use crate::db::{self, audit, Store};
+use crate::domain::audit::{Action, RecordKind};
 use crate::error::refused;
 use crate::exchange::import::{Importer, Settings};
 use crate::exchange::read::{self, ImportError};
@@ -282,7 +283,14 @@ fn record_import(
             Some(importer.conflicts.len().to_string()),
         ));
     }
-    audit::record(tx, actor, "import", source, "import", &changes)?;
+    audit::note(
+        tx,
+        actor,
+        RecordKind::Import,
+        source,
+        Action::Import,
+        &changes,
+    )?;
     // Accepted warnings stay with the record they concern.
     let mut by_record: std::collections::BTreeMap<&str, Vec<crate::domain::Warning>> =
         Default::default();

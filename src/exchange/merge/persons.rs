@@ -8,6 +8,7 @@ use anyhow::Result;
 
 use super::{kept_of, record_of, state_of, versions_of, Merger, Place};
 use crate::db::{self, audit, kept, records, Tx};
+use crate::domain::audit::{Action, RecordKind};
 use crate::domain::identity::{survivor, MergeReason, PersonMerge, IDENTITY_FIELDS};
 use crate::domain::person::Person;
 use crate::domain::record::{Record, Timestamp};
@@ -184,6 +185,13 @@ pub fn merge_persons(tx: &Tx, actor: &audit::Actor, a: &str, b: &str) -> Result<
     kept::replace(tx, &s.uid, &kept_all, seq)?;
     let mut changes = audit::diff(&s.fields(), &record.fields());
     changes.push(("merged_uid".into(), None, Some(g.uid.clone())));
-    audit::record(tx, actor, "person", &s.uid, "merge", &changes)?;
+    audit::note(
+        tx,
+        actor,
+        RecordKind::Person,
+        &s.uid,
+        Action::Merge,
+        &changes,
+    )?;
     Ok(true)
 }
