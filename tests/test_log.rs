@@ -286,3 +286,25 @@ fn a_query_a_read_out_and_a_trusted_key_read_in_indonesian() {
         assert!(!shown, "'{raw}' shown raw in:\n{table}");
     }
 }
+
+/// Regression: a printed letter's entry read `printed_to: ...; document: ...` in Indonesian.
+#[test]
+fn a_printed_letter_names_where_it_went_in_indonesian() {
+    let office = Office::with_letterhead();
+    let number = office.ready_for_passport(
+        "1306025508900002",
+        "Siti Rahmah",
+        &["--sex", "P", "--accept-warnings"],
+    );
+    office.run(&["recommend-passport", &number]).ok();
+    office
+        .run(&["letter", "B.0001/BP3MI-SB/XI/2023", "--out", "surat.txt"])
+        .ok();
+    let table = office
+        .run(&["--lang", "id", "log", "--limit", "1000"])
+        .ok()
+        .to_string();
+    assert!(table.contains("dicetak ke: "), "{table}");
+    assert!(table.contains("dokumen: B.0001"), "{table}");
+    assert!(!table.contains("printed_to"), "{table}");
+}

@@ -212,7 +212,7 @@ pub fn run(ctx: &Ctx, mut args: WorkerEditArgs) -> Result<()> {
     let fields: Vec<String> = person_changes
         .iter()
         .chain(&placement_changes)
-        .map(|c| c.0.clone())
+        .map(|c| crate::i18n::field(&c.0).to_string())
         .collect();
     ctx.say(&t!(Msg::Edited, placement.reference(), fields.join(", ")))
 }
