@@ -13,7 +13,7 @@ use crate::cli::LetterArgs;
 use crate::context::Ctx;
 use crate::db::{self, audit, records};
 use crate::domain::audit::{Action, RecordKind};
-use crate::domain::recommendation::{office_for, parse_routes, Recommendation};
+use crate::domain::recommendation::{office_for, Recommendation};
 use crate::domain::repatriation::Repatriation;
 use crate::domain::RecommendationStatus;
 use crate::error::refused;
@@ -53,7 +53,7 @@ fn immigration_office(
     {
         return Ok(stored.to_string());
     }
-    let routes = parse_routes(&settings::value(conn, "immigration.by_regency")?)?;
+    let routes = settings::immigration_routes(conn)?;
     Ok(office_for(
         &routes,
         &settings::value(conn, "immigration.default")?,

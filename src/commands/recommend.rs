@@ -19,7 +19,7 @@ use crate::domain::eligibility::{assess, Facts, Finding};
 use crate::domain::person::Person;
 use crate::domain::placement::{Placement, StageEvent};
 use crate::domain::recommendation::{
-    join_reasons, letter_number, office_for, parse_reasons, parse_routes, Reasons, Recommendation,
+    join_reasons, letter_number, office_for, parse_reasons, Reasons, Recommendation,
 };
 use crate::domain::text;
 use crate::domain::version::Versions;
@@ -182,13 +182,13 @@ pub fn run(ctx: &Ctx, mut args: RecommendArgs) -> Result<()> {
         let addressee = match &office_override {
             Some(o) => o.clone(),
             None => office_for(
-                &parse_routes(&settings::value(tx, "immigration.by_regency")?)?,
-                &settings::value(tx, "immigration.default").unwrap_or_default(),
+                &settings::immigration_routes(tx)?,
+                &settings::text(tx, settings::Key::ImmigrationDefault)?,
                 a.person.regency.as_ref(),
             ),
         };
         let issue = a.findings.is_empty();
-        let validity = settings::days_setting(tx, "recommendation.validity_days")?;
+        let validity = settings::number(tx, settings::Key::RecommendationValidityDays)?;
         let template = settings::value(tx, "letter.template")?;
         let number = db::numbers::next(
             tx,

@@ -891,4 +891,5 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     LogKindQuery => "kueri", "query";
     LogKindListing => "daftar dibaca keluar", "listing read out";
     LogActionTrust => "kunci dipercaya", "key trusted";
+    SettingStoredInvalid => "Pengaturan {} yang tersimpan ('{}') tidak valid: {}. Perbaiki dengan `{}`", "The stored setting {} ('{}') is invalid: {}. Fix it with `{}`";
 }

@@ -9,7 +9,6 @@ use crate::commands::form::given;
 use crate::context::{new_uid, Ctx};
 use crate::db::{self, records};
 use crate::domain::audit::Action;
-use crate::domain::calendar::parse_holidays;
 use crate::domain::case::{closure_allowed, forbidden, Awaiting, CaseAction, CaseEvent};
 use crate::domain::date::parse_date;
 use crate::domain::rules;
@@ -205,7 +204,7 @@ fn record(ctx: &Ctx, key: &str, s: Step) -> Result<()> {
             CaseAction::Close => {
                 let reason = s.closure.ok_or_else(|| Invalid(t!(Msg::ValueEmpty)))?;
                 let events = db::cases::events(tx, &old.uid)?;
-                let holidays = parse_holidays(&settings::value(tx, "holidays")?)?;
+                let holidays = settings::holiday_dates(tx)?;
                 closure_allowed(&old, &events, reason, on, &holidays)?;
                 case.closure_reason = Some(reason);
                 case.closed_on = Some(on);

@@ -36,9 +36,7 @@ pub(super) fn import(
         bytes,
         ..
     } = source;
-    let tolerance: i64 = settings::value(store.conn(), "import.clock_tolerance_hours")?
-        .parse()
-        .unwrap_or(24);
+    let tolerance: i64 = settings::number(store.conn(), settings::Key::ImportClockToleranceHours)?;
     // The furthest this office has sent anyone: a record changed here after it may be news to the
     // sender.
     let last_export_seq = db::site::cursors(store.conn())?
