@@ -383,7 +383,7 @@ pub fn value(conn: &Connection, key: &str) -> Result<String> {
         .iter()
         .any(|(_, values)| values.iter().any(|(k, _)| *k == setting.key))
     {
-        let province = value(conn, "office.province")?;
+        let province = text(conn, Key::OfficeProvince)?;
         if let Some(v) = regional_default(&province, setting.key) {
             return Ok(v.to_string());
         }
@@ -423,13 +423,13 @@ pub struct Office {
 }
 
 pub fn office(conn: &Connection) -> Result<Office> {
-    let code = value(conn, "office.code")?;
+    let code = text(conn, Key::OfficeCode)?;
     if code.is_empty() {
         return Err(refused(t!(Msg::OfficeNotInitialised)));
     }
     Ok(Office {
         code,
-        name: value(conn, "office.name")?,
+        name: text(conn, Key::OfficeName)?,
     })
 }
 

@@ -56,7 +56,7 @@ fn immigration_office(
     let routes = settings::immigration_routes(conn)?;
     Ok(office_for(
         &routes,
-        &settings::value(conn, "immigration.default")?,
+        &settings::text(conn, settings::Key::ImmigrationDefault)?,
         person.regency.as_ref(),
     ))
 }

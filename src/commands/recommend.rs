@@ -189,7 +189,7 @@ pub fn run(ctx: &Ctx, mut args: RecommendArgs) -> Result<()> {
         };
         let issue = a.findings.is_empty();
         let validity = settings::number(tx, settings::Key::RecommendationValidityDays)?;
-        let template = settings::value(tx, "letter.template")?;
+        let template = settings::text(tx, settings::Key::LetterTemplate)?;
         let number = db::numbers::next(
             tx,
             db::numbers::Series::Letter,
