@@ -9,6 +9,7 @@ use crate::domain::person::Person;
 use crate::domain::placement::Placement;
 use crate::domain::recommendation::{join_reasons, Recommendation};
 use crate::domain::repatriation::Repatriation;
+use crate::domain::WarningCode;
 use crate::i18n::{lang, Msg};
 use crate::output::{column, Cell, Column, Records};
 use crate::t;
@@ -721,14 +722,21 @@ pub fn refusal_details(stored: &str) -> Vec<String> {
     }
 }
 
+/// A warning's code as a clerk reads it; one this version does not raise (accepted at another
+/// office or by another version) as it is.
 pub fn warning_label(code: &str) -> String {
-    match code {
-        "NIK_BIRTH_DATE_MISMATCH" => t!(Msg::WarningNikBirthDate),
-        "NIK_SEX_MISMATCH" => t!(Msg::WarningNikSex),
-        "NIK_REGENCY_DIFFERS" => t!(Msg::WarningNikRegency),
-        "NIK_DISTRICT_UNKNOWN" => t!(Msg::WarningNikDistrict),
-        other => other.to_string(),
-    }
+    let Ok(code) = code.parse::<WarningCode>() else {
+        return code.to_string();
+    };
+    t!(match code {
+        WarningCode::NikBirthDateMismatch => Msg::WarningNikBirthDate,
+        WarningCode::NikSexMismatch => Msg::WarningNikSex,
+        WarningCode::NikRegencyDiffers => Msg::WarningNikRegency,
+        WarningCode::NikDistrictUnknown => Msg::WarningNikDistrict,
+        WarningCode::PhoneUnusual => Msg::WarningPhoneUnusual,
+        WarningCode::PassportUnusual => Msg::WarningPassportUnusual,
+        WarningCode::PersonDiffers => Msg::WarningPersonDiffers,
+    })
 }
 
 pub fn table_label(table: &str) -> String {
@@ -767,6 +775,12 @@ mod tests {
                 assert_ne!(label, action.as_str(), "action {action} has no label");
             }
         });
+        with_lang(Lang::Id, || {
+            for code in WarningCode::ALL {
+                assert_ne!(warning_label(code.as_str()), code.as_str(), "{code}");
+            }
+        });
+        assert_eq!(warning_label("NIK_TOO_OLD"), "NIK_TOO_OLD");
         assert_eq!(record_kind_label("persons"), "persons");
         assert_eq!(action_label("frobnicate"), "frobnicate");
     }

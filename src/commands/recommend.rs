@@ -96,7 +96,7 @@ fn assess_placement(
     } else {
         nik_warnings
             .iter()
-            .filter(|w| !accepted.iter().any(|a| a == w.code))
+            .filter(|w| !accepted.iter().any(|a| a == w.code.as_str()))
             .cloned()
             .collect()
     };

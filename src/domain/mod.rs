@@ -31,4 +31,4 @@ pub use codes::*;
 pub use country::CountryCode;
 pub use nik::Nik;
 pub use region::RegencyCode;
-pub use warning::Warning;
+pub use warning::{Warning, WarningCode};

@@ -892,4 +892,7 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     LogKindListing => "daftar dibaca keluar", "listing read out";
     LogActionTrust => "kunci dipercaya", "key trusted";
     SettingStoredInvalid => "Pengaturan {} yang tersimpan ('{}') tidak valid: {}. Perbaiki dengan `{}`", "The stored setting {} ('{}') is invalid: {}. Fix it with `{}`";
+    WarningPhoneUnusual => "nomor telepon tidak lazim", "unusual phone number";
+    WarningPassportUnusual => "nomor paspor tidak lazim", "unusual passport number";
+    WarningPersonDiffers => "data orang berbeda dari yang tersimpan", "person differs from the stored one";
 }
