@@ -566,6 +566,7 @@ pub fn record_kind_label(kind: impl Into<RecordKind>) -> String {
         RecordKind::File => Msg::LogKindFile,
         RecordKind::Query => Msg::LogKindQuery,
         RecordKind::Listing => Msg::LogKindListing,
+        RecordKind::DigestBatch => Msg::LogKindDigestBatch,
         RecordKind::Other(code) => return code,
     };
     t!(msg)

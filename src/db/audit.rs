@@ -111,9 +111,9 @@ pub fn vouch_for_the_batch(tx: &Tx) -> Result<()> {
     entry(
         tx,
         &actor,
-        super::digest::BATCH_KIND,
+        RecordKind::DigestBatch.as_str(),
         &number.to_string(),
-        "stored",
+        Action::Stored.as_str(),
         &changes,
         Some(&digest),
     )

@@ -107,6 +107,8 @@ stored_vocabulary! {
         File => "file",
         Query => "query",
         Listing => "listing",
+        // The digests of an import's new rows, kept as one batch (`db::digest::BATCH_KIND`).
+        DigestBatch => "digests",
     }
 }
 
@@ -167,6 +169,15 @@ mod tests {
         let e = Action::known("frobnicate").unwrap_err();
         assert_eq!(e.to_string(), "unknown audit action code 'frobnicate'");
         assert!(RecordKind::known("persons").is_err());
+    }
+
+    /// Regression: the entry vouching for an import's new rows (`digests`) was shown raw in `log`.
+    #[test]
+    fn the_digest_batch_kind_is_the_one_the_database_writes() {
+        assert_eq!(
+            RecordKind::from(crate::db::digest::BATCH_KIND),
+            RecordKind::DigestBatch
+        );
     }
 
     #[test]

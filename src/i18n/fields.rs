@@ -173,6 +173,7 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("counts", "jumlah", "counts"),
     ("site", "situs", "site"),
     ("manifest", "manifest", "manifest"),
+    ("records", "data", "records"),
 ];
 
 /// The field's name in `lang`; the column itself for one not in the table.

@@ -891,6 +891,7 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     LogKindQuery => "kueri", "query";
     LogKindListing => "daftar dibaca keluar", "listing read out";
     LogActionTrust => "kunci dipercaya", "key trusted";
+    LogKindDigestBatch => "digest baris baru impor", "digests of an import's new rows";
     SettingStoredInvalid => "Pengaturan {} yang tersimpan ('{}') tidak valid: {}. Perbaiki dengan `{}`", "The stored setting {} ('{}') is invalid: {}. Fix it with `{}`";
     WarningPhoneUnusual => "nomor telepon tidak lazim", "unusual phone number";
     WarningPassportUnusual => "nomor paspor tidak lazim", "unusual passport number";
