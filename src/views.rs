@@ -12,6 +12,7 @@ use crate::domain::repatriation::Repatriation;
 use crate::domain::WarningCode;
 use crate::i18n::{lang, Msg};
 use crate::output::{column, Cell, Column, Records};
+use crate::report::Dimension;
 use crate::t;
 
 fn date(d: Option<chrono::NaiveDate>) -> Cell {
@@ -755,6 +756,33 @@ pub fn table_label(table: &str) -> String {
         other => return other.to_string(),
     };
     t!(msg)
+}
+
+/// A report dimension's column heading (`--by scheme`: "Skema"), in the clerk's language.
+pub fn dimension_heading(dimension: Dimension) -> String {
+    t!(match dimension {
+        Dimension::Scheme => Msg::HeadScheme,
+        Dimension::Country => Msg::HeadCountry,
+        Dimension::Sector => Msg::HeadSector,
+        Dimension::Regency => Msg::HeadRegency,
+        Dimension::Sex => Msg::HeadSex,
+        Dimension::Occupation => Msg::HeadOccupation,
+        Dimension::Education => Msg::HeadEducation,
+        Dimension::P3mi => Msg::HeadP3mi,
+        Dimension::Month => Msg::HeadMonth,
+        Dimension::AgeGroup => Msg::HeadAgeGroup,
+        Dimension::Stage => Msg::HeadStage,
+        Dimension::CancelReason => Msg::HeadCancelReason,
+        Dimension::Status => Msg::HeadStatus,
+        Dimension::Reason => Msg::HeadRefusalReasons,
+        Dimension::Office => Msg::HeadImmigrationOffice,
+        Dimension::Category => Msg::HeadCategory,
+        Dimension::Channel => Msg::HeadChannel,
+        Dimension::ProceduralStatus => Msg::HeadProcedural,
+        Dimension::Handling => Msg::HeadHandling,
+        Dimension::Debarkation => Msg::HeadDebarkation,
+        Dimension::HandedOver => Msg::HeadHandedOver,
+    })
 }
 
 #[cfg(test)]

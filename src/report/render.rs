@@ -6,7 +6,7 @@ use anyhow::Result;
 use serde_json::{json, Map, Value};
 
 use super::summary::Summary;
-use super::{label, Dimension, Kind, Report};
+use super::{label, Kind, Report};
 use crate::domain::date::indonesian_long;
 use crate::i18n::{Lang, Msg};
 use crate::letter::{Block, Document, Letterhead};
@@ -14,37 +14,11 @@ use crate::output::{column, Cell, Format, Records};
 use crate::t;
 use crate::xlsx;
 
-fn heading(dimension: Dimension) -> String {
-    t!(match dimension {
-        Dimension::Scheme => Msg::HeadScheme,
-        Dimension::Country => Msg::HeadCountry,
-        Dimension::Sector => Msg::HeadSector,
-        Dimension::Regency => Msg::HeadRegency,
-        Dimension::Sex => Msg::HeadSex,
-        Dimension::Occupation => Msg::HeadOccupation,
-        Dimension::Education => Msg::HeadEducation,
-        Dimension::P3mi => Msg::HeadP3mi,
-        Dimension::Month => Msg::HeadMonth,
-        Dimension::AgeGroup => Msg::HeadAgeGroup,
-        Dimension::Stage => Msg::HeadStage,
-        Dimension::CancelReason => Msg::HeadCancelReason,
-        Dimension::Status => Msg::HeadStatus,
-        Dimension::Reason => Msg::HeadRefusalReasons,
-        Dimension::Office => Msg::HeadImmigrationOffice,
-        Dimension::Category => Msg::HeadCategory,
-        Dimension::Channel => Msg::HeadChannel,
-        Dimension::ProceduralStatus => Msg::HeadProcedural,
-        Dimension::Handling => Msg::HeadHandling,
-        Dimension::Debarkation => Msg::HeadDebarkation,
-        Dimension::HandedOver => Msg::HeadHandedOver,
-    })
-}
-
 fn records(report: &Report) -> Records {
     let mut columns: Vec<_> = report
         .dimensions
         .iter()
-        .map(|d| column(d.as_str(), heading(*d)))
+        .map(|d| column(d.as_str(), crate::views::dimension_heading(*d)))
         .collect();
     columns.push(column("count", t!(Msg::HeadCount)));
     if report.compared.is_some() {
