@@ -112,7 +112,11 @@ fn alias_by_nik(
             line
         ));
     }
-    db::persons::insert_alias(im.tx, &incoming.uid, &stored.uid)?;
+    db::persons::insert_alias(
+        im.tx,
+        crate::domain::identity::AliasUid(&incoming.uid),
+        crate::domain::identity::StoredPersonUid(&stored.uid),
+    )?;
     audit::note(
         im.tx,
         &im.actor,

@@ -135,7 +135,11 @@ pub(super) fn apply_merge_row(m: &mut Merger, link: PersonMerge, _place: &Place)
     let b = m.canonical_person(&link.other_uid)?;
     let (stays, goes) = survivor(&a, &b);
     if stays != goes && records::get::<Person>(m.tx, goes)?.is_none() {
-        db::persons::insert_alias(m.tx, goes, stays)?;
+        db::persons::insert_alias(
+            m.tx,
+            crate::domain::identity::AliasUid(goes),
+            crate::domain::identity::StoredPersonUid(stays),
+        )?;
         m.aliases = true;
     }
     Ok(())
