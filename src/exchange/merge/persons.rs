@@ -179,7 +179,11 @@ pub fn merge_persons(tx: &Tx, actor: &audit::Actor, a: &str, b: &str) -> Result<
     before.extend(kept_g.iter().cloned());
     let kept_all = kept_of::<Person>(&s.uid, &merged, &before, &now);
     // Its records move first (they refer to it), then its own row goes.
-    db::merge::move_person(tx, &g.uid, &s.uid)?;
+    db::merge::move_person(
+        tx,
+        crate::domain::identity::AliasUid(&g.uid),
+        crate::domain::identity::StoredPersonUid(&s.uid),
+    )?;
     kept::replace(tx, &g.uid, &[], 0)?;
     db::merge::remove_person(tx, &g.uid)?;
     if !records::replace_beside(tx, &record, &s.updated_at)? {
