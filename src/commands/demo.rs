@@ -8,6 +8,7 @@ use crate::cli::DemoArgs;
 use crate::context::Ctx;
 use crate::db::{self, OpenMode, Store};
 use crate::demo;
+use crate::domain::audit::{Action, RecordKind};
 use crate::error::refused;
 use crate::i18n::Msg;
 use crate::progress::Unit;
@@ -82,7 +83,14 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
         db::settings::set(tx, db::DEMO_MARK, "1")?;
         let progress = ctx.progress(Unit::Rows, 0, &t!(Msg::ProgressDemo));
         let summary = demo::populate(tx, ctx.clock.today, args.scale as usize, &progress)?;
-        db::audit::record(tx, &actor, "database", "demo", "create", &[])?;
+        db::audit::note(
+            tx,
+            &actor,
+            RecordKind::Database,
+            "demo",
+            Action::Create,
+            &[],
+        )?;
         Ok(summary)
     })?;
     ctx.say(&t!(

@@ -59,9 +59,12 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> Result<()> {
                     },
                     Cell::text(e.clerk),
                     Cell::text(e.command),
-                    Cell::code(&e.record_kind, &views::record_kind_label(&e.record_kind)),
+                    Cell::code(
+                        e.record_kind.as_str(),
+                        &views::record_kind_label(e.record_kind.clone()),
+                    ),
                     Cell::text(e.record_uid),
-                    Cell::code(&e.action, &views::action_label(&e.action)),
+                    Cell::code(e.action.as_str(), &views::action_label(e.action.clone())),
                     Cell {
                         shown: changes_shown(&e.changes),
                         value: Value::String(e.changes),

@@ -37,6 +37,7 @@ use anyhow::Result;
 
 use crate::cli::Command;
 use crate::context::Ctx;
+use crate::domain::audit::{Action, RecordKind};
 
 /// The command's name as the audit log records it.
 pub fn name(command: &Command) -> String {
@@ -140,6 +141,13 @@ pub fn print_listing(ctx: &Ctx, records: &crate::output::Records, total: i64) ->
     let actor = ctx.actor();
     let mut store = ctx.open()?;
     store.write(|tx| {
-        crate::db::audit::record(tx, &actor, "listing", &ctx.command, "read_out", &changes)
+        crate::db::audit::note(
+            tx,
+            &actor,
+            RecordKind::Listing,
+            &ctx.command,
+            Action::ReadOut,
+            &changes,
+        )
     })
 }

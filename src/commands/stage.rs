@@ -10,6 +10,7 @@ use super::{ask, lookup};
 use crate::cli::{CancelArgs, DepartArgs, ReturnArgs};
 use crate::context::Ctx;
 use crate::db::{self, records, Tx};
+use crate::domain::audit::Action;
 use crate::domain::contact::parse_passport;
 use crate::domain::date::parse_date;
 use crate::domain::placement::{Placement, StageEvent};
@@ -37,7 +38,7 @@ fn move_placement(
             person.birth_date,
             ctx.clock.today,
         ))?;
-        records::change(tx, &actor, "update", &old, placement)
+        records::change(tx, &actor, Action::Update.as_str(), &old, placement)
     })?;
     ctx.say(&t!(
         Msg::StageChanged,
@@ -83,7 +84,7 @@ pub fn cancel(ctx: &Ctx, mut args: CancelArgs) -> Result<()> {
             let mut void = issued.clone();
             void.status = RecommendationStatus::Void;
             void.void_reason = Some(t!(Msg::CancelledPlacement, placement.reference()));
-            records::change(tx, &actor, "void", &issued, void)?;
+            records::change(tx, &actor, Action::Void.as_str(), &issued, void)?;
         }
         Ok(())
     })

@@ -887,4 +887,13 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     LogActionInit => "disiapkan sebagai kantor", "set up as an office";
     LogActionDemo => "demo dibuat", "demo made";
     WorkbookTooLarge => "{} akan terbuka menjadi {} MB (paling banyak {} MB); buku kerja sebesar itu tidak dibaca: pakai folder CSV", "{} would unpack to {} MB (at most {} MB); a workbook that large is not read: use a CSV folder";
+    // vocabularies
+    LogKindQuery => "kueri", "query";
+    LogKindListing => "daftar dibaca keluar", "listing read out";
+    LogActionTrust => "kunci dipercaya", "key trusted";
+    LogKindDigestBatch => "digest baris baru impor", "digests of an import's new rows";
+    SettingStoredInvalid => "Pengaturan {} yang tersimpan ('{}') tidak valid: {}. Perbaiki dengan `{}`", "The stored setting {} ('{}') is invalid: {}. Fix it with `{}`";
+    WarningPhoneUnusual => "nomor telepon tidak lazim", "unusual phone number";
+    WarningPassportUnusual => "nomor paspor tidak lazim", "unusual passport number";
+    WarningPersonDiffers => "data orang berbeda dari yang tersimpan", "person differs from the stored one";
 }

@@ -12,7 +12,6 @@ use serde_json::json;
 use crate::cli::{CaseCommand, CaseListArgs};
 use crate::context::Ctx;
 use crate::db;
-use crate::domain::calendar::parse_holidays;
 use crate::domain::case::{deadlines_passed, Case, Overdue};
 use crate::domain::date::parse_date;
 use crate::error::refused;
@@ -102,7 +101,7 @@ fn list_overdue(
     filter: &db::cases::Filter,
     limit: Option<i64>,
 ) -> Result<()> {
-    let holidays = parse_holidays(&settings::value(conn, "holidays")?)?;
+    let holidays = settings::holiday_dates(conn)?;
     let mut late = Vec::new();
     for (uid, timeline) in db::cases::timelines(conn, filter)? {
         for reason in deadlines_passed(&timeline, ctx.clock.today, &holidays) {

@@ -17,6 +17,7 @@ use crate::cli::QueryArgs;
 use crate::context::Ctx;
 use crate::db::query::{read_only_query, RowSink, TimeLimit};
 use crate::db::{audit, OpenMode, Store};
+use crate::domain::audit::{Action, RecordKind};
 use crate::i18n::Msg;
 use crate::outfile::{OutKind, Output};
 use crate::output::Format;
@@ -105,7 +106,14 @@ pub fn run(ctx: &Ctx, args: QueryArgs) -> Result<()> {
             if let Some(output) = &output {
                 output.record(tx, &actor)?;
             }
-            audit::record(tx, &actor, "query", &target, "read_out", &changes)
+            audit::note(
+                tx,
+                &actor,
+                RecordKind::Query,
+                &target,
+                Action::ReadOut,
+                &changes,
+            )
         })?;
     }
     if let (Some(output), Some(path)) = (output, &args.out) {
