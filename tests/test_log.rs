@@ -308,3 +308,19 @@ fn a_printed_letter_names_where_it_went_in_indonesian() {
     assert!(table.contains("dokumen: B.0001"), "{table}");
     assert!(!table.contains("printed_to"), "{table}");
 }
+
+/// Regression: `log --since 2026-12-03T13:35` (a time without seconds or zone) was refused with a
+/// message about PMI_DESK_NOW, naming the wrong source.
+#[test]
+fn log_since_takes_a_time_without_seconds_and_a_bad_one_names_the_option() {
+    let office = Office::new();
+    office.register("1371021508900001", "Budi", &[]).ok();
+    let all = office.run(&["log", "--since", "2023-11-08T00:00", "--format", "csv"]);
+    assert!(all.ok().contains("register"), "{}", all.stdout);
+    let none = office.run(&["log", "--since", "2023-11-09 08:30", "--format", "csv"]);
+    assert!(!none.ok().contains("register"), "{}", none.stdout);
+    let bad = office.run(&["--lang", "id", "log", "--since", "kemarin"]);
+    let err = bad.fails(2);
+    assert!(err.contains("--since 'kemarin' tidak valid"), "{err}");
+    assert!(!err.contains("PMI_DESK_NOW"), "{err}");
+}

@@ -23,12 +23,7 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> Result<()> {
     if args.verify {
         return verify(ctx, store.conn(), args.head.as_deref());
     }
-    let since = args
-        .since
-        .as_deref()
-        .map(Clock::parse)
-        .transpose()?
-        .map(|c| c.timestamp().to_string());
+    let since = args.since.as_deref().map(since).transpose()?;
     let uids = args
         .record
         .as_deref()
@@ -256,5 +251,27 @@ mod tests {
             assert_eq!(changes_shown("{}"), "");
             assert_eq!(changes_shown("not json"), "not json");
         });
+    }
+}
+
+/// `--since`: a date, an RFC 3339 moment, or a date and time without seconds or zone (read as
+/// UTC, as the log stamps its entries); an error names the option, not the clock.
+fn since(value: &str) -> Result<String> {
+    let trimmed = value.trim();
+    for format in [
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+    ] {
+        if let Ok(moment) = chrono::NaiveDateTime::parse_from_str(trimmed, format) {
+            return Ok(
+                crate::domain::record::Timestamp::from_datetime(moment.and_utc()).to_string(),
+            );
+        }
+    }
+    match Clock::parse(trimmed) {
+        Ok(clock) => Ok(clock.timestamp().to_string()),
+        Err(_) => Err(crate::error::usage(t!(Msg::LogSinceInvalid, trimmed))),
     }
 }

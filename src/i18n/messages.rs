@@ -9,6 +9,7 @@ message_table! {
     CodeUnknown => "Kode '{}' tidak dikenal untuk {}; pilihan: {}", "Unknown code '{}' for {}; expected one of: {}";
     CodeListUnknown => "Daftar kode '{}' tidak ada; daftar: {}", "No code list '{}'; lists: {}";
     DateInvalid => "Tanggal '{}' tidak valid: tulis YYYY-MM-DD atau DD-MM-YYYY (hari dulu, bukan bulan)", "Invalid date '{}': write YYYY-MM-DD or DD-MM-YYYY (day first, never month first)";
+    LogSinceInvalid => "--since '{}' tidak valid: tulis YYYY-MM-DD, YYYY-MM-DDTHH:MM (UTC) atau waktu RFC 3339", "--since '{}' is invalid: write YYYY-MM-DD, YYYY-MM-DDTHH:MM (UTC) or an RFC 3339 time";
     ClockInvalid => "PMI_DESK_NOW '{}' tidak valid: tulis YYYY-MM-DD atau waktu RFC 3339", "PMI_DESK_NOW '{}' is invalid: write YYYY-MM-DD or an RFC 3339 time";
     NameEmpty => "Nama tidak boleh kosong", "The name may not be empty";
     NameTooLong => "Nama terlalu panjang: {} karakter (paling banyak {})", "The name is too long: {} characters (at most {})";
