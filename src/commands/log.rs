@@ -235,25 +235,6 @@ pub fn judge(verdict: &Verdict, known: Option<&str>) -> Result<String> {
     Ok(text)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn changes_read_as_field_old_new() {
-        crate::i18n::with_lang(crate::i18n::Lang::Id, || {
-            assert_eq!(
-                changes_shown(
-                    r#"{"address":[null,"Jl. Sudirman 1"],"stage":["REGISTERED","DEPARTED"]}"#
-                ),
-                "alamat: Jl. Sudirman 1; tahap: REGISTERED → DEPARTED"
-            );
-            assert_eq!(changes_shown("{}"), "");
-            assert_eq!(changes_shown("not json"), "not json");
-        });
-    }
-}
-
 /// `--since`: a date, an RFC 3339 moment, or a date and time without seconds or zone (read as
 /// UTC, as the log stamps its entries); an error names the option, not the clock.
 fn since(value: &str) -> Result<String> {
@@ -273,5 +254,24 @@ fn since(value: &str) -> Result<String> {
     match Clock::parse(trimmed) {
         Ok(clock) => Ok(clock.timestamp().to_string()),
         Err(_) => Err(crate::error::usage(t!(Msg::LogSinceInvalid, trimmed))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_read_as_field_old_new() {
+        crate::i18n::with_lang(crate::i18n::Lang::Id, || {
+            assert_eq!(
+                changes_shown(
+                    r#"{"address":[null,"Jl. Sudirman 1"],"stage":["REGISTERED","DEPARTED"]}"#
+                ),
+                "alamat: Jl. Sudirman 1; tahap: REGISTERED → DEPARTED"
+            );
+            assert_eq!(changes_shown("{}"), "");
+            assert_eq!(changes_shown("not json"), "not json");
+        });
     }
 }
