@@ -175,13 +175,7 @@ fn log_shows_local_times_and_changes_as_field_old_new() {
 /// Regression: `log --lang id` showed `setting`, `set`, `print`, `refusal_details` raw.
 #[test]
 fn every_kind_and_action_of_the_log_reads_in_indonesian() {
-    let office = Office::with_letterhead();
-    let number = office.ready_for_passport(
-        "1306025508900002",
-        "Siti Rahmah",
-        &["--sex", "P", "--accept-warnings"],
-    );
-    office.run(&["recommend-passport", &number]).ok();
+    let (office, _) = Office::with_first_letter();
     office
         .run(&["letter", "B.0001/BP3MI-SB/XI/2023", "--out", "surat.pdf"])
         .ok();
@@ -290,13 +284,7 @@ fn a_query_a_read_out_and_a_trusted_key_read_in_indonesian() {
 /// Regression: a printed letter's entry read `printed_to: ...; document: ...` in Indonesian.
 #[test]
 fn a_printed_letter_names_where_it_went_in_indonesian() {
-    let office = Office::with_letterhead();
-    let number = office.ready_for_passport(
-        "1306025508900002",
-        "Siti Rahmah",
-        &["--sex", "P", "--accept-warnings"],
-    );
-    office.run(&["recommend-passport", &number]).ok();
+    let (office, _) = Office::with_first_letter();
     office
         .run(&["letter", "B.0001/BP3MI-SB/XI/2023", "--out", "surat.txt"])
         .ok();
