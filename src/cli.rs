@@ -488,7 +488,7 @@ pub struct DocsAddArgs {
 
 #[derive(Args, Debug)]
 pub struct LogArgs {
-    /// Only entries at or after this time (YYYY-MM-DD or RFC 3339)
+    /// Only entries at or after this time (YYYY-MM-DD, YYYY-MM-DDTHH:MM in UTC, or RFC 3339)
     #[arg(long, value_name = "TIME")]
     pub since: Option<String>,
     /// Only entries about this record: its uid or number (registration, letter, case,
