@@ -9,6 +9,7 @@ use super::form::given;
 use super::stage::move_placement;
 use crate::context::Ctx;
 use crate::db::{self, records};
+use crate::domain::audit::Action;
 use crate::domain::placement::StageEvent;
 use crate::domain::text;
 use crate::domain::{CancelReason, RecommendationStatus};
@@ -79,7 +80,7 @@ pub fn run(ctx: &Ctx, mut args: CancelArgs) -> Result<()> {
             let mut void = issued.clone();
             void.status = RecommendationStatus::Void;
             void.void_reason = Some(t!(Msg::CancelledPlacement, placement.reference()));
-            records::change(tx, &actor, "void", &issued, void)?;
+            records::change(tx, &actor, Action::Void.as_str(), &issued, void)?;
         }
         Ok(())
     })

@@ -6,6 +6,7 @@ use anyhow::Result;
 
 use crate::context::Ctx;
 use crate::db::{self, audit};
+use crate::domain::audit::{Action, RecordKind};
 use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::output::{column, Cell, Records};
@@ -145,12 +146,12 @@ pub fn run(ctx: &Ctx, command: ConfigCommand) -> Result<()> {
             store.write(|tx| {
                 let old = db::settings::get(tx, setting.key)?;
                 db::settings::set(tx, setting.key, &value)?;
-                audit::record(
+                audit::note(
                     tx,
                     &actor,
-                    "setting",
+                    RecordKind::Setting,
                     setting.key,
-                    "set",
+                    Action::Set,
                     &[(setting.key.to_string(), old, Some(value.clone()))],
                 )
             })?;

@@ -7,6 +7,7 @@ use anyhow::Result;
 use crate::context::Ctx;
 use crate::db::{self, OpenMode, Store};
 use crate::demo;
+use crate::domain::audit::{Action, RecordKind};
 use crate::error::refused;
 use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
@@ -126,7 +127,14 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
         db::settings::set(tx, db::DEMO_MARK, "1")?;
         let progress = ctx.progress(Unit::Rows, 0, &t!(Msg::ProgressDemo));
         let summary = demo::populate(tx, ctx.clock.today, args.scale as usize, &progress)?;
-        db::audit::record(tx, &actor, "database", "demo", "create", &[])?;
+        db::audit::note(
+            tx,
+            &actor,
+            RecordKind::Database,
+            "demo",
+            Action::Create,
+            &[],
+        )?;
         Ok(summary)
     })?;
     ctx.say(&t!(

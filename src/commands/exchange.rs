@@ -8,6 +8,7 @@ use clap::Subcommand;
 
 use crate::context::Ctx;
 use crate::db::{self, site};
+use crate::domain::audit::{Action, RecordKind};
 use crate::domain::version::Site;
 use crate::error::refused;
 use crate::exchange::sign;
@@ -353,12 +354,12 @@ fn trust(ctx: &Ctx, file: &std::path::Path) -> Result<()> {
             now.as_str(),
             tx.next_seq(),
         )?;
-        db::audit::record(
+        db::audit::note(
             tx,
             &actor,
-            "site",
+            RecordKind::Site,
             &site.to_string(),
-            "trust",
+            Action::Trust,
             &[
                 ("office_code".into(), None, Some(office.clone())),
                 ("public_key".into(), None, Some(key.clone())),
@@ -399,7 +400,14 @@ fn forget(ctx: &Ctx, site_text: &str) -> Result<()> {
         if !site::forget_key(tx, site)? {
             return Err(refused(t!(Msg::ExchangeUnknownSite, site)));
         }
-        db::audit::record(tx, &actor, "site", &site.to_string(), "forget", &[])?;
+        db::audit::note(
+            tx,
+            &actor,
+            RecordKind::Site,
+            &site.to_string(),
+            Action::Forget,
+            &[],
+        )?;
         Ok(site)
     })?;
     ctx.say(&t!(Msg::ExchangeForgotten, site))

@@ -7,6 +7,7 @@ use rusqlite::Connection;
 
 use crate::context::Ctx;
 use crate::db::{self, audit, OpenMode, Store};
+use crate::domain::audit::{Action, RecordKind};
 use crate::error::refused;
 use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
@@ -98,12 +99,12 @@ fn save(store: &mut Store, ctx: &Ctx, values: &[(&str, String)]) -> Result<()> {
             let old = db::settings::get(tx, key)?;
             if old.as_deref() != Some(value.as_str()) {
                 db::settings::set(tx, key, value)?;
-                audit::record(
+                audit::note(
                     tx,
                     &actor,
-                    "setting",
+                    RecordKind::Setting,
                     key,
-                    "set",
+                    Action::Set,
                     &[(key.to_string(), old, Some(value.clone()))],
                 )?;
             }
@@ -201,7 +202,14 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
         let demo = db::settings::remove(tx, db::DEMO_MARK)?;
         let backup = db::settings::remove(tx, db::BACKUP_MARK)?;
         if demo || backup {
-            audit::record(tx, &actor, "database", "office", "init", &[])?;
+            audit::note(
+                tx,
+                &actor,
+                RecordKind::Database,
+                "office",
+                Action::Init,
+                &[],
+            )?;
         }
         Ok(demo)
     })?;

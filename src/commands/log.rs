@@ -22,7 +22,7 @@ use clap::Args;
 
 #[derive(Args, Debug)]
 pub struct LogArgs {
-    /// Only entries at or after this time (YYYY-MM-DD or RFC 3339)
+    /// Only entries at or after this time (YYYY-MM-DD, YYYY-MM-DDTHH:MM in UTC, or RFC 3339)
     #[arg(long, value_name = "TIME")]
     pub since: Option<String>,
     /// Only entries about this record: its uid or number (registration, letter, case,
@@ -74,12 +74,7 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> Result<()> {
     if args.verify {
         return verify(ctx, store.conn(), args.head.as_deref());
     }
-    let since = args
-        .since
-        .as_deref()
-        .map(Clock::parse)
-        .transpose()?
-        .map(|c| c.timestamp().to_string());
+    let since = args.since.as_deref().map(since).transpose()?;
     let uids = args
         .record
         .as_deref()
@@ -110,9 +105,12 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> Result<()> {
                     },
                     Cell::text(e.clerk),
                     Cell::text(e.command),
-                    Cell::code(&e.record_kind, &views::record_kind_label(&e.record_kind)),
+                    Cell::code(
+                        e.record_kind.as_str(),
+                        &views::record_kind_label(e.record_kind.clone()),
+                    ),
                     Cell::text(e.record_uid),
-                    Cell::code(&e.action, &views::action_label(&e.action)),
+                    Cell::code(e.action.as_str(), &views::action_label(e.action.clone())),
                     Cell {
                         shown: changes_shown(&e.changes),
                         value: Value::String(e.changes),
@@ -286,6 +284,28 @@ pub fn judge(verdict: &Verdict, known: Option<&str>) -> Result<String> {
         }
     }
     Ok(text)
+}
+
+/// `--since`: a date, an RFC 3339 moment, or a date and time without seconds or zone (read as
+/// UTC, as the log stamps its entries); an error names the option, not the clock.
+fn since(value: &str) -> Result<String> {
+    let trimmed = value.trim();
+    for format in [
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+    ] {
+        if let Ok(moment) = chrono::NaiveDateTime::parse_from_str(trimmed, format) {
+            return Ok(
+                crate::domain::record::Timestamp::from_datetime(moment.and_utc()).to_string(),
+            );
+        }
+    }
+    match Clock::parse(trimmed) {
+        Ok(clock) => Ok(clock.timestamp().to_string()),
+        Err(_) => Err(crate::error::usage(t!(Msg::LogSinceInvalid, trimmed))),
+    }
 }
 
 #[cfg(test)]

@@ -46,6 +46,7 @@ pub(crate) mod worker;
 use anyhow::Result;
 
 use crate::context::Ctx;
+use crate::domain::audit::{Action, RecordKind};
 
 /// A command of the tree in src/cli.rs: its arguments, parsed, know the command's name and how to
 /// run it.
@@ -105,6 +106,13 @@ pub fn print_listing(ctx: &Ctx, records: &crate::output::Records, total: i64) ->
     let actor = ctx.actor();
     let mut store = ctx.open()?;
     store.write(|tx| {
-        crate::db::audit::record(tx, &actor, "listing", &ctx.command, "read_out", &changes)
+        crate::db::audit::note(
+            tx,
+            &actor,
+            RecordKind::Listing,
+            &ctx.command,
+            Action::ReadOut,
+            &changes,
+        )
     })
 }

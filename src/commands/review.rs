@@ -8,6 +8,7 @@ use clap::{Args, Subcommand};
 
 use crate::context::Ctx;
 use crate::db::{self, records, Tx};
+use crate::domain::audit::Action;
 use crate::domain::case::{seen_by_new_event, Case, CaseEvent};
 use crate::domain::document::Document;
 use crate::domain::person::Person;
@@ -429,7 +430,13 @@ fn resolve(
             let old = records::get::<Person>(tx, &item.sides[0].uid)?
                 .ok_or_else(|| refused(t!(Msg::ReviewNotFound, item.id)))?;
             // Saved by a clerk, a person's warnings are accepted (`Person::on_save`).
-            records::change(tx, actor, "accept_warnings", &old, old.clone())?;
+            records::change(
+                tx,
+                actor,
+                Action::AcceptWarnings.as_str(),
+                &old,
+                old.clone(),
+            )?;
         }
         ReviewKind::OpenPlacements => {
             let keep = side(item, args.keep.as_deref())?;
@@ -443,7 +450,7 @@ fn resolve(
                 p.cancel_reason = Some(CancelReason::Other);
                 p.cancel_note = Some(t!(Msg::ReviewDuplicateNote, item.id));
                 p.stage = derive_stage(&p, false);
-                records::change(tx, actor, "resolve", &old, p)?;
+                records::change(tx, actor, Action::Resolve.as_str(), &old, p)?;
             }
         }
         ReviewKind::LiveDocuments => {
@@ -457,7 +464,7 @@ fn resolve(
                 let mut d = old.clone();
                 d.removed_on = Some(ctx.clock.today);
                 d.removed_reason = Some(t!(Msg::ReviewDuplicateNote, item.id));
-                records::change(tx, actor, "remove", &old, d)?;
+                records::change(tx, actor, Action::Remove.as_str(), &old, d)?;
             }
         }
         ReviewKind::IssuedLetters => {
@@ -478,7 +485,7 @@ fn resolve(
                 let mut r = old.clone();
                 r.void_reason = Some(t!(Msg::ReviewDuplicateNote, item.id));
                 r.status = r.derived_status();
-                records::change(tx, actor, "void", &old, r)?;
+                records::change(tx, actor, Action::Void.as_str(), &old, r)?;
             }
         }
         ReviewKind::NikTaken => {
@@ -523,7 +530,7 @@ fn resolve(
                 _ => return Err(usage(t!(Msg::ReviewHowContradiction, item.id))),
             }
             p.stage = derive_stage(&p, db::merge::live_letter(tx, &p.uid)?);
-            records::change(tx, actor, "resolve", &old, p)?;
+            records::change(tx, actor, Action::Resolve.as_str(), &old, p)?;
         }
         ReviewKind::StatusClash | ReviewKind::ActedWhileClosed => {
             if !args.confirm {

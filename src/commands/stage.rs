@@ -7,6 +7,7 @@ use anyhow::Result;
 use super::lookup;
 use crate::context::Ctx;
 use crate::db::{records, Tx};
+use crate::domain::audit::Action;
 use crate::domain::placement::Placement;
 use crate::domain::rules;
 use crate::i18n::Msg;
@@ -29,7 +30,7 @@ pub fn move_placement(
             person.birth_date,
             ctx.clock.today,
         ))?;
-        records::change(tx, &actor, "update", &old, placement)
+        records::change(tx, &actor, Action::Update.as_str(), &old, placement)
     })?;
     ctx.say(&t!(
         Msg::StageChanged,

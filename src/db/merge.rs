@@ -6,6 +6,7 @@ use anyhow::Result;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::Tx;
+use crate::domain::identity::{AliasUid, StoredPersonUid};
 
 /// Whether a record of `table` with this uid is stored.
 pub fn exists(conn: &Connection, table: &str, uid: &str) -> Result<bool> {
@@ -44,7 +45,11 @@ pub fn any_alias(conn: &Connection) -> Result<bool> {
 /// After `member` was merged into `survivor`: every record naming `member` names `survivor`
 /// (each with a new change sequence, so the move travels), and so do the aliases of `member`.
 /// Returns the placements moved.
-pub fn move_person(tx: &Tx, member: &str, survivor: &str) -> Result<Vec<String>> {
+pub fn move_person(
+    tx: &Tx,
+    AliasUid(member): AliasUid,
+    StoredPersonUid(survivor): StoredPersonUid,
+) -> Result<Vec<String>> {
     let mut moved = Vec::new();
     for table in ["placements", "cases", "repatriations"] {
         let uids: Vec<String> = {

@@ -14,7 +14,6 @@ use serde_json::json;
 use crate::cli::Limit;
 use crate::context::Ctx;
 use crate::db;
-use crate::domain::calendar::parse_holidays;
 use crate::domain::case::{deadlines_passed, Case, Overdue};
 use crate::domain::date::parse_date;
 use crate::help::examples::{ex, Examples};
@@ -418,7 +417,7 @@ fn list_overdue(
     filter: &db::cases::Filter,
     limit: Option<i64>,
 ) -> Result<()> {
-    let holidays = parse_holidays(&settings::value(conn, "holidays")?)?;
+    let holidays = settings::holiday_dates(conn)?;
     let mut late = Vec::new();
     for (uid, timeline) in db::cases::timelines(conn, filter)? {
         for reason in deadlines_passed(&timeline, ctx.clock.today, &holidays) {

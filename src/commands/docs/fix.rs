@@ -9,6 +9,7 @@ use anyhow::Result;
 use crate::commands::lookup;
 use crate::context::Ctx;
 use crate::db::{self, records, Tx};
+use crate::domain::audit::Action;
 use crate::domain::date::parse_date;
 use crate::domain::document::Document;
 use crate::domain::placement::Placement;
@@ -103,7 +104,7 @@ pub fn verify(ctx: &Ctx, args: DocsKindArgs) -> Result<()> {
         let mut verified = document.clone();
         verified.verified_on = Some(ctx.clock.today);
         verified.verified_by = Some(ctx.clerk.clone());
-        let saved = records::change(tx, &actor, "verify", &document, verified)?;
+        let saved = records::change(tx, &actor, Action::Verify.as_str(), &document, verified)?;
         Ok((placement, saved, true))
     })?;
     if !changed {
@@ -169,7 +170,7 @@ pub fn edit(ctx: &Ctx, args: DocsEditArgs) -> Result<()> {
         if new == document {
             return Ok((placement, document, false));
         }
-        let saved = records::change(tx, &actor, "update", &document, new)?;
+        let saved = records::change(tx, &actor, Action::Update.as_str(), &document, new)?;
         Ok((placement, saved, true))
     })?;
     let done = if changed {
@@ -199,7 +200,7 @@ pub fn remove(ctx: &Ctx, args: DocsRemoveArgs) -> Result<()> {
         removed.removed_on = Some(ctx.clock.today);
         removed.removed_reason = Some(reason.clone());
         rules::refuse(rules::document(&removed, ctx.clock.today))?;
-        records::change(tx, &actor, "remove", &document, removed)?;
+        records::change(tx, &actor, Action::Remove.as_str(), &document, removed)?;
         Ok(placement)
     })?;
     ctx.say(&t!(

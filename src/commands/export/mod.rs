@@ -10,6 +10,7 @@ use anyhow::Result;
 
 use crate::context::Ctx;
 use crate::db::{self, audit};
+use crate::domain::audit::{Action, RecordKind};
 use crate::domain::date::parse_date;
 use crate::domain::record::Timestamp;
 use crate::error::{refused, storage, Invalid};
@@ -237,12 +238,12 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
                 )?;
             }
         }
-        audit::record(
+        audit::note(
             tx,
             &actor,
-            "export",
+            RecordKind::Export,
             &out.display().to_string(),
-            "export",
+            Action::Export,
             &[
                 ("rows".into(), None, Some(rows.join(", "))),
                 ("seq".into(), None, Some(range.clone())),

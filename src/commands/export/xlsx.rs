@@ -9,6 +9,7 @@ use anyhow::Result;
 use super::ExportArgs;
 use crate::context::Ctx;
 use crate::db::{audit, Store};
+use crate::domain::audit::{Action, RecordKind};
 use crate::error::refused;
 use crate::exchange::export::{Options, Since};
 use crate::exchange::workbook::write::{earlier_workbook, write_workbook};
@@ -82,12 +83,12 @@ pub fn export(
     );
     let actor = ctx.actor();
     store.write(|tx| {
-        audit::record(
+        audit::note(
             tx,
             &actor,
-            "export",
+            RecordKind::Export,
             &path.display().to_string(),
-            "export",
+            Action::Export,
             &[
                 ("rows".into(), None, Some(rows.join(", "))),
                 ("seq".into(), None, Some(range.clone())),

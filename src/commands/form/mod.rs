@@ -381,7 +381,10 @@ mod tests {
             .need(&mut None, "--on", Msg::AskName, None, |s| Ok(s.to_string()))
             .unwrap_err();
         assert_eq!(crate::error::exit_code(&err), 2);
-        let warning = Warning::new("X", "x".to_string());
+        let warning = Warning::new(
+            crate::domain::warning::WarningCode::PhoneUnusual,
+            "x".to_string(),
+        );
         let err = form.review(&[warning], &mut false).unwrap_err();
         assert_eq!(crate::error::exit_code(&err), 1);
         assert_eq!(form.review(&[], &mut false).unwrap(), Review::Save);

@@ -11,6 +11,7 @@ use super::form::given;
 use super::lookup;
 use crate::context::Ctx;
 use crate::db::{self, records};
+use crate::domain::audit::Action;
 use crate::domain::date::parse_date;
 use crate::domain::repatriation::{check_handover, handover_record_number};
 use crate::domain::rules;
@@ -115,7 +116,7 @@ pub fn run(ctx: &Ctx, mut args: HandoverArgs) -> Result<()> {
         r.receiver_relation = relation.clone();
         r.witness = text::line(args.witness.as_deref())?;
         rules::refuse(rules::repatriation(&r, ctx.clock.today))?;
-        records::change(tx, &actor, "handover", &old, r)
+        records::change(tx, &actor, Action::Handover.as_str(), &old, r)
     })?;
     ctx.say(&t!(Msg::HandedOver, r.reference(), to.label(), on))
 }

@@ -16,6 +16,7 @@ use rusqlite::types::ValueRef;
 use crate::context::Ctx;
 use crate::db::query::{read_only_query, RowSink, TimeLimit};
 use crate::db::{audit, OpenMode, Store};
+use crate::domain::audit::{Action, RecordKind};
 use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::outfile::{OutKind, Output};
@@ -159,7 +160,14 @@ pub fn run(ctx: &Ctx, args: QueryArgs) -> Result<()> {
             if let Some(output) = &output {
                 output.record(tx, &actor)?;
             }
-            audit::record(tx, &actor, "query", &target, "read_out", &changes)
+            audit::note(
+                tx,
+                &actor,
+                RecordKind::Query,
+                &target,
+                Action::ReadOut,
+                &changes,
+            )
         })?;
     }
     if let (Some(output), Some(path)) = (output, &args.out) {

@@ -13,13 +13,14 @@ use super::lookup;
 use super::warnings;
 use crate::context::{new_uid, Ctx};
 use crate::db::{self, audit, records};
+use crate::domain::audit::{Action, RecordKind};
 use crate::domain::date::parse_date;
 use crate::domain::eligibility::Detail;
 use crate::domain::eligibility::{assess, Facts, Finding};
 use crate::domain::person::Person;
 use crate::domain::placement::{Placement, StageEvent};
 use crate::domain::recommendation::{
-    join_reasons, letter_number, office_for, parse_reasons, parse_routes, Reasons, Recommendation,
+    join_reasons, letter_number, office_for, parse_reasons, Reasons, Recommendation,
 };
 use crate::domain::text;
 use crate::domain::version::Versions;
@@ -123,7 +124,7 @@ fn assess_placement(
     } else {
         nik_warnings
             .iter()
-            .filter(|w| !accepted.iter().any(|a| a == w.code))
+            .filter(|w| !accepted.iter().any(|a| a == w.code.as_str()))
             .cloned()
             .collect()
     };
@@ -246,14 +247,14 @@ pub fn run(ctx: &Ctx, mut args: RecommendArgs) -> Result<()> {
         let addressee = match &office_override {
             Some(o) => o.clone(),
             None => office_for(
-                &parse_routes(&settings::value(tx, "immigration.by_regency")?)?,
-                &settings::value(tx, "immigration.default").unwrap_or_default(),
+                &settings::immigration_routes(tx)?,
+                &settings::text(tx, settings::Key::ImmigrationDefault)?,
                 a.person.regency.as_ref(),
             ),
         };
         let issue = a.findings.is_empty();
-        let validity = settings::days_setting(tx, "recommendation.validity_days")?;
-        let template = settings::value(tx, "letter.template")?;
+        let validity = settings::number(tx, settings::Key::RecommendationValidityDays)?;
+        let template = settings::text(tx, settings::Key::LetterTemplate)?;
         let number = db::numbers::next(
             tx,
             db::numbers::Series::Letter,
@@ -302,7 +303,7 @@ pub fn run(ctx: &Ctx, mut args: RecommendArgs) -> Result<()> {
                     Msg::ExpiredReplaced,
                     recommendation.letter_number.clone().unwrap_or_default()
                 ));
-                records::change(tx, &actor, "void", &expired, void)?;
+                records::change(tx, &actor, Action::Void.as_str(), &expired, void)?;
             }
         }
         rules::refuse(rules::recommendation(
@@ -312,12 +313,12 @@ pub fn run(ctx: &Ctx, mut args: RecommendArgs) -> Result<()> {
         ))?;
         records::create(tx, &actor, &recommendation)?;
         if let Some(details) = &recommendation.refusal_details {
-            audit::record(
+            audit::note(
                 tx,
                 &actor,
-                "recommendation",
+                RecordKind::Recommendation,
                 &recommendation.uid,
-                "refusal_details",
+                Action::RefusalDetails,
                 &[("refusal_details".into(), None, Some(details.clone()))],
             )?;
         }
@@ -325,7 +326,8 @@ pub fn run(ctx: &Ctx, mut args: RecommendArgs) -> Result<()> {
         if issue && a.placement.stage == Stage::Registered {
             let mut placement = a.placement.clone();
             placement.apply(StageEvent::Recommend, a.decided_on, today)?;
-            a.placement = records::change(tx, &actor, "update", &a.placement, placement)?;
+            a.placement =
+                records::change(tx, &actor, Action::Update.as_str(), &a.placement, placement)?;
         }
         Ok((recommendation, a, addressee))
     })?;

@@ -8,6 +8,7 @@ use super::lookup;
 use crate::cli::Limit;
 use crate::context::Ctx;
 use crate::db::{self, records};
+use crate::domain::audit::Action;
 use crate::domain::contact::parse_passport;
 use crate::domain::date::parse_date;
 use crate::domain::placement::StageEvent;
@@ -207,11 +208,17 @@ pub fn run(ctx: &Ctx, mut command: RecommendationCommand) -> Result<()> {
                 let mut r = old.clone();
                 r.status = RecommendationStatus::Void;
                 r.void_reason = Some(reason);
-                let r = records::change(tx, &actor, "void", &old, r)?;
+                let r = records::change(tx, &actor, Action::Void.as_str(), &old, r)?;
                 let mut placement = old_placement.clone();
                 if placement.stage == Stage::Recommended {
                     placement.apply(StageEvent::VoidRecommendation, today, today)?;
-                    placement = records::change(tx, &actor, "update", &old_placement, placement)?;
+                    placement = records::change(
+                        tx,
+                        &actor,
+                        Action::Update.as_str(),
+                        &old_placement,
+                        placement,
+                    )?;
                 }
                 Ok((r, placement))
             })?;
@@ -251,10 +258,16 @@ pub fn run(ctx: &Ctx, mut command: RecommendationCommand) -> Result<()> {
                 r.status = RecommendationStatus::Used;
                 r.passport_number = Some(number.clone());
                 r.passport_issued_on = Some(issued);
-                let r = records::change(tx, &actor, "used", &old, r)?;
+                let r = records::change(tx, &actor, Action::Used.as_str(), &old, r)?;
                 let mut placement = old_placement.clone();
                 placement.passport_number = Some(number.clone());
-                records::change(tx, &actor, "update", &old_placement, placement)?;
+                records::change(
+                    tx,
+                    &actor,
+                    Action::Update.as_str(),
+                    &old_placement,
+                    placement,
+                )?;
                 Ok(r)
             })?;
             ctx.say(&t!(

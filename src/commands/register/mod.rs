@@ -10,6 +10,7 @@ use chrono::Datelike;
 use super::form::{self, Form, Review};
 use crate::context::Ctx;
 use crate::db::{self, records};
+use crate::domain::audit::Action;
 use crate::domain::placement::registration_number;
 use crate::domain::registration::{refusals, Facts};
 use crate::domain::rules;
@@ -192,7 +193,7 @@ pub fn run(ctx: &Ctx, mut args: RegisterArgs) -> Result<()> {
         let now_stored = db::persons::by_nik(tx, &entered.nik)?;
         match (&stored, &now_stored) {
             (Some(old), Some(current)) if current.updated_at == old.updated_at => {
-                records::change(tx, &actor, "update", old, person.clone())?;
+                records::change(tx, &actor, Action::Update.as_str(), old, person.clone())?;
             }
             (None, None) => records::create(tx, &actor, &person)?,
             _ => {

@@ -112,7 +112,7 @@ pub fn ask(
             |t| t.parse::<RegencyCode>(),
         )?
         .or(person_regency);
-    let points: Vec<String> = crate::settings::value(conn, "debarkation.points")?
+    let points: Vec<String> = crate::settings::text(conn, crate::settings::Key::DebarkationPoints)?
         .split(',')
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())

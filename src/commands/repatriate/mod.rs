@@ -11,6 +11,7 @@ use super::lookup;
 use super::subject::SubjectFields;
 use crate::context::Ctx;
 use crate::db::{self, records};
+use crate::domain::audit::Action;
 use crate::domain::placement::StageEvent;
 use crate::domain::repatriation::repatriation_number;
 use crate::domain::rules;
@@ -183,7 +184,7 @@ pub fn run(ctx: &Ctx, mut args: RepatriateArgs) -> Result<()> {
             let (old, _) = lookup::placement(tx, &read.uid)?;
             let mut placement = old.clone();
             placement.apply(StageEvent::Return, arrived_on, ctx.clock.today)?;
-            records::change(tx, &actor, "update", &old, placement)?;
+            records::change(tx, &actor, Action::Update.as_str(), &old, placement)?;
         }
         super::warnings::record(tx, &actor, &repatriation.uid, &warnings)
     })?;

@@ -10,6 +10,7 @@ use crate::commands::register::{PersonFields, PlacementFields};
 use crate::commands::warnings::{self, confirm_warnings};
 use crate::context::Ctx;
 use crate::db::{self, audit, records};
+use crate::domain::audit::Action;
 use crate::domain::contact::parse_phone;
 use crate::domain::date::parse_date;
 use crate::domain::person::parse_name;
@@ -212,14 +213,26 @@ pub fn run(ctx: &Ctx, mut args: WorkerEditArgs) -> Result<()> {
                 ctx.clock.today,
             ))?;
         }
-        records::change(tx, &actor, "update", &old_person, person.clone())?;
-        records::change(tx, &actor, "update", &old_placement, placement.clone())?;
+        records::change(
+            tx,
+            &actor,
+            Action::Update.as_str(),
+            &old_person,
+            person.clone(),
+        )?;
+        records::change(
+            tx,
+            &actor,
+            Action::Update.as_str(),
+            &old_placement,
+            placement.clone(),
+        )?;
         warnings::record(tx, &actor, &placement.uid, &warnings)
     })?;
     let fields: Vec<String> = person_changes
         .iter()
         .chain(&placement_changes)
-        .map(|c| c.0.clone())
+        .map(|c| crate::i18n::field(&c.0).to_string())
         .collect();
     ctx.say(&t!(Msg::Edited, placement.reference(), fields.join(", ")))
 }
