@@ -12,6 +12,7 @@ pub mod error;
 pub mod exchange;
 pub mod help;
 pub mod i18n;
+pub mod image;
 pub mod letter;
 pub mod menu;
 pub mod outfile;
@@ -90,12 +91,12 @@ pub fn run(cli: Cli, db_source: DbSource) -> Result<()> {
         interactive: can_ask(cli.global.no_input),
         quiet: cli.global.quiet,
         clock: Clock::from_env()?,
-        command: commands::name(&cli.command),
+        command: cli.command.name().to_string(),
     };
     output::set_layout(output::Layout {
         width: output::terminal_width(),
         wide: cli.global.wide,
         pager: !cli.global.no_pager,
     });
-    commands::dispatch(&ctx, cli.command)
+    cli.command.run(&ctx)
 }

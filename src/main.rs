@@ -1,9 +1,14 @@
-//! The `pmi-desk` binary: parse (help and usage errors in the clerk's language), run, print any error
-//! once as `pmi-desk: ...`, choose the exit code.
+//! The `pmi-desk` binary: parse (help and usage errors in the clerk's language), run (or, with no
+//! command on a terminal, the guided menu), print any error once as `pmi-desk: ...`, choose the
+//! exit code.
 
 fn main() {
     let (cli, db_source) = match pmi_desk::parse(std::env::args_os()) {
         Ok(parsed) => parsed,
+        // `pmi-desk` alone on a terminal: the guided menu of the day's tasks.
+        Err(pmi_desk::help::Stop::NoCommand(lang)) if pmi_desk::menu::can_start() => {
+            std::process::exit(pmi_desk::menu::run(lang))
+        }
         Err(stop) => std::process::exit(stop.report()),
     };
     let code = match pmi_desk::run(cli, db_source) {

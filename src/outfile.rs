@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 
 use crate::db;
 use crate::db::audit::{self, Actor};
+use crate::domain::audit::{Action, RecordKind};
 use crate::error::{refused, storage, usage};
 use crate::i18n::Msg;
 use crate::t;
@@ -317,12 +318,12 @@ impl Output {
     /// The audit entry of the file (inside the command's transaction): its kind and digest, so
     /// that a later `--force` knows it as pmi-desk's own.
     pub fn record(&self, tx: &db::Tx, actor: &Actor) -> Result<()> {
-        audit::record(
+        audit::note(
             tx,
             actor,
-            "file",
+            RecordKind::File,
             &self.name,
-            "write",
+            Action::Write,
             &[
                 ("kind".into(), None, Some(self.kind.code().into())),
                 ("sha256".into(), None, self.digest.clone()),

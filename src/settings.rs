@@ -344,7 +344,7 @@ fn logo(value: &str) -> Result<String, Invalid> {
                 Invalid(t!(Msg::LogoFileUnreadable, path, e))
             }
         })?;
-    if crate::letter::ImageFormat::sniff(&bytes).is_none() {
+    if crate::image::ImageFormat::sniff(&bytes).is_none() {
         return Err(Invalid(t!(Msg::LogoNotImage, path)));
     }
     Ok(std::fs::canonicalize(path)
@@ -383,7 +383,7 @@ pub fn value(conn: &Connection, key: &str) -> Result<String> {
         .iter()
         .any(|(_, values)| values.iter().any(|(k, _)| *k == setting.key))
     {
-        let province = value(conn, "office.province")?;
+        let province = text(conn, Key::OfficeProvince)?;
         if let Some(v) = regional_default(&province, setting.key) {
             return Ok(v.to_string());
         }
@@ -423,35 +423,201 @@ pub struct Office {
 }
 
 pub fn office(conn: &Connection) -> Result<Office> {
-    let code = value(conn, "office.code")?;
+    let code = text(conn, Key::OfficeCode)?;
     if code.is_empty() {
         return Err(refused(t!(Msg::OfficeNotInitialised)));
     }
     Ok(Office {
         code,
-        name: value(conn, "office.name")?,
+        name: text(conn, Key::OfficeName)?,
     })
 }
 
+/// The settings pmi-desk reads itself, by key. A closed list with no `Other`: settings are this
+/// office's own (never exchanged), `config set` refuses a key not in `SETTINGS`, and an earlier
+/// key name is read through `RENAMED`; so a key this version does not know is a mistake, refused
+/// with the list of keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    OfficeCode,
+    OfficeName,
+    OfficeProvince,
+    OfficeCity,
+    LetterheadAgency,
+    LetterheadOffice,
+    LetterheadAddress,
+    LetterheadPhone,
+    LetterheadLogo,
+    SignatoryName,
+    SignatoryTitle,
+    SignatoryNip,
+    Checklist(Scheme),
+    PassportChecklist(Scheme),
+    Holidays,
+    DebarkationPoints,
+    LetterTemplate,
+    RecommendationValidityDays,
+    DestinationsClosed,
+    ImmigrationDefault,
+    ImmigrationByRegency,
+    MedicalValidityDays,
+    ImportClockToleranceHours,
+}
+
+impl Key {
+    /// The key as stored and as `config` names it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Key::OfficeCode => "office.code",
+            Key::OfficeName => "office.name",
+            Key::OfficeProvince => "office.province",
+            Key::OfficeCity => "office.city",
+            Key::LetterheadAgency => "letterhead.agency",
+            Key::LetterheadOffice => "letterhead.office",
+            Key::LetterheadAddress => "letterhead.address",
+            Key::LetterheadPhone => "letterhead.phone",
+            Key::LetterheadLogo => "letterhead.logo",
+            Key::SignatoryName => "signatory.name",
+            Key::SignatoryTitle => "signatory.title",
+            Key::SignatoryNip => "signatory.nip",
+            Key::Checklist(scheme) => match scheme {
+                Scheme::G2g => "checklist.G2G",
+                Scheme::P3mi => "checklist.P3MI",
+                Scheme::Ukps => "checklist.UKPS",
+                Scheme::Mandiri => "checklist.MANDIRI",
+            },
+            Key::PassportChecklist(scheme) => match scheme {
+                Scheme::G2g => "passport.checklist.G2G",
+                Scheme::P3mi => "passport.checklist.P3MI",
+                Scheme::Ukps => "passport.checklist.UKPS",
+                Scheme::Mandiri => "passport.checklist.MANDIRI",
+            },
+            Key::Holidays => "holidays",
+            Key::DebarkationPoints => "debarkation.points",
+            Key::LetterTemplate => "letter.template",
+            Key::RecommendationValidityDays => "recommendation.validity_days",
+            Key::DestinationsClosed => "destinations.closed",
+            Key::ImmigrationDefault => "immigration.default",
+            Key::ImmigrationByRegency => "immigration.by_regency",
+            Key::MedicalValidityDays => "medical.validity_days",
+            Key::ImportClockToleranceHours => "import.clock_tolerance_hours",
+        }
+    }
+
+    /// Every key, in the order of `SETTINGS`.
+    pub fn all() -> Vec<Key> {
+        let schemes = || <Scheme as crate::domain::CodeList>::all().iter().copied();
+        let mut keys = vec![
+            Key::OfficeCode,
+            Key::OfficeName,
+            Key::OfficeProvince,
+            Key::OfficeCity,
+            Key::LetterheadAgency,
+            Key::LetterheadOffice,
+            Key::LetterheadAddress,
+            Key::LetterheadPhone,
+            Key::LetterheadLogo,
+            Key::SignatoryName,
+            Key::SignatoryTitle,
+            Key::SignatoryNip,
+        ];
+        keys.extend(schemes().map(Key::Checklist));
+        keys.extend([Key::Holidays, Key::DebarkationPoints]);
+        keys.extend(schemes().map(Key::PassportChecklist));
+        keys.extend([
+            Key::LetterTemplate,
+            Key::RecommendationValidityDays,
+            Key::DestinationsClosed,
+            Key::ImmigrationDefault,
+            Key::ImmigrationByRegency,
+            Key::MedicalValidityDays,
+            Key::ImportClockToleranceHours,
+        ]);
+        keys
+    }
+}
+
+impl std::fmt::Display for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A key as a clerk types it (any case, or an earlier name); an unknown one is refused with the
+/// list of keys.
+impl std::str::FromStr for Key {
+    type Err = anyhow::Error;
+    fn from_str(text: &str) -> Result<Key> {
+        let setting = find(text)?;
+        Key::all()
+            .into_iter()
+            .find(|k| k.as_str() == setting.key)
+            .ok_or_else(|| anyhow::anyhow!("setting {} has no key", setting.key))
+    }
+}
+
+/// A setting's value as text (stored, else its regional default, else its default).
+pub fn text(conn: &Connection, key: Key) -> Result<String> {
+    value(conn, key.as_str())
+}
+
+/// A setting's value through `parse`: a stored value that does not parse is an error naming the
+/// key, its value and how to set it, never a silent default (these are legal deadlines and
+/// checklists).
+pub fn parsed<T>(
+    conn: &Connection,
+    key: Key,
+    parse: impl FnOnce(&str) -> Result<T, Invalid>,
+) -> Result<T> {
+    let stored = text(conn, key)?;
+    parse(&stored).map_err(|Invalid(why)| {
+        refused(t!(
+            Msg::SettingStoredInvalid,
+            key,
+            stored.trim(),
+            why,
+            fix_command(key.as_str(), None)
+        ))
+    })
+}
+
+/// A number of days (or hours) greater than zero, as `config set` accepts it.
+fn count(value: &str) -> Result<i64, Invalid> {
+    days(value).map(|d| d.parse().unwrap_or_default())
+}
+
+/// A setting counted in days (or hours): `recommendation.validity_days`,
+/// `medical.validity_days`, `import.clock_tolerance_hours`.
+pub fn number(conn: &Connection, key: Key) -> Result<i64> {
+    parsed(conn, key, count)
+}
+
 pub fn checklist_for(conn: &Connection, scheme: Scheme) -> Result<Checklist> {
-    let text = value(conn, &format!("checklist.{}", scheme.code()))?;
-    Ok(text.parse()?)
+    parsed(conn, Key::Checklist(scheme), |v| v.parse())
 }
 
 pub fn passport_checklist_for(conn: &Connection, scheme: Scheme) -> Result<Checklist> {
-    Ok(value(conn, &format!("passport.checklist.{}", scheme.code()))?.parse()?)
+    parsed(conn, Key::PassportChecklist(scheme), |v| v.parse())
 }
 
 pub fn closed_destinations(conn: &Connection) -> Result<Vec<ClosedRule>> {
-    Ok(parse_closed(&value(conn, "destinations.closed")?)?)
+    parsed(conn, Key::DestinationsClosed, parse_closed)
 }
 
-pub fn days_setting(conn: &Connection, key: &str) -> Result<i64> {
-    Ok(value(conn, key)?.parse().unwrap_or(30))
+/// The national holidays, for the working-day deadlines of cases.
+pub fn holiday_dates(conn: &Connection) -> Result<Vec<chrono::NaiveDate>> {
+    parsed(conn, Key::Holidays, crate::domain::calendar::parse_holidays)
+}
+
+/// The immigration office for each regency (`immigration.by_regency`).
+pub fn immigration_routes(
+    conn: &Connection,
+) -> Result<Vec<(Vec<crate::domain::RegencyCode>, String)>> {
+    parsed(conn, Key::ImmigrationByRegency, parse_routes)
 }
 
 pub fn medical_validity_days(conn: &Connection) -> Result<i64> {
-    Ok(value(conn, "medical.validity_days")?.parse().unwrap_or(90))
+    number(conn, Key::MedicalValidityDays)
 }
 
 #[cfg(test)]
@@ -533,5 +699,16 @@ mod tests {
         assert!(province("99").is_err());
         assert!(days("0").is_err());
         assert!(checklist("KTP,NOPE").is_err());
+    }
+
+    #[test]
+    fn every_setting_has_its_key_and_every_key_its_setting() {
+        let keys: Vec<&str> = Key::all().into_iter().map(Key::as_str).collect();
+        let settings: Vec<&str> = SETTINGS.iter().map(|s| s.key).collect();
+        assert_eq!(keys, settings);
+        for key in Key::all() {
+            assert_eq!(key.as_str().parse::<Key>().unwrap(), key);
+        }
+        assert!("office.nothing".parse::<Key>().is_err());
     }
 }

@@ -1,6 +1,7 @@
 //! How records look to a clerk: the columns, headings and labels of each kind of record, shared by
 //! every command that shows it (table labels; CSV and JSON codes).
 
+use crate::domain::audit::{Action, RecordKind};
 use crate::domain::case::{Case, CaseEvent};
 use crate::domain::document::Document;
 use crate::domain::eligibility::Detail;
@@ -8,8 +9,10 @@ use crate::domain::person::Person;
 use crate::domain::placement::Placement;
 use crate::domain::recommendation::{join_reasons, Recommendation};
 use crate::domain::repatriation::Repatriation;
+use crate::domain::WarningCode;
 use crate::i18n::{lang, Msg};
 use crate::output::{column, Cell, Column, Records};
+use crate::report::Dimension;
 use crate::t;
 
 fn date(d: Option<chrono::NaiveDate>) -> Cell {
@@ -544,56 +547,61 @@ pub fn repatriation_list(rows: &[(Repatriation, Option<String>)]) -> Records {
     }
 }
 
-/// A kind of record as the audit log names it (`placement`), in the clerk's language.
-pub fn record_kind_label(kind: &str) -> String {
-    let msg = match kind {
-        "person" => Msg::LogKindPerson,
-        "placement" => Msg::LogKindPlacement,
-        "document" => Msg::LogKindDocument,
-        "recommendation" => Msg::LogKindRecommendation,
-        "case" => Msg::LogKindCase,
-        "case_event" => Msg::LogKindCaseEvent,
-        "repatriation" => Msg::LogKindRepatriation,
-        "warning" => Msg::LogKindWarning,
-        "database" => Msg::LogKindDatabase,
-        "export" => Msg::LogActionExport,
-        "import" => Msg::LogActionImport,
-        "setting" => Msg::LogKindSetting,
-        "site" => Msg::LogKindSite,
-        "file" => Msg::LogKindFile,
-        other => return other.to_string(),
+/// What an audit entry is about (`placement`), in the clerk's language; a code this version does
+/// not know as it is.
+pub fn record_kind_label(kind: impl Into<RecordKind>) -> String {
+    let msg = match kind.into() {
+        RecordKind::Person => Msg::LogKindPerson,
+        RecordKind::Placement => Msg::LogKindPlacement,
+        RecordKind::Document => Msg::LogKindDocument,
+        RecordKind::Recommendation => Msg::LogKindRecommendation,
+        RecordKind::Case => Msg::LogKindCase,
+        RecordKind::CaseEvent => Msg::LogKindCaseEvent,
+        RecordKind::Repatriation => Msg::LogKindRepatriation,
+        RecordKind::Warning => Msg::LogKindWarning,
+        RecordKind::Database => Msg::LogKindDatabase,
+        RecordKind::Export => Msg::LogActionExport,
+        RecordKind::Import => Msg::LogActionImport,
+        RecordKind::Setting => Msg::LogKindSetting,
+        RecordKind::Site => Msg::LogKindSite,
+        RecordKind::File => Msg::LogKindFile,
+        RecordKind::Query => Msg::LogKindQuery,
+        RecordKind::Listing => Msg::LogKindListing,
+        RecordKind::DigestBatch => Msg::LogKindDigestBatch,
+        RecordKind::Other(code) => return code,
     };
     t!(msg)
 }
 
-/// What the audit log says was done (`update`), in the clerk's language.
-pub fn action_label(action: &str) -> String {
-    let msg = match action {
-        "create" => Msg::LogActionCreate,
-        "update" => Msg::LogActionUpdate,
-        "void" => Msg::ActionVoid,
-        "used" => Msg::ActionUse,
-        "handover" => Msg::LogActionHandover,
-        "import" => Msg::LogActionImport,
-        "export" => Msg::LogActionExport,
-        "alias" => Msg::LogActionAlias,
-        "conflict_kept_local" => Msg::LogActionConflictKeptLocal,
-        "warnings_accepted" => Msg::LogActionWarningsAccepted,
-        "remove" => Msg::LogActionRemove,
-        "verify" => Msg::LogActionVerify,
-        "set" => Msg::LogActionSet,
-        "print" => Msg::LogActionPrint,
-        "refusal_details" => Msg::LogActionRefusalDetails,
-        "merge" => Msg::LogActionMerge,
-        "resolve" => Msg::LogActionResolve,
-        "forget" => Msg::LogActionForget,
-        "write" => Msg::LogActionWrite,
-        "accept_warnings" => Msg::LogActionWarningsAccepted,
-        "init" => Msg::LogActionInit,
-        "demo" => Msg::LogActionDemo,
-        "stored" => Msg::LogActionStored,
-        "read_out" => Msg::LogActionReadOut,
-        other => return other.to_string(),
+/// What the audit log says was done (`update`), in the clerk's language; a code this version
+/// does not know as it is.
+pub fn action_label(action: impl Into<Action>) -> String {
+    let msg = match action.into() {
+        Action::Create => Msg::LogActionCreate,
+        Action::Update => Msg::LogActionUpdate,
+        Action::Void => Msg::ActionVoid,
+        Action::Used => Msg::ActionUse,
+        Action::Handover => Msg::LogActionHandover,
+        Action::Import => Msg::LogActionImport,
+        Action::Export => Msg::LogActionExport,
+        Action::Alias => Msg::LogActionAlias,
+        Action::ConflictKeptLocal => Msg::LogActionConflictKeptLocal,
+        Action::WarningsAccepted | Action::AcceptWarnings => Msg::LogActionWarningsAccepted,
+        Action::Remove => Msg::LogActionRemove,
+        Action::Verify => Msg::LogActionVerify,
+        Action::Set => Msg::LogActionSet,
+        Action::Print => Msg::LogActionPrint,
+        Action::RefusalDetails => Msg::LogActionRefusalDetails,
+        Action::Merge => Msg::LogActionMerge,
+        Action::Resolve => Msg::LogActionResolve,
+        Action::Forget => Msg::LogActionForget,
+        Action::Trust => Msg::LogActionTrust,
+        Action::Write => Msg::LogActionWrite,
+        Action::Init => Msg::LogActionInit,
+        Action::Demo => Msg::LogActionDemo,
+        Action::Stored => Msg::LogActionStored,
+        Action::ReadOut => Msg::LogActionReadOut,
+        Action::Other(code) => return code,
     };
     t!(msg)
 }
@@ -716,14 +724,21 @@ pub fn refusal_details(stored: &str) -> Vec<String> {
     }
 }
 
+/// A warning's code as a clerk reads it; one this version does not raise (accepted at another
+/// office or by another version) as it is.
 pub fn warning_label(code: &str) -> String {
-    match code {
-        "NIK_BIRTH_DATE_MISMATCH" => t!(Msg::WarningNikBirthDate),
-        "NIK_SEX_MISMATCH" => t!(Msg::WarningNikSex),
-        "NIK_REGENCY_DIFFERS" => t!(Msg::WarningNikRegency),
-        "NIK_DISTRICT_UNKNOWN" => t!(Msg::WarningNikDistrict),
-        other => other.to_string(),
-    }
+    let Ok(code) = code.parse::<WarningCode>() else {
+        return code.to_string();
+    };
+    t!(match code {
+        WarningCode::NikBirthDateMismatch => Msg::WarningNikBirthDate,
+        WarningCode::NikSexMismatch => Msg::WarningNikSex,
+        WarningCode::NikRegencyDiffers => Msg::WarningNikRegency,
+        WarningCode::NikDistrictUnknown => Msg::WarningNikDistrict,
+        WarningCode::PhoneUnusual => Msg::WarningPhoneUnusual,
+        WarningCode::PassportUnusual => Msg::WarningPassportUnusual,
+        WarningCode::PersonDiffers => Msg::WarningPersonDiffers,
+    })
 }
 
 pub fn table_label(table: &str) -> String {
@@ -741,4 +756,61 @@ pub fn table_label(table: &str) -> String {
         other => return other.to_string(),
     };
     t!(msg)
+}
+
+/// A report dimension's column heading (`--by scheme`: "Skema"), in the clerk's language.
+pub fn dimension_heading(dimension: Dimension) -> String {
+    t!(match dimension {
+        Dimension::Scheme => Msg::HeadScheme,
+        Dimension::Country => Msg::HeadCountry,
+        Dimension::Sector => Msg::HeadSector,
+        Dimension::Regency => Msg::HeadRegency,
+        Dimension::Sex => Msg::HeadSex,
+        Dimension::Occupation => Msg::HeadOccupation,
+        Dimension::Education => Msg::HeadEducation,
+        Dimension::P3mi => Msg::HeadP3mi,
+        Dimension::Month => Msg::HeadMonth,
+        Dimension::AgeGroup => Msg::HeadAgeGroup,
+        Dimension::Stage => Msg::HeadStage,
+        Dimension::CancelReason => Msg::HeadCancelReason,
+        Dimension::Status => Msg::HeadStatus,
+        Dimension::Reason => Msg::HeadRefusalReasons,
+        Dimension::Office => Msg::HeadImmigrationOffice,
+        Dimension::Category => Msg::HeadCategory,
+        Dimension::Channel => Msg::HeadChannel,
+        Dimension::ProceduralStatus => Msg::HeadProcedural,
+        Dimension::Handling => Msg::HeadHandling,
+        Dimension::Debarkation => Msg::HeadDebarkation,
+        Dimension::HandedOver => Msg::HeadHandedOver,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{with_lang, Lang};
+
+    /// Regression: the audit log showed `query`, `listing` and `trust` raw in Indonesian: labels
+    /// were a list beside the codes, and a new code could be written without one.
+    #[test]
+    fn every_audit_kind_and_action_has_an_indonesian_label() {
+        with_lang(Lang::Id, || {
+            for kind in RecordKind::KNOWN {
+                let label = record_kind_label(kind.clone());
+                assert_ne!(label, kind.as_str(), "record kind {kind} has no label");
+            }
+            for action in Action::KNOWN {
+                let label = action_label(action.clone());
+                assert_ne!(label, action.as_str(), "action {action} has no label");
+            }
+        });
+        with_lang(Lang::Id, || {
+            for code in WarningCode::ALL {
+                assert_ne!(warning_label(code.as_str()), code.as_str(), "{code}");
+            }
+        });
+        assert_eq!(warning_label("NIK_TOO_OLD"), "NIK_TOO_OLD");
+        assert_eq!(record_kind_label("persons"), "persons");
+        assert_eq!(action_label("frobnicate"), "frobnicate");
+    }
 }

@@ -272,3 +272,41 @@ fn a_clock_past_year_9999_is_refused_before_anything_is_written() {
     assert_eq!(office.count("persons"), 0);
     assert_eq!(office.count("audit_log"), before);
 }
+
+/// Regression: a stored `recommendation.validity_days` that was not a number gave letters a
+/// silent 30 days; a legal deadline read from a corrupt setting is an error naming the key.
+#[test]
+fn a_corrupt_stored_deadline_is_an_error_naming_the_key() {
+    let office = Office::with_letterhead();
+    let number = office.ready_for_passport(
+        "1306025508900002",
+        "Siti Rahmah",
+        &["--sex", "P", "--accept-warnings"],
+    );
+    office.sql(
+        "INSERT INTO settings (key, value) VALUES ('recommendation.validity_days', 'tiga puluh')
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    );
+    let run = office.run(&["--lang", "en", "recommend-passport", &number]);
+    let said = run.fails(1).to_string();
+    assert!(said.contains("recommendation.validity_days"), "{said}");
+    assert!(said.contains("tiga puluh"), "{said}");
+    assert!(
+        said.contains("config set recommendation.validity_days"),
+        "{said}"
+    );
+    assert_eq!(office.count("recommendations"), 0);
+    // The case deadlines count working days without the holidays only when those are readable.
+    office.sql("INSERT INTO settings (key, value) VALUES ('holidays', '2023-13-45')");
+    let said = office
+        .run(&["--lang", "en", "case", "list", "--overdue"])
+        .fails(1)
+        .to_string();
+    assert!(said.contains("holidays"), "{said}");
+    office.sql("UPDATE settings SET value = 'x' WHERE key = 'holidays'; INSERT INTO settings (key, value) VALUES ('medical.validity_days', '-5')");
+    let said = office
+        .run(&["--lang", "en", "docs", "check", &number])
+        .fails(1)
+        .to_string();
+    assert!(said.contains("medical.validity_days"), "{said}");
+}

@@ -374,13 +374,7 @@ fn an_export_killed_midway_leaves_nothing_that_check_does_not_report_and_export_
 
 #[test]
 fn a_letter_written_while_the_database_is_busy_is_not_left_unrecorded() {
-    let office = Office::with_letterhead();
-    let number = office.ready_for_passport(
-        "1306025508900002",
-        "Siti Rahmah",
-        &["--sex", "P", "--accept-warnings"],
-    );
-    office.run(&["recommend-passport", &number]).ok();
+    let (office, _) = Office::with_first_letter();
     let conn = rusqlite::Connection::open(&office.db).unwrap();
     conn.execute_batch("BEGIN IMMEDIATE").unwrap();
     let run = office.run(&["letter", "B.0001/BP3MI-SB/XI/2023", "--out", "surat.pdf"]);

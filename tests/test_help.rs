@@ -116,14 +116,23 @@ fn english_in(text: &str) -> Vec<String> {
     // Example lines: a command line and its `\` continuations.
     let mut kept = Vec::new();
     let mut continued = false;
+    let mut in_usage = false;
     for line in text.lines() {
         let trimmed = line.trim_start();
         let example = continued || trimmed.starts_with("pmi-desk ");
         continued = example && trimmed.ends_with('\\');
-        // A usage line names commands and options only.
-        let line = line
-            .split_once("Penggunaan:")
-            .map_or(line, |(before, _)| before);
+        // A usage line, and the lines it is wrapped onto, names commands and options only.
+        in_usage = in_usage && line.starts_with(' ') && !trimmed.is_empty();
+        if in_usage {
+            continue;
+        }
+        let line = match line.split_once("Penggunaan:") {
+            Some((before, _)) => {
+                in_usage = true;
+                before
+            }
+            None => line,
+        };
         if !example {
             kept.push(line);
         }

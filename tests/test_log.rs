@@ -175,13 +175,7 @@ fn log_shows_local_times_and_changes_as_field_old_new() {
 /// Regression: `log --lang id` showed `setting`, `set`, `print`, `refusal_details` raw.
 #[test]
 fn every_kind_and_action_of_the_log_reads_in_indonesian() {
-    let office = Office::with_letterhead();
-    let number = office.ready_for_passport(
-        "1306025508900002",
-        "Siti Rahmah",
-        &["--sex", "P", "--accept-warnings"],
-    );
-    office.run(&["recommend-passport", &number]).ok();
+    let (office, _) = Office::with_first_letter();
     office
         .run(&["letter", "B.0001/BP3MI-SB/XI/2023", "--out", "surat.pdf"])
         .ok();
@@ -250,4 +244,71 @@ fn a_listing_read_out_in_bulk_is_recorded_and_a_glance_is_not() {
     let entry = read_outs[0].to_string();
     assert!(entry.contains("worker list --all --format csv"), "{entry}");
     assert!(entry.contains(&rows.to_string()), "{entry}");
+}
+
+/// Regression: a query written out, a listing read out and a trusted key showed `query`,
+/// `listing` and `trust` raw in `log --lang id`.
+#[test]
+fn a_query_a_read_out_and_a_trusted_key_read_in_indonesian() {
+    let office = Office::new();
+    office
+        .run(&["query", "SELECT 1 AS x", "--out", "x.csv"])
+        .ok();
+    let other = Office::with_code("PADANG");
+    other.run(&["exchange", "key", "--out", "padang.json"]).ok();
+    office
+        .run(&[
+            "exchange",
+            "trust",
+            other.path("padang.json").to_str().unwrap(),
+        ])
+        .ok();
+    let table = office
+        .run(&["--lang", "id", "log", "--limit", "1000"])
+        .ok()
+        .to_string();
+    for label in [
+        "kueri",
+        "dibaca keluar",
+        "kunci dipercaya",
+        "situs pertukaran",
+    ] {
+        assert!(table.contains(label), "'{label}' missing in:\n{table}");
+    }
+    for raw in ["query", "read_out", "trust", "site"] {
+        let shown = table.split_whitespace().any(|w| w == raw);
+        assert!(!shown, "'{raw}' shown raw in:\n{table}");
+    }
+}
+
+/// Regression: a printed letter's entry read `printed_to: ...; document: ...` in Indonesian.
+#[test]
+fn a_printed_letter_names_where_it_went_in_indonesian() {
+    let (office, _) = Office::with_first_letter();
+    office
+        .run(&["letter", "B.0001/BP3MI-SB/XI/2023", "--out", "surat.txt"])
+        .ok();
+    let table = office
+        .run(&["--lang", "id", "log", "--limit", "1000"])
+        .ok()
+        .to_string();
+    assert!(table.contains("dicetak ke: "), "{table}");
+    assert!(table.contains("dokumen: B.0001"), "{table}");
+    assert!(!table.contains("printed_to"), "{table}");
+}
+
+/// Regression: `log --since 2026-12-03T13:35` (a time without seconds or zone) was refused with a
+/// message about PMI_DESK_NOW, naming the wrong source.
+#[test]
+fn log_since_takes_a_time_without_seconds_and_a_bad_one_names_the_option() {
+    let office = Office::new();
+    office.register("1371021508900001", "Budi", &[]).ok();
+    let all = office.run(&["log", "--since", "2023-11-08T00:00", "--format", "csv"]);
+    assert!(all.ok().contains("register"), "{}", all.stdout);
+    let none = office.run(&["log", "--since", "2023-11-09 08:30", "--format", "csv"]);
+    assert!(!none.ok().contains("register"), "{}", none.stdout);
+    let bad = office.run(&["--lang", "id", "log", "--since", "kemarin"]);
+    let err = bad.fails(2);
+    assert!(err.contains("--since 'kemarin' tidak valid"), "{err}");
+    assert!(!err.contains("PMI_DESK_NOW"), "{err}");
 }

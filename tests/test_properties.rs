@@ -96,7 +96,7 @@ proptest! {
         let parsed: Nik = nik.parse().map_err(|e: pmi_desk::error::Invalid| TestCaseError::fail(e.0))?;
         prop_assert_eq!(parsed.as_str(), nik.as_str());
         prop_assert_eq!(parsed.embedded_sex(), sex);
-        prop_assert!(parsed.warnings(Some(birth), Some(sex), None).iter().all(|w| w.code != "NIK_SEX_MISMATCH"));
+        prop_assert!(parsed.warnings(Some(birth), Some(sex), None).iter().all(|w| w.code != pmi_desk::domain::WarningCode::NikSexMismatch));
     }
 
     #[test]

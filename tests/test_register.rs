@@ -144,7 +144,7 @@ fn messages_follow_the_chosen_language() {
     let office = Office::new();
     let run = office.run(&["--lang", "id", "register", "--nik", "123"]);
     assert!(
-        run.fails(2).contains("Opsi wajib belum diisi"),
+        run.fails(2).contains("yang wajib diisi belum diberikan"),
         "{}",
         run.stderr
     );

@@ -275,3 +275,34 @@ fn find_asks_for_three_letters_of_a_name() {
     let unquoted = office.run(&["worker", "find", "desy", "rah", "--format", "csv"]);
     assert!(unquoted.ok().contains("Désy Rahmah"), "{}", unquoted.stdout);
 }
+
+/// Regression: `worker edit` named the fields it changed by their columns ("diperbarui: address,
+/// phone"), not as clerks read them.
+#[test]
+fn edit_names_the_changed_fields_in_the_clerks_language() {
+    let office = office_with_three();
+    let said = office.run(&[
+        "--lang",
+        "id",
+        "worker",
+        "edit",
+        "REG-2023-00001",
+        "--address",
+        "Jl. Baru 1",
+        "--phone",
+        "081234567890",
+    ]);
+    let said = format!("{}{}", said.ok(), said.stderr);
+    assert!(said.contains("diperbarui: alamat, telepon"), "{said}");
+    let said = office.run(&[
+        "--lang",
+        "en",
+        "worker",
+        "edit",
+        "REG-2023-00001",
+        "--name",
+        "Budi S",
+    ]);
+    let said = format!("{}{}", said.ok(), said.stderr);
+    assert!(said.contains("updated: full name"), "{said}");
+}

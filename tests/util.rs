@@ -226,6 +226,19 @@ impl Office {
         number
     }
 
+    /// An office with its letterhead whose first letter, `B.0001/BP3MI-SB/XI/2023`, went to Siti
+    /// Rahmah; returns her registration number.
+    pub fn with_first_letter() -> (Office, String) {
+        let office = Office::with_letterhead();
+        let number = office.ready_for_passport(
+            "1306025508900002",
+            "Siti Rahmah",
+            &["--sex", "P", "--accept-warnings"],
+        );
+        office.run(&["recommend-passport", &number]).ok();
+        (office, number)
+    }
+
     /// Changes stored data directly, as an import from another office could have left it.
     pub fn sql(&self, statement: &str) {
         let conn = rusqlite::Connection::open(&self.db).expect("open db");

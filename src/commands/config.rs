@@ -4,13 +4,113 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::cli::ConfigCommand;
 use crate::context::Ctx;
 use crate::db::{self, audit};
+use crate::domain::audit::{Action, RecordKind};
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::output::{column, Cell, Records};
 use crate::settings::{self, SETTINGS};
 use crate::t;
+use clap::Subcommand;
+
+#[derive(Subcommand, Debug)]
+pub enum ConfigCommand {
+    /// Every setting with its value and meaning
+    List,
+    /// One setting's value
+    Get {
+        /// Setting name, e.g. signatory.name (see `config list`)
+        key: String,
+    },
+    /// Change a setting (checked before it is saved)
+    Set {
+        /// Setting name, e.g. signatory.name (see `config list`)
+        key: String,
+        /// The new value
+        value: String,
+    },
+}
+
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "config",
+        &[
+            ex(
+                "Lihat semua pengaturan",
+                "See every setting",
+                "pmi-desk config list",
+            ),
+            ex(
+                "Ganti nama penanda tangan surat",
+                "Change the name of the letters' signatory",
+                "pmi-desk config set signatory.name \"Drs. Ahmad Fauzi\"",
+            ),
+        ],
+    ),
+    (
+        "config list",
+        &[
+            ex(
+                "Semua pengaturan dengan keterangannya",
+                "Every setting with its meaning",
+                "pmi-desk config list",
+            ),
+            ex(
+                "Simpan sebagai CSV",
+                "Save them as CSV",
+                "pmi-desk config list --format csv > pengaturan.csv",
+            ),
+        ],
+    ),
+    (
+        "config get",
+        &[
+            ex(
+                "Format nomor surat rekomendasi",
+                "The letter number template",
+                "pmi-desk config get letter.template",
+            ),
+            ex(
+                "Kantor imigrasi tujuan surat",
+                "The immigration office letters go to",
+                "pmi-desk config get immigration.default",
+            ),
+        ],
+    ),
+    (
+        "config set",
+        &[
+            ex(
+                "Nama penanda tangan surat",
+                "The signatory's name",
+                "pmi-desk config set signatory.name \"Drs. Ahmad Fauzi\"",
+            ),
+            ex(
+                "Hari libur, untuk batas 15 hari kerja",
+                "Public holidays, for the 15-working-day deadline",
+                "pmi-desk config set holidays 2023-12-25,2023-12-26",
+            ),
+            ex(
+                "Masa berlaku rekomendasi paspor (hari)",
+                "How long a passport recommendation stays valid (days)",
+                "pmi-desk config set recommendation.validity_days 30",
+            ),
+        ],
+    ),
+];
+
+impl crate::commands::Run for ConfigCommand {
+    const EXAMPLES: Examples = EXAMPLES;
+    fn name(&self) -> &'static str {
+        "config"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
+}
 
 pub fn run(ctx: &Ctx, command: ConfigCommand) -> Result<()> {
     let mut store = ctx.open()?;
@@ -46,12 +146,12 @@ pub fn run(ctx: &Ctx, command: ConfigCommand) -> Result<()> {
             store.write(|tx| {
                 let old = db::settings::get(tx, setting.key)?;
                 db::settings::set(tx, setting.key, &value)?;
-                audit::record(
+                audit::note(
                     tx,
                     &actor,
-                    "setting",
+                    RecordKind::Setting,
                     setting.key,
-                    "set",
+                    Action::Set,
                     &[(setting.key.to_string(), old, Some(value.clone()))],
                 )
             })?;

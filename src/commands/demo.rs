@@ -4,14 +4,26 @@
 
 use anyhow::Result;
 
-use crate::cli::DemoArgs;
 use crate::context::Ctx;
 use crate::db::{self, OpenMode, Store};
 use crate::demo;
+use crate::domain::audit::{Action, RecordKind};
 use crate::error::refused;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::progress::Unit;
 use crate::t;
+use clap::Args;
+
+#[derive(Args, Debug)]
+pub struct DemoArgs {
+    /// Replace an existing demo database
+    #[arg(long)]
+    pub force: bool,
+    /// Multiply the departures, for benchmarks (100 gives about national scale)
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=500), value_name = "N")]
+    pub scale: u16,
+}
 
 const DEMO_SETTINGS: &[(&str, &str)] = &[
     ("office.code", demo::OFFICE_CODE),
@@ -35,6 +47,39 @@ const DEMO_SETTINGS: &[(&str, &str)] = &[
     ("signatory.title", "Kepala Balai"),
     ("signatory.nip", "197001012000031001"),
 ];
+
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[(
+    "demo",
+    &[
+        ex(
+            "Buat basis data contoh",
+            "Write the demo database",
+            "pmi-desk demo",
+        ),
+        ex(
+            "Buat ulang di berkas tertentu",
+            "Write it again to a chosen file",
+            "pmi-desk demo --db latihan.db --force",
+        ),
+        ex(
+            "Data sebesar skala nasional, untuk uji kecepatan",
+            "National-scale data, for speed tests",
+            "pmi-desk demo --db besar.db --scale 100",
+        ),
+    ],
+)];
+
+impl crate::commands::Run for DemoArgs {
+    const EXAMPLES: Examples = EXAMPLES;
+    fn name(&self) -> &'static str {
+        "demo"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
+}
 
 pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
     // `--db` / `PMI_DESK_DB` like every command; else a demo file here, never the office's default.
@@ -82,7 +127,14 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
         db::settings::set(tx, db::DEMO_MARK, "1")?;
         let progress = ctx.progress(Unit::Rows, 0, &t!(Msg::ProgressDemo));
         let summary = demo::populate(tx, ctx.clock.today, args.scale as usize, &progress)?;
-        db::audit::record(tx, &actor, "database", "demo", "create", &[])?;
+        db::audit::note(
+            tx,
+            &actor,
+            RecordKind::Database,
+            "demo",
+            Action::Create,
+            &[],
+        )?;
         Ok(summary)
     })?;
     ctx.say(&t!(

@@ -8,9 +8,11 @@ use clap::Subcommand;
 
 use crate::context::Ctx;
 use crate::db::{self, site};
+use crate::domain::audit::{Action, RecordKind};
 use crate::domain::version::Site;
 use crate::error::refused;
 use crate::exchange::sign;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::outfile::{OutKind, Output};
 use crate::output::{column, Cell, Format, Records};
@@ -40,6 +42,88 @@ pub enum ExchangeCommand {
         #[arg(value_name = "SITE")]
         site: String,
     },
+}
+
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "exchange",
+        &[
+            ex(
+                "Dari siapa menerima, apa yang belum tiba",
+                "Whom folders came from, what has not arrived",
+                "pmi-desk exchange status",
+            ),
+            ex(
+                "Berkas kunci kantor ini untuk BP2MI",
+                "This office's key file for BP2MI",
+                "pmi-desk exchange key --out kunci-bp3mi-sb.json",
+            ),
+        ],
+    ),
+    (
+        "exchange status",
+        &[
+            ex("Ringkasan", "Summary", "pmi-desk exchange status"),
+            ex(
+                "Untuk skrip",
+                "For a script",
+                "pmi-desk exchange status --format json",
+            ),
+        ],
+    ),
+    (
+        "exchange key",
+        &[
+            ex("Tampilkan", "Print it", "pmi-desk exchange key"),
+            ex(
+                "Ke berkas",
+                "To a file",
+                "pmi-desk exchange key --out kunci-bp3mi-sb.json",
+            ),
+        ],
+    ),
+    (
+        "exchange trust",
+        &[
+            ex(
+                "Kunci Disnaker Agam sebelum folder pertamanya",
+                "Disnaker Agam's key before its first folder",
+                "pmi-desk exchange trust kunci-agam.json",
+            ),
+            ex(
+                "Dalam bahasa Indonesia",
+                "In Indonesian",
+                "pmi-desk --lang id exchange trust kunci-agam.json",
+            ),
+        ],
+    ),
+    (
+        "exchange forget",
+        &[
+            ex(
+                "Situs yang memasang ulang pmi-desk",
+                "A site that reinstalled pmi-desk",
+                "pmi-desk exchange forget 1610aba2cd153922",
+            ),
+            ex(
+                "Dalam bahasa Indonesia",
+                "In Indonesian",
+                "pmi-desk --lang id exchange forget 1610aba2cd153922",
+            ),
+        ],
+    ),
+];
+
+impl crate::commands::Run for ExchangeCommand {
+    const EXAMPLES: Examples = EXAMPLES;
+    fn name(&self) -> &'static str {
+        "exchange"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
 }
 
 pub fn run(ctx: &Ctx, command: ExchangeCommand) -> Result<()> {
@@ -270,12 +354,12 @@ fn trust(ctx: &Ctx, file: &std::path::Path) -> Result<()> {
             now.as_str(),
             tx.next_seq(),
         )?;
-        db::audit::record(
+        db::audit::note(
             tx,
             &actor,
-            "site",
+            RecordKind::Site,
             &site.to_string(),
-            "trust",
+            Action::Trust,
             &[
                 ("office_code".into(), None, Some(office.clone())),
                 ("public_key".into(), None, Some(key.clone())),
@@ -316,7 +400,14 @@ fn forget(ctx: &Ctx, site_text: &str) -> Result<()> {
         if !site::forget_key(tx, site)? {
             return Err(refused(t!(Msg::ExchangeUnknownSite, site)));
         }
-        db::audit::record(tx, &actor, "site", &site.to_string(), "forget", &[])?;
+        db::audit::note(
+            tx,
+            &actor,
+            RecordKind::Site,
+            &site.to_string(),
+            Action::Forget,
+            &[],
+        )?;
         Ok(site)
     })?;
     ctx.say(&t!(Msg::ExchangeForgotten, site))

@@ -5,14 +5,30 @@
 use anyhow::Result;
 use rusqlite::Connection;
 
-use crate::cli::InitArgs;
 use crate::context::Ctx;
 use crate::db::{self, audit, OpenMode, Store};
+use crate::domain::audit::{Action, RecordKind};
 use crate::error::refused;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::prompt::{Prompter, Terminal};
 use crate::settings;
 use crate::t;
+use clap::Args;
+
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// Office unit code used in numbers and exports, e.g. BP3MI-SB
+    #[arg(long, value_name = "CODE")]
+    pub office_code: String,
+    /// Office name, e.g. "BP3MI Sumatera Barat"
+    #[arg(long, value_name = "NAME")]
+    pub office_name: String,
+    /// Province the office serves (Kemendagri code)
+    // 13 for a new office when not given; an office's province is changed with `config set`.
+    #[arg(long, value_name = "CODE")]
+    pub province: Option<String>,
+}
 
 /// The paper settings `init` asks for, in order, with their question.
 fn questions(office_name: &str) -> Vec<(&'static str, String)> {
@@ -83,12 +99,12 @@ fn save(store: &mut Store, ctx: &Ctx, values: &[(&str, String)]) -> Result<()> {
             let old = db::settings::get(tx, key)?;
             if old.as_deref() != Some(value.as_str()) {
                 db::settings::set(tx, key, value)?;
-                audit::record(
+                audit::note(
                     tx,
                     &actor,
-                    "setting",
+                    RecordKind::Setting,
                     key,
-                    "set",
+                    Action::Set,
                     &[(key.to_string(), old, Some(value.clone()))],
                 )?;
             }
@@ -99,6 +115,36 @@ fn save(store: &mut Store, ctx: &Ctx, values: &[(&str, String)]) -> Result<()> {
 
 /// The province of a new office when `--province` is not given (West Sumatra).
 const DEFAULT_PROVINCE: &str = "13";
+
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "init",
+        &[
+            ex(
+                "Siapkan kantor BP3MI Sumatera Barat",
+                "Set up the West Sumatra office",
+                "pmi-desk init --office-code BP3MI-SB --office-name \"BP3MI Sumatera Barat\"",
+            ),
+            ex(
+                "Kantor di provinsi lain, dengan berkas basis data sendiri",
+                "An office in another province, with its own database file",
+                "pmi-desk --db bp3mi-jateng.db init --office-code BP3MI-JT --office-name \"BP3MI Jawa Tengah\" --province 33",
+            ),
+        ],
+    ),
+];
+
+impl crate::commands::Run for InitArgs {
+    const EXAMPLES: Examples = EXAMPLES;
+    fn name(&self) -> &'static str {
+        "init"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
+}
 
 pub fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
     let province = args.province.as_deref().unwrap_or(DEFAULT_PROVINCE);
@@ -156,7 +202,14 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
         let demo = db::settings::remove(tx, db::DEMO_MARK)?;
         let backup = db::settings::remove(tx, db::BACKUP_MARK)?;
         if demo || backup {
-            audit::record(tx, &actor, "database", "office", "init", &[])?;
+            audit::note(
+                tx,
+                &actor,
+                RecordKind::Database,
+                "office",
+                Action::Init,
+                &[],
+            )?;
         }
         Ok(demo)
     })?;

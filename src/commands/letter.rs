@@ -9,18 +9,33 @@ use anyhow::Result;
 use rusqlite::Connection;
 
 use super::lookup;
-use crate::cli::LetterArgs;
 use crate::context::Ctx;
 use crate::db::{self, audit, records};
-use crate::domain::recommendation::{office_for, parse_routes, Recommendation};
+use crate::domain::audit::{Action, RecordKind};
+use crate::domain::recommendation::{office_for, Recommendation};
 use crate::domain::repatriation::Repatriation;
 use crate::domain::RecommendationStatus;
 use crate::error::refused;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::{with_lang, Lang, Msg};
 use crate::letter::{self, Document, HandoverParties, Paper};
 use crate::outfile::{self, OutFormat, OutKind, Output};
 use crate::settings;
 use crate::t;
+use clap::Args;
+
+#[derive(Args, Debug)]
+pub struct LetterArgs {
+    /// Letter number or recommendation uid (a refused one gives the refusal letter), or
+    /// repatriation number or uid (the handover record)
+    pub letter: String,
+    /// Write to FILE.pdf (A4), FILE.html (print-ready) or FILE.txt instead of the terminal
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
+    /// Replace a letter pmi-desk wrote to that file before (never any other file)
+    #[arg(long, requires = "out")]
+    pub force: bool,
+}
 
 /// The record a document is printed from.
 enum Source {
@@ -52,10 +67,10 @@ fn immigration_office(
     {
         return Ok(stored.to_string());
     }
-    let routes = parse_routes(&settings::value(conn, "immigration.by_regency")?)?;
+    let routes = settings::immigration_routes(conn)?;
     Ok(office_for(
         &routes,
-        &settings::value(conn, "immigration.default")?,
+        &settings::text(conn, settings::Key::ImmigrationDefault)?,
         person.regency.as_ref(),
     ))
 }
@@ -65,15 +80,48 @@ fn handover_clerk(conn: &Connection, uid: &str) -> Result<Option<String>> {
     Ok(audit::entries(conn, None, Some(uid))?
         .into_iter()
         .rev()
-        .find(|e| e.action == "handover")
+        .find(|e| e.action == Action::Handover)
         .map(|e| e.clerk))
 }
 
 fn prints_before(conn: &Connection, uid: &str) -> Result<i64> {
     Ok(audit::entries(conn, None, Some(uid))?
         .iter()
-        .filter(|e| e.action == "print")
+        .filter(|e| e.action == Action::Print)
         .count() as i64)
+}
+
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[(
+    "letter",
+    &[
+        ex(
+            "Tampilkan surat di layar",
+            "Show the letter on screen",
+            "pmi-desk letter B.0001/BP3MI-SB/XI/2023",
+        ),
+        ex(
+            "Simpan sebagai PDF untuk dicetak",
+            "Save it as PDF to print",
+            "pmi-desk letter B.0001/BP3MI-SB/XI/2023 --out surat.pdf",
+        ),
+        ex(
+            "Simpan sebagai HTML",
+            "Save it as HTML",
+            "pmi-desk letter B.0001/BP3MI-SB/XI/2023 --out surat.html",
+        ),
+    ],
+)];
+
+impl crate::commands::Run for LetterArgs {
+    const EXAMPLES: Examples = EXAMPLES;
+    fn name(&self) -> &'static str {
+        "letter"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
 }
 
 pub fn run(ctx: &Ctx, args: LetterArgs) -> Result<()> {
@@ -96,7 +144,7 @@ pub fn run(ctx: &Ctx, args: LetterArgs) -> Result<()> {
     let paper = Paper::load(conn, format != OutFormat::Text)?;
     let db_hint = ctx.db_hint();
     let source = find(conn, &args.letter)?;
-    let (document, kind, record_kind, uid, count): (Document, Msg, &str, String, i64) =
+    let (document, kind, record_kind, uid, count): (Document, Msg, RecordKind, String, i64) =
         match &source {
             Source::Recommendation(r) => {
                 let (placement, person) = lookup::placement(conn, &r.placement_uid)?;
@@ -112,7 +160,7 @@ pub fn run(ctx: &Ctx, args: LetterArgs) -> Result<()> {
                     (
                         doc,
                         Msg::DocRefusalLetter,
-                        "recommendation",
+                        RecordKind::Recommendation,
                         r.uid.clone(),
                         count,
                     )
@@ -129,7 +177,7 @@ pub fn run(ctx: &Ctx, args: LetterArgs) -> Result<()> {
                     (
                         doc,
                         Msg::DocRecommendationLetter,
-                        "recommendation",
+                        RecordKind::Recommendation,
                         r.uid.clone(),
                         count,
                     )
@@ -157,7 +205,7 @@ pub fn run(ctx: &Ctx, args: LetterArgs) -> Result<()> {
                 (
                     doc,
                     Msg::DocHandoverRecord,
-                    "repatriation",
+                    RecordKind::Repatriation,
                     x.uid.clone(),
                     count,
                 )
@@ -194,11 +242,11 @@ pub fn run(ctx: &Ctx, args: LetterArgs) -> Result<()> {
                     .ok_or_else(|| refused(t!(Msg::LetterOrRecordNotFound, read.uid)))?;
                 let mut r = now.clone();
                 r.reprints += 1;
-                records::change_with(tx, &actor, "print", &now, r, printed)?;
+                records::change_with(tx, &actor, Action::Print.as_str(), &now, r, printed)?;
                 Ok(())
             }
             Source::Repatriation(_) => {
-                audit::record(tx, &actor, record_kind, &uid, "print", &printed)
+                audit::note(tx, &actor, record_kind, &uid, Action::Print, &printed)
             }
         }
     })?;

@@ -7,28 +7,74 @@ use anyhow::Result;
 use rusqlite::Connection;
 use serde_json::Value;
 
-use crate::cli::LogArgs;
+use crate::cli::Limit;
 use crate::clock::Clock;
 use crate::context::Ctx;
 use crate::db::audit_chain::{self, Problem, Verdict};
 use crate::db::{self, audit};
 use crate::domain::Nik;
 use crate::error::refused;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::output::{column, row_limit, Cell, Format, Records};
 use crate::{t, views};
+use clap::Args;
+
+#[derive(Args, Debug)]
+pub struct LogArgs {
+    /// Only entries at or after this time (YYYY-MM-DD, YYYY-MM-DDTHH:MM in UTC, or RFC 3339)
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// Only entries about this record: its uid or number (registration, letter, case,
+    /// repatriation), or a NIK (the person and their placements)
+    #[arg(long, value_name = "UID|NUMBER|NIK")]
+    pub record: Option<String>,
+    /// Verify the hash chain of the whole log instead of listing it: exit 1 at the first altered,
+    /// removed or reordered entry
+    #[arg(long, conflicts_with_all = ["since", "record"])]
+    pub verify: bool,
+    /// With --verify: also require this earlier head (an export manifest's "audit_head") to be in
+    /// the chain, which catches a log rewritten or trimmed since
+    #[arg(long, value_name = "HASH", requires = "verify")]
+    pub head: Option<String>,
+    #[command(flatten)]
+    pub rows: Limit,
+}
+
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[(
+    "log",
+    &[
+        ex(
+            "Perubahan sejak 1 November",
+            "Changes since 1 November",
+            "pmi-desk log --since 2023-11-01",
+        ),
+        ex(
+            "Riwayat satu data",
+            "The history of one record",
+            "pmi-desk log --record 0000094b-0015-4429-8db7-000000481ecf",
+        ),
+    ],
+)];
+
+impl crate::commands::Run for LogArgs {
+    const EXAMPLES: Examples = EXAMPLES;
+    fn name(&self) -> &'static str {
+        "log"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
+}
 
 pub fn run(ctx: &Ctx, args: LogArgs) -> Result<()> {
     let store = ctx.open_reading()?;
     if args.verify {
         return verify(ctx, store.conn(), args.head.as_deref());
     }
-    let since = args
-        .since
-        .as_deref()
-        .map(Clock::parse)
-        .transpose()?
-        .map(|c| c.timestamp().to_string());
+    let since = args.since.as_deref().map(since).transpose()?;
     let uids = args
         .record
         .as_deref()
@@ -59,9 +105,12 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> Result<()> {
                     },
                     Cell::text(e.clerk),
                     Cell::text(e.command),
-                    Cell::code(&e.record_kind, &views::record_kind_label(&e.record_kind)),
+                    Cell::code(
+                        e.record_kind.as_str(),
+                        &views::record_kind_label(e.record_kind.clone()),
+                    ),
                     Cell::text(e.record_uid),
-                    Cell::code(&e.action, &views::action_label(&e.action)),
+                    Cell::code(e.action.as_str(), &views::action_label(e.action.clone())),
                     Cell {
                         shown: changes_shown(&e.changes),
                         value: Value::String(e.changes),
@@ -235,6 +284,28 @@ pub fn judge(verdict: &Verdict, known: Option<&str>) -> Result<String> {
         }
     }
     Ok(text)
+}
+
+/// `--since`: a date, an RFC 3339 moment, or a date and time without seconds or zone (read as
+/// UTC, as the log stamps its entries); an error names the option, not the clock.
+fn since(value: &str) -> Result<String> {
+    let trimmed = value.trim();
+    for format in [
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+    ] {
+        if let Ok(moment) = chrono::NaiveDateTime::parse_from_str(trimmed, format) {
+            return Ok(
+                crate::domain::record::Timestamp::from_datetime(moment.and_utc()).to_string(),
+            );
+        }
+    }
+    match Clock::parse(trimmed) {
+        Ok(clock) => Ok(clock.timestamp().to_string()),
+        Err(_) => Err(crate::error::usage(t!(Msg::LogSinceInvalid, trimmed))),
+    }
 }
 
 #[cfg(test)]

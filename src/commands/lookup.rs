@@ -1,12 +1,16 @@
-//! Finding the record a command acts on from what the clerk typed: a registration number, a uid, or
-//! a NIK (meaning that person's current placement).
+//! Finding the record a command acts on from what the clerk typed, shared by every command: a
+//! placement by registration number, uid or NIK (meaning that person's current placement); a
+//! recommendation by letter number or uid; a case or a repatriation by number or uid.
 
 use anyhow::Result;
 use rusqlite::Connection;
 
 use crate::db;
+use crate::domain::case::Case;
 use crate::domain::person::Person;
 use crate::domain::placement::Placement;
+use crate::domain::recommendation::Recommendation;
+use crate::domain::repatriation::Repatriation;
 use crate::domain::Nik;
 use crate::error::refused;
 use crate::i18n::Msg;
@@ -35,4 +39,23 @@ pub fn placement(conn: &Connection, key: &str) -> Result<(Placement, Person)> {
     let person = db::persons::by_uid(conn, &placement.person_uid)?
         .ok_or_else(|| refused(t!(Msg::PlacementNotFound, key)))?;
     Ok((placement, person))
+}
+
+/// The recommendation named by a letter number or uid, with its placement and person.
+pub fn recommendation(conn: &Connection, key: &str) -> Result<(Recommendation, Placement, Person)> {
+    let r = db::recommendations::by_letter_or_uid(conn, key)?
+        .ok_or_else(|| refused(t!(Msg::RecommendationNotFound, key)))?;
+    let (placement, person) = placement(conn, &r.placement_uid)?;
+    Ok((r, placement, person))
+}
+
+/// The case named by its number or uid.
+pub fn case(conn: &Connection, key: &str) -> Result<Case> {
+    db::cases::by_number_or_uid(conn, key)?.ok_or_else(|| refused(t!(Msg::CaseNotFound, key)))
+}
+
+/// The repatriation named by its number or uid.
+pub fn repatriation(conn: &Connection, key: &str) -> Result<Repatriation> {
+    db::repatriations::by_number_or_uid(conn, key)?
+        .ok_or_else(|| refused(t!(Msg::RepatriationNotFound, key)))
 }

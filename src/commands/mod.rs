@@ -1,114 +1,80 @@
-//! One module per command: each gathers its input, calls the domain rules and the database
-//! functions, and hands the result to the output module. No SQL here, no formatting of tables.
+//! One module per command, named after it: a file, or a folder when it has parts (its questions
+//! on a terminal are then in `ask.rs`). Each holds the command's clap arguments, its questions and
+//! its `run`, and implements `Run`, through which src/cli.rs lists it once. A command is glue: it
+//! parses what was typed into domain types, asks what is missing, calls the domain rules and the
+//! database functions, and hands the result to `views`/`output`.
+//!
+//! Shared by the commands: `lookup` (the record named on the command line), `form` (asking on a
+//! terminal), `stage` (moving a placement), `subject` (who a case or a return is about),
+//! `warnings` (accepting warnings) and `print_listing`. The SQL is in `crate::db`.
 
-mod ask;
-mod case;
-mod check;
-mod config;
-mod demo;
-mod docs;
-mod docs_fix;
+pub(crate) mod backup;
+pub(crate) mod cancel;
+pub(crate) mod case;
+pub(crate) mod check;
+pub(crate) mod completions;
+pub(crate) mod config;
+pub(crate) mod demo;
+pub(crate) mod depart;
+pub(crate) mod docs;
 pub(crate) mod exchange;
-mod export;
+pub(crate) mod export;
 mod form;
-mod import;
-mod init;
-mod letter;
-mod log;
+pub(crate) mod handover;
+pub(crate) mod import;
+pub(crate) mod init;
+pub(crate) mod letter;
+pub(crate) mod log;
 mod lookup;
-mod meta;
-mod open_case;
-mod query;
-mod recommend;
-mod recommendation;
-mod reference;
-mod register;
-mod repatriate;
-mod repatriation;
-mod report;
+pub(crate) mod man;
+pub(crate) mod open_case;
+pub(crate) mod query;
+pub(crate) mod recommend_passport;
+pub(crate) mod recommendation;
+pub(crate) mod r#ref;
+pub(crate) mod register;
+pub(crate) mod repatriate;
+pub(crate) mod repatriation;
+pub(crate) mod report;
+pub(crate) mod r#return;
 pub(crate) mod review;
 mod stage;
 mod subject;
 pub(crate) mod warnings;
-mod workbook;
 pub(crate) mod worker;
 
 use anyhow::Result;
 
-use crate::cli::Command;
 use crate::context::Ctx;
+use crate::domain::audit::{Action, RecordKind};
 
-/// The command's name as the audit log records it.
-pub fn name(command: &Command) -> String {
-    let name = match command {
-        Command::Init(_) => "init",
-        Command::Config(_) => "config",
-        Command::Check(_) => "check",
-        Command::Demo(_) => "demo",
-        Command::Ref(_) => "ref",
-        Command::Register(_) => "register",
-        Command::Worker(sub) => match sub {
-            crate::cli::WorkerCommand::Edit(_) => "worker edit",
-            crate::cli::WorkerCommand::Merge(_) => "worker merge",
-            _ => "worker",
-        },
-        Command::Docs(_) => "docs",
-        Command::RecommendPassport(_) => "recommend-passport",
-        Command::Recommendation(_) => "recommendation",
-        Command::Review(_) => "review",
-        Command::Exchange(_) => "exchange",
-        Command::Letter(_) => "letter",
-        Command::Depart(_) => "depart",
-        Command::Cancel(_) => "cancel",
-        Command::Return(_) => "return",
-        Command::OpenCase(_) => "open-case",
-        Command::Case(_) => "case",
-        Command::Repatriate(_) => "repatriate",
-        Command::Handover(_) => "handover",
-        Command::Repatriation(_) => "repatriation",
-        Command::Report(_) => "report",
-        Command::Query(_) => "query",
-        Command::Export(_) => "export",
-        Command::Import(_) => "import",
-        Command::Backup { .. } => "backup",
-        Command::Log(_) => "log",
-        Command::Completions { .. } => "completions",
-        Command::Man => "man",
-    };
-    name.to_string()
+/// A command of the tree in src/cli.rs: its arguments, parsed, know the command's name and how to
+/// run it.
+pub trait Run {
+    /// The paths of the commands here (e.g. `"depart"`, `"case note"`) that ask on a terminal for
+    /// a required argument left out: there `cli::asking` lets clap pass without it.
+    const ASKS: &'static [&'static str] = &[];
+
+    /// The examples at the end of the help of the commands here, by path (`"case note"`).
+    const EXAMPLES: crate::help::examples::Examples = &[];
+
+    /// The command's name as the audit log records it.
+    fn name(&self) -> &'static str;
+
+    fn run(self, ctx: &Ctx) -> Result<()>;
 }
 
-pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
-    match command {
-        Command::Init(args) => init::run(ctx, args),
-        Command::Config(sub) => config::run(ctx, sub),
-        Command::Check(args) => check::run(ctx, args),
-        Command::Demo(args) => demo::run(ctx, args),
-        Command::Ref(sub) => reference::run(ctx, sub),
-        Command::Register(args) => register::run(ctx, *args),
-        Command::Worker(sub) => worker::run(ctx, sub),
-        Command::Docs(sub) => docs::run(ctx, sub),
-        Command::RecommendPassport(args) => recommend::run(ctx, args),
-        Command::Recommendation(sub) => recommendation::run(ctx, sub),
-        Command::Review(sub) => review::run(ctx, sub),
-        Command::Exchange(sub) => exchange::run(ctx, sub),
-        Command::Letter(args) => letter::run(ctx, args),
-        Command::Depart(args) => stage::depart(ctx, args),
-        Command::Cancel(args) => stage::cancel(ctx, args),
-        Command::Return(args) => stage::return_home(ctx, args),
-        Command::OpenCase(args) => open_case::run(ctx, *args),
-        Command::Case(sub) => case::run(ctx, sub),
-        Command::Repatriate(args) => repatriate::run(ctx, *args),
-        Command::Handover(args) => repatriation::handover(ctx, args),
-        Command::Repatriation(sub) => repatriation::run(ctx, sub),
-        Command::Report(args) => report::run(ctx, args),
-        Command::Query(args) => query::run(ctx, args),
-        Command::Export(args) => export::run(ctx, args),
-        Command::Import(args) => import::run(ctx, args),
-        Command::Backup { out, force } => check::backup(ctx, &out, force),
-        Command::Log(args) => log::run(ctx, args),
-        Command::Completions { shell } => meta::completions(shell),
-        Command::Man => meta::man(),
+/// Large argument structs are boxed in the command tree (clippy's `large_enum_variant`).
+impl<T: Run> Run for Box<T> {
+    const ASKS: &'static [&'static str] = T::ASKS;
+    const EXAMPLES: crate::help::examples::Examples = T::EXAMPLES;
+
+    fn name(&self) -> &'static str {
+        T::name(self)
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        T::run(*self, ctx)
     }
 }
 
@@ -140,6 +106,13 @@ pub fn print_listing(ctx: &Ctx, records: &crate::output::Records, total: i64) ->
     let actor = ctx.actor();
     let mut store = ctx.open()?;
     store.write(|tx| {
-        crate::db::audit::record(tx, &actor, "listing", &ctx.command, "read_out", &changes)
+        crate::db::audit::note(
+            tx,
+            &actor,
+            RecordKind::Listing,
+            &ctx.command,
+            Action::ReadOut,
+            &changes,
+        )
     })
 }

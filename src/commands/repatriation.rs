@@ -1,27 +1,118 @@
-//! `repatriation list|show` and `handover`.
+//! `repatriation list|show`.
 
 use anyhow::Result;
 
-use super::form::given;
-use crate::cli::{HandoverArgs, RepatriationCommand, YesNo};
+use super::lookup;
+use crate::cli::Limit;
 use crate::context::Ctx;
-use crate::db::{self, records};
+use crate::db;
 use crate::domain::date::parse_date;
-use crate::domain::repatriation::{check_handover, handover_record_number, Repatriation};
-use crate::domain::rules;
-use crate::domain::text;
-use crate::domain::HandoverTo;
-use crate::error::refused;
-use crate::i18n::Msg;
+use crate::help::examples::{ex, Examples};
 use crate::output::row_limit;
-use crate::settings;
+use crate::pager;
 use crate::views;
-use crate::{pager, t};
-use chrono::Datelike;
+use clap::{Subcommand, ValueEnum};
 
-fn find(conn: &rusqlite::Connection, key: &str) -> Result<Repatriation> {
-    db::repatriations::by_number_or_uid(conn, key)?
-        .ok_or_else(|| refused(t!(Msg::RepatriationNotFound, key)))
+#[derive(Subcommand, Debug)]
+pub enum RepatriationCommand {
+    /// Repatriations by category, arrival dates, regency, handed over or not
+    List {
+        /// TROUBLED, DEPORTED, SICK, DECEASED (JENAZAH), CPMI, FAMILY, MIXED
+        #[arg(long, value_name = "CODE")]
+        category: Option<String>,
+        /// Arrived on or after this date
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Arrived on or before this date
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Home regency (code or name)
+        #[arg(long, value_name = "REGENCY")]
+        regency: Option<String>,
+        /// yes: only handed over; no: only those still waiting
+        #[arg(long, value_name = "YES|NO")]
+        handed_over: Option<YesNo>,
+        #[command(flatten)]
+        rows: Limit,
+    },
+    /// One repatriation
+    Show {
+        /// Repatriation number or uid
+        repatriation: String,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum YesNo {
+    #[value(alias = "ya")]
+    Yes,
+    #[value(alias = "tidak")]
+    No,
+}
+
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "repatriation",
+        &[
+            ex(
+                "Yang belum diserahterimakan",
+                "Those not yet handed over",
+                "pmi-desk repatriation list --handed-over tidak",
+            ),
+            ex(
+                "Satu pemulangan",
+                "One repatriation",
+                "pmi-desk repatriation show BP3MI-SB-R-2023-0001",
+            ),
+        ],
+    ),
+    (
+        "repatriation list",
+        &[
+            ex(
+                "Yang belum diserahterimakan",
+                "Those not yet handed over",
+                "pmi-desk repatriation list --handed-over tidak",
+            ),
+            ex(
+                "Jenazah yang tiba tahun 2023",
+                "Remains arrived in 2023",
+                "pmi-desk repatriation list --category JENAZAH --from 2023-01-01 --to 2023-12-31",
+            ),
+            ex(
+                "Ke Kabupaten Agam, sebagai CSV",
+                "To Kabupaten Agam, as CSV",
+                "pmi-desk repatriation list --regency \"Kabupaten Agam\" --format csv",
+            ),
+        ],
+    ),
+    (
+        "repatriation show",
+        &[
+            ex(
+                "Dengan nomor pemulangan",
+                "By repatriation number",
+                "pmi-desk repatriation show BP3MI-SB-R-2023-0001",
+            ),
+            ex(
+                "Sebagai JSON",
+                "As JSON",
+                "pmi-desk repatriation show BP3MI-SB-R-2023-0001 --format json",
+            ),
+        ],
+    ),
+];
+
+impl crate::commands::Run for RepatriationCommand {
+    const EXAMPLES: Examples = EXAMPLES;
+    fn name(&self) -> &'static str {
+        "repatriation"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
 }
 
 pub fn run(ctx: &Ctx, command: RepatriationCommand) -> Result<()> {
@@ -51,7 +142,7 @@ pub fn run(ctx: &Ctx, command: RepatriationCommand) -> Result<()> {
             crate::commands::print_listing(ctx, &views::repatriation_list(&listed), total)
         }
         RepatriationCommand::Show { repatriation } => {
-            let r = find(conn, &repatriation)?;
+            let r = lookup::repatriation(conn, &repatriation)?;
             let person = match &r.person_uid {
                 Some(uid) => db::persons::by_uid(conn, uid)?,
                 None => None,
@@ -60,46 +151,4 @@ pub fn run(ctx: &Ctx, command: RepatriationCommand) -> Result<()> {
                 .print_one(ctx.format, &mut pager::start(ctx.format))
         }
     }
-}
-
-pub fn handover(ctx: &Ctx, mut args: HandoverArgs) -> Result<()> {
-    super::ask::handover(ctx, &mut args)?;
-    let mut store = ctx.open()?;
-    let office = settings::office(store.conn())?;
-    let to: HandoverTo = given(&args.to).parse()?;
-    let on = parse_date(given(&args.on))?;
-    let receiver = text::line(args.receiver_name.as_deref())?;
-    let relation = text::line(args.receiver_relation.as_deref())?;
-    let record_number = text::line(args.record_number.as_deref())?;
-    let actor = ctx.actor();
-    let r = store.write(|tx| {
-        let old = find(tx, given(&args.repatriation))?;
-        check_handover(
-            &old,
-            to,
-            on,
-            ctx.clock.today,
-            receiver.as_deref(),
-            relation.as_deref(),
-        )?;
-        let mut r = old.clone();
-        r.handed_over_to = Some(to);
-        r.handed_over_on = Some(on);
-        // The berita acara is numbered by this office unless the clerk gives its number.
-        r.handover_record_number = match &record_number {
-            Some(n) => Some(n.clone()),
-            None => Some(db::numbers::next(
-                tx,
-                db::numbers::Series::Handover,
-                on.year(),
-                |n| handover_record_number(&office.code, on.year(), n),
-            )?),
-        };
-        r.receiver_name = receiver.clone();
-        r.receiver_relation = relation.clone();
-        r.witness = text::line(args.witness.as_deref())?;
-        rules::refuse(rules::repatriation(&r, ctx.clock.today))?;
-        records::change(tx, &actor, "handover", &old, r)
-    })?;
-    ctx.say(&t!(Msg::HandedOver, r.reference(), to.label(), on))
 }

@@ -6,10 +6,10 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::cli::ReportArgs;
 use crate::context::Ctx;
 use crate::domain::date::parse_date;
 use crate::error::usage;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::letter::{self, Paper};
 use crate::outfile::{self, OutFormat, OutKind, Output};
@@ -19,6 +19,44 @@ use crate::report::{self, summary, Kind};
 use crate::settings;
 use crate::t;
 use crate::xlsx::Book;
+use clap::Args;
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// What to count
+    #[arg(value_enum)]
+    pub kind: crate::report::Kind,
+    /// First day of the period (inclusive)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last day of the period (inclusive) [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// A calendar year, e.g. 2023
+    #[arg(long, value_name = "YYYY")]
+    pub year: Option<String>,
+    /// A month, e.g. 2023-11
+    #[arg(long, value_name = "YYYY-MM")]
+    pub month: Option<String>,
+    /// From 1 January to today (the default period)
+    #[arg(long)]
+    pub ytd: bool,
+    /// Dimensions, e.g. scheme or country,sex (see `report KIND --help` in docs/reports.md)
+    #[arg(long, value_delimiter = ',', value_name = "DIMS")]
+    pub by: Vec<String>,
+    /// The date the figures are as of: what is open, what was handed over [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Add the earlier figure and the change
+    #[arg(long, value_enum, value_name = "PERIOD")]
+    pub compare: Option<crate::report::Compare>,
+    /// Write to this file instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
+    /// Replace a report pmi-desk wrote to that file before (never any other file)
+    #[arg(long, requires = "out")]
+    pub force: bool,
+}
 
 /// What `--out` may write.
 const FILES: &[OutFormat] = &[
@@ -34,6 +72,44 @@ const SUMMARY_FILES: &[OutFormat] = &[
     OutFormat::Xlsx,
     OutFormat::Pdf,
 ];
+
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[(
+    "report",
+    &[
+        ex(
+            "Penempatan tahun 2023 menurut skema",
+            "2023's placements by scheme",
+            "pmi-desk report placements --year 2023 --by scheme",
+        ),
+        ex(
+            "Pengaduan bulan November menurut kategori, dibanding tahun lalu",
+            "November's cases by category, against the year before",
+            "pmi-desk report cases --month 2023-11 --by category --compare previous-year",
+        ),
+        ex(
+            "Penempatan menurut negara dan jenis kelamin, sebagai CSV",
+            "Placements by country and sex, as CSV",
+            "pmi-desk report placements --ytd --by country,sex --format csv --out penempatan.csv",
+        ),
+        ex(
+            "Ringkasan tahunan",
+            "The year's summary",
+            "pmi-desk report summary --year 2023",
+        ),
+    ],
+)];
+
+impl crate::commands::Run for ReportArgs {
+    const EXAMPLES: Examples = EXAMPLES;
+    fn name(&self) -> &'static str {
+        "report"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
+}
 
 pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     // The file's format, from its extension; refused before anything is computed or written.

@@ -8,6 +8,7 @@ use clap::{Args, Subcommand};
 
 use crate::context::Ctx;
 use crate::db::{self, records, Tx};
+use crate::domain::audit::Action;
 use crate::domain::case::{seen_by_new_event, Case, CaseEvent};
 use crate::domain::document::Document;
 use crate::domain::person::Person;
@@ -19,6 +20,7 @@ use crate::domain::review::{Item, ReviewKind};
 use crate::domain::version::Versions;
 use crate::domain::{CancelReason, CaseEventKind};
 use crate::error::{refused, usage};
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::output::{column, Cell, Records};
 use crate::{settings, t, views};
@@ -64,6 +66,82 @@ pub struct ResolveArgs {
     /// Merge the two persons that hold one NIK (the same person)
     #[arg(long)]
     pub merge: bool,
+}
+
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "review",
+        &[
+            ex(
+                "Apa yang menunggu keputusan",
+                "What waits for a decision",
+                "pmi-desk review list",
+            ),
+            ex(
+                "Hanya dua penempatan terbuka untuk satu orang",
+                "Only two open placements of one person",
+                "pmi-desk review list --kind OPEN_PLACEMENTS",
+            ),
+        ],
+    ),
+    (
+        "review list",
+        &[
+            ex("Semua", "All", "pmi-desk review list"),
+            ex(
+                "Untuk skrip",
+                "For a script",
+                "pmi-desk review list --format json",
+            ),
+        ],
+    ),
+    (
+        "review show",
+        &[
+            ex(
+                "Kedua sisi dan cara menyelesaikannya",
+                "Both sides and how to resolve it",
+                "pmi-desk review show T-3F9A2C",
+            ),
+            ex(
+                "Untuk skrip",
+                "For a script",
+                "pmi-desk review show T-3F9A2C --format json",
+            ),
+        ],
+    ),
+    (
+        "review resolve",
+        &[
+            ex(
+                "Pilih nilai nomor 2",
+                "Choose value number 2",
+                "pmi-desk review resolve T-3F9A2C --keep 2",
+            ),
+            ex(
+                "Tulis nilai yang benar",
+                "Give the right value",
+                "pmi-desk review resolve T-3F9A2C --value \"Jl. Sudirman 5\"",
+            ),
+            ex(
+                "Terima peringatan NIK setelah memeriksa KTP",
+                "Accept NIK warnings after checking the ID card",
+                "pmi-desk review resolve T-7C94EB --accept",
+            ),
+        ],
+    ),
+];
+
+impl crate::commands::Run for ReviewCommand {
+    const EXAMPLES: Examples = EXAMPLES;
+    fn name(&self) -> &'static str {
+        "review"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
 }
 
 pub fn run(ctx: &Ctx, command: ReviewCommand) -> Result<()> {
@@ -352,7 +430,13 @@ fn resolve(
             let old = records::get::<Person>(tx, &item.sides[0].uid)?
                 .ok_or_else(|| refused(t!(Msg::ReviewNotFound, item.id)))?;
             // Saved by a clerk, a person's warnings are accepted (`Person::on_save`).
-            records::change(tx, actor, "accept_warnings", &old, old.clone())?;
+            records::change(
+                tx,
+                actor,
+                Action::AcceptWarnings.as_str(),
+                &old,
+                old.clone(),
+            )?;
         }
         ReviewKind::OpenPlacements => {
             let keep = side(item, args.keep.as_deref())?;
@@ -366,7 +450,7 @@ fn resolve(
                 p.cancel_reason = Some(CancelReason::Other);
                 p.cancel_note = Some(t!(Msg::ReviewDuplicateNote, item.id));
                 p.stage = derive_stage(&p, false);
-                records::change(tx, actor, "resolve", &old, p)?;
+                records::change(tx, actor, Action::Resolve.as_str(), &old, p)?;
             }
         }
         ReviewKind::LiveDocuments => {
@@ -380,7 +464,7 @@ fn resolve(
                 let mut d = old.clone();
                 d.removed_on = Some(ctx.clock.today);
                 d.removed_reason = Some(t!(Msg::ReviewDuplicateNote, item.id));
-                records::change(tx, actor, "remove", &old, d)?;
+                records::change(tx, actor, Action::Remove.as_str(), &old, d)?;
             }
         }
         ReviewKind::IssuedLetters => {
@@ -401,7 +485,7 @@ fn resolve(
                 let mut r = old.clone();
                 r.void_reason = Some(t!(Msg::ReviewDuplicateNote, item.id));
                 r.status = r.derived_status();
-                records::change(tx, actor, "void", &old, r)?;
+                records::change(tx, actor, Action::Void.as_str(), &old, r)?;
             }
         }
         ReviewKind::NikTaken => {
@@ -446,7 +530,7 @@ fn resolve(
                 _ => return Err(usage(t!(Msg::ReviewHowContradiction, item.id))),
             }
             p.stage = derive_stage(&p, db::merge::live_letter(tx, &p.uid)?);
-            records::change(tx, actor, "resolve", &old, p)?;
+            records::change(tx, actor, Action::Resolve.as_str(), &old, p)?;
         }
         ReviewKind::StatusClash | ReviewKind::ActedWhileClosed => {
             if !args.confirm {

@@ -4,7 +4,6 @@
 use anyhow::Result;
 use rusqlite::Connection;
 
-use crate::cli::SubjectFields;
 use crate::context::new_uid;
 use crate::db;
 use crate::domain::date::parse_date;
@@ -12,9 +11,31 @@ use crate::domain::person::{parse_name, Person};
 use crate::domain::record::Timestamp;
 use crate::domain::registration::identity_differences;
 use crate::domain::{Nik, Warning};
-use crate::error::{refused, usage};
+use crate::error::refused;
 use crate::i18n::Msg;
 use crate::t;
+use clap::Args;
+
+/// Who a case or a repatriation is about: by NIK (linking the stored person) or, when the NIK is
+/// unknown, by name with whatever else is known.
+#[derive(Args, Debug, Default, Clone)]
+pub struct SubjectFields {
+    /// NIK of the worker, if known
+    #[arg(long, value_name = "NIK")]
+    pub nik: Option<String>,
+    /// Name of the worker (needed when the NIK is unknown or not on record)
+    #[arg(long, value_name = "NAME")]
+    pub person_name: Option<String>,
+    /// Sex of the worker: L or P
+    #[arg(long, value_name = "L|P")]
+    pub sex: Option<String>,
+    /// Date of birth of the worker
+    #[arg(long, value_name = "DATE")]
+    pub birth_date: Option<String>,
+    /// Home regency of the worker (anywhere in Indonesia)
+    #[arg(long, value_name = "REGENCY")]
+    pub regency: Option<String>,
+}
 
 pub struct Subject {
     pub person: Person,
@@ -86,12 +107,4 @@ pub fn resolve(
         is_new: true,
         warnings: Vec::new(),
     }))
-}
-
-/// Refuses without a terminal when neither `--nik` nor `--person-name` was given.
-pub fn require(f: &SubjectFields, interactive: bool) -> Result<()> {
-    if f.nik.is_none() && f.person_name.is_none() && !interactive {
-        return Err(usage(t!(Msg::MissingOptions, "--nik / --person-name")));
-    }
-    Ok(())
 }

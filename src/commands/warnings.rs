@@ -5,6 +5,7 @@ use anyhow::Result;
 
 use crate::context::Ctx;
 use crate::db::audit::{self, Actor};
+use crate::domain::audit::{Action, RecordKind};
 use crate::domain::Warning;
 use crate::error::refused;
 use crate::i18n::Msg;
@@ -50,5 +51,12 @@ pub fn record(conn: &crate::db::Tx, actor: &Actor, uid: &str, warnings: &[Warnin
             )
         })
         .collect();
-    audit::record(conn, actor, "warning", uid, "warnings_accepted", &changes)
+    audit::note(
+        conn,
+        actor,
+        RecordKind::Warning,
+        uid,
+        Action::WarningsAccepted,
+        &changes,
+    )
 }

@@ -6,6 +6,7 @@ use rusqlite::{params_from_iter, Connection, OptionalExtension};
 
 use super::filter::{count_rows, text, Conditions};
 use super::records::{from_row, query, query_one, select_list};
+use crate::domain::audit::Action;
 use crate::domain::case::{reached_complainant, Awaiting, Case, CaseEvent, Step, Timeline};
 use crate::domain::record::{Record, Text};
 use crate::domain::{CaseCategory, CaseEventKind, CaseStatus, CountryCode};
@@ -186,7 +187,7 @@ pub fn refresh_state(tx: &super::Tx, actor: &super::audit::Actor, uid: &str) -> 
         next.status = state.status;
         next.closure_reason = state.closure_reason;
         next.closed_on = state.closed_on;
-        super::records::change(tx, actor, "update", &case, next)?;
+        super::records::change(tx, actor, Action::Update.as_str(), &case, next)?;
     }
     let review: Vec<&str> = state.review.iter().map(|r| r.code()).collect();
     super::merge::set_case_review(

@@ -101,7 +101,7 @@ pub const UNIQUE: &[Unique] = &[
     unique(
         "sqlite_autoindex_record_digests_1",
         "record_digests",
-        &["record_kind", "record_uid"],
+        &["batch", "pos"],
     ),
     unique("sqlite_autoindex_counters_1", "counters", &["name", "year"]),
     unique("sqlite_autoindex_settings_1", "settings", &["key"]),

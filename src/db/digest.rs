@@ -21,14 +21,20 @@ pub const REMOVED: &str = "removed";
 pub struct Kind {
     pub kind: &'static str,
     pub table: &'static str,
-    columns: fn() -> Vec<&'static str>,
+    columns: fn() -> &'static [crate::domain::record::Column],
 }
 
 pub fn kind<R: Record>() -> Kind {
     Kind {
         kind: R::KIND,
         table: R::TABLE,
-        columns: || R::columns().iter().map(|c| c.name).collect(),
+        columns: R::columns,
+    }
+}
+
+impl Kind {
+    fn names(&self) -> Vec<&'static str> {
+        (self.columns)().iter().map(|c| c.name).collect()
     }
 }
 
@@ -57,7 +63,21 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 fn netstring(hasher: &mut Sha256, bytes: &[u8]) {
-    hasher.update(format!("{}:", bytes.len()).as_bytes());
+    // The length in decimal, written without an allocation (this runs for every column of every
+    // record an import stores).
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = bytes.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    hasher.update(&digits[at..]);
+    hasher.update(b":");
     hasher.update(bytes);
     hasher.update(b",");
 }
@@ -89,24 +109,35 @@ pub fn stored(conn: &Connection, k: &Kind, uid: &str) -> Result<String> {
 }
 
 fn stored_raw(conn: &Connection, k: &Kind, uid: &str) -> Result<Option<[u8; 32]>> {
-    let columns = (k.columns)();
+    let columns = k.names();
     let sql = format!(
         "SELECT {} FROM {} WHERE uid = ?1",
         columns.join(", "),
         k.table
     );
-    conn.prepare_cached(&sql)?
+    stored_by(conn, &sql, k.kind, &columns, uid)
+}
+
+/// The digest of the record `uid` as `sql` (its kind's columns, by uid) reads it.
+fn stored_by(
+    conn: &Connection,
+    sql: &str,
+    kind: &str,
+    columns: &[&str],
+    uid: &str,
+) -> Result<Option<[u8; 32]>> {
+    conn.prepare_cached(sql)?
         .query_row([uid], |row| {
             let values = (0..columns.len())
                 .map(|i| row.get_ref(i))
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             Ok(raw_of_values(
-                k.kind,
+                kind,
                 columns.iter().copied().zip(values.iter().copied()),
             ))
         })
         .optional()
-        .with_context(|| format!("reading {} for its digest", k.kind))
+        .with_context(|| format!("reading {kind} for its digest"))
 }
 
 /// The record kind of the entry that vouches for an import's batch of new rows.
@@ -116,7 +147,13 @@ pub const BATCH_KIND: &str = "digests";
 /// `record_digests`, and the SHA-256 of the batch's rows, in the order they were written, goes
 /// into the one audit entry that vouches for them at the commit.
 #[derive(Default)]
-pub struct Batch(RefCell<Option<(i64, Sha256, i64)>>);
+pub struct Batch(RefCell<Option<BatchState>>);
+
+struct BatchState {
+    number: i64,
+    hasher: Sha256,
+    count: i64,
+}
 
 /// What a batch's rows hash to: each row's kind, uid and digest as netstrings, in `pos` order.
 fn batch_row(hasher: &mut Sha256, kind: &str, uid: &str, digest: &[u8]) {
@@ -126,32 +163,56 @@ fn batch_row(hasher: &mut Sha256, kind: &str, uid: &str, digest: &[u8]) {
 }
 
 impl Batch {
-    /// Adds the stored record `uid` of `k` to batch `number`. False (and nothing kept) when the
-    /// uid has a row from an earlier batch: that record then needs an entry of its own.
-    pub fn add(&self, conn: &Connection, number: i64, k: &Kind, uid: &str) -> Result<bool> {
-        let Some(digest) = stored_raw(conn, k, uid)? else {
-            return Ok(false);
-        };
+    /// Adds the new record `uid` of `kind`, stored as `values` (its declared columns, `columns`,
+    /// in order: what it was inserted with, so not read back), to batch `number`.
+    pub fn add(
+        &self,
+        conn: &Connection,
+        number: i64,
+        kind: &'static str,
+        columns: &[crate::domain::record::Column],
+        values: &[crate::domain::record::Scalar],
+        uid: &str,
+    ) -> Result<()> {
+        use crate::domain::record::Scalar;
+        let digest = raw_of_values(
+            kind,
+            columns.iter().zip(values).map(|(c, v)| {
+                let value = match v {
+                    Scalar::Null => ValueRef::Null,
+                    Scalar::Text(t) => ValueRef::Text(t.as_bytes()),
+                    Scalar::Int(i) => ValueRef::Integer(*i),
+                };
+                (c.name, value)
+            }),
+        );
         let mut state = self.0.borrow_mut();
-        let (_, hasher, count) = state.get_or_insert_with(|| (number, Sha256::new(), 0));
-        let added = conn
-            .prepare_cached(
-                "INSERT INTO record_digests (record_kind, record_uid, batch, pos, digest)
-                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
-            )?
-            .execute(rusqlite::params![k.kind, uid, number, *count, &digest[..]])
-            .context("keeping an imported record's digest")?;
-        if added == 1 {
-            batch_row(hasher, k.kind, uid, &digest);
-            *count += 1;
-        }
-        Ok(added == 1)
+        let state = state.get_or_insert_with(|| BatchState {
+            number,
+            hasher: Sha256::new(),
+            count: 0,
+        });
+        conn.prepare_cached(
+            "INSERT INTO record_digests (record_kind, record_uid, batch, pos, digest)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(rusqlite::params![
+            kind,
+            uid,
+            state.number,
+            state.count,
+            &digest[..]
+        ])
+        .context("keeping an imported record's digest")?;
+        batch_row(&mut state.hasher, kind, uid, &digest);
+        state.count += 1;
+        Ok(())
     }
 
     /// At the commit: the batch's number, its digest and how many rows it holds, if any.
     pub fn finish(&self) -> Option<(i64, String, i64)> {
-        let (number, hasher, count) = self.0.borrow_mut().take()?;
-        (count > 0).then(|| (number, hex(&hasher.finalize()), count))
+        let state = self.0.borrow_mut().take()?;
+        (state.count > 0).then(|| (state.number, hex(&state.hasher.finalize()), state.count))
     }
 }
 
@@ -309,7 +370,7 @@ fn verify_kind(
         kind: k.kind,
         ..Default::default()
     };
-    let columns = (k.columns)();
+    let columns = k.names();
     let latest = |what: &str| {
         format!(
             "(SELECT a.{what} FROM audit_log a
@@ -317,35 +378,66 @@ fn verify_kind(
               ORDER BY a.id DESC LIMIT 1)"
         )
     };
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {}, {}, {}, d.batch, d.digest FROM {} r
-         LEFT JOIN record_digests d ON d.record_kind = ?1 AND d.record_uid = r.uid
-         ORDER BY r.uid",
-        columns
-            .iter()
-            .map(|c| format!("r.{c}"))
-            .collect::<Vec<_>>()
-            .join(", "),
-        latest("digest"),
-        latest("id"),
-        k.table
-    ))?;
+    let mut stmt = conn
+        .prepare(&format!(
+            "SELECT {}, {}, {} FROM {} r ORDER BY r.uid",
+            columns
+                .iter()
+                .map(|c| format!("r.{c}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            latest("digest"),
+            latest("id"),
+            k.table
+        ))
+        .context("reading the records for their digests")?;
+    // The kind's imported digests in the same uid order, the latest batch first: read beside the
+    // records, as a merge (the table is kept in the order of writing, with no index by uid).
+    let mut kept = conn
+        .prepare(
+            "SELECT record_uid, batch, digest FROM record_digests
+             WHERE record_kind = ?1 ORDER BY record_uid, batch DESC",
+        )
+        .context("reading the imported records' digests")?;
+    let mut kept = kept.query([k.kind])?;
+    let mut next_kept: Option<(String, i64, Vec<u8>)> = None;
+    let mut kept_done = false;
     let mut rows = stmt.query([k.kind])?;
     let n = columns.len();
     while let Some(row) = rows.next()? {
         let uid: String = row.get(0)?;
+        // The latest batch row of this uid, if any (rows of uids before it are passed).
+        let mut batch_row: Option<(i64, Vec<u8>)> = None;
+        loop {
+            if next_kept.is_none() && !kept_done {
+                match kept.next()? {
+                    Some(r) => next_kept = Some((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    None => kept_done = true,
+                }
+            }
+            match &next_kept {
+                Some((u, _, _)) if *u < uid => next_kept = None,
+                Some((u, b, d)) if *u == uid => {
+                    if batch_row.is_none() {
+                        batch_row = Some((*b, d.clone()));
+                    }
+                    next_kept = None;
+                }
+                _ => break,
+            }
+        }
         let values = (0..n)
             .map(|i| row.get_ref(i))
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let entry: Option<String> = row.get(n)?;
         let entry_id: Option<i64> = row.get(n + 1)?;
         // The batch row counts when its batch has an entry later than the record's own latest.
-        let batch: Option<i64> = row.get(n + 2)?;
-        let batch_digest: Option<Vec<u8>> = row.get(n + 3)?;
-        let from_batch = batch
-            .and_then(|b| batches.get(&b))
-            .filter(|(id, _)| entry_id.is_none_or(|e| *id > e))
-            .and(batch_digest.map(|d| hex(&d)));
+        let from_batch = batch_row.and_then(|(b, d)| {
+            batches
+                .get(&b)
+                .filter(|(id, _)| entry_id.is_none_or(|e| *id > e))
+                .map(|_| hex(&d))
+        });
         match from_batch.or(entry) {
             None => v.uncovered += 1,
             Some(expected) => {

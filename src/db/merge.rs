@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::Tx;
+use crate::domain::identity::{AliasUid, StoredPersonUid};
 
 /// References are checked again when the transaction commits rather than after every insert (which
 /// would cost a statement journal per row): for an import or merge, which checks them row by row.
@@ -52,7 +53,11 @@ pub fn any_alias(conn: &Connection) -> Result<bool> {
 /// After `member` was merged into `survivor`: every record naming `member` names `survivor`
 /// (each with a new change sequence, so the move travels), and so do the aliases of `member`.
 /// Returns the placements moved.
-pub fn move_person(tx: &Tx, member: &str, survivor: &str) -> Result<Vec<String>> {
+pub fn move_person(
+    tx: &Tx,
+    AliasUid(member): AliasUid,
+    StoredPersonUid(survivor): StoredPersonUid,
+) -> Result<Vec<String>> {
     let mut moved = Vec::new();
     for table in ["placements", "cases", "repatriations"] {
         let uids: Vec<String> = {

@@ -171,14 +171,14 @@ impl Tx<'_> {
     }
 
     /// Notes that an import stored the new record `uid` of `R`: its digest joins the batch that one
-    /// entry vouches for at the commit (or, when the uid had a row in the batches already, it gets
-    /// an entry of its own).
-    pub fn imported<R: crate::domain::record::Record>(&self, uid: &str) -> Result<()> {
-        let number = self.first + 1;
-        if !self.batch.add(self, number, &digest::kind::<R>(), uid)? {
-            self.touched.add(R::TABLE, uid);
-        }
-        Ok(())
+    /// entry vouches for at the commit.
+    pub fn imported<R: crate::domain::record::Record>(
+        &self,
+        uid: &str,
+        values: &[crate::domain::record::Scalar],
+    ) -> Result<()> {
+        self.batch
+            .add(self, self.first + 1, R::KIND, R::columns(), values, uid)
     }
 
     /// Who vouches for the records this transaction writes without an entry of their own.

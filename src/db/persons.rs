@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::records::{from_row, query_one, select_list};
+use crate::domain::identity::{AliasUid, StoredPersonUid};
 use crate::domain::person::{search_words, Person};
 use crate::domain::Nik;
 use crate::error::usage;
@@ -169,7 +170,11 @@ pub fn names<'a>(
 }
 
 /// Records that another office's uid names a person stored here.
-pub fn insert_alias(conn: &Connection, alias_uid: &str, person_uid: &str) -> Result<()> {
+pub fn insert_alias(
+    conn: &Connection,
+    AliasUid(alias_uid): AliasUid,
+    StoredPersonUid(person_uid): StoredPersonUid,
+) -> Result<()> {
     conn.prepare_cached(
         "INSERT OR IGNORE INTO person_aliases (alias_uid, person_uid) VALUES (?1, ?2)",
     )?

@@ -168,7 +168,7 @@ pub fn insert_or_clash<R: Record>(tx: &Tx, record: &R) -> Result<Option<&'static
             // A new row of an import gets no audit entry of its own (one per record doubled the
             // import's time and grew the database by four fifths): its digest joins the batch
             // the import's one entry vouches for (docs/data.md).
-            tx.imported::<R>(record.uid())?;
+            tx.imported::<R>(record.uid(), &values[..R::columns().len()])?;
             index_words(tx, record, false)?;
             Ok(None)
         }

@@ -217,7 +217,7 @@ fn warnings_accepted_before(conn: &Connection) -> Result<()> {
         let sex: Option<Sex> = sex.and_then(|s| s.parse().ok());
         let birth = birth.and_then(|b| b.parse().ok());
         let warnings = nik.warnings(birth, sex, regency.as_deref());
-        let codes: Vec<&str> = warnings.iter().map(|w| w.code).collect();
+        let codes: Vec<&str> = warnings.iter().map(|w| w.code.as_str()).collect();
         if codes.is_empty() {
             continue;
         }

@@ -31,15 +31,22 @@ pub fn parse_phone(input: &str) -> Result<(String, Option<Warning>), Invalid> {
         Some(n) => {
             let normalised = format!("+62{n}");
             let usual = n.starts_with('8') && (9..=12).contains(&n.len());
-            let warning =
-                (!usual).then(|| Warning::new("PHONE_UNUSUAL", t!(Msg::PhoneUnusual, normalised)));
+            let warning = (!usual).then(|| {
+                Warning::new(
+                    crate::domain::warning::WarningCode::PhoneUnusual,
+                    t!(Msg::PhoneUnusual, normalised),
+                )
+            });
             Ok((normalised, warning))
         }
         None => {
             let kept = if plus { format!("+{digits}") } else { digits };
             Ok((
                 kept.clone(),
-                Some(Warning::new("PHONE_UNUSUAL", t!(Msg::PhoneUnusual, kept))),
+                Some(Warning::new(
+                    crate::domain::warning::WarningCode::PhoneUnusual,
+                    t!(Msg::PhoneUnusual, kept),
+                )),
             ))
         }
     }
@@ -59,8 +66,12 @@ pub fn parse_passport(input: &str) -> Result<(String, Option<Warning>), Invalid>
     if !(1..=2).contains(&letters) || digits != rest.len() || !(6..=8).contains(&digits) {
         return Err(Invalid(t!(Msg::PassportInvalid, input.trim())));
     }
-    let warning = (letters != 1 || digits != 7)
-        .then(|| Warning::new("PASSPORT_UNUSUAL", t!(Msg::PassportUnusual, s)));
+    let warning = (letters != 1 || digits != 7).then(|| {
+        Warning::new(
+            crate::domain::warning::WarningCode::PassportUnusual,
+            t!(Msg::PassportUnusual, s),
+        )
+    });
     Ok((s, warning))
 }
 

@@ -367,7 +367,10 @@ mod tests {
             }),
             [ActiveRecommendationExists]
         );
-        let warning = Warning::new("NIK_SEX_MISMATCH", "x".into());
+        let warning = Warning::new(
+            crate::domain::warning::WarningCode::NikSexMismatch,
+            "x".into(),
+        );
         assert_eq!(
             reasons(Case {
                 warnings: vec![warning],

@@ -11,6 +11,16 @@ use super::version::Versions;
 use crate::error::Invalid;
 use crate::i18n::Lang;
 
+/// A uid that names a person stored here under another uid (`person_aliases`): another
+/// office's uid for the same person, or a merged person's. Both are person uids, so only their
+/// roles tell them apart: a newtype each, so that the two cannot be passed the wrong way round.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AliasUid<'a>(pub &'a str);
+
+/// The person stored here that an `AliasUid` names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StoredPersonUid<'a>(pub &'a str);
+
 code_list!(
     /// Why two person records were found to be one person.
     MergeReason, "merge reason" {

@@ -3,6 +3,7 @@
 
 #[macro_use]
 pub mod codes;
+pub mod audit;
 pub mod calendar;
 pub mod case;
 
@@ -30,4 +31,4 @@ pub use codes::*;
 pub use country::CountryCode;
 pub use nik::Nik;
 pub use region::RegencyCode;
-pub use warning::Warning;
+pub use warning::{Warning, WarningCode};

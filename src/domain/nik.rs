@@ -69,7 +69,7 @@ impl Nik {
         let district = self.district_code();
         if reference().district(district).is_none() && !reference().is_legacy(district) {
             warnings.push(Warning::new(
-                "NIK_DISTRICT_UNKNOWN",
+                crate::domain::warning::WarningCode::NikDistrictUnknown,
                 t!(Msg::NikDistrictUnknown, district),
             ));
         }
@@ -77,7 +77,7 @@ impl Nik {
             let (d, m, yy) = self.embedded_birth();
             if (date.day(), date.month(), date.year().rem_euclid(100) as u32) != (d, m, yy) {
                 warnings.push(Warning::new(
-                    "NIK_BIRTH_DATE_MISMATCH",
+                    crate::domain::warning::WarningCode::NikBirthDateMismatch,
                     t!(
                         Msg::NikBirthDateMismatch,
                         format!("{d:02}-{m:02}-{yy:02}"),
@@ -89,7 +89,7 @@ impl Nik {
         if let Some(sex) = sex {
             if sex != self.embedded_sex() {
                 warnings.push(Warning::new(
-                    "NIK_SEX_MISMATCH",
+                    crate::domain::warning::WarningCode::NikSexMismatch,
                     t!(
                         Msg::NikSexMismatch,
                         self.embedded_sex().label(),
@@ -101,7 +101,7 @@ impl Nik {
         if let Some(home) = home_regency {
             if home != self.regency_code() {
                 warnings.push(Warning::new(
-                    "NIK_REGENCY_DIFFERS",
+                    crate::domain::warning::WarningCode::NikRegencyDiffers,
                     t!(Msg::NikRegencyDiffers, self.regency_code(), home),
                 ));
             }
@@ -262,7 +262,7 @@ mod tests {
         let nik = ok("1371025508900002");
         let date = NaiveDate::from_ymd_opt(1990, 8, 15);
         assert!(nik.warnings(date, Some(Sex::P), Some("1371")).is_empty());
-        let codes = |w: Vec<Warning>| w.into_iter().map(|w| w.code).collect::<Vec<_>>();
+        let codes = |w: Vec<Warning>| w.into_iter().map(|w| w.code.as_str()).collect::<Vec<_>>();
         assert_eq!(
             codes(nik.warnings(
                 NaiveDate::from_ymd_opt(1990, 8, 16),

@@ -45,7 +45,7 @@ fn accept_warnings(p: &mut Person, clerk: &str, at: &Timestamp) {
         .unwrap_or_default();
     let new: Vec<&str> = warnings
         .iter()
-        .map(|w| w.code)
+        .map(|w| w.code.as_str())
         .filter(|c| !accepted.contains(c))
         .collect();
     if new.is_empty() {
@@ -65,14 +65,17 @@ pub fn unaccepted_warnings(p: &Person) -> Vec<super::Warning> {
         .unwrap_or_default();
     super::rules::person_warnings(p)
         .into_iter()
-        .filter(|w| !accepted.contains(&w.code))
+        .filter(|w| !accepted.contains(&w.code.as_str()))
         .collect()
 }
 
 /// Stored with a person: the search key (`worker find`) and the codes of its warnings nobody has
 /// accepted yet (a record from another office: listed for review).
 fn person_derived(p: &Person) -> Vec<(&'static str, Scalar<'_>)> {
-    let waiting: Vec<&str> = unaccepted_warnings(p).iter().map(|w| w.code).collect();
+    let waiting: Vec<&str> = unaccepted_warnings(p)
+        .iter()
+        .map(|w| w.code.as_str())
+        .collect();
     vec![
         ("name_key", Scalar::Text(search_key(&p.full_name).into())),
         (

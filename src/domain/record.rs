@@ -441,6 +441,10 @@ pub trait Record: Clone + Sized {
     const TABLE: &'static str;
     /// The record kind as the audit log names it (`person`, `placement`...).
     const KIND: &'static str;
+    /// `KIND` as the audit log's vocabulary.
+    fn record_kind() -> crate::domain::audit::RecordKind {
+        crate::domain::audit::RecordKind::from(Self::KIND)
+    }
     /// The column holding `version()`.
     const VERSION: &'static str;
     /// Every column, database order = declaration order.

@@ -59,7 +59,7 @@ pub fn identity_differences(stored: &Person, entered: &Person) -> Vec<Warning> {
     let mut compare = |field: &str, old: String, new: String| {
         if !new.is_empty() && old.to_lowercase() != new.to_lowercase() {
             out.push(Warning::new(
-                "PERSON_DIFFERS",
+                crate::domain::warning::WarningCode::PersonDiffers,
                 t!(Msg::PersonDiffers, field, old, new),
             ));
         }

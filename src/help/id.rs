@@ -863,8 +863,8 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
         "Tampilkan log audit: siapa mengubah apa, dan kapan",
     ),
     (
-        "Only entries at or after this time (YYYY-MM-DD or RFC 3339)",
-        "Hanya catatan pada atau sesudah waktu ini (YYYY-MM-DD atau RFC 3339)",
+        "Only entries at or after this time (YYYY-MM-DD, YYYY-MM-DDTHH:MM in UTC, or RFC 3339)",
+        "Hanya catatan pada atau sesudah waktu ini (YYYY-MM-DD, YYYY-MM-DDTHH:MM dalam UTC, atau RFC 3339)",
     ),
     (
         "Print shell completions",

@@ -3,13 +3,13 @@
 //!
 //! clap's derive text is English (it feeds the shell completions). `command(lang)` builds the tree,
 //! then walks it: every argument gets a heading (Arguments, Options, Global options), every command
-//! its examples (`examples.rs`); in Indonesian every about and help text is looked up by its English
-//! text in `id.rs`, value names too (`<DATE>` becomes `<TANGGAL>`), and clap's English fragments
+//! its examples (kept in its file, see `examples.rs`); in Indonesian every about and help text is
+//! looked up by its English text in `id.rs`, value names too (`<DATE>` becomes `<TANGGAL>`), and clap's English fragments
 //! (`Usage:`, `[OPTIONS]`, `[default: ...]`, `[possible values: ...]`) are replaced by ours from the
 //! message table. Parser errors are rendered anew from clap's error context (`errors.rs`).
 
 mod errors;
-mod examples;
+pub mod examples;
 mod id;
 mod start;
 
@@ -75,7 +75,7 @@ pub enum Stop {
     Clap(clap::Error),
     /// A parser error in the clerk's language: standard error, exit 2.
     Usage(String),
-    /// `pmi-desk` with no command.
+    /// `pmi-desk` with no command: on a terminal `main` opens the menu instead of reporting it.
     NoCommand(Lang),
 }
 
@@ -553,7 +553,9 @@ mod tests {
                     .into_iter()
                     .take_while(|w| w != ">" && w != "|")
                     .collect();
-                let matches = command(Lang::En)
+                // As typed on a terminal, where a command that asks may leave required values out
+                // (`register --nik ...` asks for the rest).
+                let matches = crate::cli::asking(command(Lang::En))
                     .try_get_matches_from(&words)
                     .or_else(|e| match e.kind() {
                         ErrorKind::DisplayHelp => Command::new("x").try_get_matches_from(["x"]),
@@ -577,7 +579,7 @@ mod tests {
             }
         }
         let known: BTreeSet<&String> = paths.iter().collect();
-        for (path, _) in examples::EXAMPLES {
+        for (path, _) in examples::all() {
             assert!(
                 known.contains(&path.to_string()),
                 "examples for unknown `{path}`"

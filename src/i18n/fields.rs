@@ -156,6 +156,24 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("version", "versi", "version"),
     ("value", "nilai", "value"),
     ("at", "waktu", "time"),
+    // What audit entries record beside record fields.
+    ("printed_to", "dicetak ke", "printed to"),
+    ("document", "dokumen", "document"),
+    ("decided", "kolom yang diputuskan", "field decided"),
+    ("merged_uid", "uid orang yang digabung", "merged person uid"),
+    ("alias_uid", "uid di kantor lain", "uid at the other office"),
+    ("public_key", "kunci publik", "public key"),
+    ("sha256", "sha256", "sha256"),
+    ("arguments", "argumen", "arguments"),
+    ("format", "format", "format"),
+    ("rows", "baris", "rows"),
+    ("seq", "urutan", "sequence"),
+    ("sql", "SQL", "SQL"),
+    ("source", "sumber", "source"),
+    ("counts", "jumlah", "counts"),
+    ("site", "situs", "site"),
+    ("manifest", "manifest", "manifest"),
+    ("records", "data", "records"),
 ];
 
 /// The field's name in `lang`; the column itself for one not in the table.

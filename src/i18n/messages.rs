@@ -9,6 +9,7 @@ message_table! {
     CodeUnknown => "Kode '{}' tidak dikenal untuk {}; pilihan: {}", "Unknown code '{}' for {}; expected one of: {}";
     CodeListUnknown => "Daftar kode '{}' tidak ada; daftar: {}", "No code list '{}'; lists: {}";
     DateInvalid => "Tanggal '{}' tidak valid: tulis YYYY-MM-DD atau DD-MM-YYYY (hari dulu, bukan bulan)", "Invalid date '{}': write YYYY-MM-DD or DD-MM-YYYY (day first, never month first)";
+    LogSinceInvalid => "--since '{}' tidak valid: tulis YYYY-MM-DD, YYYY-MM-DDTHH:MM (UTC) atau waktu RFC 3339", "--since '{}' is invalid: write YYYY-MM-DD, YYYY-MM-DDTHH:MM (UTC) or an RFC 3339 time";
     ClockInvalid => "PMI_DESK_NOW '{}' tidak valid: tulis YYYY-MM-DD atau waktu RFC 3339", "PMI_DESK_NOW '{}' is invalid: write YYYY-MM-DD or an RFC 3339 time";
     NameEmpty => "Nama tidak boleh kosong", "The name may not be empty";
     NameTooLong => "Nama terlalu panjang: {} karakter (paling banyak {})", "The name is too long: {} characters (at most {})";
@@ -887,4 +888,13 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     LogActionInit => "disiapkan sebagai kantor", "set up as an office";
     LogActionDemo => "demo dibuat", "demo made";
     WorkbookTooLarge => "{} akan terbuka menjadi {} MB (paling banyak {} MB); buku kerja sebesar itu tidak dibaca: pakai folder CSV", "{} would unpack to {} MB (at most {} MB); a workbook that large is not read: use a CSV folder";
+    // vocabularies
+    LogKindQuery => "kueri", "query";
+    LogKindListing => "daftar dibaca keluar", "listing read out";
+    LogActionTrust => "kunci dipercaya", "key trusted";
+    LogKindDigestBatch => "digest baris baru impor", "digests of an import's new rows";
+    SettingStoredInvalid => "Pengaturan {} yang tersimpan ('{}') tidak valid: {}. Perbaiki dengan `{}`", "The stored setting {} ('{}') is invalid: {}. Fix it with `{}`";
+    WarningPhoneUnusual => "nomor telepon tidak lazim", "unusual phone number";
+    WarningPassportUnusual => "nomor paspor tidak lazim", "unusual passport number";
+    WarningPersonDiffers => "data orang berbeda dari yang tersimpan", "person differs from the stored one";
 }

@@ -12,6 +12,8 @@ mod text;
 pub use compose::{handover_record, recommendation_letter, refusal_letter, HandoverParties};
 pub use paper::Paper;
 
+pub use crate::image::ImageFormat;
+
 /// The document as HTML (print-ready), every value from the records isolated and shown.
 pub fn html(doc: &Document) -> String {
     html::render(&doc.shown())
@@ -98,32 +100,6 @@ impl Letterhead {
             .chain(self.contact.iter().map(|c| (c.as_str(), false)))
             .filter(|(l, _)| !l.trim().is_empty())
             .collect()
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ImageFormat {
-    Png,
-    Jpeg,
-}
-
-impl ImageFormat {
-    /// The format of an image file from its first bytes.
-    pub fn sniff(bytes: &[u8]) -> Option<ImageFormat> {
-        if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-            Some(ImageFormat::Png)
-        } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-            Some(ImageFormat::Jpeg)
-        } else {
-            None
-        }
-    }
-
-    pub fn mime(self) -> &'static str {
-        match self {
-            ImageFormat::Png => "image/png",
-            ImageFormat::Jpeg => "image/jpeg",
-        }
     }
 }
 

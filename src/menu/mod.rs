@@ -6,11 +6,20 @@
 mod tasks;
 
 use std::ffi::OsString;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crate::i18n::{self, Lang, Msg};
 use crate::prompt::{self, Prompter, Terminal};
 use crate::t;
+
+/// Whether `pmi-desk` alone opens the menu: only for a clerk at a terminal (standard input and
+/// output), and not with `--no-input`, which asks for nothing.
+pub fn can_start() -> bool {
+    std::io::stdin().is_terminal()
+        && std::io::stdout().is_terminal()
+        && !std::env::args_os().any(|a| a == "--no-input")
+}
 
 /// Runs the menu until the clerk quits; returns the exit code.
 pub fn run(lang: Lang) -> i32 {

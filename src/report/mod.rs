@@ -2,6 +2,7 @@
 //! and their labels, the groups a reader expects even at zero, and the comparison with an earlier
 //! period. Every figure travels with its period, as-of date and definition.
 
+pub mod dimension;
 pub mod period;
 mod render;
 pub mod summary;
@@ -20,6 +21,7 @@ use crate::domain::*;
 use crate::error::usage;
 use crate::i18n::{lang, Lang, Msg};
 use crate::t;
+pub use dimension::Dimension;
 use period::Period;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -86,45 +88,45 @@ pub struct Report {
     pub period: Period,
     pub as_of: NaiveDate,
     pub definition: String,
-    pub dimensions: Vec<String>,
+    pub dimensions: Vec<Dimension>,
     pub rows: Vec<Row>,
     pub total: i64,
     pub compared: Option<(Period, i64)>,
 }
 
 /// The codes a reader expects to see, even at zero (all four schemes, both sexes, every month).
-fn expected(kind: Kind, dimension: &str, period: &Period) -> Option<Vec<String>> {
+fn expected(kind: Kind, dimension: Dimension, period: &Period) -> Option<Vec<String>> {
     fn codes<C: CodeList>() -> Option<Vec<String>> {
         Some(C::all().iter().map(|c| c.code().to_string()).collect())
     }
     match (kind, dimension) {
-        (_, "month") => Some(period.months()),
-        (_, "scheme") => codes::<Scheme>(),
-        (_, "sector") => codes::<Sector>(),
-        (_, "sex") => codes::<Sex>(),
-        (_, "stage") => codes::<Stage>(),
-        (_, "age_group") => Some(
+        (_, Dimension::Month) => Some(period.months()),
+        (_, Dimension::Scheme) => codes::<Scheme>(),
+        (_, Dimension::Sector) => codes::<Sector>(),
+        (_, Dimension::Sex) => codes::<Sex>(),
+        (_, Dimension::Stage) => codes::<Stage>(),
+        (_, Dimension::AgeGroup) => Some(
             ["18-24", "25-34", "35-44", "45+"]
                 .map(String::from)
                 .to_vec(),
         ),
-        (Kind::Recommendations, "status") => codes::<RecommendationStatus>(),
-        (Kind::Cases, "status") => codes::<CaseStatus>(),
-        (Kind::Cases, "category") => codes::<CaseCategory>(),
-        (Kind::Cases, "channel") => codes::<Channel>(),
-        (Kind::Cases, "procedural_status") => codes::<ProceduralStatus>(),
-        (Kind::Cases, "handling") => Some(vec!["DONE".into(), "IN_PROCESS".into()]),
-        (Kind::Repatriations, "category") => codes::<RepatriationCategory>(),
-        (Kind::Repatriations, "handed_over") => Some(vec!["YES".into(), "NO".into()]),
+        (Kind::Recommendations, Dimension::Status) => codes::<RecommendationStatus>(),
+        (Kind::Cases, Dimension::Status) => codes::<CaseStatus>(),
+        (Kind::Cases, Dimension::Category) => codes::<CaseCategory>(),
+        (Kind::Cases, Dimension::Channel) => codes::<Channel>(),
+        (Kind::Cases, Dimension::ProceduralStatus) => codes::<ProceduralStatus>(),
+        (Kind::Cases, Dimension::Handling) => Some(vec!["DONE".into(), "IN_PROCESS".into()]),
+        (Kind::Repatriations, Dimension::Category) => codes::<RepatriationCategory>(),
+        (Kind::Repatriations, Dimension::HandedOver) => Some(vec!["YES".into(), "NO".into()]),
         _ => None,
     }
 }
 
 /// The label of a code in the clerk's language.
-pub fn label(kind: Kind, dimension: &str, code: Option<&str>) -> String {
+pub fn label(kind: Kind, dimension: Dimension, code: Option<&str>) -> String {
     let Some(code) = code else {
         // Only refusals have reasons: a decision without one is a letter that was issued.
-        if (kind, dimension) == (Kind::Recommendations, "reason") {
+        if (kind, dimension) == (Kind::Recommendations, Dimension::Reason) {
             return t!(Msg::ReportReasonNotRefused);
         }
         return t!(Msg::Unknown);
@@ -133,20 +135,20 @@ pub fn label(kind: Kind, dimension: &str, code: Option<&str>) -> String {
         C::parse(code).ok().map(|c| c.label(lang()).to_string())
     }
     let found = match (kind, dimension) {
-        (_, "scheme") => of::<Scheme>(code),
-        (_, "sector") => of::<Sector>(code),
-        (_, "sex") => of::<Sex>(code),
-        (_, "education") => of::<Education>(code),
-        (_, "stage") => of::<Stage>(code),
-        (_, "cancel_reason") => of::<CancelReason>(code),
-        (_, "country") => code
+        (_, Dimension::Scheme) => of::<Scheme>(code),
+        (_, Dimension::Sector) => of::<Sector>(code),
+        (_, Dimension::Sex) => of::<Sex>(code),
+        (_, Dimension::Education) => of::<Education>(code),
+        (_, Dimension::Stage) => of::<Stage>(code),
+        (_, Dimension::CancelReason) => of::<CancelReason>(code),
+        (_, Dimension::Country) => code
             .parse::<CountryCode>()
             .ok()
             .map(|c| c.name(lang()).to_string()),
-        (_, "regency") => crate::reference::reference()
+        (_, Dimension::Regency) => crate::reference::reference()
             .regency(code)
             .map(|r| r.name.clone()),
-        (_, "month") => {
+        (_, Dimension::Month) => {
             let date = NaiveDate::parse_from_str(&format!("{code}-01"), "%Y-%m-%d").ok();
             date.map(|d| match lang() {
                 Lang::Id => crate::domain::date::indonesian_long(d)
@@ -156,19 +158,19 @@ pub fn label(kind: Kind, dimension: &str, code: Option<&str>) -> String {
                 Lang::En => d.format("%B %Y").to_string(),
             })
         }
-        (Kind::Recommendations, "status") => of::<RecommendationStatus>(code),
-        (Kind::Recommendations, "reason") => of::<RefusalReason>(code),
-        (Kind::Cases, "status") => of::<CaseStatus>(code),
-        (Kind::Cases, "category") => of::<CaseCategory>(code),
-        (Kind::Cases, "channel") => of::<Channel>(code),
-        (Kind::Cases, "procedural_status") => of::<ProceduralStatus>(code),
-        (Kind::Cases, "handling") => Some(t!(if code == "DONE" {
+        (Kind::Recommendations, Dimension::Status) => of::<RecommendationStatus>(code),
+        (Kind::Recommendations, Dimension::Reason) => of::<RefusalReason>(code),
+        (Kind::Cases, Dimension::Status) => of::<CaseStatus>(code),
+        (Kind::Cases, Dimension::Category) => of::<CaseCategory>(code),
+        (Kind::Cases, Dimension::Channel) => of::<Channel>(code),
+        (Kind::Cases, Dimension::ProceduralStatus) => of::<ProceduralStatus>(code),
+        (Kind::Cases, Dimension::Handling) => Some(t!(if code == "DONE" {
             Msg::HandlingDone
         } else {
             Msg::HandlingInProcess
         })),
-        (Kind::Repatriations, "category") => of::<RepatriationCategory>(code),
-        (Kind::Repatriations, "handed_over") => {
+        (Kind::Repatriations, Dimension::Category) => of::<RepatriationCategory>(code),
+        (Kind::Repatriations, Dimension::HandedOver) => {
             Some(t!(if code == "YES" { Msg::Yes } else { Msg::No }))
         }
         _ => None,
@@ -177,7 +179,7 @@ pub fn label(kind: Kind, dimension: &str, code: Option<&str>) -> String {
 }
 
 /// Parses `--by scheme,country`, refusing dimensions the report does not have.
-pub fn dimensions(kind: Kind, by: &[String]) -> Result<Vec<String>> {
+pub fn dimensions(kind: Kind, by: &[String]) -> Result<Vec<Dimension>> {
     let source = kind.source();
     let mut out = Vec::new();
     for d in by
@@ -185,16 +187,20 @@ pub fn dimensions(kind: Kind, by: &[String]) -> Result<Vec<String>> {
         .map(|d| d.trim().to_lowercase())
         .filter(|d| !d.is_empty())
     {
-        if !source.has(&d) || kind == Kind::Summary {
-            return Err(usage(t!(
+        let unknown = || {
+            usage(t!(
                 Msg::DimensionUnknown,
                 d,
                 kind.name(),
                 source.dimension_names().join(", ")
-            )));
+            ))
+        };
+        let dimension: Dimension = d.parse().map_err(|_| unknown())?;
+        if !source.has(dimension.as_str()) || kind == Kind::Summary {
+            return Err(unknown());
         }
-        if !out.contains(&d) {
-            out.push(d);
+        if !out.contains(&dimension) {
+            out.push(dimension);
         }
     }
     Ok(out)
@@ -251,12 +257,12 @@ fn align_months(
 pub fn build(
     conn: &Connection,
     kind: Kind,
-    dims: &[String],
+    dims: &[Dimension],
     period: Period,
     as_of: NaiveDate,
     compare: Option<Compare>,
 ) -> Result<Report> {
-    let names: Vec<&str> = dims.iter().map(String::as_str).collect();
+    let names: Vec<&str> = dims.iter().map(|d| d.as_str()).collect();
     let current = counts(conn, kind, &names, &period, as_of)?;
     let earlier = compare.map(|c| match c {
         Compare::PreviousPeriod => period.previous_period(),
@@ -277,8 +283,8 @@ pub fn build(
         .chain(previous.iter().flat_map(|p| p.keys()))
         .collect();
     let mut lists: Vec<Vec<Option<String>>> = Vec::new();
-    for (i, d) in names.iter().enumerate() {
-        let mut values: Vec<Option<String>> = expected(kind, d, &period)
+    for (i, d) in dims.iter().enumerate() {
+        let mut values: Vec<Option<String>> = expected(kind, *d, &period)
             .unwrap_or_default()
             .into_iter()
             .map(Some)
@@ -298,9 +304,9 @@ pub fn build(
         values.extend(others.into_iter().map(|(_, v)| v));
         lists.push(values);
     }
-    let open: Vec<bool> = names
+    let open: Vec<bool> = dims
         .iter()
-        .map(|d| expected(kind, d, &period).is_none())
+        .map(|d| expected(kind, *d, &period).is_none())
         .collect();
     let mut rows = Vec::new();
     let mut keys: Vec<Vec<Option<String>>> = vec![Vec::new()];

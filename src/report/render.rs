@@ -14,38 +14,11 @@ use crate::output::{column, Cell, Format, Records};
 use crate::t;
 use crate::xlsx;
 
-fn heading(dimension: &str) -> String {
-    t!(match dimension {
-        "scheme" => Msg::HeadScheme,
-        "country" => Msg::HeadCountry,
-        "sector" => Msg::HeadSector,
-        "regency" => Msg::HeadRegency,
-        "sex" => Msg::HeadSex,
-        "occupation" => Msg::HeadOccupation,
-        "education" => Msg::HeadEducation,
-        "p3mi" => Msg::HeadP3mi,
-        "month" => Msg::HeadMonth,
-        "age_group" => Msg::HeadAgeGroup,
-        "stage" => Msg::HeadStage,
-        "cancel_reason" => Msg::HeadCancelReason,
-        "status" => Msg::HeadStatus,
-        "reason" => Msg::HeadRefusalReasons,
-        "office" => Msg::HeadImmigrationOffice,
-        "category" => Msg::HeadCategory,
-        "channel" => Msg::HeadChannel,
-        "procedural_status" => Msg::HeadProcedural,
-        "handling" => Msg::HeadHandling,
-        "debarkation" => Msg::HeadDebarkation,
-        "handed_over" => Msg::HeadHandedOver,
-        _ => Msg::HeadValue,
-    })
-}
-
 fn records(report: &Report) -> Records {
     let mut columns: Vec<_> = report
         .dimensions
         .iter()
-        .map(|d| column(d.as_str(), heading(d)))
+        .map(|d| column(d.as_str(), crate::views::dimension_heading(*d)))
         .collect();
     columns.push(column("count", t!(Msg::HeadCount)));
     if report.compared.is_some() {
@@ -63,7 +36,7 @@ fn records(report: &Report) -> Records {
                 .map(|(d, k)| {
                     Cell::code(
                         k.as_deref().unwrap_or(""),
-                        &label(report.kind, d, k.as_deref()),
+                        &label(report.kind, *d, k.as_deref()),
                     )
                 })
                 .collect();
@@ -228,11 +201,11 @@ pub fn write_summary_xlsx(s: &Summary, office_name: &str, book: &mut xlsx::Book)
     for (section, report) in sections(s) {
         for row in &report.rows {
             let code = row.keys[0].clone().unwrap_or_default();
-            let shown = label(report.kind, &report.dimensions[0], row.keys[0].as_deref());
+            let shown = label(report.kind, report.dimensions[0], row.keys[0].as_deref());
             sheet.row(
                 &[
                     xlsx::Value::Text(section),
-                    xlsx::Value::Text(&report.dimensions[0]),
+                    xlsx::Value::Text(report.dimensions[0].as_str()),
                     xlsx::Value::Text(&code),
                     xlsx::Value::Text(&shown),
                     xlsx::Value::Int(row.count),
@@ -254,7 +227,7 @@ fn lines_id(report: &Report, limit: usize) -> Vec<(String, Option<String>, i64)>
             .take(limit)
             .map(|r| {
                 (
-                    label(report.kind, &report.dimensions[0], r.keys[0].as_deref()),
+                    label(report.kind, report.dimensions[0], r.keys[0].as_deref()),
                     r.keys[0].clone(),
                     r.count,
                 )

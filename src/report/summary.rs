@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::period::Period;
-use super::{build, Kind, Report};
+use super::{build, Dimension, Kind, Report};
 
 pub struct Summary {
     pub period: Period,
@@ -21,16 +21,16 @@ pub struct Summary {
 }
 
 pub fn build_summary(conn: &Connection, period: Period, as_of: NaiveDate) -> Result<Summary> {
-    let by = |kind: Kind, dim: &str| build(conn, kind, &[dim.to_string()], period, as_of, None);
+    let by = |kind: Kind, dim: Dimension| build(conn, kind, &[dim], period, as_of, None);
     Ok(Summary {
         period,
         as_of,
-        placements_by_scheme: by(Kind::Placements, "scheme")?,
-        placements_by_country: by(Kind::Placements, "country")?,
-        placements_by_sector: by(Kind::Placements, "sector")?,
-        placements_by_sex: by(Kind::Placements, "sex")?,
-        cases_by_category: by(Kind::Cases, "category")?,
-        cases_by_handling: by(Kind::Cases, "handling")?,
-        returns_by_category: by(Kind::Repatriations, "category")?,
+        placements_by_scheme: by(Kind::Placements, Dimension::Scheme)?,
+        placements_by_country: by(Kind::Placements, Dimension::Country)?,
+        placements_by_sector: by(Kind::Placements, Dimension::Sector)?,
+        placements_by_sex: by(Kind::Placements, Dimension::Sex)?,
+        cases_by_category: by(Kind::Cases, Dimension::Category)?,
+        cases_by_handling: by(Kind::Cases, Dimension::Handling)?,
+        returns_by_category: by(Kind::Repatriations, Dimension::Category)?,
     })
 }

@@ -3,12 +3,12 @@
 
 use anyhow::Result;
 
-use super::find;
-use crate::cli::{CaseCommand, FollowUp};
+use super::{CaseCommand, FollowUp};
 use crate::commands::form::given;
+use crate::commands::lookup;
 use crate::context::{new_uid, Ctx};
 use crate::db::{self, records};
-use crate::domain::calendar::parse_holidays;
+use crate::domain::audit::Action;
 use crate::domain::case::{closure_allowed, forbidden, Awaiting, CaseAction, CaseEvent};
 use crate::domain::date::parse_date;
 use crate::domain::rules;
@@ -52,7 +52,7 @@ fn dated(on: Option<String>) -> FollowUp {
 }
 
 pub fn run(ctx: &Ctx, mut command: CaseCommand) -> Result<()> {
-    crate::commands::ask::follow_up(ctx, &mut command)?;
+    super::ask::follow_up(ctx, &mut command)?;
     let (key, s) = match command {
         CaseCommand::Note {
             case,
@@ -186,7 +186,7 @@ fn record(ctx: &Ctx, key: &str, s: Step) -> Result<()> {
         .transpose()?;
     let actor = ctx.actor();
     let (case, event) = store.write(|tx| {
-        let old = find(tx, key)?;
+        let old = lookup::case(tx, key)?;
         if on < old.reported_on {
             return Err(Invalid(t!(Msg::EventBeforeReport, on, old.reported_on)).into());
         }
@@ -204,7 +204,7 @@ fn record(ctx: &Ctx, key: &str, s: Step) -> Result<()> {
             CaseAction::Close => {
                 let reason = s.closure.ok_or_else(|| Invalid(t!(Msg::ValueEmpty)))?;
                 let events = db::cases::events(tx, &old.uid)?;
-                let holidays = parse_holidays(&settings::value(tx, "holidays")?)?;
+                let holidays = settings::holiday_dates(tx)?;
                 closure_allowed(&old, &events, reason, on, &holidays)?;
                 case.closure_reason = Some(reason);
                 case.closed_on = Some(on);
@@ -247,7 +247,7 @@ fn record(ctx: &Ctx, key: &str, s: Step) -> Result<()> {
         timeline.push(event.clone());
         rules::refuse(rules::case_with_events(&case, &timeline))?;
         records::create(tx, &actor, &event)?;
-        let case = records::change(tx, &actor, "update", &old, case)?;
+        let case = records::change(tx, &actor, Action::Update.as_str(), &old, case)?;
         // The status its events give, whatever other offices recorded, and what to look at.
         db::cases::refresh_state(tx, &actor, &case.uid)?;
         Ok((case, event))

@@ -1,29 +1,344 @@
 //! `case show|list` and the follow-up commands (`note`, `act`, `refer`, `resolve`, `close`,
 //! `reopen`) in `follow`.
 
+mod ask;
 mod follow;
 
 use std::io::Write;
 
 use anyhow::Result;
-use rusqlite::Connection;
+
+use super::lookup;
 use serde_json::json;
 
-use crate::cli::{CaseCommand, CaseListArgs};
+use crate::cli::Limit;
 use crate::context::Ctx;
 use crate::db;
-use crate::domain::calendar::parse_holidays;
 use crate::domain::case::{deadlines_passed, Case, Overdue};
 use crate::domain::date::parse_date;
-use crate::error::refused;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::output::{column, row_limit, Cell, Format};
 use crate::settings;
 use crate::views;
 use crate::{pager, t};
+use clap::{Args, Subcommand};
 
-pub fn find(conn: &Connection, key: &str) -> Result<Case> {
-    db::cases::by_number_or_uid(conn, key)?.ok_or_else(|| refused(t!(Msg::CaseNotFound, key)))
+#[derive(Subcommand, Debug)]
+pub enum CaseCommand {
+    /// A case and its whole timeline
+    Show {
+        /// Case number or uid
+        case: String,
+    },
+    /// Cases, by status, category, country, reporting dates; overdue ones; mine
+    List(CaseListArgs),
+    /// Add a note to a case's timeline
+    Note {
+        /// Case number or uid
+        #[arg(required = true)]
+        case: Option<String>,
+        /// The note
+        #[arg(required = true)]
+        text: Option<String>,
+        #[command(flatten)]
+        follow_up: FollowUp,
+    },
+    /// Record an action: consultation, clarification, mediation, claim, litigation, coordination
+    Act(CaseActArgs),
+    /// Refer the case to a partner agency
+    Refer {
+        /// Case number or uid
+        #[arg(required = true)]
+        case: Option<String>,
+        /// POLICE, EMBASSY, IMMIGRATION, LABOUR_OFFICE_PROVINCE, SOCIAL_SERVICES, BPJS, HOSPITAL...
+        #[arg(long, value_name = "CODE", required = true)]
+        partner: Option<String>,
+        /// Number of the referral letter
+        #[arg(long, value_name = "NUMBER")]
+        letter_number: Option<String>,
+        /// Note on the referral
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// Date of the referral [default: today]
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+    },
+    /// Mark the case resolved, with its outcome
+    Resolve {
+        /// Case number or uid
+        #[arg(required = true)]
+        case: Option<String>,
+        /// What was achieved, e.g. "Gaji dibayar penuh"
+        #[arg(long, value_name = "TEXT", required = true)]
+        outcome: Option<String>,
+        /// Date it was resolved [default: today]
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+    },
+    /// Close the case without resolution, for a reason of Perban 6/2024 Art. 30
+    Close {
+        /// Case number or uid
+        #[arg(required = true)]
+        case: Option<String>,
+        /// DOCS_NOT_COMPLETED_30D, NO_CLARIFICATION_15WD, UNREACHABLE_60D, HANDED_TO_AGENCY, NO_RESPONSE_6M
+        #[arg(long, value_name = "CODE", required = true)]
+        reason: Option<String>,
+        /// Note on the closure
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// Date it was closed [default: today]
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+    },
+    /// Reopen a resolved or closed case
+    Reopen {
+        /// Case number or uid
+        #[arg(required = true)]
+        case: Option<String>,
+        /// Why the case is reopened
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// Date it was reopened [default: today]
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+    },
+}
+
+/// What the office now waits for, and whether the complainant was reached (for the deadlines).
+#[derive(Args, Debug, Default, Clone)]
+pub struct FollowUp {
+    /// Now waiting for: DOCUMENTS, CLARIFICATION, RESPONSE (after telling them it cannot be resolved), or NOTHING
+    #[arg(long, value_name = "CODE")]
+    pub awaiting: Option<String>,
+    /// The complainant was reached
+    #[arg(long)]
+    pub contacted: bool,
+    /// Date of the event [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct CaseListArgs {
+    /// NEW, IN_PROGRESS, REFERRED, RESOLVED or CLOSED
+    #[arg(long, value_name = "CODE")]
+    pub status: Option<String>,
+    /// Case category, e.g. UNPAID_WAGES or TPPO (see `ref codes "case category"`)
+    #[arg(long, value_name = "CODE")]
+    pub category: Option<String>,
+    /// Country where it happened (code or name)
+    #[arg(long, value_name = "COUNTRY")]
+    pub country: Option<String>,
+    /// Reported on or after
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Reported on or before
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only open cases past a closure deadline, with the reason they could be closed for
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only cases opened by me (--clerk)
+    #[arg(long)]
+    pub mine: bool,
+    #[command(flatten)]
+    pub rows: Limit,
+}
+
+#[derive(Args, Debug)]
+pub struct CaseActArgs {
+    /// Case number or uid
+    #[arg(required = true)]
+    pub case: Option<String>,
+    /// CONSULTATION, CLARIFICATION, MEDIATION, SOCIAL_SECURITY_CLAIM, LITIGATION_ASSISTANCE, COORDINATION
+    #[arg(long, value_name = "CODE", required = true)]
+    pub kind: Option<String>,
+    /// Partner involved, e.g. P3MI, EMBASSY (see `ref codes partner`)
+    #[arg(long, value_name = "CODE")]
+    pub partner: Option<String>,
+    /// Number of the letter sent
+    #[arg(long, value_name = "NUMBER")]
+    pub letter_number: Option<String>,
+    /// Note on the action
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub follow_up: FollowUp,
+}
+
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "case",
+        &[
+            ex(
+                "Pengaduan yang lewat batas waktu",
+                "Cases past a deadline",
+                "pmi-desk case list --overdue",
+            ),
+            ex(
+                "Catat mediasi",
+                "Record a mediation",
+                "pmi-desk case act BP3MI-SB-K-2023-0001 --kind MEDIATION --partner P3MI --contacted",
+            ),
+            ex(
+                "Riwayat penanganan satu pengaduan",
+                "One case's timeline",
+                "pmi-desk case show BP3MI-SB-K-2023-0001",
+            ),
+        ],
+    ),
+    (
+        "case show",
+        &[
+            ex(
+                "Dengan nomor pengaduan",
+                "By case number",
+                "pmi-desk case show BP3MI-SB-K-2023-0001",
+            ),
+            ex(
+                "Sebagai JSON",
+                "As JSON",
+                "pmi-desk case show BP3MI-SB-K-2023-0001 --format json",
+            ),
+        ],
+    ),
+    (
+        "case list",
+        &[
+            ex(
+                "Yang masih dalam proses",
+                "Those in progress",
+                "pmi-desk case list --status IN_PROGRESS",
+            ),
+            ex(
+                "Lewat batas waktu, dengan alasan penutupannya",
+                "Past a deadline, with the closure reason",
+                "pmi-desk case list --overdue",
+            ),
+            ex(
+                "TPPO yang diadukan tahun 2023",
+                "Trafficking cases reported in 2023",
+                "pmi-desk case list --category TPPO --from 2023-01-01 --to 2023-12-31",
+            ),
+            ex(
+                "Pengaduan yang saya buka",
+                "The cases I opened",
+                "pmi-desk case list --mine",
+            ),
+        ],
+    ),
+    (
+        "case note",
+        &[
+            ex(
+                "Tambahkan catatan",
+                "Add a note",
+                "pmi-desk case note BP3MI-SB-K-2023-0001 \"Keluarga menyerahkan fotokopi kontrak kerja\"",
+            ),
+            ex(
+                "Catatan sambil menunggu dokumen",
+                "A note, now waiting for documents",
+                "pmi-desk case note BP3MI-SB-K-2023-0001 \"Diminta melengkapi slip gaji\" --awaiting DOCUMENTS --contacted",
+            ),
+        ],
+    ),
+    (
+        "case act",
+        &[
+            ex(
+                "Mediasi dengan P3MI",
+                "A mediation with the P3MI",
+                "pmi-desk case act BP3MI-SB-K-2023-0001 --kind MEDIATION --partner P3MI --contacted",
+            ),
+            ex(
+                "Surat klarifikasi, menunggu jawaban",
+                "A clarification letter, waiting for the answer",
+                "pmi-desk case act BP3MI-SB-K-2023-0001 --kind CLARIFICATION --letter-number B.120/BP3MI-SB/XI/2023 --awaiting CLARIFICATION",
+            ),
+        ],
+    ),
+    (
+        "case refer",
+        &[
+            ex(
+                "Rujuk ke kepolisian",
+                "Refer to the police",
+                "pmi-desk case refer BP3MI-SB-K-2023-0001 --partner POLICE --letter-number B.121/BP3MI-SB/XI/2023",
+            ),
+            ex(
+                "Rujuk ke KBRI dengan catatan",
+                "Refer to the embassy with a note",
+                "pmi-desk case refer BP3MI-SB-K-2023-0001 --partner EMBASSY --note \"Pekerja berada di penampungan KBRI\"",
+            ),
+        ],
+    ),
+    (
+        "case resolve",
+        &[
+            ex(
+                "Gaji sudah dibayar",
+                "The wages were paid",
+                "pmi-desk case resolve BP3MI-SB-K-2023-0001 --outcome \"Gaji dibayar penuh\"",
+            ),
+            ex(
+                "Dengan tanggal selesai",
+                "With the date it was resolved",
+                "pmi-desk case resolve BP3MI-SB-K-2023-0001 --outcome \"Klaim BPJS cair\" --on 30-11-2023",
+            ),
+        ],
+    ),
+    (
+        "case close",
+        &[
+            ex(
+                "Pengadu tidak dapat dihubungi 60 hari",
+                "Complainant unreachable for 60 days",
+                "pmi-desk case close BP3MI-SB-K-2023-0001 --reason UNREACHABLE_60D",
+            ),
+            ex(
+                "Diserahkan ke instansi lain",
+                "Handed to another agency",
+                "pmi-desk case close BP3MI-SB-K-2023-0001 --reason HANDED_TO_AGENCY --note \"Ditangani Polda Sumbar\"",
+            ),
+        ],
+    ),
+    (
+        "case reopen",
+        &[
+            ex(
+                "Buka kembali",
+                "Reopen",
+                "pmi-desk case reopen BP3MI-SB-K-2023-0001",
+            ),
+            ex(
+                "Dengan alasannya",
+                "With the reason",
+                "pmi-desk case reopen BP3MI-SB-K-2023-0001 --note \"Pengadu datang membawa bukti baru\"",
+            ),
+        ],
+    ),
+];
+
+impl crate::commands::Run for CaseCommand {
+    const EXAMPLES: Examples = EXAMPLES;
+    const ASKS: &'static [&'static str] = &[
+        "case note",
+        "case act",
+        "case refer",
+        "case resolve",
+        "case close",
+        "case reopen",
+    ];
+
+    fn name(&self) -> &'static str {
+        "case"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
 }
 
 pub fn run(ctx: &Ctx, command: CaseCommand) -> Result<()> {
@@ -37,7 +352,7 @@ pub fn run(ctx: &Ctx, command: CaseCommand) -> Result<()> {
 fn show(ctx: &Ctx, key: &str) -> Result<()> {
     let store = ctx.open_reading()?;
     let conn = store.conn();
-    let case = find(conn, key)?;
+    let case = lookup::case(conn, key)?;
     let person = match &case.person_uid {
         Some(uid) => db::persons::by_uid(conn, uid)?,
         None => None,
@@ -102,7 +417,7 @@ fn list_overdue(
     filter: &db::cases::Filter,
     limit: Option<i64>,
 ) -> Result<()> {
-    let holidays = parse_holidays(&settings::value(conn, "holidays")?)?;
+    let holidays = settings::holiday_dates(conn)?;
     let mut late = Vec::new();
     for (uid, timeline) in db::cases::timelines(conn, filter)? {
         for reason in deadlines_passed(&timeline, ctx.clock.today, &holidays) {

@@ -2,8 +2,10 @@
 //! with the same parser; then a summary to confirm before saving. Each value lives in the command's
 //! own argument (`Option<String>`), so what was asked is exactly what could have been typed: the
 //! command goes on as if it had been given, and the guided menu shows it as a command line. Without
-//! a terminal every missing required option is named at once (exit 2) and nothing is asked.
+//! a terminal clap names every missing required option at once (exit 2: the arguments are
+//! `required`, see `cli::asking`) and nothing is asked.
 
+pub mod ask;
 mod review;
 
 use std::collections::{HashMap, HashSet};
@@ -49,20 +51,7 @@ pub fn terminal(ctx: &Ctx) -> Option<Terminal> {
     ctx.interactive.then_some(Terminal)
 }
 
-/// Refuses, naming every missing option, when nothing may be asked.
-pub fn require(interactive: bool, fields: &[(&str, bool)]) -> Result<()> {
-    let missing: Vec<&str> = fields
-        .iter()
-        .filter(|(_, given)| !given)
-        .map(|(flag, _)| *flag)
-        .collect();
-    if !missing.is_empty() && !interactive {
-        return Err(usage(t!(Msg::MissingOptions, missing.join(", "))));
-    }
-    Ok(())
-}
-
-/// The value of an argument that `require` or a prompt has filled.
+/// The value of a required argument: given (clap required it) or asked for.
 pub fn given(slot: &Option<String>) -> &str {
     slot.as_deref().unwrap_or_default()
 }
@@ -392,7 +381,10 @@ mod tests {
             .need(&mut None, "--on", Msg::AskName, None, |s| Ok(s.to_string()))
             .unwrap_err();
         assert_eq!(crate::error::exit_code(&err), 2);
-        let warning = Warning::new("X", "x".to_string());
+        let warning = Warning::new(
+            crate::domain::warning::WarningCode::PhoneUnusual,
+            "x".to_string(),
+        );
         let err = form.review(&[warning], &mut false).unwrap_err();
         assert_eq!(crate::error::exit_code(&err), 1);
         assert_eq!(form.review(&[], &mut false).unwrap(), Review::Save);

@@ -10,16 +10,44 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::cli::ImportArgs;
 use crate::context::Ctx;
 use crate::db::{self, site};
 use crate::error::{refused, storage};
 use crate::exchange::read::{self, ErrorList, ImportError, Manifest, Table};
 use crate::exchange::{sign, workbook, FileKind};
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::outfile::{self, OutFormat, OutKind, Output};
 use crate::settings;
 use crate::t;
+use clap::Args;
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// An exchange folder, one CSV file (its kind is recognised from its header), or an .xlsx
+    /// workbook with a sheet per file
+    pub path: std::path::PathBuf,
+    /// Check everything and report what would change; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Also write every error and conflict as CSV (kind, file, line, column, value, reason),
+    /// when there are any; a new .csv file, or with --force an error list pmi-desk wrote before
+    #[arg(long, value_name = "FILE")]
+    pub errors: Option<std::path::PathBuf>,
+    /// Replace an error list pmi-desk wrote to the --errors file before (never any other file)
+    #[arg(long, requires = "errors")]
+    pub force: bool,
+    /// Store rows with warnings (a NIK that disagrees with the sex or birth date), as register does
+    /// (folders of an older pmi-desk and unsigned folders; a signed folder's warnings travel with
+    /// its records and new ones wait for review)
+    #[arg(long)]
+    pub accept_warnings: bool,
+    /// Accept a folder without a valid signature (made by hand, edited in a spreadsheet, from an
+    /// older pmi-desk, a workbook or a single file): read as from an unknown sender, under the
+    /// rules of version 1
+    #[arg(long)]
+    pub unsigned: bool,
+}
 
 /// Folders larger than this are imported in bulk mode when the database is not shared at the time.
 const BULK_BYTES: u64 = 32 << 20;
@@ -164,6 +192,44 @@ fn trust(conn: &rusqlite::Connection, source: &Source) -> Result<Trust> {
             key,
             first: true,
         }),
+    }
+}
+
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[(
+    "import",
+    &[
+        ex(
+            "Periksa dulu tanpa menulis",
+            "Check first, writing nothing",
+            "pmi-desk import ekspor-2023-11-08 --dry-run",
+        ),
+        ex(
+            "Impor, dengan daftar kesalahan sebagai CSV",
+            "Import, with the errors as CSV",
+            "pmi-desk import ekspor-2023-11-08 --errors kesalahan.csv",
+        ),
+        ex(
+            "Satu berkas CSV (tanpa tanda tangan: pengirim tak dikenal)",
+            "One CSV file (unsigned: an unknown sender)",
+            "pmi-desk import placements.csv --unsigned",
+        ),
+        ex(
+            "Buku kerja yang disunting di spreadsheet",
+            "A workbook edited in a spreadsheet",
+            "pmi-desk import data-2023-11-08.xlsx --unsigned --dry-run",
+        ),
+    ],
+)];
+
+impl crate::commands::Run for ImportArgs {
+    const EXAMPLES: Examples = EXAMPLES;
+    fn name(&self) -> &'static str {
+        "import"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
     }
 }
 

@@ -8,10 +8,11 @@ use std::collections::BTreeMap;
 
 use anyhow::Result;
 
+use super::ImportArgs;
 use super::{Source, BULK_BYTES};
-use crate::cli::ImportArgs;
 use crate::context::Ctx;
 use crate::db::{self, audit, site, Store};
+use crate::domain::audit::{Action, RecordKind};
 use crate::domain::version::Site;
 use crate::error::{attention, refused};
 use crate::exchange::merge::{Counts, Merger};
@@ -136,7 +137,14 @@ pub(super) fn import(
                     Some(format!("{} {}", r.column, r.value)),
                 ));
             }
-            audit::record(tx, &actor, "import", &path, "import", &changes)?;
+            audit::note(
+                tx,
+                &actor,
+                RecordKind::Import,
+                &path,
+                Action::Import,
+                &changes,
+            )?;
         }
         // Clashes marked now (as the commit would), so that they are counted.
         db::clash::settle(tx)?;

@@ -7,10 +7,11 @@
 use anyhow::Result;
 use chrono::TimeDelta;
 
+use super::ImportArgs;
 use super::{write_report, Source, BULK_BYTES};
-use crate::cli::ImportArgs;
 use crate::context::Ctx;
 use crate::db::{self, audit, Store};
+use crate::domain::audit::{Action, RecordKind};
 use crate::error::refused;
 use crate::exchange::import::{Importer, Settings};
 use crate::exchange::read::{self, ImportError};
@@ -35,9 +36,7 @@ pub(super) fn import(
         bytes,
         ..
     } = source;
-    let tolerance: i64 = settings::value(store.conn(), "import.clock_tolerance_hours")?
-        .parse()
-        .unwrap_or(24);
+    let tolerance: i64 = settings::number(store.conn(), settings::Key::ImportClockToleranceHours)?;
     // The furthest this office has sent anyone: a record changed here after it may be news to the
     // sender.
     let last_export_seq = db::site::cursors(store.conn())?
@@ -282,7 +281,14 @@ fn record_import(
             Some(importer.conflicts.len().to_string()),
         ));
     }
-    audit::record(tx, actor, "import", source, "import", &changes)?;
+    audit::note(
+        tx,
+        actor,
+        RecordKind::Import,
+        source,
+        Action::Import,
+        &changes,
+    )?;
     // Accepted warnings stay with the record they concern.
     let mut by_record: std::collections::BTreeMap<&str, Vec<crate::domain::Warning>> =
         Default::default();

@@ -13,17 +13,72 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use rusqlite::types::ValueRef;
 
-use crate::cli::QueryArgs;
 use crate::context::Ctx;
 use crate::db::query::{read_only_query, RowSink, TimeLimit};
 use crate::db::{audit, OpenMode, Store};
+use crate::domain::audit::{Action, RecordKind};
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::outfile::{OutKind, Output};
 use crate::output::Format;
 use crate::t;
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Args, Debug)]
+pub struct QueryArgs {
+    /// One SELECT statement, e.g. "SELECT scheme, count(*) FROM v_placements GROUP BY scheme"
+    #[arg(allow_hyphen_values = true)]
+    pub sql: String,
+    /// Stop the query after this many seconds of work (0: no limit)
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    pub timeout: u64,
+    /// Print at most N rows [default: 200 for a table on a terminal, else every row]
+    #[arg(long, value_name = "N", conflicts_with = "all")]
+    pub limit: Option<u64>,
+    /// Print every row, also in a table on a terminal
+    #[arg(long)]
+    pub all: bool,
+    /// Write to this file; its extension chooses the format (.csv, .json, .txt, .xlsx)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Replace a query result pmi-desk wrote to that file before (never any other file)
+    #[arg(long, requires = "out")]
+    pub force: bool,
+}
 
 /// Rows a table on a terminal shows unless `--limit` or `--all` says otherwise.
 const TERMINAL_TABLE_LIMIT: u64 = 200;
+
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "query",
+        &[
+            ex(
+                "Jumlah penempatan per skema",
+                "Placements per scheme",
+                "pmi-desk query \"SELECT scheme, count(*) FROM v_placements GROUP BY scheme\"",
+            ),
+            ex(
+                "Sebagai CSV",
+                "As CSV",
+                "pmi-desk query \"SELECT country, count(*) FROM v_placements GROUP BY country\" --format csv",
+            ),
+        ],
+    ),
+];
+
+impl crate::commands::Run for QueryArgs {
+    const EXAMPLES: Examples = EXAMPLES;
+    fn name(&self) -> &'static str {
+        "query"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
+}
 
 pub fn run(ctx: &Ctx, args: QueryArgs) -> Result<()> {
     let xlsx = args.out.as_deref().filter(|path| out::is_xlsx(path));
@@ -105,7 +160,14 @@ pub fn run(ctx: &Ctx, args: QueryArgs) -> Result<()> {
             if let Some(output) = &output {
                 output.record(tx, &actor)?;
             }
-            audit::record(tx, &actor, "query", &target, "read_out", &changes)
+            audit::note(
+                tx,
+                &actor,
+                RecordKind::Query,
+                &target,
+                Action::ReadOut,
+                &changes,
+            )
         })?;
     }
     if let (Some(output), Some(path)) = (output, &args.out) {

@@ -6,8 +6,8 @@ use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 
-use super::super::form::{require, Form};
-use crate::cli::RegisterArgs;
+use super::super::form::Form;
+use super::RegisterArgs;
 use crate::db;
 use crate::domain::contact::parse_phone;
 use crate::domain::date::parse_date;
@@ -45,24 +45,6 @@ pub struct Entered {
 
 fn required_line(s: &str) -> Result<String, Invalid> {
     text::line(Some(s))?.ok_or_else(|| Invalid(t!(Msg::ValueEmpty)))
-}
-
-/// Refuses without a terminal, naming every missing required option.
-pub fn require_all(args: &RegisterArgs, interactive: bool) -> Result<()> {
-    let (p, pl) = (&args.person, &args.placement);
-    require(
-        interactive,
-        &[
-            ("--nik", p.nik.is_some()),
-            ("--name", p.name.is_some()),
-            ("--sex", p.sex.is_some()),
-            ("--birth-place", p.birth_place.is_some()),
-            ("--birth-date", p.birth_date.is_some()),
-            ("--regency", p.regency.is_some()),
-            ("--scheme", pl.scheme.is_some()),
-            ("--country", pl.country.is_some()),
-        ],
-    )
 }
 
 /// Forgets one answer, so the next pass asks it again.
@@ -261,8 +243,8 @@ pub fn gather(
 
 #[cfg(test)]
 mod tests {
+    use super::super::{PersonFields, PlacementFields};
     use super::*;
-    use crate::cli::{PersonFields, PlacementFields};
     use crate::prompt::Scripted;
 
     fn args() -> RegisterArgs {
@@ -346,27 +328,6 @@ mod tests {
         drop(form);
         assert_eq!(entered.full_name, "Budi");
         assert_eq!(script.asked.len(), 10);
-    }
-
-    #[test]
-    fn without_a_terminal_every_missing_option_is_named() {
-        let mut a = args();
-        a.person.nik = Some("1371021508900001".into());
-        let err = require_all(&a, false).unwrap_err();
-        assert_eq!(crate::error::exit_code(&err), 2);
-        let message = err.to_string();
-        for flag in [
-            "--name",
-            "--sex",
-            "--birth-place",
-            "--birth-date",
-            "--regency",
-            "--scheme",
-            "--country",
-        ] {
-            assert!(message.contains(flag), "{message}");
-        }
-        assert!(!message.contains("--nik"), "{message}");
     }
 
     #[test]

@@ -8,24 +8,152 @@ use anyhow::Result;
 use chrono::Datelike;
 
 use super::form::{self, Form, Review};
-use crate::cli::RegisterArgs;
 use crate::context::Ctx;
 use crate::db::{self, records};
+use crate::domain::audit::Action;
 use crate::domain::placement::registration_number;
 use crate::domain::registration::{refusals, Facts};
 use crate::domain::rules;
 use crate::error::refused;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::prompt::Prompter;
 use crate::settings;
 use crate::t;
 use crate::views;
+use clap::Args;
 use person::{person_of, placement_of};
+
+/// The fields a registration cannot do without. Required here, optional in `worker edit` (which
+/// shares the fields): marked on the command, so its help and clap's errors name them as every
+/// other command's do.
+const REQUIRED: &[&str] = &[
+    "nik",
+    "name",
+    "sex",
+    "birth_place",
+    "birth_date",
+    "regency",
+    "scheme",
+    "country",
+];
+
+fn mark_required(arg: clap::Arg) -> clap::Arg {
+    let required = REQUIRED.contains(&arg.get_id().as_str());
+    arg.required(required)
+}
+
+#[derive(Args, Debug)]
+#[command(mut_args(mark_required))]
+pub struct RegisterArgs {
+    #[command(flatten)]
+    pub person: PersonFields,
+    #[command(flatten)]
+    pub placement: PlacementFields,
+    /// Save despite warnings (a NIK that does not match the birth date, an unusual phone...)
+    #[arg(long)]
+    pub accept_warnings: bool,
+}
+
+#[derive(Args, Debug, Default, Clone)]
+pub struct PersonFields {
+    /// National ID number (16 digits)
+    #[arg(long, value_name = "NIK")]
+    pub nik: Option<String>,
+    /// Full name as on the ID card
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// Sex: L (laki-laki) or P (perempuan)
+    #[arg(long, value_name = "L|P")]
+    pub sex: Option<String>,
+    /// Place of birth
+    #[arg(long, value_name = "TEXT")]
+    pub birth_place: Option<String>,
+    /// Date of birth (YYYY-MM-DD or DD-MM-YYYY)
+    #[arg(long, value_name = "DATE")]
+    pub birth_date: Option<String>,
+    /// Home regency or city: code (1371) or name ("Kota Padang")
+    #[arg(long, value_name = "REGENCY")]
+    pub regency: Option<String>,
+    /// Address
+    #[arg(long, value_name = "TEXT")]
+    pub address: Option<String>,
+    /// Phone number (normalised to +62...)
+    #[arg(long, value_name = "PHONE")]
+    pub phone: Option<String>,
+    /// Education: NONE, SD, SMP, SMA, D1-D4, S1-S3
+    #[arg(long, value_name = "CODE")]
+    pub education: Option<String>,
+    /// Marital status: SINGLE, MARRIED, DIVORCED, WIDOWED
+    #[arg(long, value_name = "CODE")]
+    pub marital_status: Option<String>,
+}
+
+#[derive(Args, Debug, Default, Clone)]
+pub struct PlacementFields {
+    /// Placement scheme: G2G, P3MI, UKPS or MANDIRI
+    #[arg(long, value_name = "CODE")]
+    pub scheme: Option<String>,
+    /// Placement company (required for the P3MI scheme)
+    #[arg(long, value_name = "NAME")]
+    pub p3mi: Option<String>,
+    /// Employer abroad
+    #[arg(long, value_name = "NAME")]
+    pub employer: Option<String>,
+    /// Destination country: code (MY, JPN) or name (Jepang)
+    #[arg(long, value_name = "COUNTRY")]
+    pub country: Option<String>,
+    /// Sector: FORMAL or INFORMAL
+    #[arg(long, value_name = "CODE")]
+    pub sector: Option<String>,
+    /// Job abroad, e.g. "Caregiver"
+    #[arg(long, value_name = "TEXT")]
+    pub occupation: Option<String>,
+    /// Registration date [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub registered_on: Option<String>,
+}
+
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "register",
+        &[
+            ex(
+                "CPMI skema mandiri ke Malaysia",
+                "An individual (mandiri) placement to Malaysia",
+                "pmi-desk register --nik 1371021508900001 --name \"Budi Santoso\" --sex L --birth-place Padang --birth-date 15-08-1990 --regency 1371 --scheme MANDIRI --country MY",
+            ),
+            ex(
+                "Melalui P3MI, ke Taiwan, dengan alamat dan jabatan",
+                "Through a P3MI to Taiwan, with address and job",
+                "pmi-desk register --nik 1306085705940002 --name \"Siti Rahmah\" --sex P --birth-place \"Lubuk Basung\" --birth-date 17-05-1994 --regency \"Kabupaten Agam\" --address \"Jorong Sungai Jariang\" --phone 081266554433 --scheme P3MI --p3mi \"PT Sumber Rezeki\" --country Taiwan --sector INFORMAL --occupation Caregiver",
+            ),
+            ex(
+                "Di terminal, kolom yang belum diisi akan ditanyakan",
+                "On a terminal, the fields not given are asked for",
+                "pmi-desk register --nik 1371021508900001",
+            ),
+        ],
+    ),
+];
+
+impl crate::commands::Run for RegisterArgs {
+    const EXAMPLES: Examples = EXAMPLES;
+    const ASKS: &'static [&'static str] = &["register"];
+
+    fn name(&self) -> &'static str {
+        "register"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
+}
 
 pub fn run(ctx: &Ctx, mut args: RegisterArgs) -> Result<()> {
     let mut store = ctx.open()?;
     let office = settings::office(store.conn())?;
-    input::require_all(&args, ctx.interactive)?;
     let mut terminal = form::terminal(ctx);
     let mut form = Form::new(terminal.as_mut().map(|t| t as &mut dyn Prompter));
     let mut accepted = args.accept_warnings;
@@ -65,7 +193,7 @@ pub fn run(ctx: &Ctx, mut args: RegisterArgs) -> Result<()> {
         let now_stored = db::persons::by_nik(tx, &entered.nik)?;
         match (&stored, &now_stored) {
             (Some(old), Some(current)) if current.updated_at == old.updated_at => {
-                records::change(tx, &actor, "update", old, person.clone())?;
+                records::change(tx, &actor, Action::Update.as_str(), old, person.clone())?;
             }
             (None, None) => records::create(tx, &actor, &person)?,
             _ => {

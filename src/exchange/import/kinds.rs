@@ -7,6 +7,7 @@ use chrono::Datelike;
 
 use super::{Importer, Incoming, Outcome};
 use crate::db::{self, audit, records};
+use crate::domain::audit::{Action, RecordKind};
 use crate::domain::case::{Case, CaseEvent};
 use crate::domain::document::Document;
 use crate::domain::person::Person;
@@ -111,13 +112,17 @@ fn alias_by_nik(
             line
         ));
     }
-    db::persons::insert_alias(im.tx, &incoming.uid, &stored.uid)?;
-    audit::record(
+    db::persons::insert_alias(
+        im.tx,
+        crate::domain::identity::AliasUid(&incoming.uid),
+        crate::domain::identity::StoredPersonUid(&stored.uid),
+    )?;
+    audit::note(
         im.tx,
         &im.actor,
-        "person",
+        RecordKind::Person,
         &stored.uid,
-        "alias",
+        Action::Alias,
         &[("alias_uid".into(), None, Some(incoming.uid.clone()))],
     )?;
     im.known

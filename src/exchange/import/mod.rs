@@ -18,6 +18,7 @@ use known::Known;
 use super::read::{quoted, ErrorList, ImportError, Row, Table};
 use super::FileKind;
 use crate::db::{self, audit, records, sync, Tx};
+use crate::domain::audit::Action;
 use crate::domain::case::{Case, CaseEvent};
 use crate::domain::document::Document;
 use crate::domain::person::Person;
@@ -510,12 +511,12 @@ impl<'a> Importer<'a> {
                     sync::set(self.tx, incoming.uid(), sender, incoming.version(), None)?;
                     incoming.remember(self);
                     // The stored values this version replaces: where the record came from.
-                    audit::record(
+                    audit::note(
                         self.tx,
                         &self.actor,
-                        R::KIND,
+                        R::record_kind(),
                         stored.uid(),
-                        "import",
+                        Action::Import,
                         &audit::diff(&stored.fields(), &incoming.fields()),
                     )?;
                     Outcome::Updated
@@ -543,12 +544,12 @@ impl<'a> Importer<'a> {
                                 (f.to_string(), Some(theirs.clone()), Some(local.clone()))
                             })
                             .collect();
-                        audit::record(
+                        audit::note(
                             self.tx,
                             &self.actor,
-                            R::KIND,
+                            R::record_kind(),
                             stored.uid(),
-                            "conflict_kept_local",
+                            Action::ConflictKeptLocal,
                             &lost,
                         )?;
                     }

@@ -20,6 +20,7 @@ pub use persons::merge_persons;
 use super::read::{quoted, ErrorList, ImportError, Row, Table};
 use super::FileKind;
 use crate::db::{self, audit, kept, records, Tx};
+use crate::domain::audit::Action;
 use crate::domain::case::{Case, CaseEvent};
 use crate::domain::document::Document;
 use crate::domain::identity::PersonMerge;
@@ -602,12 +603,12 @@ impl<'a> Merger<'a> {
         kept::replace(self.tx, merged.uid(), kept, seq)?;
         let changes = audit::diff(&stored.fields(), &merged.fields());
         if !changes.is_empty() {
-            audit::record(
+            audit::note(
                 self.tx,
                 &self.actor,
-                R::KIND,
+                R::record_kind(),
                 stored.uid(),
-                "import",
+                Action::Import,
                 &changes,
             )?;
         }

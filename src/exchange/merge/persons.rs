@@ -8,6 +8,7 @@ use anyhow::Result;
 
 use super::{kept_of, record_of, state_of, versions_of, Merger, Place};
 use crate::db::{self, audit, kept, records, Tx};
+use crate::domain::audit::{Action, RecordKind};
 use crate::domain::identity::{survivor, MergeReason, PersonMerge, IDENTITY_FIELDS};
 use crate::domain::person::Person;
 use crate::domain::record::{Record, Timestamp};
@@ -134,7 +135,11 @@ pub(super) fn apply_merge_row(m: &mut Merger, link: PersonMerge, _place: &Place)
     let b = m.canonical_person(&link.other_uid)?;
     let (stays, goes) = survivor(&a, &b);
     if stays != goes && records::get::<Person>(m.tx, goes)?.is_none() {
-        db::persons::insert_alias(m.tx, goes, stays)?;
+        db::persons::insert_alias(
+            m.tx,
+            crate::domain::identity::AliasUid(goes),
+            crate::domain::identity::StoredPersonUid(stays),
+        )?;
         m.aliases = true;
     }
     Ok(())
@@ -174,7 +179,11 @@ pub fn merge_persons(tx: &Tx, actor: &audit::Actor, a: &str, b: &str) -> Result<
     before.extend(kept_g.iter().cloned());
     let kept_all = kept_of::<Person>(&s.uid, &merged, &before, &now);
     // Its records move first (they refer to it), then its own row goes.
-    db::merge::move_person(tx, &g.uid, &s.uid)?;
+    db::merge::move_person(
+        tx,
+        crate::domain::identity::AliasUid(&g.uid),
+        crate::domain::identity::StoredPersonUid(&s.uid),
+    )?;
     kept::replace(tx, &g.uid, &[], 0)?;
     db::merge::remove_person(tx, &g.uid)?;
     if !records::replace_beside(tx, &record, &s.updated_at)? {
@@ -184,6 +193,13 @@ pub fn merge_persons(tx: &Tx, actor: &audit::Actor, a: &str, b: &str) -> Result<
     kept::replace(tx, &s.uid, &kept_all, seq)?;
     let mut changes = audit::diff(&s.fields(), &record.fields());
     changes.push(("merged_uid".into(), None, Some(g.uid.clone())));
-    audit::record(tx, actor, "person", &s.uid, "merge", &changes)?;
+    audit::note(
+        tx,
+        actor,
+        RecordKind::Person,
+        &s.uid,
+        Action::Merge,
+        &changes,
+    )?;
     Ok(true)
 }

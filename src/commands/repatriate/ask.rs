@@ -6,8 +6,8 @@
 use anyhow::Result;
 use rusqlite::Connection;
 
-use super::until;
-use crate::cli::RepatriateArgs;
+use super::RepatriateArgs;
+use crate::commands::form::ask::until;
 use crate::commands::form::{day_first, Form};
 use crate::commands::subject::{self, Subject};
 use crate::context::{new_uid, Ctx};
@@ -31,7 +31,7 @@ pub struct Entered {
     pub subject: Option<Subject>,
 }
 
-pub fn repatriate(
+pub fn ask(
     ctx: &Ctx,
     args: &mut RepatriateArgs,
     form: &mut Form,
@@ -72,7 +72,7 @@ pub fn repatriate(
             );
             let placements = db::placements::of_person(conn, &person.uid)?;
             if typed && form.asks() {
-                super::say_on_record(person, placements.first());
+                crate::commands::form::ask::say_on_record(person, placements.first());
             }
             placements
         }
@@ -112,7 +112,7 @@ pub fn repatriate(
             |t| t.parse::<RegencyCode>(),
         )?
         .or(person_regency);
-    let points: Vec<String> = crate::settings::value(conn, "debarkation.points")?
+    let points: Vec<String> = crate::settings::text(conn, crate::settings::Key::DebarkationPoints)?
         .split(',')
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
@@ -171,7 +171,7 @@ pub fn repatriate(
         .offer(&mut args.escort, "--escort", Msg::AskEscort, None, line)?
         .flatten();
     let case = form.offer(&mut args.case, "--case", Msg::AskRelatedCase, None, |t| {
-        crate::commands::case::find(conn, t).map_err(|e| Invalid(format!("{e:#}")))
+        crate::commands::lookup::case(conn, t).map_err(|e| Invalid(format!("{e:#}")))
     })?;
     let notes = form
         .offer(&mut args.notes, "--notes", Msg::AskNotes, None, |t| {
@@ -224,7 +224,7 @@ pub fn repatriate(
 }
 
 /// Forgets one answer of `repatriate`, so the next pass asks it again.
-pub fn clear_repatriate(args: &mut RepatriateArgs, flag: &str) {
+pub fn clear(args: &mut RepatriateArgs, flag: &str) {
     let slot = match flag {
         "--mark-returned" => {
             args.mark_returned = false;

@@ -1,44 +1,111 @@
 //! `open-case`: a complaint or incident, about a stored person (by NIK) or someone known only by
 //! name; numbered per year, with its opening recorded as the first event of its timeline.
 
+mod ask;
+
 use anyhow::Result;
 use chrono::Datelike;
 
-use super::ask;
-use super::form::{self, require, Form, Review};
+use super::form::{self, Form, Review};
 use super::subject;
-use crate::cli::OpenCaseArgs;
+use super::subject::SubjectFields;
 use crate::context::{new_uid, Ctx};
 use crate::db::{self, records};
 use crate::domain::case::{case_number, Case, CaseEvent};
 use crate::domain::rules;
 use crate::domain::{CaseEventKind, CaseStatus};
 use crate::error::refused;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::output::Format;
 use crate::prompt::Prompter;
 use crate::settings;
 use crate::t;
 use crate::views;
+use clap::Args;
+
+/// Who the case is about is required: a NIK, or a name when the NIK is unknown.
+#[derive(Args, Debug)]
+#[command(group(
+    clap::ArgGroup::new("worker")
+        .args(["nik", "person_name"])
+        .required(true)
+        .multiple(true)
+))]
+pub struct OpenCaseArgs {
+    /// Category, e.g. UNPAID_WAGES, TRAFFICKING (TPPO), DIED_ABROAD (see `ref codes "case category"`)
+    #[arg(long, value_name = "CODE", required = true)]
+    pub category: Option<String>,
+    /// Date the complaint was received
+    #[arg(long, value_name = "DATE", required = true)]
+    pub reported_on: Option<String>,
+    #[command(flatten)]
+    pub subject: SubjectFields,
+    /// Country where it happened
+    #[arg(long, value_name = "COUNTRY")]
+    pub country: Option<String>,
+    /// IN_PERSON, PHONE, EMAIL, ONLINE_FORM, SOCIAL_MEDIA, SMS, LETTER, OTHER
+    #[arg(long, value_name = "CODE")]
+    pub channel: Option<String>,
+    /// PROCEDURAL, NONPROCEDURAL or UNKNOWN
+    #[arg(long, value_name = "CODE")]
+    pub procedural_status: Option<String>,
+    /// Who complained
+    #[arg(long, value_name = "NAME")]
+    pub complainant_name: Option<String>,
+    /// The complainant's relation to the worker, e.g. "istri", "orang tua", "diri sendiri"
+    #[arg(long, value_name = "TEXT")]
+    pub complainant_relation: Option<String>,
+    /// What happened
+    #[arg(long, value_name = "TEXT")]
+    pub summary: Option<String>,
+    /// Save despite warnings
+    #[arg(long)]
+    pub accept_warnings: bool,
+}
+
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "open-case",
+        &[
+            ex(
+                "Gaji tidak dibayar, pekerja sudah tercatat",
+                "Unpaid wages, for a registered worker",
+                "pmi-desk open-case --category UNPAID_WAGES --reported-on 08-11-2023 --nik 1371021508900001 --country MY --channel IN_PERSON --summary \"Gaji 3 bulan belum dibayar\"",
+            ),
+            ex(
+                "Dugaan TPPO, NIK belum diketahui",
+                "Suspected trafficking, NIK unknown",
+                "pmi-desk open-case --category TPPO --reported-on 08-11-2023 --person-name \"Rina Marlina\" --sex P --regency 1306 --complainant-name \"Yusnidar\" --complainant-relation \"orang tua\"",
+            ),
+        ],
+    ),
+];
+
+impl crate::commands::Run for OpenCaseArgs {
+    const EXAMPLES: Examples = EXAMPLES;
+    const ASKS: &'static [&'static str] = &["open-case"];
+
+    fn name(&self) -> &'static str {
+        "open-case"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
+}
 
 pub fn run(ctx: &Ctx, mut args: OpenCaseArgs) -> Result<()> {
     let mut store = ctx.open()?;
     let office = settings::office(store.conn())?;
-    require(
-        ctx.interactive,
-        &[
-            ("--category", args.category.is_some()),
-            ("--reported-on", args.reported_on.is_some()),
-        ],
-    )?;
-    subject::require(&args.subject, ctx.interactive)?;
     let now = ctx.clock.timestamp();
     let mut terminal = form::terminal(ctx);
     let mut form = Form::new(terminal.as_mut().map(|t| t as &mut dyn Prompter));
     let mut accepted = args.accept_warnings;
     let (subject, mut case) = loop {
         form.restart();
-        let asked = ask::open_case(&mut args, &mut form, store.conn(), ctx.clock.today)?;
+        let asked = ask::ask(&mut args, &mut form, store.conn(), ctx.clock.today)?;
         let subject = subject::resolve(store.conn(), &args.subject, &office.code, &now)?
             .ok_or_else(|| refused(t!(Msg::MissingOptions, "--nik / --person-name")))?;
         let case = Case {
@@ -65,7 +132,7 @@ pub fn run(ctx: &Ctx, mut args: OpenCaseArgs) -> Result<()> {
         };
         match form.review(&subject.warnings, &mut accepted)? {
             Review::Save => break (subject, case),
-            Review::Correct(flag) => ask::clear_open_case(&mut args, flag),
+            Review::Correct(flag) => ask::clear(&mut args, flag),
         }
     };
     drop(form);

@@ -4,8 +4,8 @@
 
 use anyhow::Result;
 
-use super::{case as case_named, clear_slot, confirmed};
-use crate::cli::{CaseActArgs, CaseCommand, FollowUp};
+use super::{CaseActArgs, CaseCommand, FollowUp};
+use crate::commands::form::ask::{case as case_named, clear_slot, confirmed};
 use crate::commands::form::Form;
 use crate::context::Ctx;
 use crate::domain::case::{forbidden, Awaiting, CaseAction};

@@ -1,51 +1,27 @@
-//! The questions of `recommend-passport` (which placement; the verdict itself is shown and asked
-//! about by the command) and of `recommendation void|used` (which letter: one no longer issued is
-//! said at once).
+//! The questions of `recommendation void|used`: which letter (one no longer issued is said at
+//! once), then what the options left out.
 
 use anyhow::Result;
 use rusqlite::Connection;
 
-use super::{clear_slot, confirmed, invalid, placement};
-use crate::cli::{RecommendArgs, RecommendationCommand};
+use super::RecommendationCommand;
+use crate::commands::form::ask::{clear_slot, confirmed, invalid};
 use crate::commands::form::{day_first, Form};
+use crate::commands::lookup;
 use crate::context::Ctx;
 use crate::domain::contact::parse_passport;
 use crate::domain::date::parse_date;
 use crate::domain::recommendation::Recommendation;
 use crate::domain::text;
-use crate::domain::{RecommendationStatus, Stage};
+use crate::domain::RecommendationStatus;
 use crate::error::Invalid;
 use crate::i18n::Msg;
-use crate::prompt::{Prompter, Terminal};
 use crate::t;
-
-/// Asks which placement, when it was not named.
-pub fn recommend(ctx: &Ctx, args: &mut RecommendArgs) -> Result<()> {
-    if !ctx.interactive || args.placement.is_some() {
-        return Ok(());
-    }
-    let store = ctx.open()?;
-    let conn = store.conn();
-    let mut terminal = Terminal;
-    let mut form = Form::new(Some(&mut terminal as &mut dyn Prompter));
-    let today = ctx.clock.today;
-    placement(&mut form, &mut args.placement, conn, |p| {
-        match matches!(p.stage, Stage::Registered | Stage::Recommended) {
-            true => Ok(()),
-            false => p.clone().apply(
-                crate::domain::placement::StageEvent::Recommend,
-                today,
-                today,
-            ),
-        }
-    })?;
-    Ok(())
-}
 
 /// The issued letter named in `slot`.
 fn letter(form: &mut Form, slot: &mut Option<String>, conn: &Connection) -> Result<Recommendation> {
     let (r, placement, person) = form.need(slot, "<LETTER>", Msg::AskLetter, None, |s| {
-        let found = super::super::recommendation::find(conn, s).map_err(invalid)?;
+        let found = lookup::recommendation(conn, s).map_err(invalid)?;
         match found.0.status {
             RecommendationStatus::Issued => Ok(found),
             status => Err(Invalid(t!(
@@ -67,7 +43,7 @@ fn letter(form: &mut Form, slot: &mut Option<String>, conn: &Connection) -> Resu
     Ok(r)
 }
 
-pub fn recommendation_void(ctx: &Ctx, command: &mut RecommendationCommand) -> Result<()> {
+pub fn void(ctx: &Ctx, command: &mut RecommendationCommand) -> Result<()> {
     let RecommendationCommand::Void {
         letter: key,
         reason,
@@ -96,7 +72,7 @@ pub fn recommendation_void(ctx: &Ctx, command: &mut RecommendationCommand) -> Re
     filled.map(|_| ())
 }
 
-pub fn recommendation_used(ctx: &Ctx, command: &mut RecommendationCommand) -> Result<()> {
+pub fn used(ctx: &Ctx, command: &mut RecommendationCommand) -> Result<()> {
     let RecommendationCommand::Used {
         letter: key,
         passport,

@@ -2,15 +2,130 @@
 
 use anyhow::Result;
 
-use crate::cli::RefCommand;
 use crate::context::Ctx;
 use crate::domain::codes::all_lists;
 use crate::domain::RegencyCode;
 use crate::error::refused;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::{lang, Lang, Msg};
 use crate::output::{column, Cell, Records};
 use crate::reference::reference;
 use crate::{pager, t};
+use clap::Subcommand;
+
+#[derive(Subcommand, Debug)]
+pub enum RefCommand {
+    /// Regencies and cities (kabupaten/kota)
+    Regencies {
+        /// Only this province (code, e.g. 13)
+        #[arg(long, value_name = "CODE")]
+        province: Option<String>,
+    },
+    /// Districts (kecamatan) of a regency
+    Districts {
+        /// Regency code or name, e.g. 1371 or "Kota Padang"
+        #[arg(long, value_name = "REGENCY")]
+        regency: String,
+    },
+    /// Countries with their ISO codes and Indonesian names
+    Countries,
+    /// Code lists of the exchange format with Indonesian and English labels
+    Codes {
+        /// One list, e.g. scheme or "case category"
+        list: Option<String>,
+    },
+}
+
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "ref",
+        &[
+            ex(
+                "Kabupaten/kota di Sumatera Barat",
+                "Regencies and cities of West Sumatra",
+                "pmi-desk ref regencies --province 13",
+            ),
+            ex(
+                "Kode kategori pengaduan",
+                "The case category codes",
+                "pmi-desk ref codes \"case category\"",
+            ),
+        ],
+    ),
+    (
+        "ref regencies",
+        &[
+            ex(
+                "Semua kabupaten/kota",
+                "Every regency and city",
+                "pmi-desk ref regencies",
+            ),
+            ex(
+                "Hanya Sumatera Barat",
+                "West Sumatra only",
+                "pmi-desk ref regencies --province 13",
+            ),
+        ],
+    ),
+    (
+        "ref districts",
+        &[
+            ex(
+                "Kecamatan di Kota Padang",
+                "The districts of Kota Padang",
+                "pmi-desk ref districts --regency 1371",
+            ),
+            ex(
+                "Dengan nama kabupaten",
+                "By the regency's name",
+                "pmi-desk ref districts --regency \"Kabupaten Agam\"",
+            ),
+        ],
+    ),
+    (
+        "ref countries",
+        &[
+            ex(
+                "Semua negara dengan kodenya",
+                "Every country with its codes",
+                "pmi-desk ref countries",
+            ),
+            ex(
+                "Sebagai CSV",
+                "As CSV",
+                "pmi-desk ref countries --format csv",
+            ),
+        ],
+    ),
+    (
+        "ref codes",
+        &[
+            ex("Semua daftar kode", "Every code list", "pmi-desk ref codes"),
+            ex(
+                "Kode skema penempatan",
+                "The placement scheme codes",
+                "pmi-desk ref codes scheme",
+            ),
+            ex(
+                "Kode jenis dokumen",
+                "The document kind codes",
+                "pmi-desk ref codes \"document kind\"",
+            ),
+        ],
+    ),
+];
+
+impl crate::commands::Run for RefCommand {
+    const EXAMPLES: Examples = EXAMPLES;
+    fn name(&self) -> &'static str {
+        "ref"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
+}
 
 pub fn run(ctx: &Ctx, command: RefCommand) -> Result<()> {
     let r = reference();

@@ -3,8 +3,8 @@
 
 use anyhow::Result;
 
-use super::{clear_slot, confirmed, invalid};
-use crate::cli::HandoverArgs;
+use super::HandoverArgs;
+use crate::commands::form::ask::{clear_slot, confirmed, invalid};
 use crate::commands::form::day_first;
 use crate::context::Ctx;
 use crate::db;
@@ -23,7 +23,7 @@ fn required_line(s: &str) -> Result<String, Invalid> {
     text::line(Some(s))?.ok_or_else(|| Invalid(t!(Msg::ValueEmpty)))
 }
 
-pub fn handover(ctx: &Ctx, args: &mut HandoverArgs) -> Result<()> {
+pub fn ask(ctx: &Ctx, args: &mut HandoverArgs) -> Result<()> {
     if !ctx.interactive {
         return Ok(());
     }

@@ -3,33 +3,62 @@
 //! The facts are loaded and the decision made inside one transaction, so two clerks (or four
 //! processes) at once never issue two letters: the second finds the first's letter active.
 
+mod ask;
+
 use anyhow::Result;
 use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::Connection;
 
 use super::lookup;
 use super::warnings;
-use crate::cli::RecommendArgs;
 use crate::context::{new_uid, Ctx};
 use crate::db::{self, audit, records};
+use crate::domain::audit::{Action, RecordKind};
 use crate::domain::date::parse_date;
 use crate::domain::eligibility::Detail;
 use crate::domain::eligibility::{assess, Facts, Finding};
 use crate::domain::person::Person;
 use crate::domain::placement::{Placement, StageEvent};
 use crate::domain::recommendation::{
-    join_reasons, letter_number, office_for, parse_reasons, parse_routes, Reasons, Recommendation,
+    join_reasons, letter_number, office_for, parse_reasons, Reasons, Recommendation,
 };
 use crate::domain::text;
 use crate::domain::version::Versions;
 use crate::domain::{rules, RecommendationStatus, RefusalReason, Stage, Warning};
 use crate::error::{refused, Invalid};
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::output::{column, Cell, Format, Records};
 use crate::prompt::{Prompter, Terminal};
 use crate::settings;
 use crate::t;
 use crate::views;
+use clap::Args;
+
+#[derive(Args, Debug)]
+pub struct RecommendArgs {
+    /// Registration number, placement uid or NIK
+    #[arg(required = true)]
+    pub placement: Option<String>,
+    /// Decision date [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+    /// Addressee immigration office [default: from the worker's home regency, see `config list`]
+    #[arg(long, value_name = "OFFICE")]
+    pub office: Option<String>,
+    /// Only show the verdict; record nothing
+    #[arg(long)]
+    pub check: bool,
+    /// Refuse for reasons found at the interview, e.g. TRAFFICKING_INDICATION or P3MI_PERMIT_INVALID
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub refuse: Vec<String>,
+    /// Note on the interview findings
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Acknowledge the NIK warnings after checking the documents
+    #[arg(long)]
+    pub accept_warnings: bool,
+}
 
 /// What the clerk asked for, parsed before anything is read.
 struct Request {
@@ -95,7 +124,7 @@ fn assess_placement(
     } else {
         nik_warnings
             .iter()
-            .filter(|w| !accepted.iter().any(|a| a == w.code))
+            .filter(|w| !accepted.iter().any(|a| a == w.code.as_str()))
             .cloned()
             .collect()
     };
@@ -145,8 +174,45 @@ fn decide(
     Ok(a.findings.iter().map(|f| f.reason).collect())
 }
 
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "recommend-passport",
+        &[
+            ex(
+                "Periksa syarat saja, tanpa mencatat",
+                "Check eligibility only, recording nothing",
+                "pmi-desk recommend-passport REG-2023-00002 --check",
+            ),
+            ex(
+                "Terbitkan surat rekomendasi",
+                "Issue the recommendation letter",
+                "pmi-desk recommend-passport REG-2023-00002 --on 08-11-2023",
+            ),
+            ex(
+                "Tolak karena temuan wawancara",
+                "Refuse for an interview finding",
+                "pmi-desk recommend-passport REG-2023-00002 --refuse TRAFFICKING_INDICATION --note \"Keterangan tidak sesuai dokumen\"",
+            ),
+        ],
+    ),
+];
+
+impl crate::commands::Run for RecommendArgs {
+    const EXAMPLES: Examples = EXAMPLES;
+    const ASKS: &'static [&'static str] = &["recommend-passport"];
+
+    fn name(&self) -> &'static str {
+        "recommend-passport"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
+}
+
 pub fn run(ctx: &Ctx, mut args: RecommendArgs) -> Result<()> {
-    super::ask::recommend(ctx, &mut args)?;
+    ask::ask(ctx, &mut args)?;
     let key = args.placement.clone().unwrap_or_default();
     let request = Request {
         decided_on: args.on.as_deref().map(parse_date).transpose()?,
@@ -181,14 +247,14 @@ pub fn run(ctx: &Ctx, mut args: RecommendArgs) -> Result<()> {
         let addressee = match &office_override {
             Some(o) => o.clone(),
             None => office_for(
-                &parse_routes(&settings::value(tx, "immigration.by_regency")?)?,
-                &settings::value(tx, "immigration.default").unwrap_or_default(),
+                &settings::immigration_routes(tx)?,
+                &settings::text(tx, settings::Key::ImmigrationDefault)?,
                 a.person.regency.as_ref(),
             ),
         };
         let issue = a.findings.is_empty();
-        let validity = settings::days_setting(tx, "recommendation.validity_days")?;
-        let template = settings::value(tx, "letter.template")?;
+        let validity = settings::number(tx, settings::Key::RecommendationValidityDays)?;
+        let template = settings::text(tx, settings::Key::LetterTemplate)?;
         let number = db::numbers::next(
             tx,
             db::numbers::Series::Letter,
@@ -237,7 +303,7 @@ pub fn run(ctx: &Ctx, mut args: RecommendArgs) -> Result<()> {
                     Msg::ExpiredReplaced,
                     recommendation.letter_number.clone().unwrap_or_default()
                 ));
-                records::change(tx, &actor, "void", &expired, void)?;
+                records::change(tx, &actor, Action::Void.as_str(), &expired, void)?;
             }
         }
         rules::refuse(rules::recommendation(
@@ -247,12 +313,12 @@ pub fn run(ctx: &Ctx, mut args: RecommendArgs) -> Result<()> {
         ))?;
         records::create(tx, &actor, &recommendation)?;
         if let Some(details) = &recommendation.refusal_details {
-            audit::record(
+            audit::note(
                 tx,
                 &actor,
-                "recommendation",
+                RecordKind::Recommendation,
                 &recommendation.uid,
-                "refusal_details",
+                Action::RefusalDetails,
                 &[("refusal_details".into(), None, Some(details.clone()))],
             )?;
         }
@@ -260,7 +326,8 @@ pub fn run(ctx: &Ctx, mut args: RecommendArgs) -> Result<()> {
         if issue && a.placement.stage == Stage::Registered {
             let mut placement = a.placement.clone();
             placement.apply(StageEvent::Recommend, a.decided_on, today)?;
-            a.placement = records::change(tx, &actor, "update", &a.placement, placement)?;
+            a.placement =
+                records::change(tx, &actor, Action::Update.as_str(), &a.placement, placement)?;
         }
         Ok((recommendation, a, addressee))
     })?;

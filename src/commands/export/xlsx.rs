@@ -6,9 +6,10 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::cli::ExportArgs;
+use super::ExportArgs;
 use crate::context::Ctx;
 use crate::db::{audit, Store};
+use crate::domain::audit::{Action, RecordKind};
 use crate::error::refused;
 use crate::exchange::export::{Options, Since};
 use crate::exchange::workbook::write::{earlier_workbook, write_workbook};
@@ -63,7 +64,7 @@ pub fn export(
             &options,
             &office.code,
             &exported_at,
-            &mut super::export::by_file(&mut bar),
+            &mut super::by_file(&mut bar),
         )
     })?;
     bar.finish();
@@ -82,12 +83,12 @@ pub fn export(
     );
     let actor = ctx.actor();
     store.write(|tx| {
-        audit::record(
+        audit::note(
             tx,
             &actor,
-            "export",
+            RecordKind::Export,
             &path.display().to_string(),
-            "export",
+            Action::Export,
             &[
                 ("rows".into(), None, Some(rows.join(", "))),
                 ("seq".into(), None, Some(range.clone())),

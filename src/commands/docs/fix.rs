@@ -6,10 +6,10 @@
 
 use anyhow::Result;
 
-use super::lookup;
-use crate::cli::{DocsEditArgs, DocsKindArgs, DocsRemoveArgs};
+use crate::commands::lookup;
 use crate::context::Ctx;
 use crate::db::{self, records, Tx};
+use crate::domain::audit::Action;
 use crate::domain::date::parse_date;
 use crate::domain::document::Document;
 use crate::domain::placement::Placement;
@@ -18,6 +18,43 @@ use crate::error::{refused, usage, Invalid};
 use crate::i18n::Msg;
 use crate::settings;
 use crate::t;
+use clap::Args;
+
+#[derive(Args, Debug)]
+pub struct DocsKindArgs {
+    /// Registration number, placement uid or NIK
+    pub placement: String,
+    /// Document kind, e.g. KTP, KK, MEDICAL_CERTIFICATE (see `ref codes "document kind"`)
+    #[arg(long, value_name = "CODE")]
+    pub kind: String,
+}
+
+#[derive(Args, Debug)]
+pub struct DocsEditArgs {
+    #[command(flatten)]
+    pub document: DocsKindArgs,
+    /// The corrected document number ("" clears it)
+    #[arg(long, value_name = "NUMBER")]
+    pub number: Option<String>,
+    /// The corrected issue date ("" clears it)
+    #[arg(long, value_name = "DATE")]
+    pub issued: Option<String>,
+    /// The corrected expiry date ("" clears it)
+    #[arg(long, value_name = "DATE")]
+    pub expires: Option<String>,
+    /// The clerk has seen and checked the original
+    #[arg(long)]
+    pub verified: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct DocsRemoveArgs {
+    #[command(flatten)]
+    pub document: DocsKindArgs,
+    /// Why it is removed (kept with the document and in the audit log)
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+}
 
 /// The refusal of a second document of a kind, with the commands that fix the first one.
 pub fn already_recorded(placement: &Placement, existing: &Document) -> Invalid {
@@ -67,7 +104,7 @@ pub fn verify(ctx: &Ctx, args: DocsKindArgs) -> Result<()> {
         let mut verified = document.clone();
         verified.verified_on = Some(ctx.clock.today);
         verified.verified_by = Some(ctx.clerk.clone());
-        let saved = records::change(tx, &actor, "verify", &document, verified)?;
+        let saved = records::change(tx, &actor, Action::Verify.as_str(), &document, verified)?;
         Ok((placement, saved, true))
     })?;
     if !changed {
@@ -133,7 +170,7 @@ pub fn edit(ctx: &Ctx, args: DocsEditArgs) -> Result<()> {
         if new == document {
             return Ok((placement, document, false));
         }
-        let saved = records::change(tx, &actor, "update", &document, new)?;
+        let saved = records::change(tx, &actor, Action::Update.as_str(), &document, new)?;
         Ok((placement, saved, true))
     })?;
     let done = if changed {
@@ -163,7 +200,7 @@ pub fn remove(ctx: &Ctx, args: DocsRemoveArgs) -> Result<()> {
         removed.removed_on = Some(ctx.clock.today);
         removed.removed_reason = Some(reason.clone());
         rules::refuse(rules::document(&removed, ctx.clock.today))?;
-        records::change(tx, &actor, "remove", &document, removed)?;
+        records::change(tx, &actor, Action::Remove.as_str(), &document, removed)?;
         Ok(placement)
     })?;
     ctx.say(&t!(

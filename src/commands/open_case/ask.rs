@@ -6,12 +6,11 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use crate::cli::OpenCaseArgs;
+use super::OpenCaseArgs;
+use crate::commands::form::ask::{say_on_record, until};
 use crate::commands::form::{day_first, Form};
 use crate::db;
-use crate::domain::date::parse_date;
-use crate::domain::person::{opt, parse_name, Person};
-use crate::domain::placement::Placement;
+use crate::domain::person::{opt, parse_name};
 use crate::domain::text;
 use crate::domain::{CaseCategory, Channel, CountryCode, Nik, ProceduralStatus};
 use crate::error::Invalid;
@@ -34,36 +33,7 @@ fn line(s: &str) -> Result<Option<String>, Invalid> {
     text::line(Some(s))
 }
 
-/// Said right after the NIK is typed: who it is, and their latest placement.
-pub fn say_on_record(person: &Person, placement: Option<&Placement>) {
-    let text = match placement {
-        Some(p) => t!(
-            Msg::WorkerOnRecord,
-            person.full_name,
-            t!(
-                Msg::PlacementShown,
-                p.reference(),
-                p.country.name(lang()),
-                p.stage.label()
-            )
-        ),
-        None => t!(Msg::WorkerOnRecord, person.full_name, "-"),
-    };
-    crate::prompt::say(&text);
-}
-
-/// A date not after `today`.
-pub fn until(today: NaiveDate) -> impl Fn(&str) -> Result<NaiveDate, Invalid> {
-    move |s| {
-        let date = parse_date(s)?;
-        match date > today {
-            true => Err(Invalid(t!(Msg::DateInFuture, date))),
-            false => Ok(date),
-        }
-    }
-}
-
-pub fn open_case(
+pub fn ask(
     args: &mut OpenCaseArgs,
     form: &mut Form,
     conn: &Connection,
@@ -170,7 +140,7 @@ pub fn open_case(
 }
 
 /// Forgets one answer of `open-case`, so the next pass asks it again.
-pub fn clear_open_case(args: &mut OpenCaseArgs, flag: &str) {
+pub fn clear(args: &mut OpenCaseArgs, flag: &str) {
     let slot = match flag {
         "--nik" => &mut args.subject.nik,
         "--person-name" => &mut args.subject.person_name,

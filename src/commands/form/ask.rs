@@ -4,45 +4,31 @@
 //! question), and ends with a summary to confirm. The answers go into the command's arguments, so
 //! the command then runs exactly as if they had been typed; off a terminal nothing here runs.
 
-mod case;
-mod edit;
-mod open_case;
-mod placement;
-mod recommend;
-mod repatriate;
-mod repatriation;
-
-pub use case::follow_up;
-pub use edit::worker_edit;
-pub use open_case::{clear_open_case, open_case, say_on_record, until};
-pub use placement::{cancel, depart, docs_add, return_home};
-pub use recommend::{recommend, recommendation_used, recommendation_void};
-pub use repatriate::{clear_repatriate, repatriate};
-pub use repatriation::handover;
-
 use anyhow::Result;
+use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::form::{Form, Review};
-use super::lookup;
+use super::{Form, Review};
+use crate::commands::lookup;
 use crate::domain::case::Case;
+use crate::domain::date::parse_date;
 use crate::domain::person::Person;
 use crate::domain::placement::Placement;
 use crate::domain::Warning;
 use crate::error::Invalid;
-use crate::i18n::Msg;
+use crate::i18n::{lang, Msg};
 use crate::prompt::{Prompter, Terminal};
 use crate::t;
 
 /// An error from a lookup as a prompt shows it.
-fn invalid(error: anyhow::Error) -> Invalid {
+pub fn invalid(error: anyhow::Error) -> Invalid {
     Invalid(format!("{error:#}"))
 }
 
 /// Asks with `gather` until the clerk confirms the summary; a field they want to correct is
 /// forgotten with `clear` and asked again, its earlier answer pre-filled. Returns whether the
 /// warnings `gather` found were accepted.
-fn confirmed<A>(
+pub fn confirmed<A>(
     args: &mut A,
     mut gather: impl FnMut(&mut A, &mut Form<'_>) -> Result<Vec<Warning>>,
     clear: impl Fn(&mut A, &str),
@@ -62,7 +48,7 @@ fn confirmed<A>(
 
 /// The placement named in `slot` (asked for when missing), with its person; `fits` refuses one the
 /// command cannot act on, while the clerk can still name another.
-fn placement(
+pub fn placement(
     form: &mut Form,
     slot: &mut Option<String>,
     conn: &Connection,
@@ -86,14 +72,14 @@ fn placement(
 }
 
 /// The case named in `slot` (asked for when missing), checked with `fits`.
-fn case(
+pub fn case(
     form: &mut Form,
     slot: &mut Option<String>,
     conn: &Connection,
     fits: impl Fn(&Case) -> Result<(), Invalid>,
 ) -> Result<Case> {
     let case = form.need(slot, "<CASE>", Msg::AskCase, None, |s| {
-        let found = super::case::find(conn, s).map_err(invalid)?;
+        let found = lookup::case(conn, s).map_err(invalid)?;
         fits(&found)?;
         Ok(found)
     })?;
@@ -110,10 +96,39 @@ fn case(
 }
 
 /// Forgets the answer named `name` among `slots`.
-fn clear_slot(slots: &mut [(&str, &mut Option<String>)], name: &str) {
+pub fn clear_slot(slots: &mut [(&str, &mut Option<String>)], name: &str) {
     for (slot_name, slot) in slots.iter_mut() {
         if *slot_name == name {
             **slot = None;
+        }
+    }
+}
+
+/// Said right after the NIK is typed: who it is, and their latest placement.
+pub fn say_on_record(person: &Person, placement: Option<&Placement>) {
+    let text = match placement {
+        Some(p) => t!(
+            Msg::WorkerOnRecord,
+            person.full_name,
+            t!(
+                Msg::PlacementShown,
+                p.reference(),
+                p.country.name(lang()),
+                p.stage.label()
+            )
+        ),
+        None => t!(Msg::WorkerOnRecord, person.full_name, "-"),
+    };
+    crate::prompt::say(&text);
+}
+
+/// A date not after `today`.
+pub fn until(today: NaiveDate) -> impl Fn(&str) -> Result<NaiveDate, Invalid> {
+    move |s| {
+        let date = parse_date(s)?;
+        match date > today {
+            true => Err(Invalid(t!(Msg::DateInFuture, date))),
+            false => Ok(date),
         }
     }
 }

@@ -4,8 +4,8 @@
 
 use anyhow::Result;
 
-use super::placement;
-use crate::cli::WorkerEditArgs;
+use super::WorkerEditArgs;
+use crate::commands::form::ask::placement;
 use crate::commands::form::{day_first, Form};
 use crate::context::Ctx;
 use crate::domain::contact::parse_phone;
@@ -101,7 +101,7 @@ fn parsed<C: std::str::FromStr>(now: &Option<String>) -> Option<C> {
 }
 
 /// Asks the new value of one field, the current one pre-filled.
-fn ask(
+fn ask_field(
     form: &mut Form,
     slot: &mut Option<String>,
     flag: &'static str,
@@ -141,7 +141,7 @@ fn ask(
     }
 }
 
-pub fn worker_edit(ctx: &Ctx, args: &mut WorkerEditArgs) -> Result<()> {
+pub fn ask(ctx: &Ctx, args: &mut WorkerEditArgs) -> Result<()> {
     if !ctx.interactive {
         return Ok(());
     }
@@ -176,7 +176,7 @@ pub fn worker_edit(ctx: &Ctx, args: &mut WorkerEditArgs) -> Result<()> {
         };
         if let Some(s) = slot(args, flag) {
             let now = s.take().unwrap_or(now);
-            ask(&mut form, s, flag, label, now)?;
+            ask_field(&mut form, s, flag, label, now)?;
         }
     }
 }

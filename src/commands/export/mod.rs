@@ -2,23 +2,68 @@
 //! key. Incremental exports follow the database's change sequence, one point per recipient
 //! (`--since-last --to OFFICE`), so what arrived from another office is relayed onward.
 
+mod xlsx;
+
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::cli::ExportArgs;
 use crate::context::Ctx;
 use crate::db::{self, audit};
+use crate::domain::audit::{Action, RecordKind};
 use crate::domain::date::parse_date;
 use crate::domain::record::Timestamp;
 use crate::error::{refused, storage, Invalid};
 use crate::exchange::export::{self, write_folder, Options, Since};
 use crate::exchange::workbook;
 use crate::exchange::FileKind;
+use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::progress::{Progress, Unit};
 use crate::settings;
 use crate::t;
+use clap::Args;
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// Folder to create (it appears whole or not at all); a name ending in .xlsx writes a workbook
+    /// as --xlsx does
+    #[arg(
+        long,
+        value_name = "DIR",
+        required_unless_present = "xlsx",
+        conflicts_with = "xlsx"
+    )]
+    pub out: Option<std::path::PathBuf>,
+    /// Write one .xlsx workbook instead of a folder: a sheet per exchange file, NIKs and codes as
+    /// text, dates as dates
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: Option<std::path::PathBuf>,
+    /// Only records changed after this moment (YYYY-MM-DD or RFC 3339)
+    #[arg(long, conflicts_with_all = ["since_last", "since_seq"], value_name = "TIME")]
+    pub since: Option<String>,
+    /// Only records changed after this change sequence number (the `seq_to` of an earlier
+    /// export's manifest), for scripts that keep their own place
+    #[arg(long, value_name = "N", conflicts_with = "since_last")]
+    pub since_seq: Option<i64>,
+    /// Only records changed since the last folder for the office named by --to (for nightly runs;
+    /// each recipient has its own point)
+    #[arg(long, requires = "to")]
+    pub since_last: bool,
+    /// The office the folder is for (its code, e.g. BP3MI-SB): a complete folder for it moves its
+    /// point for --since-last; an export without --to moves no point
+    #[arg(long, value_name = "OFFICE")]
+    pub to: Option<String>,
+    /// Only these files, e.g. persons,placements
+    #[arg(long, value_delimiter = ',', value_name = "KINDS")]
+    pub only: Vec<String>,
+    /// For statistics outside the office: NIK to 12 digits, names to initials, no contact details
+    #[arg(long)]
+    pub mask: bool,
+    /// Replace an earlier export in that folder or workbook (never anything else)
+    #[arg(long)]
+    pub force: bool,
+}
 
 /// `--since`: a date (midnight, this office's clock) or an RFC 3339 moment.
 fn parse_moment(text: &str) -> Result<Timestamp, Invalid> {
@@ -30,6 +75,44 @@ fn parse_moment(text: &str) -> Result<Timestamp, Invalid> {
         return Ok(Timestamp::from_datetime(midnight));
     }
     Timestamp::parse(text).map_err(|_| Invalid(t!(Msg::MomentInvalid, text.trim())))
+}
+
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[(
+    "export",
+    &[
+        ex(
+            "Semua data untuk kantor lain",
+            "Everything, for another office",
+            "pmi-desk export --out ekspor-2023-11-08",
+        ),
+        ex(
+            "Ekspor malam hari untuk BP3MI: hanya yang berubah sejak folder terakhir untuknya",
+            "The nightly export for the BP3MI: only what changed since its last folder",
+            "pmi-desk export --out ekspor-malam --since-last --to BP3MI-SB",
+        ),
+        ex(
+            "Tersamar, untuk statistik di luar kantor",
+            "Masked, for statistics outside the office",
+            "pmi-desk export --out statistik --mask --only persons,placements",
+        ),
+        ex(
+            "Satu buku kerja untuk dibuka di spreadsheet",
+            "One workbook, to open in a spreadsheet",
+            "pmi-desk export --xlsx data-2023-11-08.xlsx",
+        ),
+    ],
+)];
+
+impl crate::commands::Run for ExportArgs {
+    const EXAMPLES: Examples = EXAMPLES;
+    fn name(&self) -> &'static str {
+        "export"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
 }
 
 pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
@@ -52,9 +135,9 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         (None, None, false) => Since::All,
     };
     let out = match (&args.xlsx, &args.out) {
-        (Some(path), _) => return super::workbook::export(ctx, store, &args, path, &only, since),
+        (Some(path), _) => return xlsx::export(ctx, store, &args, path, &only, since),
         (None, Some(path)) if workbook::is_workbook(path) => {
-            return super::workbook::export(ctx, store, &args, path, &only, since)
+            return xlsx::export(ctx, store, &args, path, &only, since)
         }
         (None, Some(path)) => path.clone(),
         (None, None) => return Err(crate::error::usage(t!(Msg::ExportNeedsOut))),
@@ -155,12 +238,12 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
                 )?;
             }
         }
-        audit::record(
+        audit::note(
             tx,
             &actor,
-            "export",
+            RecordKind::Export,
             &out.display().to_string(),
-            "export",
+            Action::Export,
             &[
                 ("rows".into(), None, Some(rows.join(", "))),
                 ("seq".into(), None, Some(range.clone())),

@@ -1,13 +1,16 @@
 //! `worker edit`: corrects a person or a placement. Every change is audited; changing a NIK needs
 //! confirmation; new values are validated like at registration.
 
+mod ask;
+
 use anyhow::Result;
 
-use super::super::lookup;
-use super::super::warnings::{self, confirm_warnings};
-use crate::cli::WorkerEditArgs;
+use crate::commands::lookup;
+use crate::commands::register::{PersonFields, PlacementFields};
+use crate::commands::warnings::{self, confirm_warnings};
 use crate::context::Ctx;
 use crate::db::{self, audit, records};
+use crate::domain::audit::Action;
 use crate::domain::contact::parse_phone;
 use crate::domain::date::parse_date;
 use crate::domain::person::parse_name;
@@ -20,6 +23,24 @@ use crate::error::{refused, usage};
 use crate::i18n::Msg;
 use crate::prompt::{Prompter, Terminal};
 use crate::t;
+use clap::Args;
+
+#[derive(Args, Debug)]
+pub struct WorkerEditArgs {
+    /// Registration number, placement uid or NIK
+    #[arg(required = true)]
+    pub placement: Option<String>,
+    #[command(flatten)]
+    pub person: PersonFields,
+    #[command(flatten)]
+    pub placement_fields: PlacementFields,
+    /// Confirm a NIK change without a prompt
+    #[arg(long)]
+    pub yes: bool,
+    /// Save despite warnings
+    #[arg(long)]
+    pub accept_warnings: bool,
+}
 
 /// Each change as `field: old -> new`, on standard error, before the question.
 fn show_changes<'a>(changes: impl Iterator<Item = &'a audit::Change>) {
@@ -35,7 +56,7 @@ fn show_changes<'a>(changes: impl Iterator<Item = &'a audit::Change>) {
 }
 
 pub fn run(ctx: &Ctx, mut args: WorkerEditArgs) -> Result<()> {
-    super::super::ask::worker_edit(ctx, &mut args)?;
+    ask::ask(ctx, &mut args)?;
     let mut store = ctx.open()?;
     let (old_placement, old_person) =
         lookup::placement(store.conn(), args.placement.as_deref().unwrap_or_default())?;
@@ -192,14 +213,26 @@ pub fn run(ctx: &Ctx, mut args: WorkerEditArgs) -> Result<()> {
                 ctx.clock.today,
             ))?;
         }
-        records::change(tx, &actor, "update", &old_person, person.clone())?;
-        records::change(tx, &actor, "update", &old_placement, placement.clone())?;
+        records::change(
+            tx,
+            &actor,
+            Action::Update.as_str(),
+            &old_person,
+            person.clone(),
+        )?;
+        records::change(
+            tx,
+            &actor,
+            Action::Update.as_str(),
+            &old_placement,
+            placement.clone(),
+        )?;
         warnings::record(tx, &actor, &placement.uid, &warnings)
     })?;
     let fields: Vec<String> = person_changes
         .iter()
         .chain(&placement_changes)
-        .map(|c| c.0.clone())
+        .map(|c| crate::i18n::field(&c.0).to_string())
         .collect();
     ctx.say(&t!(Msg::Edited, placement.reference(), fields.join(", ")))
 }

@@ -1,0 +1,135 @@
+//! `depart`: a recommended placement leaves for abroad, with its passport (the one recorded with
+//! `recommendation used`, or given here).
+
+use anyhow::Result;
+use clap::Args;
+
+use super::form::ask::{clear_slot, confirmed, placement};
+use super::form::{day_first, given};
+use super::stage::move_placement;
+use crate::context::Ctx;
+use crate::domain::contact::parse_passport;
+use crate::domain::date::parse_date;
+use crate::domain::placement::StageEvent;
+use crate::error::refused;
+use crate::help::examples::{ex, Examples};
+use crate::i18n::Msg;
+use crate::t;
+
+#[derive(Args, Debug)]
+pub struct DepartArgs {
+    /// Registration number, placement uid or NIK
+    #[arg(required = true)]
+    pub placement: Option<String>,
+    /// Departure date
+    #[arg(long, value_name = "DATE", required = true)]
+    pub on: Option<String>,
+    /// Passport number [default: the one recorded with `recommendation used`]
+    #[arg(long, value_name = "NUMBER")]
+    pub passport: Option<String>,
+}
+
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[(
+    "depart",
+    &[
+        ex(
+            "Berangkat dengan paspor yang sudah dicatat",
+            "Departed with the passport on record",
+            "pmi-desk depart REG-2023-00002 --on 01-12-2023",
+        ),
+        ex(
+            "Sebutkan nomor paspornya",
+            "Giving the passport number",
+            "pmi-desk depart REG-2023-00002 --on 01-12-2023 --passport C1234567",
+        ),
+    ],
+)];
+
+impl crate::commands::Run for DepartArgs {
+    const EXAMPLES: Examples = EXAMPLES;
+    const ASKS: &'static [&'static str] = &["depart"];
+
+    fn name(&self) -> &'static str {
+        "depart"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
+}
+
+pub fn run(ctx: &Ctx, mut args: DepartArgs) -> Result<()> {
+    ask(ctx, &mut args)?;
+    let on = parse_date(given(&args.on))?;
+    let passport = args.passport.as_deref().map(parse_passport).transpose()?;
+    if let (Some((_, Some(w))), false) = (&passport, ctx.interactive) {
+        ctx.warn(&w.message);
+    }
+    move_placement(ctx, given(&args.placement), |_, placement| {
+        placement.apply(StageEvent::Depart, on, ctx.clock.today)?;
+        if let Some((number, _)) = passport {
+            placement.passport_number = Some(number);
+        }
+        if placement.passport_number.is_none() {
+            return Err(refused(t!(Msg::PassportNeeded)));
+        }
+        Ok(())
+    })
+}
+
+/// On a terminal, asks for what the options left out.
+fn ask(ctx: &Ctx, args: &mut DepartArgs) -> Result<()> {
+    if !ctx.interactive {
+        return Ok(());
+    }
+    let store = ctx.open()?;
+    let conn = store.conn();
+    let today = ctx.clock.today;
+    confirmed(
+        args,
+        |a, form| {
+            let (found, _) = placement(form, &mut a.placement, conn, |p| {
+                p.clone().apply(StageEvent::Depart, today, today)
+            })?;
+            form.need(
+                &mut a.on,
+                "--on",
+                Msg::AskDepartedOn,
+                Some(day_first(today)),
+                |s| {
+                    let on = parse_date(s)?;
+                    found.clone().apply(StageEvent::Depart, on, today)?;
+                    Ok(on)
+                },
+            )?;
+            match (&found.passport_number, &a.passport) {
+                (Some(number), None) => {
+                    form.fact(Msg::AskPassport, number.clone());
+                    Ok(Vec::new())
+                }
+                _ => {
+                    let (_, warning) = form.need(
+                        &mut a.passport,
+                        "--passport",
+                        Msg::AskPassport,
+                        None,
+                        parse_passport,
+                    )?;
+                    Ok(warning.into_iter().collect())
+                }
+            }
+        },
+        |a, name| {
+            clear_slot(
+                &mut [
+                    ("<PLACEMENT>", &mut a.placement),
+                    ("--on", &mut a.on),
+                    ("--passport", &mut a.passport),
+                ],
+                name,
+            )
+        },
+    )?;
+    Ok(())
+}

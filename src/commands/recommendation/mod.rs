@@ -1,0 +1,294 @@
+//! `recommendation list|show|void|used`: following a letter after it was decided.
+
+mod ask;
+
+use anyhow::Result;
+
+use super::lookup;
+use crate::cli::Limit;
+use crate::context::Ctx;
+use crate::db::{self, records};
+use crate::domain::audit::Action;
+use crate::domain::contact::parse_passport;
+use crate::domain::date::parse_date;
+use crate::domain::placement::StageEvent;
+use crate::domain::recommendation::Recommendation;
+use crate::domain::text;
+use crate::domain::{RecommendationStatus, Stage};
+use crate::error::{refused, Invalid};
+use crate::help::examples::{ex, Examples};
+use crate::i18n::Msg;
+use crate::output::row_limit;
+use crate::views;
+use crate::{pager, t};
+use clap::Subcommand;
+
+#[derive(Subcommand, Debug)]
+pub enum RecommendationCommand {
+    /// Recommendations decided, optionally by status and decision date
+    List {
+        /// ISSUED, VOID, USED or REFUSED
+        #[arg(long, value_name = "CODE")]
+        status: Option<String>,
+        /// Decided on or after this date
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Decided on or before this date
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        #[command(flatten)]
+        rows: Limit,
+    },
+    /// One recommendation
+    Show {
+        /// Letter number or recommendation uid
+        letter: String,
+    },
+    /// Void a wrong letter (it is kept, marked void; its number is never reused)
+    Void {
+        /// Letter number or recommendation uid
+        #[arg(required = true)]
+        letter: Option<String>,
+        /// Why the letter is void (kept with it)
+        #[arg(long, value_name = "TEXT", required = true)]
+        reason: Option<String>,
+    },
+    /// Record the passport issued on the strength of the letter
+    Used {
+        /// Letter number or recommendation uid
+        #[arg(required = true)]
+        letter: Option<String>,
+        /// Passport number
+        #[arg(long, value_name = "NUMBER", required = true)]
+        passport: Option<String>,
+        /// Passport issue date
+        #[arg(long, value_name = "DATE", required = true)]
+        issued: Option<String>,
+    },
+}
+
+/// The examples at the end of the help (a test parses each one).
+const EXAMPLES: Examples = &[
+    (
+        "recommendation",
+        &[
+            ex(
+                "Surat yang masih berlaku",
+                "The letters still valid",
+                "pmi-desk recommendation list --status ISSUED",
+            ),
+            ex(
+                "Catat paspor yang terbit",
+                "Record the passport issued",
+                "pmi-desk recommendation used B.0001/BP3MI-SB/XI/2023 --passport C1234567 --issued 15-11-2023",
+            ),
+        ],
+    ),
+    (
+        "recommendation list",
+        &[
+            ex(
+                "Surat yang terbit",
+                "The letters issued",
+                "pmi-desk recommendation list --status ISSUED",
+            ),
+            ex(
+                "Keputusan bulan November 2023, sebagai CSV",
+                "November 2023's decisions, as CSV",
+                "pmi-desk recommendation list --from 2023-11-01 --to 2023-11-30 --format csv",
+            ),
+        ],
+    ),
+    (
+        "recommendation show",
+        &[
+            ex(
+                "Dengan nomor surat",
+                "By letter number",
+                "pmi-desk recommendation show B.0001/BP3MI-SB/XI/2023",
+            ),
+            ex(
+                "Sebagai JSON",
+                "As JSON",
+                "pmi-desk recommendation show B.0001/BP3MI-SB/XI/2023 --format json",
+            ),
+        ],
+    ),
+    (
+        "recommendation void",
+        &[
+            ex(
+                "Batalkan surat yang salah ketik",
+                "Void a letter with a typing error",
+                "pmi-desk recommendation void B.0001/BP3MI-SB/XI/2023 --reason \"Salah ketik nama\"",
+            ),
+            ex(
+                "Batalkan karena tujuan berubah",
+                "Void it because the destination changed",
+                "pmi-desk recommendation void B.0002/BP3MI-SB/XI/2023 --reason \"Negara tujuan berubah\"",
+            ),
+        ],
+    ),
+    (
+        "recommendation used",
+        &[
+            ex(
+                "Paspor terbit berdasarkan surat ini",
+                "The passport issued on this letter",
+                "pmi-desk recommendation used B.0001/BP3MI-SB/XI/2023 --passport C1234567 --issued 15-11-2023",
+            ),
+            ex(
+                "Tanggal dalam format ISO",
+                "With an ISO date",
+                "pmi-desk recommendation used B.0002/BP3MI-SB/XI/2023 --passport E7654321 --issued 2023-11-20",
+            ),
+        ],
+    ),
+];
+
+impl crate::commands::Run for RecommendationCommand {
+    const EXAMPLES: Examples = EXAMPLES;
+    const ASKS: &'static [&'static str] = &["recommendation void", "recommendation used"];
+
+    fn name(&self) -> &'static str {
+        "recommendation"
+    }
+
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        run(ctx, self)
+    }
+}
+
+pub fn run(ctx: &Ctx, mut command: RecommendationCommand) -> Result<()> {
+    ask::void(ctx, &mut command)?;
+    ask::used(ctx, &mut command)?;
+    let mut store = ctx.open()?;
+    let today = ctx.clock.today;
+    match command {
+        RecommendationCommand::List {
+            status,
+            from,
+            to,
+            rows,
+        } => {
+            let filter = db::recommendations::Filter {
+                status: status.as_deref().map(str::parse).transpose()?,
+                from: from.as_deref().map(parse_date).transpose()?,
+                to: to.as_deref().map(parse_date).transpose()?,
+                limit: row_limit(ctx.format, rows.limit, rows.all),
+            };
+            let listed = db::recommendations::list(store.conn(), &filter)?;
+            let total = db::filter::total(listed.len(), filter.limit, || {
+                db::recommendations::count(store.conn(), &filter)
+            })?;
+            crate::commands::print_listing(ctx, &views::recommendation_list(&listed, today), total)
+        }
+        RecommendationCommand::Show { letter } => {
+            let (r, placement, person) = lookup::recommendation(store.conn(), &letter)?;
+            views::recommendation(&r, &person, &placement, today)
+                .print_one(ctx.format, &mut pager::start(ctx.format))
+        }
+        RecommendationCommand::Void { letter, reason } => {
+            let letter = letter.unwrap_or_default();
+            let reason =
+                text::line(reason.as_deref())?.ok_or_else(|| Invalid(t!(Msg::ReasonEmpty)))?;
+            let actor = ctx.actor();
+            let (r, placement) = store.write(|tx| {
+                let (old, old_placement, _) = lookup::recommendation(tx, &letter)?;
+                require_issued(&old, Msg::ActionVoid)?;
+                // Only the office whose series the letter is in voids it.
+                let own = crate::settings::office(tx)?.code;
+                if old.office_code != own {
+                    return Err(refused(t!(
+                        Msg::VoidOnlyByIssuer,
+                        old.letter_number.clone().unwrap_or(old.uid.clone()),
+                        old.office_code
+                    )));
+                }
+                let mut r = old.clone();
+                r.status = RecommendationStatus::Void;
+                r.void_reason = Some(reason);
+                let r = records::change(tx, &actor, Action::Void.as_str(), &old, r)?;
+                let mut placement = old_placement.clone();
+                if placement.stage == Stage::Recommended {
+                    placement.apply(StageEvent::VoidRecommendation, today, today)?;
+                    placement = records::change(
+                        tx,
+                        &actor,
+                        Action::Update.as_str(),
+                        &old_placement,
+                        placement,
+                    )?;
+                }
+                Ok((r, placement))
+            })?;
+            ctx.say(&t!(
+                Msg::RecommendationVoided,
+                r.letter_number.clone().unwrap_or_default(),
+                placement.reference()
+            ))
+        }
+        RecommendationCommand::Used {
+            letter,
+            passport,
+            issued,
+        } => {
+            let letter = letter.unwrap_or_default();
+            let (number, warning) = parse_passport(&passport.unwrap_or_default())?;
+            let issued = parse_date(&issued.unwrap_or_default())?;
+            if let (Some(w), false) = (warning, ctx.interactive) {
+                ctx.warn(&w.message);
+            }
+            let actor = ctx.actor();
+            let r = store.write(|tx| {
+                let (old, old_placement, _) = lookup::recommendation(tx, &letter)?;
+                require_issued(&old, Msg::ActionUse)?;
+                if issued < old.decided_on {
+                    return Err(Invalid(t!(
+                        Msg::PassportIssuedBeforeLetter,
+                        issued,
+                        old.decided_on
+                    ))
+                    .into());
+                }
+                if issued > today {
+                    return Err(Invalid(t!(Msg::DateInFuture, issued)).into());
+                }
+                let mut r = old.clone();
+                r.status = RecommendationStatus::Used;
+                r.passport_number = Some(number.clone());
+                r.passport_issued_on = Some(issued);
+                let r = records::change(tx, &actor, Action::Used.as_str(), &old, r)?;
+                let mut placement = old_placement.clone();
+                placement.passport_number = Some(number.clone());
+                records::change(
+                    tx,
+                    &actor,
+                    Action::Update.as_str(),
+                    &old_placement,
+                    placement,
+                )?;
+                Ok(r)
+            })?;
+            ctx.say(&t!(
+                Msg::RecommendationUsed,
+                r.letter_number.clone().unwrap_or_default(),
+                number,
+                issued
+            ))
+        }
+    }
+}
+
+fn require_issued(r: &Recommendation, action: Msg) -> Result<()> {
+    if r.status != RecommendationStatus::Issued {
+        let number = r.letter_number.clone().unwrap_or_else(|| r.uid.clone());
+        return Err(refused(t!(
+            Msg::RecommendationNotIssued,
+            number,
+            r.status.label(),
+            t!(action)
+        )));
+    }
+    Ok(())
+}
