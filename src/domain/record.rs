@@ -1,7 +1,8 @@
 //! One declaration per record kind. `record!` writes the struct and, from the same list of fields,
 //! its database columns, the mapping to and from a stored row, the exchange columns (names, order,
-//! which are required, how a cell is parsed) and the fields the audit log records. Adding a column
-//! is one line; a field the database, the exchange and the audit log disagree on cannot compile.
+//! which are required, how a cell is parsed) and the fields the audit log records, so a field the
+//! database, the exchange and the audit log disagree on cannot compile. A new column also needs its
+//! migration, its label and, when clerks type it, its flag (ARCHITECTURE.md, "Add a column").
 
 use std::borrow::Cow;
 
