@@ -547,9 +547,10 @@ fn set_versions<R: Record>(record: &mut R, at: usize, text: &str) -> Result<()> 
 mod tests {
     use super::*;
     use crate::db::{OpenMode, Store};
+    use crate::domain::document::Document;
     use crate::domain::recommendation::{Reasons, Recommendation};
     use crate::domain::repatriation::Repatriation;
-    use crate::domain::{RecommendationStatus, RefusalReason, RepatriationCategory};
+    use crate::domain::{DocumentKind, RecommendationStatus, RefusalReason, RepatriationCategory};
 
     fn stamp(text: &str) -> Timestamp {
         Timestamp::parse(text).unwrap()
@@ -615,13 +616,30 @@ mod tests {
             )
             .unwrap(),
         };
+        let d = Document {
+            uid: "d".into(),
+            placement_uid: "p".into(),
+            kind: DocumentKind::MedicalCertificate,
+            number: Some("MC-7".into()),
+            issued_on: Some("2023-01-02".parse().unwrap()),
+            expires_on: Some("2023-04-02".parse().unwrap()),
+            verified_on: Some("2023-01-03".parse().unwrap()),
+            verified_by: Some("siti".into()),
+            created_at: stamp("2023-01-02T00:00:00Z"),
+            updated_at: stamp("2023-01-04T00:00:00.25Z"),
+            removed_on: Some("2023-01-05".parse().unwrap()),
+            removed_reason: Some("salah unggah".into()),
+            versions: crate::domain::version::Versions::parse("00000000000000a1.6").unwrap(),
+        };
         store
             .write(|tx| {
                 insert(tx, &r)?;
-                insert(tx, &x)
+                insert(tx, &x)?;
+                insert(tx, &d)
             })
             .unwrap();
         assert_eq!(get::<Recommendation>(store.conn(), "r").unwrap(), Some(r));
         assert_eq!(get::<Repatriation>(store.conn(), "x").unwrap(), Some(x));
+        assert_eq!(get::<Document>(store.conn(), "d").unwrap(), Some(d));
     }
 }
