@@ -6,7 +6,6 @@ use chrono::{DateTime, Datelike, Local, NaiveDate, Utc};
 use crate::domain::record::Timestamp;
 use crate::error::{usage, Invalid};
 use crate::i18n::Msg;
-use crate::t;
 
 /// The years a clock may give: every stamp of them is stored in the one form that reads back.
 pub const FIRST_YEAR: i32 = 1900;
@@ -21,7 +20,9 @@ pub struct Clock {
 impl Clock {
     pub fn from_env() -> anyhow::Result<Clock> {
         match std::env::var("PMI_DESK_NOW") {
-            Ok(value) if !value.trim().is_empty() => Clock::parse(&value).map_err(|e| usage(e.0)),
+            Ok(value) if !value.trim().is_empty() => {
+                Clock::parse(&value).map_err(|e| usage(e.to_string()))
+            }
             _ => {
                 let local = Local::now();
                 Ok(Clock {
@@ -46,14 +47,14 @@ impl Clock {
                     now: moment.with_timezone(&Utc),
                     today: moment.date_naive(),
                 })
-                .map_err(|_| Invalid(t!(Msg::ClockInvalid, value)))?
+                .map_err(|_| Invalid(crate::said!(Msg::ClockInvalid, value)))?
         };
         // A stamp is stored as `YYYY-MM-DDTHH:MM:SS.mmmZ`: a year of five digits (or a negative
         // one) would be written but never read back, and the record could no longer be shown or
         // changed. The clock is refused before anything is written.
         let readable = |d: NaiveDate| (FIRST_YEAR..=LAST_YEAR).contains(&d.year());
         if !readable(clock.today) || !readable(clock.now.date_naive()) {
-            return Err(Invalid(t!(
+            return Err(Invalid(crate::said!(
                 Msg::ClockOutOfRange,
                 value,
                 FIRST_YEAR,

@@ -30,13 +30,26 @@ impl fmt::Display for Failure {
 
 impl std::error::Error for Failure {}
 
-/// A value that failed validation: the message is already in the clerk's language and names the value.
+/// A value that failed validation: the message naming the value, put into words where it is shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Invalid(pub String);
+pub struct Invalid(pub crate::i18n::Said);
 
 impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        self.0.fmt(f)
+    }
+}
+
+impl Invalid {
+    /// A refusal already in words (an error chain from a library, shown as it is).
+    pub fn verbatim(text: impl Into<String>) -> Invalid {
+        Invalid(crate::i18n::Said::verbatim(text))
+    }
+}
+
+impl From<crate::i18n::Said> for Invalid {
+    fn from(said: crate::i18n::Said) -> Invalid {
+        Invalid(said)
     }
 }
 
@@ -93,7 +106,7 @@ mod tests {
         assert_eq!(exit_code(&attention("x")), 4);
         let io: anyhow::Error = std::io::Error::other("disk").into();
         assert_eq!(exit_code(&io.context("writing")), 3);
-        assert_eq!(exit_code(&Invalid("bad".into()).into()), 1);
+        assert_eq!(exit_code(&Invalid::verbatim("bad").into()), 1);
         assert_eq!(exit_code(&anyhow::anyhow!("plain")), 1);
     }
 }

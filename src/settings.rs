@@ -41,7 +41,7 @@ pub fn office_code(value: &str) -> Result<String, Invalid> {
         || code.len() > 20
         || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
     {
-        return Err(Invalid(t!(Msg::OfficeCodeInvalid, value)));
+        return Err(Invalid(crate::said!(Msg::OfficeCodeInvalid, value)));
     }
     Ok(code)
 }
@@ -51,7 +51,7 @@ fn province(value: &str) -> Result<String, Invalid> {
     crate::reference::reference()
         .province(code)
         .map(|_| code.to_string())
-        .ok_or_else(|| Invalid(t!(Msg::ProvinceUnknown, code)))
+        .ok_or_else(|| Invalid(crate::said!(Msg::ProvinceUnknown, code)))
 }
 
 fn hours(value: &str) -> Result<String, Invalid> {
@@ -65,7 +65,7 @@ fn days(value: &str) -> Result<String, Invalid> {
         .ok()
         .filter(|d| *d > 0)
         .map(|d| d.to_string())
-        .ok_or_else(|| Invalid(t!(Msg::DaysInvalid, value)))
+        .ok_or_else(|| Invalid(crate::said!(Msg::DaysInvalid, value)))
 }
 
 fn checklist(value: &str) -> Result<String, Invalid> {
@@ -116,7 +116,7 @@ fn points(value: &str) -> Result<String, Invalid> {
         .filter(|p| !p.is_empty())
         .collect();
     if list.is_empty() {
-        return Err(Invalid(t!(Msg::ValueEmpty)));
+        return Err(Invalid(crate::said!(Msg::ValueEmpty)));
     }
     Ok(list.join(","))
 }
@@ -339,13 +339,13 @@ fn logo(value: &str) -> Result<String, Invalid> {
     let bytes =
         crate::outfile::read_small(std::path::Path::new(path), LOGO_LIMIT).map_err(|e| {
             if e.kind() == std::io::ErrorKind::FileTooLarge {
-                Invalid(t!(Msg::LogoTooLarge, path, LOGO_LIMIT / 1024))
+                Invalid(crate::said!(Msg::LogoTooLarge, path, LOGO_LIMIT / 1024))
             } else {
-                Invalid(t!(Msg::LogoFileUnreadable, path, e))
+                Invalid(crate::said!(Msg::LogoFileUnreadable, path, e.to_string()))
             }
         })?;
     if crate::image::ImageFormat::sniff(&bytes).is_none() {
-        return Err(Invalid(t!(Msg::LogoNotImage, path)));
+        return Err(Invalid(crate::said!(Msg::LogoNotImage, path)));
     }
     Ok(std::fs::canonicalize(path)
         .map(|p| p.display().to_string())

@@ -10,6 +10,7 @@ use crate::domain::placement::Placement;
 use crate::domain::recommendation::{join_reasons, Recommendation};
 use crate::domain::repatriation::Repatriation;
 use crate::domain::WarningCode;
+use crate::i18n::Label;
 use crate::i18n::{lang, Msg};
 use crate::output::{column, Cell, Column, Records};
 use crate::report::Dimension;
@@ -21,7 +22,7 @@ fn date(d: Option<chrono::NaiveDate>) -> Cell {
 
 fn code<C: crate::domain::CodeList>(c: Option<C>) -> Cell {
     match c {
-        Some(c) => Cell::code(c.code(), c.label(lang())),
+        Some(c) => Cell::code(c.code(), c.label_in(lang())),
         None => Cell::text(""),
     }
 }
@@ -655,7 +656,7 @@ pub fn finding_detail(detail: &Detail) -> String {
                     let names = l
                         .kinds()
                         .iter()
-                        .map(|k| CodeList::label(*k, lang()))
+                        .map(|k| CodeList::label_in(*k, lang()))
                         .collect::<Vec<_>>()
                         .join(" / ");
                     let state = t!(match l.lack {

@@ -137,6 +137,23 @@ fn accepted_warnings_are_recorded_in_the_audit_log() {
         "clerk recorded: {}",
         log.stdout
     );
+    // Accepted in English, stored as a message and its data, read back in Indonesian.
+    assert!(
+        !log.stdout.contains("but the sex entered"),
+        "no sentence stored: {}",
+        log.stdout
+    );
+    let shown = office.run(&["--lang", "id", "log", "--record", &uid, "--wide"]);
+    assert!(
+        shown.ok().contains("tetapi jenis kelamin yang diisi"),
+        "{}",
+        shown.stdout
+    );
+    assert!(
+        shown.stdout.contains("NIK dan jenis kelamin berbeda"),
+        "{}",
+        shown.stdout
+    );
 }
 
 #[test]

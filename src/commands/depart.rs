@@ -64,7 +64,7 @@ pub fn run(ctx: &Ctx, mut args: DepartArgs) -> Result<()> {
     let on = parse_date(given(&args.on))?;
     let passport = args.passport.as_deref().map(parse_passport).transpose()?;
     if let (Some((_, Some(w))), false) = (&passport, ctx.interactive) {
-        ctx.warn(&w.message);
+        ctx.warn(&w.message.to_string());
     }
     move_placement(ctx, given(&args.placement), |_, placement| {
         placement.apply(StageEvent::Depart, on, ctx.clock.today)?;

@@ -61,7 +61,11 @@ pub fn ask_paper(
         let now = settings::value(conn, key)?;
         // Enter alone keeps the current value, shown as the default.
         let current = (!now.is_empty()).then_some(now.as_str());
-        let check = |answer: &str| (setting.check)(answer).map(|_| ()).map_err(|e| e.0);
+        let check = |answer: &str| {
+            (setting.check)(answer)
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        };
         if let Some(answer) = prompter.optional(&question, current, &check)? {
             let value = (setting.check)(&answer)?;
             if value != now {

@@ -189,12 +189,23 @@ fn changes_shown(changes: &str) -> String {
     let text = |v: &Value| match v {
         Value::Null => None,
         Value::String(s) if s.is_empty() => None,
-        Value::String(s) => Some(s.clone()),
+        // A warning is stored as its message and data; shown in the clerk's language.
+        Value::String(s) => Some(
+            crate::i18n::Said::from_stored(s)
+                .map(|said| said.to_string())
+                .unwrap_or_else(|| s.clone()),
+        ),
         other => Some(other.to_string()),
     };
     map.iter()
         .map(|(field, change)| {
-            let name = crate::i18n::field(field);
+            // A warning's key is its place and code: `1:NIK_BIRTH_DATE_MISMATCH`.
+            let name = match field.split_once(':') {
+                Some((n, code)) if n.parse::<u32>().is_ok() => {
+                    format!("{n}: {}", views::warning_label(code))
+                }
+                _ => crate::i18n::field(field).to_string(),
+            };
             let (old, new) = match change {
                 Value::Array(pair) if pair.len() == 2 => (text(&pair[0]), text(&pair[1])),
                 other => (None, text(other)),

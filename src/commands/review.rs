@@ -3,6 +3,7 @@
 //! contradict each other...). Every office holding the same records lists the same items under the
 //! same ids; a resolution is an ordinary change, so it travels and the item goes away everywhere.
 
+use crate::i18n::Label;
 use anyhow::Result;
 use clap::{Args, Subcommand};
 

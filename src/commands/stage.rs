@@ -2,6 +2,7 @@
 //! Each loads, checks and writes inside one transaction, so two clerks acting on one placement at
 //! once cannot both win: the second sees the first's result and is refused by the stage machine.
 
+use crate::i18n::Label;
 use anyhow::Result;
 
 use super::lookup;

@@ -22,7 +22,7 @@ pub fn confirm_warnings(
         return Ok(());
     }
     for w in warnings {
-        ctx.warn(&w.message);
+        ctx.warn(&w.message.to_string());
     }
     if accepted {
         return Ok(());
@@ -47,7 +47,7 @@ pub fn record(conn: &crate::db::Tx, actor: &Actor, uid: &str, warnings: &[Warnin
             (
                 format!("{}:{}", i + 1, w.code),
                 None,
-                Some(w.message.clone()),
+                Some(w.message.to_stored()),
             )
         })
         .collect();

@@ -33,7 +33,7 @@ pub fn scalar(value: ValueRef<'_>) -> Result<Scalar<'_>, Invalid> {
         ValueRef::Real(r) => Ok(Scalar::Text(r.to_string().into())),
         ValueRef::Text(bytes) | ValueRef::Blob(bytes) => std::str::from_utf8(bytes)
             .map(|s| Scalar::Text(s.into()))
-            .map_err(|_| Invalid(t!(Msg::StoredValueInvalid))),
+            .map_err(|_| Invalid(crate::said!(Msg::StoredValueInvalid))),
     }
 }
 
@@ -72,14 +72,14 @@ pub fn from_row<R: Record>(row: &Row, offset: usize) -> rusqlite::Result<R> {
     R::from_values(|i| {
         let value = row
             .get_ref(offset + i)
-            .map_err(|e| Invalid(e.to_string()))?;
+            .map_err(|e| Invalid::verbatim(e.to_string()))?;
         scalar(value)
     })
     .map_err(|(column, e)| {
         rusqlite::Error::FromSqlConversionFailure(
             offset,
             rusqlite::types::Type::Text,
-            Box::new(Invalid(format!("{}.{column}: {e}", R::TABLE))),
+            Box::new(Invalid::verbatim(format!("{}.{column}: {e}", R::TABLE))),
         )
     })
 }

@@ -51,7 +51,7 @@ fn event_of(r: &rusqlite::Row) -> rusqlite::Result<CaseEvent> {
         occurred_on: text(2)?
             .unwrap_or_default()
             .parse()
-            .map_err(|_| bad(2, crate::error::Invalid("date".into())))?,
+            .map_err(|_| bad(2, crate::error::Invalid::verbatim("date")))?,
         kind: CaseEventKind::StatusChange,
         partner: None,
         letter_number: None,

@@ -14,7 +14,7 @@ use super::{
 };
 use crate::error::Invalid;
 use crate::i18n::{Lang, Msg};
-use crate::t;
+use crate::said;
 
 crate::record! {
     /// A protection case (cases.csv).
@@ -278,11 +278,11 @@ pub fn forbidden(case: &Case, action: CaseAction) -> Invalid {
         CaseAction::Close => Msg::CaseVerbClose,
         CaseAction::Reopen => Msg::CaseVerbReopen,
     };
-    Invalid(t!(
+    Invalid(said!(
         Msg::CaseForbidden,
         case.case_number,
-        case.status.label(),
-        t!(verb)
+        case.status,
+        said!(verb)
     ))
 }
 
@@ -381,7 +381,7 @@ pub fn closure_allowed(
     if reason == ClosureReason::HandedToAgency {
         return match events.iter().any(|e| e.kind == CaseEventKind::Referral) {
             true => Ok(()),
-            false => Err(Invalid(t!(Msg::ClosureNeedsReferral))),
+            false => Err(Invalid(said!(Msg::ClosureNeedsReferral))),
         };
     }
     match overdue(case, events, on, holidays)
@@ -389,10 +389,10 @@ pub fn closure_allowed(
         .any(|o| o.reason == reason)
     {
         true => Ok(()),
-        false => Err(Invalid(t!(
+        false => Err(Invalid(said!(
             Msg::ClosureDeadlineNotReached,
             reason.code(),
-            reason.label(),
+            reason,
             on
         ))),
     }
@@ -600,6 +600,6 @@ mod tests {
     #[test]
     fn language_of_labels() {
         assert_eq!(Awaiting::Documents.label_id(), "Kelengkapan dokumen");
-        assert_eq!(CodeList::label(Awaiting::Nothing, Lang::En), "Nothing");
+        assert_eq!(CodeList::label_in(Awaiting::Nothing, Lang::En), "Nothing");
     }
 }

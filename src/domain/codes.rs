@@ -4,7 +4,7 @@
 
 use crate::error::Invalid;
 use crate::i18n::{Lang, Msg};
-use crate::t;
+use crate::said;
 
 /// What every code list offers to the parser, the `ref codes` command and the prompts.
 pub trait CodeList: Copy + Sized + 'static {
@@ -12,7 +12,7 @@ pub trait CodeList: Copy + Sized + 'static {
     const LIST: &'static str;
     fn all() -> &'static [Self];
     fn code(self) -> &'static str;
-    fn label(self, lang: Lang) -> &'static str;
+    fn label_in(self, lang: Lang) -> &'static str;
     fn aliases(self) -> &'static [&'static str];
 
     /// Parses a code, an alias or a label, in any case, with spaces or dashes for underscores.
@@ -23,7 +23,7 @@ pub trait CodeList: Copy + Sized + 'static {
         }
         let wanted = normalise(input);
         if wanted.is_empty() {
-            return Err(Invalid(t!(Msg::CodeEmpty, Self::LIST)));
+            return Err(Invalid(said!(Msg::CodeEmpty, Self::LIST)));
         }
         Self::all()
             .iter()
@@ -31,12 +31,12 @@ pub trait CodeList: Copy + Sized + 'static {
             .find(|c| {
                 normalise(c.code()) == wanted
                     || c.aliases().iter().any(|a| normalise(a) == wanted)
-                    || normalise(c.label(Lang::Id)) == wanted
-                    || normalise(c.label(Lang::En)) == wanted
+                    || normalise(c.label_in(Lang::Id)) == wanted
+                    || normalise(c.label_in(Lang::En)) == wanted
             })
             .ok_or_else(|| {
                 let codes: Vec<&str> = Self::all().iter().map(|c| c.code()).collect();
-                Invalid(t!(
+                Invalid(said!(
                     Msg::CodeUnknown,
                     input.trim(),
                     Self::LIST,
@@ -67,7 +67,7 @@ fn info<C: CodeList>() -> CodeListInfo {
         list: C::LIST,
         entries: C::all()
             .iter()
-            .map(|c| (c.code(), c.label(Lang::Id), c.label(Lang::En)))
+            .map(|c| (c.code(), c.label_in(Lang::Id), c.label_in(Lang::En)))
             .collect(),
     }
 }
@@ -115,7 +115,7 @@ macro_rules! code_list {
             fn code(self) -> &'static str {
                 match self { $($name::$variant => $code),+ }
             }
-            fn label(self, lang: Lang) -> &'static str {
+            fn label_in(self, lang: Lang) -> &'static str {
                 match lang {
                     Lang::Id => match self { $($name::$variant => $id),+ },
                     Lang::En => match self { $($name::$variant => $en),+ },
@@ -130,11 +130,8 @@ macro_rules! code_list {
             pub fn code(self) -> &'static str {
                 <Self as CodeList>::code(self)
             }
-            pub fn label(self) -> &'static str {
-                <Self as CodeList>::label(self, crate::i18n::lang())
-            }
             pub fn label_id(self) -> &'static str {
-                <Self as CodeList>::label(self, Lang::Id)
+                <Self as CodeList>::label_in(self, Lang::Id)
             }
         }
 
@@ -144,6 +141,15 @@ macro_rules! code_list {
             }
             fn parse_text(text: &str) -> Result<Self, Invalid> {
                 <Self as CodeList>::parse(text)
+            }
+        }
+
+        impl $crate::i18n::IntoArg for $name {
+            fn into_arg(self) -> $crate::i18n::Arg {
+                $crate::i18n::Arg::Word {
+                    id: <Self as CodeList>::label_in(self, Lang::Id).into(),
+                    en: <Self as CodeList>::label_in(self, Lang::En).into(),
+                }
             }
         }
 
@@ -395,7 +401,7 @@ mod tests {
 
     #[test]
     fn unknown_code_names_the_list_and_the_valid_codes() {
-        let err = "XYZ".parse::<Scheme>().unwrap_err().0;
+        let err = "XYZ".parse::<Scheme>().unwrap_err().to_string();
         assert!(err.contains("XYZ"), "{err}");
         assert!(err.contains("G2G, P3MI, UKPS, MANDIRI"), "{err}");
     }

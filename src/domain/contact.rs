@@ -4,13 +4,13 @@
 use super::warning::Warning;
 use crate::error::Invalid;
 use crate::i18n::Msg;
-use crate::t;
+use crate::said;
 
 /// A phone number, normalised; with a warning when it does not look like an Indonesian mobile number.
 pub fn parse_phone(input: &str) -> Result<(String, Option<Warning>), Invalid> {
     let s = input.trim();
     if s.chars().any(|c| c.is_alphabetic()) || s.is_empty() {
-        return Err(Invalid(t!(Msg::PhoneInvalid, s)));
+        return Err(Invalid(said!(Msg::PhoneInvalid, s)));
     }
     let plus = s.starts_with('+');
     let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
@@ -18,7 +18,7 @@ pub fn parse_phone(input: &str) -> Result<(String, Option<Warning>), Invalid> {
         .chars()
         .find(|c| !c.is_ascii_digit() && !" -().+".contains(*c))
     {
-        return Err(Invalid(t!(Msg::PhoneInvalid, bad)));
+        return Err(Invalid(said!(Msg::PhoneInvalid, bad)));
     }
     let national = if let Some(rest) = digits.strip_prefix("62") {
         Some(rest.to_string())
@@ -34,7 +34,7 @@ pub fn parse_phone(input: &str) -> Result<(String, Option<Warning>), Invalid> {
             let warning = (!usual).then(|| {
                 Warning::new(
                     crate::domain::warning::WarningCode::PhoneUnusual,
-                    t!(Msg::PhoneUnusual, normalised),
+                    said!(Msg::PhoneUnusual, normalised),
                 )
             });
             Ok((normalised, warning))
@@ -45,7 +45,7 @@ pub fn parse_phone(input: &str) -> Result<(String, Option<Warning>), Invalid> {
                 kept.clone(),
                 Some(Warning::new(
                     crate::domain::warning::WarningCode::PhoneUnusual,
-                    t!(Msg::PhoneUnusual, kept),
+                    said!(Msg::PhoneUnusual, kept),
                 )),
             ))
         }
@@ -64,12 +64,12 @@ pub fn parse_passport(input: &str) -> Result<(String, Option<Warning>), Invalid>
     let rest = &s[letters..];
     let digits = rest.chars().filter(|c| c.is_ascii_digit()).count();
     if !(1..=2).contains(&letters) || digits != rest.len() || !(6..=8).contains(&digits) {
-        return Err(Invalid(t!(Msg::PassportInvalid, input.trim())));
+        return Err(Invalid(said!(Msg::PassportInvalid, input.trim())));
     }
     let warning = (letters != 1 || digits != 7).then(|| {
         Warning::new(
             crate::domain::warning::WarningCode::PassportUnusual,
-            t!(Msg::PassportUnusual, s),
+            said!(Msg::PassportUnusual, s),
         )
     });
     Ok((s, warning))

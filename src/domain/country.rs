@@ -4,7 +4,7 @@
 use crate::error::Invalid;
 use crate::i18n::{Lang, Msg};
 use crate::reference::reference;
-use crate::t;
+use crate::said;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CountryCode(String);
@@ -65,7 +65,7 @@ impl std::str::FromStr for CountryCode {
         }
         let wanted = squash(s);
         if wanted.is_empty() {
-            return Err(Invalid(t!(Msg::CountryUnknown, s)));
+            return Err(Invalid(said!(Msg::CountryUnknown, s)));
         }
         if let Some(found) = r.countries.iter().find(|c| {
             c.alpha3 == upper
@@ -79,7 +79,7 @@ impl std::str::FromStr for CountryCode {
             .iter()
             .find(|(alias, _)| *alias == wanted)
             .map(|(_, code)| CountryCode(code.to_string()))
-            .ok_or_else(|| Invalid(t!(Msg::CountryUnknown, s)))
+            .ok_or_else(|| Invalid(said!(Msg::CountryUnknown, s)))
     }
 }
 

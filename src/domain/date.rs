@@ -5,11 +5,11 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::error::Invalid;
 use crate::i18n::Msg;
-use crate::t;
+use crate::said;
 
 pub fn parse_date(input: &str) -> Result<NaiveDate, Invalid> {
     let s = input.trim();
-    let invalid = || Invalid(t!(Msg::DateInvalid, s));
+    let invalid = || Invalid(said!(Msg::DateInvalid, s));
     let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
     if parts.len() != 3
         || parts
@@ -27,11 +27,11 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, Invalid> {
         return Err(invalid());
     };
     if !(1..=12).contains(&month) {
-        return Err(Invalid(t!(Msg::DateNoSuchMonth, s, month)));
+        return Err(Invalid(said!(Msg::DateNoSuchMonth, s, month)));
     }
     NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(|| {
         match days_in_month(year as i32, month) {
-            Some(last) if day > last => Invalid(t!(Msg::DateNoSuchDay, s, month, year, last)),
+            Some(last) if day > last => Invalid(said!(Msg::DateNoSuchDay, s, month, year, last)),
             _ => invalid(),
         }
     })
@@ -113,12 +113,12 @@ mod tests {
     /// Issue 12: 31-02-2024 was reported as a format error; the form was right, the day is not.
     #[test]
     fn an_impossible_day_or_month_is_named_not_blamed_on_the_format() {
-        let message = parse_date("31-02-2024").unwrap_err().0;
+        let message = parse_date("31-02-2024").unwrap_err().to_string();
         assert!(message.contains("29"), "{message}");
         assert!(!message.contains("YYYY-MM-DD"), "{message}");
-        let message = parse_date("2023-02-29").unwrap_err().0;
+        let message = parse_date("2023-02-29").unwrap_err().to_string();
         assert!(message.contains("28"), "{message}");
-        let message = parse_date("11/31/2023").unwrap_err().0;
+        let message = parse_date("11/31/2023").unwrap_err().to_string();
         assert!(
             message.contains("31") && message.contains("DD-MM-YYYY"),
             "{message}"

@@ -7,7 +7,7 @@ use super::version::Versions;
 use super::{DocumentKind, Scheme};
 use crate::error::Invalid;
 use crate::i18n::Msg;
-use crate::t;
+use crate::said;
 
 crate::record! {
     /// A document checked for a placement (documents.csv).
@@ -61,7 +61,7 @@ impl std::str::FromStr for Checklist {
             items.push(kinds);
         }
         if items.is_empty() {
-            return Err(Invalid(t!(Msg::ChecklistEmpty)));
+            return Err(Invalid(said!(Msg::ChecklistEmpty)));
         }
         Ok(Checklist(items))
     }

@@ -369,7 +369,7 @@ mod tests {
         );
         let warning = Warning::new(
             crate::domain::warning::WarningCode::NikSexMismatch,
-            "x".into(),
+            crate::i18n::Said::verbatim("x"),
         );
         assert_eq!(
             reasons(Case {

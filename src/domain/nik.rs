@@ -9,7 +9,7 @@ use super::Sex;
 use crate::error::Invalid;
 use crate::i18n::Msg;
 use crate::reference::reference;
-use crate::t;
+use crate::said;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Nik(String);
@@ -70,7 +70,7 @@ impl Nik {
         if reference().district(district).is_none() && !reference().is_legacy(district) {
             warnings.push(Warning::new(
                 crate::domain::warning::WarningCode::NikDistrictUnknown,
-                t!(Msg::NikDistrictUnknown, district),
+                said!(Msg::NikDistrictUnknown, district),
             ));
         }
         if let Some(date) = birth_date {
@@ -78,10 +78,10 @@ impl Nik {
             if (date.day(), date.month(), date.year().rem_euclid(100) as u32) != (d, m, yy) {
                 warnings.push(Warning::new(
                     crate::domain::warning::WarningCode::NikBirthDateMismatch,
-                    t!(
+                    said!(
                         Msg::NikBirthDateMismatch,
                         format!("{d:02}-{m:02}-{yy:02}"),
-                        date.format("%d-%m-%Y")
+                        date.format("%d-%m-%Y").to_string()
                     ),
                 ));
             }
@@ -90,11 +90,7 @@ impl Nik {
             if sex != self.embedded_sex() {
                 warnings.push(Warning::new(
                     crate::domain::warning::WarningCode::NikSexMismatch,
-                    t!(
-                        Msg::NikSexMismatch,
-                        self.embedded_sex().label(),
-                        sex.label()
-                    ),
+                    said!(Msg::NikSexMismatch, self.embedded_sex(), sex),
                 ));
             }
         }
@@ -102,7 +98,7 @@ impl Nik {
             if home != self.regency_code() {
                 warnings.push(Warning::new(
                     crate::domain::warning::WarningCode::NikRegencyDiffers,
-                    t!(Msg::NikRegencyDiffers, self.regency_code(), home),
+                    said!(Msg::NikRegencyDiffers, self.regency_code(), home),
                 ));
             }
         }
@@ -141,33 +137,33 @@ impl std::str::FromStr for Nik {
     fn from_str(input: &str) -> Result<Nik, Invalid> {
         let trimmed = input.trim();
         if looks_like_scientific_notation(trimmed) {
-            return Err(Invalid(t!(Msg::NikSpreadsheet, trimmed)));
+            return Err(Invalid(said!(Msg::NikSpreadsheet, trimmed)));
         }
         let digits: String = trimmed
             .chars()
             .filter(|c| !matches!(c, ' ' | '.' | '-'))
             .collect();
         if let Some(bad) = digits.chars().find(|c| !c.is_ascii_digit()) {
-            return Err(Invalid(t!(Msg::NikNotDigits, trimmed, bad)));
+            return Err(Invalid(said!(Msg::NikNotDigits, trimmed, bad)));
         }
         if digits.len() != 16 {
-            return Err(Invalid(t!(Msg::NikLength, trimmed, digits.len())));
+            return Err(Invalid(said!(Msg::NikLength, trimmed, digits.len())));
         }
         let nik = Nik(digits);
         let r = reference();
         if r.province(nik.province_code()).is_none() {
-            return Err(Invalid(t!(Msg::NikProvinceUnknown, nik.province_code())));
+            return Err(Invalid(said!(Msg::NikProvinceUnknown, nik.province_code())));
         }
         if r.regency(nik.regency_code()).is_none() && !r.is_legacy(nik.regency_code()) {
-            return Err(Invalid(t!(Msg::NikRegencyUnknown, nik.regency_code())));
+            return Err(Invalid(said!(Msg::NikRegencyUnknown, nik.regency_code())));
         }
         let raw_day = nik.raw_day();
         let (day, month, yy) = nik.embedded_birth();
         if !(1..=31).contains(&raw_day) && !(41..=71).contains(&raw_day) {
-            return Err(Invalid(t!(Msg::NikDayImpossible, &nik.0[6..8])));
+            return Err(Invalid(said!(Msg::NikDayImpossible, &nik.0[6..8])));
         }
         if !(1..=12).contains(&month) {
-            return Err(Invalid(t!(Msg::NikMonthImpossible, &nik.0[8..10])));
+            return Err(Invalid(said!(Msg::NikMonthImpossible, &nik.0[8..10])));
         }
         // The century is not encoded: accept the date if it exists in either century (29 Feb 00).
         let exists = [1900 + yy as i32, 2000 + yy as i32]
@@ -177,13 +173,13 @@ impl std::str::FromStr for Nik {
                     || (month == 2 && day == 29 && is_leap(year))
             });
         if !exists {
-            return Err(Invalid(t!(
+            return Err(Invalid(said!(
                 Msg::NikDateImpossible,
                 format!("{day:02}-{month:02}-{yy:02}")
             )));
         }
         if &nik.0[12..] == "0000" {
-            return Err(Invalid(t!(Msg::NikSerialZero)));
+            return Err(Invalid(said!(Msg::NikSerialZero)));
         }
         Ok(nik)
     }
@@ -198,7 +194,7 @@ mod tests {
     }
 
     fn err(s: &str) -> String {
-        s.parse::<Nik>().expect_err(s).0
+        s.parse::<Nik>().expect_err(s).to_string()
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::version::Versions;
 use super::{CancelReason, CountryCode, Scheme, Sector, Stage};
 use crate::error::Invalid;
 use crate::i18n::Msg;
-use crate::t;
+use crate::said;
 
 crate::record! {
     /// One application of a person to work abroad (placements.csv).
@@ -103,18 +103,18 @@ impl Placement {
         today: NaiveDate,
     ) -> Result<(), Invalid> {
         let next = self.stage.after(event).ok_or_else(|| {
-            Invalid(t!(
+            Invalid(said!(
                 Msg::StageForbidden,
                 self.reference(),
-                self.stage.label(),
-                t!(event.describe())
+                self.stage,
+                said!(event.describe())
             ))
         })?;
         if on > today {
-            return Err(Invalid(t!(Msg::DateInFuture, on)));
+            return Err(Invalid(said!(Msg::DateInFuture, on)));
         }
         if on < self.registered_on {
-            return Err(Invalid(t!(
+            return Err(Invalid(said!(
                 Msg::DateBeforeRegistration,
                 on,
                 self.registered_on
@@ -124,7 +124,7 @@ impl Placement {
             StageEvent::Depart => self.departed_on = Some(on),
             StageEvent::Return => {
                 if let Some(departed) = self.departed_on.filter(|d| on < *d) {
-                    return Err(Invalid(t!(Msg::ReturnBeforeDeparture, on, departed)));
+                    return Err(Invalid(said!(Msg::ReturnBeforeDeparture, on, departed)));
                 }
                 self.returned_on = Some(on);
             }

@@ -8,7 +8,7 @@ use super::version::Versions;
 use super::{RecommendationStatus, RefusalReason};
 use crate::error::Invalid;
 use crate::i18n::Msg;
-use crate::t;
+use crate::said;
 
 crate::record! {
     /// A passport recommendation decision (recommendations.csv).
@@ -124,7 +124,7 @@ const ROMAN_MONTHS: [&str; 12] = [
 pub fn check_template(template: &str) -> Result<String, Invalid> {
     let t = template.trim();
     if !t.contains("{seq}") || !t.contains("{year}") {
-        return Err(Invalid(t!(Msg::TemplateInvalid, t)));
+        return Err(Invalid(said!(Msg::TemplateInvalid, t)));
     }
     Ok(t.to_string())
 }
@@ -174,7 +174,7 @@ pub fn parse_routes(text: &str) -> Result<Vec<(Vec<super::RegencyCode>, String)>
         .map(|route| {
             let (codes, office) = route
                 .split_once('=')
-                .ok_or_else(|| Invalid(t!(Msg::RouteInvalid, route)))?;
+                .ok_or_else(|| Invalid(said!(Msg::RouteInvalid, route)))?;
             let codes = codes
                 .split(',')
                 .map(str::trim)
@@ -183,7 +183,7 @@ pub fn parse_routes(text: &str) -> Result<Vec<(Vec<super::RegencyCode>, String)>
                 .collect::<Result<Vec<_>, _>>()?;
             let office = office.trim();
             if office.is_empty() || codes.is_empty() {
-                return Err(Invalid(t!(Msg::RouteInvalid, route)));
+                return Err(Invalid(said!(Msg::RouteInvalid, route)));
             }
             Ok((codes, office.to_string()))
         })

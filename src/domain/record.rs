@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDate, SecondsFormat, TimeDelta, Utc};
 
 use crate::error::Invalid;
 use crate::i18n::Msg;
-use crate::t;
+use crate::said;
 
 /// A stored value: what a database column holds.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,12 +77,12 @@ impl<T: Text> FieldValue for T {
         match value {
             Scalar::Text(text) => T::load_text(&text),
             Scalar::Int(i) => T::load_text(&i.to_string()),
-            Scalar::Null => Err(Invalid(t!(Msg::ImportValueRequired))),
+            Scalar::Null => Err(Invalid(said!(Msg::ImportValueRequired))),
         }
     }
     fn parse_with(text: &str, parse: impl Fn(&str) -> Result<T, Invalid>) -> Result<Self, Invalid> {
         if text.is_empty() {
-            return Err(Invalid(t!(Msg::ImportValueRequired)));
+            return Err(Invalid(said!(Msg::ImportValueRequired)));
         }
         parse(text)
     }
@@ -131,7 +131,7 @@ impl FieldValue for i64 {
         match value {
             Scalar::Int(i) => Ok(i),
             Scalar::Null => Ok(0),
-            Scalar::Text(t) => t.parse().map_err(|_| Invalid(t!(Msg::NumberInvalid, t))),
+            Scalar::Text(t) => t.parse().map_err(|_| Invalid(said!(Msg::NumberInvalid, t))),
         }
     }
     fn parse_with(
@@ -145,7 +145,7 @@ impl FieldValue for i64 {
     }
     fn parse(text: &str) -> Result<Self, Invalid> {
         Self::parse_with(text, |t| {
-            t.parse().map_err(|_| Invalid(t!(Msg::NumberInvalid, t)))
+            t.parse().map_err(|_| Invalid(said!(Msg::NumberInvalid, t)))
         })
     }
 }
@@ -264,7 +264,7 @@ impl Timestamp {
         }
         DateTime::parse_from_rfc3339(text.trim())
             .map(|t| Timestamp::from_datetime(t.with_timezone(&Utc)))
-            .map_err(|_| Invalid(t!(Msg::TimestampInvalid, text.trim())))
+            .map_err(|_| Invalid(said!(Msg::TimestampInvalid, text.trim())))
     }
 
     pub fn as_str(&self) -> &str {
@@ -351,7 +351,7 @@ text_by_str!(
 pub fn parse_uid(text: &str) -> Result<String, Invalid> {
     uuid::Uuid::parse_str(text.trim())
         .map(|u| u.to_string())
-        .map_err(|_| Invalid(t!(Msg::UidInvalid, text.trim())))
+        .map_err(|_| Invalid(said!(Msg::UidInvalid, text.trim())))
 }
 
 /// How offices merge a column (docs/exchange-format.md, version 2).

@@ -4,7 +4,7 @@
 use crate::error::Invalid;
 use crate::i18n::Msg;
 use crate::reference::reference;
-use crate::t;
+use crate::said;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RegencyCode(String);
@@ -59,9 +59,9 @@ impl std::str::FromStr for RegencyCode {
                 return Ok(RegencyCode(code));
             }
             if let Some(old) = r.legacy.get(&code) {
-                return Err(Invalid(t!(Msg::RegencyRetired, code, old)));
+                return Err(Invalid(said!(Msg::RegencyRetired, code, old)));
             }
-            return Err(Invalid(t!(Msg::RegencyUnknown, s)));
+            return Err(Invalid(said!(Msg::RegencyUnknown, s)));
         }
         let wanted = core_name(s);
         let wants_city = is_city(s);
@@ -75,13 +75,13 @@ impl std::str::FromStr for RegencyCode {
             .collect();
         match matches.as_slice() {
             [one] => Ok(RegencyCode(one.code.clone())),
-            [] => Err(Invalid(t!(Msg::RegencyUnknown, s))),
+            [] => Err(Invalid(said!(Msg::RegencyUnknown, s))),
             many => {
                 let names: Vec<String> = many
                     .iter()
                     .map(|m| format!("{} {}", m.code, m.name))
                     .collect();
-                Err(Invalid(t!(Msg::RegencyAmbiguous, s, names.join(", "))))
+                Err(Invalid(said!(Msg::RegencyAmbiguous, s, names.join(", "))))
             }
         }
     }
@@ -112,14 +112,14 @@ mod tests {
 
     #[test]
     fn ambiguous_unknown_and_retired() {
-        let ambiguous = "Solok".parse::<RegencyCode>().unwrap_err().0;
+        let ambiguous = "Solok".parse::<RegencyCode>().unwrap_err().to_string();
         assert!(
             ambiguous.contains("1302") && ambiguous.contains("1372"),
             "{ambiguous}"
         );
         assert!("1399".parse::<RegencyCode>().is_err());
         assert!("Atlantis".parse::<RegencyCode>().is_err());
-        let retired = "9101".parse::<RegencyCode>().unwrap_err().0;
+        let retired = "9101".parse::<RegencyCode>().unwrap_err().to_string();
         assert!(retired.contains("9101"), "{retired}");
     }
 }

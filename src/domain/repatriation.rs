@@ -9,7 +9,7 @@ use super::version::Versions;
 use super::{CountryCode, HandoverTo, RegencyCode, RepatriationCategory};
 use crate::error::Invalid;
 use crate::i18n::Msg;
-use crate::t;
+use crate::said;
 
 crate::record! {
     /// A facilitated return (repatriations.csv).
@@ -68,10 +68,10 @@ pub fn handover_record_number(office: &str, year: i32, seq: i64) -> String {
 pub fn category_refusals(
     category: RepatriationCategory,
     fit_to_travel: Option<&str>,
-) -> Vec<String> {
+) -> Vec<crate::i18n::Said> {
     let mut out = Vec::new();
     if category == RepatriationCategory::Sick && fit_to_travel.is_none() {
-        out.push(t!(Msg::FitToTravelRequired));
+        out.push(said!(Msg::FitToTravelRequired));
     }
     out
 }
@@ -87,22 +87,22 @@ pub fn check_handover(
     relation: Option<&str>,
 ) -> Result<(), Invalid> {
     if r.handed_over_to.is_some() {
-        return Err(Invalid(t!(
+        return Err(Invalid(said!(
             Msg::AlreadyHandedOver,
             r.reference(),
             crate::domain::person::date(&r.handed_over_on)
         )));
     }
     if on < r.arrived_on {
-        return Err(Invalid(t!(Msg::HandoverBeforeArrival, on, r.arrived_on)));
+        return Err(Invalid(said!(Msg::HandoverBeforeArrival, on, r.arrived_on)));
     }
     if on > today {
-        return Err(Invalid(t!(Msg::DateInFuture, on)));
+        return Err(Invalid(said!(Msg::DateInFuture, on)));
     }
     if matches!(to, HandoverTo::Family | HandoverTo::FamilyProxy)
         && (receiver.is_none() || relation.is_none())
     {
-        return Err(Invalid(t!(Msg::ReceiverRequired)));
+        return Err(Invalid(said!(Msg::ReceiverRequired)));
     }
     Ok(())
 }

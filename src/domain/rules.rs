@@ -15,10 +15,10 @@ use super::registration::age_problem;
 use super::repatriation::Repatriation;
 use super::{CaseEventKind, CaseStatus, RecommendationStatus, Scheme, Stage, Warning};
 use crate::error::Invalid;
-use crate::i18n::{field, Msg};
-use crate::t;
+use crate::i18n::{Arg, Msg, Said};
+use crate::said;
 
-fn problem(column: &'static str, message: String) -> FieldError {
+fn problem(column: &'static str, message: Said) -> FieldError {
     (column, Invalid(message))
 }
 
@@ -28,7 +28,7 @@ fn not_after(
     today: NaiveDate,
 ) -> Option<FieldError> {
     date.filter(|d| *d > today)
-        .map(|d| problem(column, t!(Msg::DateInFuture, d)))
+        .map(|d| problem(column, said!(Msg::DateInFuture, d)))
 }
 
 /// A person: no birth date in the future. The NIK's agreement with sex, birth date and regency is
@@ -59,8 +59,8 @@ pub fn placement(
     let needs = |column: &'static str, present: bool, wanted: bool, out: &mut Vec<FieldError>| {
         if present != wanted {
             let message = match wanted {
-                true => t!(Msg::StageNeedsValue, p.stage.code(), field(column)),
-                false => t!(Msg::StageForbidsValue, p.stage.code(), field(column)),
+                true => said!(Msg::StageNeedsValue, p.stage.code(), Arg::Field(column)),
+                false => said!(Msg::StageForbidsValue, p.stage.code(), Arg::Field(column)),
             };
             out.push(problem(column, message));
         }
@@ -85,22 +85,25 @@ pub fn placement(
     if let Some(d) = p.departed_on.filter(|d| *d < p.registered_on) {
         out.push(problem(
             "departed_on",
-            t!(Msg::DateBeforeRegistration, d, p.registered_on),
+            said!(Msg::DateBeforeRegistration, d, p.registered_on),
         ));
     }
     if let (Some(r), Some(d)) = (p.returned_on, p.departed_on) {
         if r < d {
-            out.push(problem("returned_on", t!(Msg::ReturnBeforeDeparture, r, d)));
+            out.push(problem(
+                "returned_on",
+                said!(Msg::ReturnBeforeDeparture, r, d),
+            ));
         }
     }
     if let Some(r) = p.returned_on.filter(|r| *r < p.registered_on) {
         out.push(problem(
             "returned_on",
-            t!(Msg::DateBeforeRegistration, r, p.registered_on),
+            said!(Msg::DateBeforeRegistration, r, p.registered_on),
         ));
     }
     if p.scheme == Scheme::P3mi && p.p3mi_name.is_none() {
-        out.push(problem("p3mi_name", t!(Msg::P3miNameRequired)));
+        out.push(problem("p3mi_name", said!(Msg::P3miNameRequired)));
     }
     if let Some(birth) = birth_date {
         if let Some(reason) = age_problem(birth, p.registered_on) {
@@ -122,16 +125,19 @@ pub fn document(d: &Document, today: NaiveDate) -> Vec<FieldError> {
     match (d.removed_on, &d.removed_reason) {
         (Some(_), None) => out.push(problem(
             "removed_reason",
-            t!(Msg::DocumentRemovalNeedsReason),
+            said!(Msg::DocumentRemovalNeedsReason),
         )),
-        (None, Some(_)) => out.push(problem("removed_on", t!(Msg::DocumentReasonNeedsRemoval))),
+        (None, Some(_)) => out.push(problem(
+            "removed_on",
+            said!(Msg::DocumentReasonNeedsRemoval),
+        )),
         _ => {}
     }
     if let (Some(issued), Some(expires)) = (d.issued_on, d.expires_on) {
         if expires < issued {
             out.push(problem(
                 "expires_on",
-                t!(Msg::ExpiresBeforeIssued, expires, issued),
+                said!(Msg::ExpiresBeforeIssued, expires, issued),
             ));
         }
     }
@@ -152,7 +158,7 @@ pub fn recommendation(
     let missing = |column: &'static str| {
         problem(
             column,
-            t!(Msg::StatusNeedsValue, r.status.code(), field(column)),
+            said!(Msg::StatusNeedsValue, r.status.code(), Arg::Field(column)),
         )
     };
     match r.status {
@@ -173,13 +179,13 @@ pub fn recommendation(
     if let Some(v) = r.valid_until.filter(|v| *v < r.decided_on) {
         out.push(problem(
             "valid_until",
-            t!(Msg::ValidBeforeDecided, v, r.decided_on),
+            said!(Msg::ValidBeforeDecided, v, r.decided_on),
         ));
     }
     if let Some(registered) = registered_on.filter(|d| r.decided_on < *d) {
         out.push(problem(
             "decided_on",
-            t!(Msg::DateBeforeRegistration, r.decided_on, registered),
+            said!(Msg::DateBeforeRegistration, r.decided_on, registered),
         ));
     }
     out
@@ -198,15 +204,15 @@ pub fn case(c: &Case, today: NaiveDate) -> Vec<FieldError> {
         out.push(problem(
             "closure_reason",
             match closed {
-                true => t!(
+                true => said!(
                     Msg::StatusNeedsValue,
                     c.status.code(),
-                    field("closure_reason")
+                    Arg::Field("closure_reason")
                 ),
-                false => t!(
+                false => said!(
                     Msg::StatusForbidsValue,
                     c.status.code(),
-                    field("closure_reason")
+                    Arg::Field("closure_reason")
                 ),
             },
         ));
@@ -215,15 +221,23 @@ pub fn case(c: &Case, today: NaiveDate) -> Vec<FieldError> {
         out.push(problem(
             "closed_on",
             match ended {
-                true => t!(Msg::StatusNeedsValue, c.status.code(), field("closed_on")),
-                false => t!(Msg::StatusForbidsValue, c.status.code(), field("closed_on")),
+                true => said!(
+                    Msg::StatusNeedsValue,
+                    c.status.code(),
+                    Arg::Field("closed_on")
+                ),
+                false => said!(
+                    Msg::StatusForbidsValue,
+                    c.status.code(),
+                    Arg::Field("closed_on")
+                ),
             },
         ));
     }
     if let Some(d) = c.closed_on.filter(|d| *d < c.reported_on) {
         out.push(problem(
             "closed_on",
-            t!(Msg::EventBeforeReport, d, c.reported_on),
+            said!(Msg::EventBeforeReport, d, c.reported_on),
         ));
     }
     out
@@ -241,7 +255,7 @@ pub fn case_event(
     if let Some(reported) = reported_on.filter(|d| e.occurred_on < *d) {
         out.push(problem(
             "occurred_on",
-            t!(Msg::EventBeforeReport, e.occurred_on, reported),
+            said!(Msg::EventBeforeReport, e.occurred_on, reported),
         ));
     }
     out
@@ -260,13 +274,13 @@ pub fn case_with_events(c: &Case, events: &[CaseEvent]) -> Vec<FieldError> {
             if let Some(e) = events.iter().find(|e| is_action(e.kind)) {
                 out.push(problem(
                     "status",
-                    t!(Msg::CaseNewWithAction, e.kind.code(), e.occurred_on),
+                    said!(Msg::CaseNewWithAction, e.kind.code(), e.occurred_on),
                 ));
             }
         }
         CaseStatus::Referred => {
             if !events.iter().any(|e| e.kind == CaseEventKind::Referral) {
-                out.push(problem("status", t!(Msg::CaseReferredWithoutReferral)));
+                out.push(problem("status", said!(Msg::CaseReferredWithoutReferral)));
             }
         }
         CaseStatus::Resolved | CaseStatus::Closed => {
@@ -277,7 +291,7 @@ pub fn case_with_events(c: &Case, events: &[CaseEvent]) -> Vec<FieldError> {
                 {
                     out.push(problem(
                         "status",
-                        t!(
+                        said!(
                             Msg::CaseActionAfterClosing,
                             e.kind.code(),
                             e.occurred_on,
@@ -303,12 +317,12 @@ pub fn repatriation(r: &Repatriation, today: NaiveDate) -> Vec<FieldError> {
             true => "handed_over_on",
             false => "handed_over_to",
         };
-        out.push(problem(column, t!(Msg::HandoverIncomplete)));
+        out.push(problem(column, said!(Msg::HandoverIncomplete)));
     }
     if let Some(d) = r.handed_over_on.filter(|d| *d < r.arrived_on) {
         out.push(problem(
             "handed_over_on",
-            t!(Msg::HandoverBeforeArrival, d, r.arrived_on),
+            said!(Msg::HandoverBeforeArrival, d, r.arrived_on),
         ));
     }
     out
@@ -323,12 +337,8 @@ pub fn refuse(problems: Vec<FieldError>) -> Result<(), Invalid> {
 }
 
 /// The messages of `problems`, for a command's refusal.
-pub fn messages(problems: &[FieldError]) -> String {
-    problems
-        .iter()
-        .map(|(_, e)| e.0.clone())
-        .collect::<Vec<_>>()
-        .join("; ")
+pub fn messages(problems: &[FieldError]) -> Said {
+    Said::joined(problems.iter().map(|(_, e)| e.0.clone()))
 }
 
 #[cfg(test)]

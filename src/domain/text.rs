@@ -6,7 +6,7 @@
 
 use crate::error::Invalid;
 use crate::i18n::Msg;
-use crate::t;
+use crate::said;
 
 /// The longest free text accepted (a note, an address): long enough for any real narrative.
 pub const MAX_TEXT: usize = 10_000;
@@ -43,14 +43,14 @@ fn control(text: &str, allow_line_breaks: bool) -> Option<(usize, char)> {
 
 fn checked(text: String, allow_line_breaks: bool, max: usize) -> Result<String, Invalid> {
     if let Some((position, c)) = control(&text, allow_line_breaks) {
-        return Err(Invalid(t!(
+        return Err(Invalid(said!(
             Msg::TextControlCharacter,
             format!("U+{:04X}", c as u32),
             position
         )));
     }
     if let Some((position, c)) = text.chars().enumerate().find(|(_, c)| is_hidden(*c)) {
-        return Err(Invalid(t!(
+        return Err(Invalid(said!(
             Msg::TextHiddenCharacter,
             format!("U+{:04X}", c as u32),
             position + 1
@@ -58,7 +58,7 @@ fn checked(text: String, allow_line_breaks: bool, max: usize) -> Result<String, 
     }
     let length = text.chars().count();
     if length > max {
-        return Err(Invalid(t!(Msg::TextTooLong, length, max)));
+        return Err(Invalid(said!(Msg::TextTooLong, length, max)));
     }
     Ok(text)
 }
@@ -96,14 +96,14 @@ pub fn parse_name(input: &str) -> Result<String, Invalid> {
     let name = checked(input.trim().to_string(), false, usize::MAX)?;
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
-        return Err(Invalid(t!(Msg::NameEmpty)));
+        return Err(Invalid(said!(Msg::NameEmpty)));
     }
     let length = name.chars().count();
     if length > MAX_NAME {
-        return Err(Invalid(t!(Msg::NameTooLong, length, MAX_NAME)));
+        return Err(Invalid(said!(Msg::NameTooLong, length, MAX_NAME)));
     }
     if let Some(lead) = name.chars().next().filter(|c| FORMULA_LEADS.contains(c)) {
-        return Err(Invalid(t!(Msg::NameFormula, lead)));
+        return Err(Invalid(said!(Msg::NameFormula, lead)));
     }
     Ok(name)
 }
@@ -155,7 +155,11 @@ mod tests {
     #[test]
     fn control_characters_are_refused_with_their_position() {
         let e = parse_line("Jl. \u{1b}[31mMerah").unwrap_err();
-        assert!(e.0.contains("U+001B") && e.0.contains('5'), "{}", e.0);
+        assert!(
+            e.to_string().contains("U+001B") && e.to_string().contains('5'),
+            "{}",
+            e
+        );
         assert!(parse_line("two\nlines").is_err());
         assert_eq!(
             parse_note("two\r\nlines\rthree").unwrap(),
@@ -167,7 +171,11 @@ mod tests {
     #[test]
     fn invisible_and_direction_characters_are_refused_but_joiners_kept() {
         let e = parse_name("Budi Santoso\u{202E}0002 yraunaJ").unwrap_err();
-        assert!(e.0.contains("U+202E") && e.0.contains("13"), "{}", e.0);
+        assert!(
+            e.to_string().contains("U+202E") && e.to_string().contains("13"),
+            "{}",
+            e
+        );
         assert!(parse_name("Sit\u{200B}i").is_err());
         assert!(parse_line("Jl.\u{FEFF} Merdeka").is_err());
         assert!(parse_name("Siti\u{00AD}Rahmah").is_err());
@@ -197,7 +205,7 @@ mod tests {
         assert!(parse_name("=10+20+cmd|' /C calc'!A0").is_err());
         assert!(parse_name("@SUM(A1)").is_err());
         let long = "a".repeat(201);
-        assert!(parse_name(&long).unwrap_err().0.contains("201"));
+        assert!(parse_name(&long).unwrap_err().to_string().contains("201"));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::fmt;
 
 use crate::error::Invalid;
 use crate::i18n::Msg;
-use crate::t;
+use crate::said;
 
 /// A database's site id: 64 random bits, written as 16 lower-case hex digits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -21,14 +21,14 @@ impl Site {
     pub fn parse(text: &str) -> Result<Site, Invalid> {
         let t = text.trim();
         if t.len() != 16 || !t.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Err(Invalid(t!(
+            return Err(Invalid(said!(
                 Msg::SiteInvalid,
                 crate::exchange::read::quoted(t)
             )));
         }
         u64::from_str_radix(t, 16)
             .map(Site)
-            .map_err(|_| Invalid(t!(Msg::SiteInvalid, t)))
+            .map_err(|_| Invalid(said!(Msg::SiteInvalid, t)))
     }
 
     /// A new random site id (never 0).
@@ -99,7 +99,7 @@ impl Dot {
     /// `7f3a9c2e1b4d5a60.17`
     pub fn parse(text: &str) -> Result<Dot, Invalid> {
         let bad = || {
-            Invalid(t!(
+            Invalid(said!(
                 Msg::VersionsInvalid,
                 crate::exchange::read::quoted(text)
             ))
@@ -170,7 +170,7 @@ impl Context {
     fn parse_within(text: &str, limit: usize) -> Result<Context, Invalid> {
         let mut ctx = Context::default();
         if text.len() > limit {
-            return Err(Invalid(t!(Msg::VersionsTooLong, VERSIONS_LIMIT)));
+            return Err(Invalid(said!(Msg::VersionsTooLong, VERSIONS_LIMIT)));
         }
         for part in text.split_whitespace() {
             ctx.add(Dot::parse(part)?);
@@ -295,10 +295,10 @@ impl Versions {
             return Ok(Versions::unset());
         }
         if text.len() > limit {
-            return Err(Invalid(t!(Msg::VersionsTooLong, VERSIONS_LIMIT)));
+            return Err(Invalid(said!(Msg::VersionsTooLong, VERSIONS_LIMIT)));
         }
         let bad = || {
-            Invalid(t!(
+            Invalid(said!(
                 Msg::VersionsInvalid,
                 crate::exchange::read::quoted(text)
             ))
@@ -638,7 +638,7 @@ impl KeptWrite {
 /// `uid/field/site.counter`, checked part by part.
 fn parse_kept_uid(text: &str) -> Result<String, Invalid> {
     let bad = || {
-        Invalid(t!(
+        Invalid(said!(
             Msg::VersionsInvalid,
             crate::exchange::read::quoted(text)
         ))

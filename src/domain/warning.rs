@@ -65,8 +65,8 @@ impl std::fmt::Display for WarningCode {
 pub struct Warning {
     /// What it is about, kept in the audit log.
     pub code: WarningCode,
-    /// The sentence shown to the clerk, in the chosen language.
-    pub message: String,
+    /// What the clerk is shown, put into words where it is shown.
+    pub message: crate::i18n::Said,
 }
 
 /// How accepted warnings travel with a record: `NIK_SEX_MISMATCH|NIK_BIRTH_DATE_MISMATCH by siti
@@ -86,7 +86,7 @@ pub fn accepted_codes(text: &str) -> Vec<&str> {
 }
 
 impl Warning {
-    pub fn new(code: WarningCode, message: String) -> Warning {
+    pub fn new(code: WarningCode, message: crate::i18n::Said) -> Warning {
         Warning { code, message }
     }
 }

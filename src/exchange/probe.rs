@@ -54,8 +54,11 @@ fn rows<R: Record>(
         if problems.is_empty() && record.len() == table.width {
             out.valid += 1;
         }
-        out.errors
-            .extend(problems.into_iter().map(|(c, e)| row.error(c, e.0)));
+        out.errors.extend(
+            problems
+                .into_iter()
+                .map(|(c, e)| row.error(c, e.to_string())),
+        );
     }
     Ok(())
 }

@@ -188,6 +188,14 @@ pub fn field_in(column: &str, lang: Lang) -> &str {
         .unwrap_or(column)
 }
 
+/// The column of the table as a `'static` name; `None` for a column not in the table.
+pub fn known_column(column: &str) -> Option<&'static str> {
+    FIELDS
+        .iter()
+        .find(|(c, _, _)| *c == column)
+        .map(|(c, _, _)| *c)
+}
+
 /// The field's name in this run's language.
 pub fn field(column: &str) -> &str {
     field_in(column, super::lang())

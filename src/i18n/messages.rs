@@ -1,9 +1,13 @@
 //! The message table: every sentence and heading, Indonesian first, then English. `{}` are filled in
-//! order by `t!`.
+//! order by `t!` (or later, by a `Said` put into words).
 
 use super::message_table;
 
 message_table! {
+    // Joining messages
+    Joined => "{}; {}", "{}; {}";
+    Verbatim => "{}", "{}";
+    NoDetails => "tanpa rincian", "no details";
     // Values
     CodeEmpty => "Nilai {} kosong", "The {} value is empty";
     CodeUnknown => "Kode '{}' tidak dikenal untuk {}; pilihan: {}", "Unknown code '{}' for {}; expected one of: {}";

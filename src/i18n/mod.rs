@@ -4,10 +4,12 @@
 
 mod fields;
 mod messages;
+mod said;
 
 pub use fields::{field, field_in};
 
 pub use messages::Msg;
+pub use said::{Arg, IntoArg, Said};
 
 use std::fmt::Display;
 use std::sync::OnceLock;
@@ -68,6 +70,15 @@ impl Lang {
     }
 }
 
+/// A code's label in the language of this run (the edge's view of `CodeList::label_in`).
+pub trait Label: crate::domain::codes::CodeList {
+    fn label(self) -> &'static str {
+        self.label_in(lang())
+    }
+}
+
+impl<T: crate::domain::codes::CodeList> Label for T {}
+
 /// Replaces each `{}` of a message, in order, with the arguments.
 pub fn fill(template: &str, args: &[&dyn Display]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
@@ -114,6 +125,16 @@ macro_rules! message_table {
                     super::Lang::En => match self { $(Msg::$key => $en),+ },
                 }
             }
+
+            /// The message's name, as stored with a warning in the audit log.
+            pub fn name(self) -> &'static str {
+                match self { $(Msg::$key => stringify!($key)),+ }
+            }
+
+            /// The message of a stored name; `None` for one this version does not know.
+            pub fn from_name(name: &str) -> Option<Msg> {
+                Msg::ALL.iter().copied().find(|m| m.name() == name)
+            }
         }
     };
 }
@@ -159,6 +180,44 @@ mod tests {
             }
         }
         assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    /// The domain returns messages and data (`said!`); it never puts words together nor reads the
+    /// run's language, so a letter composed in Indonesian never carries an English sentence.
+    #[test]
+    fn the_domain_puts_no_words_together() {
+        fn scan(dir: &std::path::Path, found: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    scan(&path, found);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                // Tests may render what the domain said, to check it.
+                let code = text.split("#[cfg(test)]").next().unwrap();
+                for (n, line) in code.lines().enumerate() {
+                    let words = ["t!(", "lang()", "verbatim(", "i18n::fill(", ".render("];
+                    if let Some(w) = words.iter().find(|w| {
+                        line.match_indices(**w).any(|(i, _)| {
+                            !line[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_')
+                                || !w.starts_with('t')
+                        })
+                    }) {
+                        found.push(format!("{}:{}: {w}", path.display(), n + 1));
+                    }
+                }
+            }
+        }
+        let mut found = Vec::new();
+        scan(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain"),
+            &mut found,
+        );
+        assert!(
+            found.is_empty(),
+            "words put together in the domain: {found:#?}"
+        );
     }
 
     /// A message nobody shows is a translation nobody keeps up: every one is used somewhere.

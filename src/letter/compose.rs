@@ -63,7 +63,7 @@ fn applicant(placement: &Placement, person: &Person) -> Vec<(String, String)> {
         ),
         (
             "Skema Penempatan".to_string(),
-            CodeList::label(placement.scheme, Lang::Id).to_string(),
+            CodeList::label_in(placement.scheme, Lang::Id).to_string(),
         ),
     ];
     if let Some(p3mi) = placement.p3mi_name.as_deref().filter(|s| !s.is_empty()) {
@@ -266,7 +266,7 @@ pub fn refusal_letter(
         .map(|(i, reason)| {
             let mut item = format!(
                 "{}: {}.",
-                CodeList::label(*reason, Lang::Id),
+                CodeList::label_in(*reason, Lang::Id),
                 reason_in_words(*reason)
             );
             if paired {
@@ -430,7 +430,7 @@ pub fn handover_record(
     ));
     worker.push((
         "Kategori".into(),
-        CodeList::label(x.category, Lang::Id).to_string(),
+        CodeList::label_in(x.category, Lang::Id).to_string(),
     ));
     for (label, value) in [
         ("Sebab Meninggal", &x.cause_of_death),
@@ -470,7 +470,7 @@ pub fn handover_record(
                 "Hubungan dengan PMI".into(),
                 or_dash(x.receiver_relation.as_deref()),
             ),
-            ("Sebagai".into(), CodeList::label(to, Lang::Id).to_string()),
+            ("Sebagai".into(), CodeList::label_in(to, Lang::Id).to_string()),
         ]),
         Block::Paragraph("selanjutnya disebut PIHAK KEDUA (yang menerima).".into()),
         Block::Paragraph(format!(

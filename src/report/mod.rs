@@ -132,7 +132,7 @@ pub fn label(kind: Kind, dimension: Dimension, code: Option<&str>) -> String {
         return t!(Msg::Unknown);
     };
     fn of<C: CodeList>(code: &str) -> Option<String> {
-        C::parse(code).ok().map(|c| c.label(lang()).to_string())
+        C::parse(code).ok().map(|c| c.label_in(lang()).to_string())
     }
     let found = match (kind, dimension) {
         (_, Dimension::Scheme) => of::<Scheme>(code),

@@ -24,7 +24,7 @@ pub struct PeriodArgs<'a> {
 }
 
 fn month_start(text: &str) -> Result<NaiveDate, Invalid> {
-    let invalid = || Invalid(t!(Msg::MonthInvalid, text));
+    let invalid = || Invalid(crate::said!(Msg::MonthInvalid, text));
     let (y, m) = text.trim().split_once('-').ok_or_else(invalid)?;
     let (y, m) = (
         y.parse::<i32>().map_err(|_| invalid())?,
@@ -40,7 +40,7 @@ fn year_start(text: &str) -> Result<NaiveDate, Invalid> {
         .ok()
         .filter(|y| (1900..=2999).contains(y));
     year.and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
-        .ok_or_else(|| Invalid(t!(Msg::YearInvalid, text)))
+        .ok_or_else(|| Invalid(crate::said!(Msg::YearInvalid, text)))
 }
 
 impl Period {
@@ -82,7 +82,7 @@ impl Period {
             }
         };
         if period.to < period.from {
-            return Err(Invalid(t!(Msg::PeriodReversed, period.from, period.to)).into());
+            return Err(Invalid(crate::said!(Msg::PeriodReversed, period.from, period.to)).into());
         }
         Ok(period)
     }

@@ -13,7 +13,6 @@ use crate::domain::text;
 use crate::domain::{CaseEventKind, ClosureReason, Partner};
 use crate::error::Invalid;
 use crate::i18n::Msg;
-use crate::t;
 
 /// The kinds `case act` records (a note, a referral and a status change have their own commands).
 const ACTIONS: &[CaseEventKind] = &[
@@ -30,7 +29,7 @@ fn note(s: &str) -> Result<Option<String>, Invalid> {
 }
 
 fn required_note(s: &str) -> Result<String, Invalid> {
-    text::note(Some(s))?.ok_or_else(|| Invalid(t!(Msg::ValueEmpty)))
+    text::note(Some(s))?.ok_or_else(|| Invalid(crate::said!(Msg::ValueEmpty)))
 }
 
 fn line(s: &str) -> Result<Option<String>, Invalid> {

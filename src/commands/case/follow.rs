@@ -1,6 +1,7 @@
 //! Following a case: every action is an append-only event with clerk and date, and moves the
 //! status only as the status machine allows.
 
+use crate::i18n::Label;
 use anyhow::Result;
 
 use super::{CaseCommand, FollowUp};
@@ -59,7 +60,8 @@ pub fn run(ctx: &Ctx, mut command: CaseCommand) -> Result<()> {
             text,
             follow_up,
         } => {
-            let note = text::note(text.as_deref())?.ok_or_else(|| Invalid(t!(Msg::ValueEmpty)))?;
+            let note = text::note(text.as_deref())?
+                .ok_or_else(|| Invalid(crate::said!(Msg::ValueEmpty)))?;
             (
                 case,
                 Step {
@@ -110,8 +112,8 @@ pub fn run(ctx: &Ctx, mut command: CaseCommand) -> Result<()> {
             )
         }
         CaseCommand::Resolve { case, outcome, on } => {
-            let outcome =
-                text::note(outcome.as_deref())?.ok_or_else(|| Invalid(t!(Msg::ValueEmpty)))?;
+            let outcome = text::note(outcome.as_deref())?
+                .ok_or_else(|| Invalid(crate::said!(Msg::ValueEmpty)))?;
             let s = step(
                 CaseAction::Resolve,
                 CaseEventKind::StatusChange,
@@ -176,7 +178,7 @@ fn record(ctx: &Ctx, key: &str, s: Step) -> Result<()> {
         .transpose()?
         .unwrap_or(ctx.clock.today);
     if on > ctx.clock.today {
-        return Err(Invalid(t!(Msg::DateInFuture, on)).into());
+        return Err(Invalid(crate::said!(Msg::DateInFuture, on)).into());
     }
     let awaiting: Option<Awaiting> = s
         .follow_up
@@ -188,7 +190,7 @@ fn record(ctx: &Ctx, key: &str, s: Step) -> Result<()> {
     let (case, event) = store.write(|tx| {
         let old = lookup::case(tx, key)?;
         if on < old.reported_on {
-            return Err(Invalid(t!(Msg::EventBeforeReport, on, old.reported_on)).into());
+            return Err(Invalid(crate::said!(Msg::EventBeforeReport, on, old.reported_on)).into());
         }
         let next = old
             .status
@@ -202,7 +204,9 @@ fn record(ctx: &Ctx, key: &str, s: Step) -> Result<()> {
                 case.closed_on = Some(on);
             }
             CaseAction::Close => {
-                let reason = s.closure.ok_or_else(|| Invalid(t!(Msg::ValueEmpty)))?;
+                let reason = s
+                    .closure
+                    .ok_or_else(|| Invalid(crate::said!(Msg::ValueEmpty)))?;
                 let events = db::cases::events(tx, &old.uid)?;
                 let holidays = settings::holiday_dates(tx)?;
                 closure_allowed(&old, &events, reason, on, &holidays)?;

@@ -4,6 +4,7 @@
 mod ask;
 mod follow;
 
+use crate::i18n::Label;
 use std::io::Write;
 
 use anyhow::Result;

@@ -61,7 +61,7 @@ pub fn ask(ctx: &Ctx, args: &mut DocsAddArgs) -> Result<()> {
             let not_future = |s: &str| {
                 let date = parse_date(s)?;
                 match date > today {
-                    true => Err(Invalid(t!(Msg::DateInFuture, date))),
+                    true => Err(Invalid(crate::said!(Msg::DateInFuture, date))),
                     false => Ok(date),
                 }
             };
@@ -75,7 +75,7 @@ pub fn ask(ctx: &Ctx, args: &mut DocsAddArgs) -> Result<()> {
             form.offer(&mut a.expires, "--expires", Msg::AskExpiresOn, None, |s| {
                 let expires = parse_date(s)?;
                 match issued.filter(|i| expires < *i) {
-                    Some(i) => Err(Invalid(t!(Msg::ExpiresBeforeIssued, expires, i))),
+                    Some(i) => Err(Invalid(crate::said!(Msg::ExpiresBeforeIssued, expires, i))),
                     None => Ok(expires),
                 }
             })?;

@@ -4,6 +4,7 @@
 //! its removal, travels to other offices like any change, and no longer counts in `docs list`,
 //! `docs check` or the passport checklist.
 
+use crate::i18n::Label;
 use anyhow::Result;
 
 use crate::commands::lookup;
@@ -65,7 +66,7 @@ pub fn already_recorded(placement: &Placement, existing: &Document) -> Invalid {
         (None, Some(issued)) => issued.to_string(),
         (None, None) => existing.created_at.as_str().chars().take(10).collect(),
     };
-    Invalid(t!(
+    Invalid(crate::said!(
         Msg::DocumentAlreadyRecorded,
         existing.kind.label(),
         reference,

@@ -4,6 +4,7 @@
 mod ask;
 mod fix;
 
+use crate::i18n::Label;
 use std::io::Write;
 
 use anyhow::Result;
@@ -291,7 +292,10 @@ fn check(ctx: &Ctx, key: &str) -> Result<()> {
             .iter()
             .map(|(kinds, state)| {
                 let codes: Vec<&str> = kinds.iter().map(|k| k.code()).collect();
-                let labels: Vec<&str> = kinds.iter().map(|k| CodeList::label(*k, lang())).collect();
+                let labels: Vec<&str> = kinds
+                    .iter()
+                    .map(|k| CodeList::label_in(*k, lang()))
+                    .collect();
                 let (code, label) = match state {
                     ItemState::Present(_) => ("OK", t!(Msg::DocOk)),
                     ItemState::Unverified(_) => ("UNVERIFIED", t!(Msg::DocUnverified)),

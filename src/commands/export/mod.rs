@@ -74,7 +74,7 @@ fn parse_moment(text: &str) -> Result<Timestamp, Invalid> {
             .and_utc();
         return Ok(Timestamp::from_datetime(midnight));
     }
-    Timestamp::parse(text).map_err(|_| Invalid(t!(Msg::MomentInvalid, text.trim())))
+    Timestamp::parse(text).map_err(|_| Invalid(crate::said!(Msg::MomentInvalid, text.trim())))
 }
 
 /// The examples at the end of the help (a test parses each one).

@@ -4,6 +4,7 @@
 //! question), and ends with a summary to confirm. The answers go into the command's arguments, so
 //! the command then runs exactly as if they had been typed; off a terminal nothing here runs.
 
+use crate::i18n::Label;
 use anyhow::Result;
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -22,7 +23,7 @@ use crate::t;
 
 /// An error from a lookup as a prompt shows it.
 pub fn invalid(error: anyhow::Error) -> Invalid {
-    Invalid(format!("{error:#}"))
+    Invalid::verbatim(format!("{error:#}"))
 }
 
 /// Asks with `gather` until the clerk confirms the summary; a field they want to correct is
@@ -127,7 +128,7 @@ pub fn until(today: NaiveDate) -> impl Fn(&str) -> Result<NaiveDate, Invalid> {
     move |s| {
         let date = parse_date(s)?;
         match date > today {
-            true => Err(Invalid(t!(Msg::DateInFuture, date))),
+            true => Err(Invalid(crate::said!(Msg::DateInFuture, date))),
             false => Ok(date),
         }
     }

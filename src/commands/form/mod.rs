@@ -62,7 +62,7 @@ pub fn day_first(date: NaiveDate) -> String {
 }
 
 fn item<C: CodeList>(c: C) -> String {
-    format!("{} - {}", c.code(), c.label(lang()))
+    format!("{} - {}", c.code(), c.label_in(lang()))
 }
 
 fn shown<C: CodeList>(c: C) -> String {
@@ -161,7 +161,7 @@ impl<'a> Form<'a> {
         }
         if slot.is_none() {
             let default = self.default_of(name, default);
-            let check = |s: &str| parse(s).map(|_| ()).map_err(|e| e.0);
+            let check = |s: &str| parse(s).map(|_| ()).map_err(|e| e.to_string());
             let answer = self
                 .prompter(name)?
                 .text(&t!(label), default.as_deref(), &check)?;
@@ -189,7 +189,7 @@ impl<'a> Form<'a> {
         }
         if slot.is_none() && self.asks() && self.asked.insert(name) {
             let default = self.default_of(name, default);
-            let check = |s: &str| parse(s).map(|_| ()).map_err(|e| e.0);
+            let check = |s: &str| parse(s).map(|_| ()).map_err(|e| e.to_string());
             let answer = self
                 .prompter(name)?
                 .optional(&t!(label), default.as_deref(), &check)?;
@@ -383,7 +383,7 @@ mod tests {
         assert_eq!(crate::error::exit_code(&err), 2);
         let warning = Warning::new(
             crate::domain::warning::WarningCode::PhoneUnusual,
-            "x".to_string(),
+            crate::i18n::Said::verbatim("x"),
         );
         let err = form.review(&[warning], &mut false).unwrap_err();
         assert_eq!(crate::error::exit_code(&err), 1);

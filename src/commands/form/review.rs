@@ -32,7 +32,7 @@ impl Form<'_> {
             .collect();
         eprintln!("{}", summary(&lines, crate::prompt::width()));
         for w in warnings {
-            crate::prompt::warn(&w.message);
+            crate::prompt::warn(&w.message.to_string());
         }
         let pending = !warnings.is_empty() && !*accepted;
         let question = if pending {

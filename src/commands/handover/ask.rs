@@ -1,6 +1,7 @@
 //! The questions of `handover`: which repatriation (one already handed over is said at once), to
 //! whom, when, and for a family the receiver and their relation.
 
+use crate::i18n::Label;
 use anyhow::Result;
 
 use super::HandoverArgs;
@@ -20,7 +21,7 @@ fn line(s: &str) -> Result<Option<String>, Invalid> {
 }
 
 fn required_line(s: &str) -> Result<String, Invalid> {
-    text::line(Some(s))?.ok_or_else(|| Invalid(t!(Msg::ValueEmpty)))
+    text::line(Some(s))?.ok_or_else(|| Invalid(crate::said!(Msg::ValueEmpty)))
 }
 
 pub fn ask(ctx: &Ctx, args: &mut HandoverArgs) -> Result<()> {
@@ -43,7 +44,11 @@ pub fn ask(ctx: &Ctx, args: &mut HandoverArgs) -> Result<()> {
                         .map_err(invalid)?
                         .ok_or_else(|| invalid(refused(t!(Msg::RepatriationNotFound, s))))?;
                     match r.handed_over_on {
-                        Some(on) => Err(Invalid(t!(Msg::AlreadyHandedOver, r.reference(), on))),
+                        Some(on) => Err(Invalid(crate::said!(
+                            Msg::AlreadyHandedOver,
+                            r.reference(),
+                            on
+                        ))),
                         None => Ok(r),
                     }
                 },
@@ -66,10 +71,14 @@ pub fn ask(ctx: &Ctx, args: &mut HandoverArgs) -> Result<()> {
                 |s| {
                     let on = parse_date(s)?;
                     if on > today {
-                        return Err(Invalid(t!(Msg::DateInFuture, on)));
+                        return Err(Invalid(crate::said!(Msg::DateInFuture, on)));
                     }
                     if on < r.arrived_on {
-                        return Err(Invalid(t!(Msg::HandoverBeforeArrival, on, r.arrived_on)));
+                        return Err(Invalid(crate::said!(
+                            Msg::HandoverBeforeArrival,
+                            on,
+                            r.arrived_on
+                        )));
                     }
                     Ok(on)
                 },

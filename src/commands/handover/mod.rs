@@ -3,6 +3,7 @@
 
 mod ask;
 
+use crate::i18n::Label;
 use anyhow::Result;
 use chrono::Datelike;
 use clap::Args;

@@ -5,6 +5,7 @@
 
 mod ask;
 
+use crate::i18n::Label;
 use anyhow::Result;
 use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::Connection;
@@ -92,10 +93,10 @@ fn assess_placement(
             .apply(StageEvent::Recommend, decided_on, today)?;
     }
     if decided_on > today {
-        return Err(Invalid(t!(Msg::DateInFuture, decided_on)).into());
+        return Err(Invalid(crate::said!(Msg::DateInFuture, decided_on)).into());
     }
     if decided_on < placement.registered_on {
-        return Err(Invalid(t!(
+        return Err(Invalid(crate::said!(
             Msg::DateBeforeRegistration,
             decided_on,
             placement.registered_on

@@ -1,6 +1,7 @@
 //! The questions of `recommendation void|used`: which letter (one no longer issued is said at
 //! once), then what the options left out.
 
+use crate::i18n::Label;
 use anyhow::Result;
 use rusqlite::Connection;
 
@@ -24,7 +25,7 @@ fn letter(form: &mut Form, slot: &mut Option<String>, conn: &Connection) -> Resu
         let found = lookup::recommendation(conn, s).map_err(invalid)?;
         match found.0.status {
             RecommendationStatus::Issued => Ok(found),
-            status => Err(Invalid(t!(
+            status => Err(Invalid(crate::said!(
                 Msg::LetterNotUsable,
                 found.0.letter_number.clone().unwrap_or_default(),
                 status.label()
@@ -62,7 +63,7 @@ pub fn void(ctx: &Ctx, command: &mut RecommendationCommand) -> Result<()> {
         |(key, reason), form| {
             letter(form, key, conn)?;
             form.need(reason, "--reason", Msg::AskVoidReason, None, |s| {
-                text::line(Some(s))?.ok_or_else(|| Invalid(t!(Msg::ReasonEmpty)))
+                text::line(Some(s))?.ok_or_else(|| Invalid(crate::said!(Msg::ReasonEmpty)))
             })?;
             Ok(Vec::new())
         },
@@ -107,10 +108,10 @@ pub fn used(ctx: &Ctx, command: &mut RecommendationCommand) -> Result<()> {
                 |s| {
                     let on = parse_date(s)?;
                     if on > today {
-                        return Err(Invalid(t!(Msg::DateInFuture, on)));
+                        return Err(Invalid(crate::said!(Msg::DateInFuture, on)));
                     }
                     if on < r.decided_on {
-                        return Err(Invalid(t!(
+                        return Err(Invalid(crate::said!(
                             Msg::PassportIssuedBeforeLetter,
                             on,
                             r.decided_on

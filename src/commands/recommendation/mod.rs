@@ -2,6 +2,7 @@
 
 mod ask;
 
+use crate::i18n::Label;
 use anyhow::Result;
 
 use super::lookup;
@@ -190,8 +191,8 @@ pub fn run(ctx: &Ctx, mut command: RecommendationCommand) -> Result<()> {
         }
         RecommendationCommand::Void { letter, reason } => {
             let letter = letter.unwrap_or_default();
-            let reason =
-                text::line(reason.as_deref())?.ok_or_else(|| Invalid(t!(Msg::ReasonEmpty)))?;
+            let reason = text::line(reason.as_deref())?
+                .ok_or_else(|| Invalid(crate::said!(Msg::ReasonEmpty)))?;
             let actor = ctx.actor();
             let (r, placement) = store.write(|tx| {
                 let (old, old_placement, _) = lookup::recommendation(tx, &letter)?;
@@ -237,14 +238,14 @@ pub fn run(ctx: &Ctx, mut command: RecommendationCommand) -> Result<()> {
             let (number, warning) = parse_passport(&passport.unwrap_or_default())?;
             let issued = parse_date(&issued.unwrap_or_default())?;
             if let (Some(w), false) = (warning, ctx.interactive) {
-                ctx.warn(&w.message);
+                ctx.warn(&w.message.to_string());
             }
             let actor = ctx.actor();
             let r = store.write(|tx| {
                 let (old, old_placement, _) = lookup::recommendation(tx, &letter)?;
                 require_issued(&old, Msg::ActionUse)?;
                 if issued < old.decided_on {
-                    return Err(Invalid(t!(
+                    return Err(Invalid(crate::said!(
                         Msg::PassportIssuedBeforeLetter,
                         issued,
                         old.decided_on
@@ -252,7 +253,7 @@ pub fn run(ctx: &Ctx, mut command: RecommendationCommand) -> Result<()> {
                     .into());
                 }
                 if issued > today {
-                    return Err(Invalid(t!(Msg::DateInFuture, issued)).into());
+                    return Err(Invalid(crate::said!(Msg::DateInFuture, issued)).into());
                 }
                 let mut r = old.clone();
                 r.status = RecommendationStatus::Used;

@@ -2,6 +2,7 @@
 //! On a terminal the NIK comes first: a person already on record is said at once (and refused at
 //! once when an open placement exists), and what the record or the NIK already says is pre-filled.
 
+use crate::i18n::Label;
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
@@ -44,7 +45,7 @@ pub struct Entered {
 }
 
 fn required_line(s: &str) -> Result<String, Invalid> {
-    text::line(Some(s))?.ok_or_else(|| Invalid(t!(Msg::ValueEmpty)))
+    text::line(Some(s))?.ok_or_else(|| Invalid(crate::said!(Msg::ValueEmpty)))
 }
 
 /// Forgets one answer, so the next pass asks it again.

@@ -4,6 +4,7 @@
 mod input;
 mod person;
 
+use crate::i18n::Label;
 use anyhow::Result;
 use chrono::Datelike;
 
@@ -175,7 +176,10 @@ pub fn run(ctx: &Ctx, mut args: RegisterArgs) -> Result<()> {
         });
         let review = match reasons.is_empty() {
             true => form.review(&entered.warnings, &mut accepted)?,
-            false => form.refused(refused(t!(Msg::RegistrationRefused, reasons.join("; "))))?,
+            false => form.refused(refused(t!(
+                Msg::RegistrationRefused,
+                crate::i18n::Said::joined(reasons).to_string()
+            )))?,
         };
         if let Review::Correct(flag) = review {
             input::clear(&mut args, flag);

@@ -128,7 +128,13 @@ pub fn ask(
                     .iter()
                     .find(|p| p.eq_ignore_ascii_case(given.trim()))
                     .cloned()
-                    .ok_or_else(|| Invalid(t!(Msg::DebarkationUnknown, given, points.join(", "))))
+                    .ok_or_else(|| {
+                        Invalid(crate::said!(
+                            Msg::DebarkationUnknown,
+                            given,
+                            points.join(", ")
+                        ))
+                    })
             },
         )?
         .or_else(|| points.first().cloned())
@@ -139,7 +145,7 @@ pub fn ask(
             "--fit-to-travel",
             Msg::AskFitToTravel,
             None,
-            |t| text::line(Some(t))?.ok_or_else(|| Invalid(t!(Msg::ValueEmpty))),
+            |t| text::line(Some(t))?.ok_or_else(|| Invalid(crate::said!(Msg::ValueEmpty))),
         )?),
         _ => text::line(args.fit_to_travel.as_deref())?,
     };
@@ -171,7 +177,7 @@ pub fn ask(
         .offer(&mut args.escort, "--escort", Msg::AskEscort, None, line)?
         .flatten();
     let case = form.offer(&mut args.case, "--case", Msg::AskRelatedCase, None, |t| {
-        crate::commands::lookup::case(conn, t).map_err(|e| Invalid(format!("{e:#}")))
+        crate::commands::lookup::case(conn, t).map_err(|e| Invalid::verbatim(format!("{e:#}")))
     })?;
     let notes = form
         .offer(&mut args.notes, "--notes", Msg::AskNotes, None, |t| {
@@ -188,7 +194,7 @@ pub fn ask(
     }
     let reasons = category_refusals(category, fit_to_travel.as_deref());
     if !reasons.is_empty() {
-        return Err(refused(reasons.join("; ")));
+        return Err(refused(crate::i18n::Said::joined(reasons).to_string()));
     }
     let repatriation = Repatriation {
         uid: new_uid(),

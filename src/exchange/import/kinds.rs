@@ -2,6 +2,7 @@
 //! this import or the database holds), the rules that involve other records, and the numbers this
 //! office gives a record it stores for the first time.
 
+use crate::i18n::Label;
 use anyhow::Result;
 use chrono::Datelike;
 
@@ -42,7 +43,7 @@ impl Incoming for Person {
                 if other.uid != self.uid && records::get::<Person>(im.tx, &self.uid)?.is_some() {
                     problems.push((
                         "nik",
-                        Invalid(t!(Msg::NikBelongsToOther, nik, other.full_name)),
+                        Invalid(crate::said!(Msg::NikBelongsToOther, nik, other.full_name)),
                     ));
                 }
             }
@@ -163,7 +164,7 @@ impl Incoming for Placement {
             .map(|open| {
                 (
                     "stage",
-                    Invalid(t!(
+                    Invalid(crate::said!(
                         Msg::OpenPlacementExists,
                         open.reference(),
                         open.stage.label()
@@ -238,7 +239,11 @@ impl Incoming for Document {
                 .map(|other| {
                     (
                         "kind",
-                        Invalid(t!(Msg::ImportSecondDocument, self.kind.code(), other.uid)),
+                        Invalid(crate::said!(
+                            Msg::ImportSecondDocument,
+                            self.kind.code(),
+                            other.uid
+                        )),
                     )
                 }),
         )
@@ -265,7 +270,7 @@ impl Incoming for Recommendation {
                 {
                     problems.push((
                         "letter_number",
-                        Invalid(t!(Msg::ImportNumberTaken, other.uid)),
+                        Invalid(crate::said!(Msg::ImportNumberTaken, other.uid)),
                     ));
                 }
             }
@@ -333,7 +338,7 @@ impl Incoming for Recommendation {
                 .map(|other| {
                     (
                         "status",
-                        Invalid(t!(
+                        Invalid(crate::said!(
                             Msg::ImportSecondIssued,
                             other.letter_number.unwrap_or(other.uid)
                         )),
@@ -359,7 +364,7 @@ impl Incoming for Case {
         {
             problems.push((
                 "case_number",
-                Invalid(t!(Msg::ImportNumberTaken, other.uid)),
+                Invalid(crate::said!(Msg::ImportNumberTaken, other.uid)),
             ));
         }
         problems.extend(rules::case(self, im.latest_date));

@@ -297,7 +297,7 @@ impl<'a> Importer<'a> {
                 if let Some((column, e)) = incoming.exclusive(self)? {
                     // A version older than the stored one changes nothing, so it cannot clash.
                     if !self.stored_is_newer(&incoming)? {
-                        deferred.push((incoming, row.error(column, e.0)));
+                        deferred.push((incoming, row.error(column, e.to_string())));
                         continue;
                     }
                 }
@@ -305,7 +305,7 @@ impl<'a> Importer<'a> {
             if let Some(held) = self.merge(table.kind, &table.name, line, incoming)? {
                 // The insert met the rule's index: held back, its error told by the rule itself.
                 let error = match held.exclusive(self)? {
-                    Some((column, e)) => row.error(column, e.0),
+                    Some((column, e)) => row.error(column, e.to_string()),
                     None => row.error("uid", t!(Msg::ImportValueTaken)),
                 };
                 deferred.push((held, error));
@@ -347,7 +347,7 @@ impl<'a> Importer<'a> {
                         && nik.len() == 12
                         && nik.bytes().all(|b| b.is_ascii_digit())
                     {
-                        e.0 = t!(Msg::ImportLooksMasked);
+                        e.0 = crate::said!(Msg::ImportLooksMasked);
                     }
                 }
                 self.reject(row, key, problems);
@@ -363,7 +363,7 @@ impl<'a> Importer<'a> {
         if incoming.version().moment().is_some_and(|m| m > latest) {
             problems.push((
                 R::VERSION,
-                crate::error::Invalid(t!(
+                crate::error::Invalid(crate::said!(
                     Msg::ImportStampedAhead,
                     self.settings.tolerance.num_hours()
                 )),
@@ -391,7 +391,7 @@ impl<'a> Importer<'a> {
             self.reject_uid(uid);
         }
         for (column, e) in problems {
-            self.errors.push(row.error(column, e.0));
+            self.errors.push(row.error(column, e.to_string()));
         }
     }
 
@@ -642,7 +642,7 @@ impl<'a> Importer<'a> {
                 true => t!(Msg::ImportRefersToRejected),
                 false => t!(Msg::ImportUnknownReference),
             };
-            problems.push((column, crate::error::Invalid(reason)));
+            problems.push((column, crate::error::Invalid::verbatim(reason)));
         }
         found
     }
@@ -667,7 +667,7 @@ impl<'a> Importer<'a> {
                     line,
                     column: column.to_string(),
                     value: quoted(case.status.code()),
-                    reason: e.0,
+                    reason: e.to_string(),
                 });
             }
             // A case's status follows from its status events everywhere: where this version's

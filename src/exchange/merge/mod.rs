@@ -401,7 +401,7 @@ impl<'a> Merger<'a> {
                 Some(r) if problems.is_empty() => r,
                 _ => {
                     for (column, e) in problems {
-                        self.errors.push(row.error(column, e.0));
+                        self.errors.push(row.error(column, e.to_string()));
                     }
                     continue;
                 }

@@ -483,7 +483,7 @@ mod tests {
         assert_eq!(nik, "1371021508900001");
         let lost = text(Data::Float(1371010000000000.0), Column::Nik).unwrap();
         let refused = lost.parse::<crate::domain::Nik>().unwrap_err().0;
-        assert_eq!(refused, t!(Msg::NikSpreadsheet, "1.37101E+15"));
+        assert_eq!(refused, crate::said!(Msg::NikSpreadsheet, "1.37101E+15"));
         assert_eq!(
             text(Data::Float(45238.0), Column::Date).unwrap(),
             "2023-11-08"

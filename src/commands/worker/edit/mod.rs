@@ -138,7 +138,7 @@ pub fn run(ctx: &Ctx, mut args: WorkerEditArgs) -> Result<()> {
             open_placement: None,
         });
         if !reasons.is_empty() {
-            return Err(refused(reasons.join("; ")));
+            return Err(refused(crate::i18n::Said::joined(reasons).to_string()));
         }
     }
     if let Some(nik) = &person.nik {
