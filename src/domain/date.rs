@@ -7,6 +7,20 @@ use crate::error::Invalid;
 use crate::i18n::Msg;
 use crate::said;
 
+/// The one rule for dates that record what happened: none after today (a date not yet come is a
+/// typo, never a plan).
+pub fn not_after_today(on: NaiveDate, today: NaiveDate) -> Result<NaiveDate, Invalid> {
+    match on > today {
+        true => Err(Invalid(said!(Msg::DateInFuture, on))),
+        false => Ok(on),
+    }
+}
+
+/// A typed date of something that has happened.
+pub fn parse_past_date(input: &str, today: NaiveDate) -> Result<NaiveDate, Invalid> {
+    not_after_today(parse_date(input)?, today)
+}
+
 pub fn parse_date(input: &str) -> Result<NaiveDate, Invalid> {
     let s = input.trim();
     let invalid = || Invalid(said!(Msg::DateInvalid, s));

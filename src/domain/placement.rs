@@ -110,9 +110,7 @@ impl Placement {
                 said!(event.describe())
             ))
         })?;
-        if on > today {
-            return Err(Invalid(said!(Msg::DateInFuture, on)));
-        }
+        super::date::not_after_today(on, today)?;
         if on < self.registered_on {
             return Err(Invalid(said!(
                 Msg::DateBeforeRegistration,

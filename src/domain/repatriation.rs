@@ -96,9 +96,7 @@ pub fn check_handover(
     if on < r.arrived_on {
         return Err(Invalid(said!(Msg::HandoverBeforeArrival, on, r.arrived_on)));
     }
-    if on > today {
-        return Err(Invalid(said!(Msg::DateInFuture, on)));
-    }
+    super::date::not_after_today(on, today)?;
     if matches!(to, HandoverTo::Family | HandoverTo::FamilyProxy)
         && (receiver.is_none() || relation.is_none())
     {

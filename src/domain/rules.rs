@@ -27,8 +27,8 @@ fn not_after(
     date: Option<NaiveDate>,
     today: NaiveDate,
 ) -> Option<FieldError> {
-    date.filter(|d| *d > today)
-        .map(|d| problem(column, said!(Msg::DateInFuture, d)))
+    date.and_then(|d| super::date::not_after_today(d, today).err())
+        .map(|e| problem(column, e.0))
 }
 
 /// A person: no birth date in the future. The NIK's agreement with sex, birth date and regency is

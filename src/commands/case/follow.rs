@@ -177,9 +177,7 @@ fn record(ctx: &Ctx, key: &str, s: Step) -> Result<()> {
         .map(parse_date)
         .transpose()?
         .unwrap_or(ctx.clock.today);
-    if on > ctx.clock.today {
-        return Err(Invalid(crate::said!(Msg::DateInFuture, on)).into());
-    }
+    crate::domain::date::not_after_today(on, ctx.clock.today)?;
     let awaiting: Option<Awaiting> = s
         .follow_up
         .awaiting

@@ -58,13 +58,7 @@ pub fn ask(ctx: &Ctx, args: &mut DocsAddArgs) -> Result<()> {
                 None,
                 |s| text::line(Some(s)),
             )?;
-            let not_future = |s: &str| {
-                let date = parse_date(s)?;
-                match date > today {
-                    true => Err(Invalid(crate::said!(Msg::DateInFuture, date))),
-                    false => Ok(date),
-                }
-            };
+            let not_future = |s: &str| crate::domain::date::parse_past_date(s, today);
             let issued = form.offer(
                 &mut a.issued,
                 "--issued",

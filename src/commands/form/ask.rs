@@ -12,7 +12,6 @@ use rusqlite::Connection;
 use super::{Form, Review};
 use crate::commands::lookup;
 use crate::domain::case::Case;
-use crate::domain::date::parse_date;
 use crate::domain::person::Person;
 use crate::domain::placement::Placement;
 use crate::domain::Warning;
@@ -125,11 +124,5 @@ pub fn say_on_record(person: &Person, placement: Option<&Placement>) {
 
 /// A date not after `today`.
 pub fn until(today: NaiveDate) -> impl Fn(&str) -> Result<NaiveDate, Invalid> {
-    move |s| {
-        let date = parse_date(s)?;
-        match date > today {
-            true => Err(Invalid(crate::said!(Msg::DateInFuture, date))),
-            false => Ok(date),
-        }
-    }
+    move |s| crate::domain::date::parse_past_date(s, today)
 }

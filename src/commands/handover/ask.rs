@@ -9,7 +9,6 @@ use crate::commands::form::ask::{clear_slot, confirmed, invalid};
 use crate::commands::form::day_first;
 use crate::context::Ctx;
 use crate::db;
-use crate::domain::date::parse_date;
 use crate::domain::text;
 use crate::domain::HandoverTo;
 use crate::error::{refused, Invalid};
@@ -69,10 +68,7 @@ pub fn ask(ctx: &Ctx, args: &mut HandoverArgs) -> Result<()> {
                 Msg::AskHandoverOn,
                 Some(day_first(today)),
                 |s| {
-                    let on = parse_date(s)?;
-                    if on > today {
-                        return Err(Invalid(crate::said!(Msg::DateInFuture, on)));
-                    }
+                    let on = crate::domain::date::parse_past_date(s, today)?;
                     if on < r.arrived_on {
                         return Err(Invalid(crate::said!(
                             Msg::HandoverBeforeArrival,

@@ -92,9 +92,7 @@ fn assess_placement(
             .clone()
             .apply(StageEvent::Recommend, decided_on, today)?;
     }
-    if decided_on > today {
-        return Err(Invalid(crate::said!(Msg::DateInFuture, decided_on)).into());
-    }
+    crate::domain::date::not_after_today(decided_on, today)?;
     if decided_on < placement.registered_on {
         return Err(Invalid(crate::said!(
             Msg::DateBeforeRegistration,

@@ -11,7 +11,6 @@ use crate::commands::form::{day_first, Form};
 use crate::commands::lookup;
 use crate::context::Ctx;
 use crate::domain::contact::parse_passport;
-use crate::domain::date::parse_date;
 use crate::domain::recommendation::Recommendation;
 use crate::domain::text;
 use crate::domain::RecommendationStatus;
@@ -106,10 +105,7 @@ pub fn used(ctx: &Ctx, command: &mut RecommendationCommand) -> Result<()> {
                 Msg::AskPassportIssued,
                 Some(day_first(today)),
                 |s| {
-                    let on = parse_date(s)?;
-                    if on > today {
-                        return Err(Invalid(crate::said!(Msg::DateInFuture, on)));
-                    }
+                    let on = crate::domain::date::parse_past_date(s, today)?;
                     if on < r.decided_on {
                         return Err(Invalid(crate::said!(
                             Msg::PassportIssuedBeforeLetter,

@@ -252,9 +252,7 @@ pub fn run(ctx: &Ctx, mut command: RecommendationCommand) -> Result<()> {
                     ))
                     .into());
                 }
-                if issued > today {
-                    return Err(Invalid(crate::said!(Msg::DateInFuture, issued)).into());
-                }
+                crate::domain::date::not_after_today(issued, today)?;
                 let mut r = old.clone();
                 r.status = RecommendationStatus::Used;
                 r.passport_number = Some(number.clone());
