@@ -10,8 +10,11 @@ pub mod case;
 pub mod contact;
 pub mod country;
 pub mod date;
+pub mod decision;
 pub mod document;
 pub mod eligibility;
+#[cfg(test)]
+pub mod fixtures;
 pub mod identity;
 pub mod nik;
 pub mod person;

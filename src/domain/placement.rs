@@ -232,29 +232,7 @@ mod tests {
     }
 
     fn placement() -> Placement {
-        Placement {
-            uid: "u".into(),
-            registration_number: Some("REG-2023-00001".into()),
-            person_uid: "p".into(),
-            scheme: Scheme::Mandiri,
-            p3mi_name: None,
-            employer_name: None,
-            country: "MY".parse().unwrap(),
-            sector: None,
-            occupation: None,
-            stage: Stage::Recommended,
-            registered_on: "2023-03-01".parse().unwrap(),
-            departed_on: None,
-            returned_on: None,
-            cancel_reason: None,
-            cancel_note: None,
-            passport_number: None,
-            office_code: "X".into(),
-            created_at: Default::default(),
-            updated_at: Default::default(),
-            legacy_number: None,
-            versions: crate::domain::version::Versions::unset(),
-        }
+        crate::domain::fixtures::placement_in(Stage::Recommended)
     }
 
     #[test]

@@ -344,33 +344,8 @@ pub fn messages(problems: &[FieldError]) -> Said {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::record::Timestamp;
 
-    fn placement_in(stage: Stage) -> Placement {
-        Placement {
-            uid: "u".into(),
-            registration_number: None,
-            person_uid: "p".into(),
-            scheme: Scheme::Mandiri,
-            p3mi_name: None,
-            employer_name: None,
-            country: "MY".parse().unwrap(),
-            sector: None,
-            occupation: None,
-            stage,
-            registered_on: "2023-03-01".parse().unwrap(),
-            departed_on: None,
-            returned_on: None,
-            cancel_reason: None,
-            cancel_note: None,
-            passport_number: None,
-            office_code: "X".into(),
-            created_at: Timestamp::default(),
-            updated_at: Timestamp::default(),
-            legacy_number: None,
-            versions: crate::domain::version::Versions::unset(),
-        }
-    }
+    use crate::domain::fixtures::placement_in;
 
     fn columns(problems: Vec<FieldError>) -> Vec<&'static str> {
         problems.into_iter().map(|(c, _)| c).collect()

@@ -7,7 +7,7 @@ mod ask;
 
 use crate::i18n::Label;
 use anyhow::Result;
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 
 use super::lookup;
@@ -16,19 +16,18 @@ use crate::context::{new_uid, Ctx};
 use crate::db::{self, audit, records};
 use crate::domain::audit::{Action, RecordKind};
 use crate::domain::date::parse_date;
-use crate::domain::eligibility::Detail;
+use crate::domain::decision::{self, Decision};
 use crate::domain::eligibility::{assess, Facts, Finding};
 use crate::domain::person::Person;
-use crate::domain::placement::{Placement, StageEvent};
+use crate::domain::placement::Placement;
 use crate::domain::recommendation::{
-    join_reasons, letter_number, office_for, parse_reasons, Reasons, Recommendation,
+    join_reasons, letter_number, office_for, parse_reasons, Recommendation,
 };
 use crate::domain::text;
-use crate::domain::version::Versions;
-use crate::domain::{rules, RecommendationStatus, RefusalReason, Stage, Warning};
-use crate::error::{refused, Invalid};
+use crate::domain::{RecommendationStatus, RefusalReason, Warning};
+use crate::error::refused;
 use crate::help::examples::{ex, Examples};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::output::{column, Cell, Format, Records};
 use crate::prompt::{Prompter, Terminal};
 use crate::settings;
@@ -87,20 +86,7 @@ fn assess_placement(
 ) -> Result<Assessment> {
     let (placement, person) = lookup::placement(conn, key)?;
     let decided_on = request.decided_on.unwrap_or(today);
-    if !matches!(placement.stage, Stage::Registered | Stage::Recommended) {
-        placement
-            .clone()
-            .apply(StageEvent::Recommend, decided_on, today)?;
-    }
-    crate::domain::date::not_after_today(decided_on, today)?;
-    if decided_on < placement.registered_on {
-        return Err(Invalid(crate::said!(
-            Msg::DateBeforeRegistration,
-            decided_on,
-            placement.registered_on
-        ))
-        .into());
-    }
+    decision::check_date(&placement, decided_on, today)?;
     let documents = db::documents::of_placement(conn, &placement.uid)?;
     let checklist = settings::passport_checklist_for(conn, placement.scheme)?;
     let closed = settings::closed_destinations(conn)?;
@@ -230,109 +216,105 @@ pub fn run(ctx: &Ctx, mut args: RecommendArgs) -> Result<()> {
             false => Err(refused(t!(Msg::NotEligibleChecked, a.findings.len()))),
         };
     }
-    let office = settings::office(store.conn())?;
     let agreed = match ctx.interactive {
         true => Some(decide(ctx, store.conn(), &key, &request)?),
         false => None,
     };
-    let actor = ctx.actor();
     let (recommendation, a, addressee) = store.write(|tx| {
-        let a = assess_placement(tx, &key, &request, today)?;
-        let reasons: Vec<RefusalReason> = a.findings.iter().map(|f| f.reason).collect();
-        if agreed.as_ref().is_some_and(|agreed| *agreed != reasons) {
-            // Another clerk changed something meanwhile: record only what this clerk saw.
-            return Err(refused(t!(Msg::VerdictChanged, a.placement.reference())));
-        }
-        let addressee = match &office_override {
-            Some(o) => o.clone(),
-            None => office_for(
-                &settings::immigration_routes(tx)?,
-                &settings::text(tx, settings::Key::ImmigrationDefault)?,
-                a.person.regency.as_ref(),
-            ),
-        };
-        let issue = a.findings.is_empty();
-        let validity = settings::number(tx, settings::Key::RecommendationValidityDays)?;
-        let template = settings::text(tx, settings::Key::LetterTemplate)?;
-        let number = db::numbers::next(
-            tx,
-            db::numbers::Series::Letter,
-            a.decided_on.year(),
-            |seq| letter_number(&template, seq, &office.code, a.decided_on),
-        )?;
-        let now = ctx.clock.timestamp();
-        let recommendation = Recommendation {
-            uid: new_uid(),
-            placement_uid: a.placement.uid.clone(),
-            letter_number: Some(number),
-            status: match issue {
-                true => RecommendationStatus::Issued,
-                false => RecommendationStatus::Refused,
-            },
-            decided_on: a.decided_on,
-            valid_until: issue.then(|| a.decided_on + Duration::days(validity)),
-            immigration_office: issue
-                .then(|| addressee.clone())
-                .filter(|a| !a.trim().is_empty()),
-            refusal_reasons: Reasons(a.findings.iter().map(|f| f.reason).collect()),
-            // Codes and data, never sentences: the letter says them in Indonesian.
-            refusal_details: (!issue).then(|| {
-                let details: Vec<Detail> = a.findings.iter().map(|f| f.detail.clone()).collect();
-                Detail::to_stored(&details)
-            }),
-            void_reason: None,
-            passport_number: None,
-            passport_issued_on: None,
-            reprints: 0,
-            clerk: Some(ctx.clerk.clone()),
-            office_code: office.code.clone(),
-            created_at: now.clone(),
-            updated_at: now,
-            versions: Versions::unset(),
-        };
-        if args.accept_warnings {
-            warnings::record(tx, &actor, &a.placement.uid, &a.nik_warnings)?;
-        }
-        if issue {
-            // An expired letter still marked issued gives way to the new one.
-            if let Some(expired) = db::recommendations::issued_of_placement(tx, &a.placement.uid)? {
-                let mut void = expired.clone();
-                void.status = RecommendationStatus::Void;
-                void.void_reason = Some(t!(
-                    Msg::ExpiredReplaced,
-                    recommendation.letter_number.clone().unwrap_or_default()
-                ));
-                records::change(tx, &actor, Action::Void.as_str(), &expired, void)?;
-            }
-        }
-        rules::refuse(rules::recommendation(
-            &recommendation,
-            Some(a.placement.registered_on),
-            today,
-        ))?;
-        records::create(tx, &actor, &recommendation)?;
-        if let Some(details) = &recommendation.refusal_details {
-            audit::note(
-                tx,
-                &actor,
-                RecordKind::Recommendation,
-                &recommendation.uid,
-                Action::RefusalDetails,
-                &[("refusal_details".into(), None, Some(details.clone()))],
-            )?;
-        }
-        let mut a = a;
-        if issue && a.placement.stage == Stage::Registered {
-            let mut placement = a.placement.clone();
-            placement.apply(StageEvent::Recommend, a.decided_on, today)?;
-            a.placement =
-                records::change(tx, &actor, Action::Update.as_str(), &a.placement, placement)?;
-        }
-        Ok((recommendation, a, addressee))
+        record_decision(ctx, tx, &key, &request, agreed.as_deref(), &office_override)
     })?;
 
+    tell_outcome(ctx, &recommendation, &a, &addressee, agreed.is_some())
+}
+
+/// Loads, checks and decides inside the transaction: the letter (or the numbered refusal), the
+/// expired letter it replaces, the placement's stage, the warnings accepted, all written together.
+fn record_decision(
+    ctx: &Ctx,
+    tx: &db::Tx,
+    key: &str,
+    request: &Request,
+    agreed: Option<&[RefusalReason]>,
+    office_override: &Option<String>,
+) -> Result<(Recommendation, Assessment, String)> {
+    let today = ctx.clock.today;
+    let actor = ctx.actor();
+    let mut a = assess_placement(tx, key, request, today)?;
+    let reasons: Vec<RefusalReason> = a.findings.iter().map(|f| f.reason).collect();
+    if agreed.is_some_and(|agreed| agreed != reasons) {
+        // Another clerk changed something meanwhile: record only what this clerk saw.
+        return Err(refused(t!(Msg::VerdictChanged, a.placement.reference())));
+    }
+    let addressee = match office_override {
+        Some(o) => o.clone(),
+        None => office_for(
+            &settings::immigration_routes(tx)?,
+            &settings::text(tx, settings::Key::ImmigrationDefault)?,
+            a.person.regency.as_ref(),
+        ),
+    };
+    let office = settings::office(tx)?;
+    let template = settings::text(tx, settings::Key::LetterTemplate)?;
+    let number = db::numbers::next(
+        tx,
+        db::numbers::Series::Letter,
+        a.decided_on.year(),
+        |seq| letter_number(&template, seq, &office.code, a.decided_on),
+    )?;
+    let still_issued = db::recommendations::issued_of_placement(tx, &a.placement.uid)?;
+    let decided = decision::decide(Decision {
+        placement: &a.placement,
+        findings: &a.findings,
+        decided_on: a.decided_on,
+        today,
+        uid: new_uid(),
+        number,
+        addressee: &addressee,
+        validity_days: settings::number(tx, settings::Key::RecommendationValidityDays)?,
+        still_issued: still_issued.as_ref(),
+        clerk: ctx.clerk.clone(),
+        office_code: office.code,
+        now: ctx.clock.timestamp(),
+    })?;
+    if request.accept_warnings {
+        warnings::record(tx, &actor, &a.placement.uid, &a.nik_warnings)?;
+    }
+    if let (Some((mut void, why)), Some(expired)) = (decided.voided, &still_issued) {
+        // The record keeps its reason in the office's language, as a letter would.
+        void.void_reason = Some(why.render(Lang::Id));
+        records::change(tx, &actor, Action::Void.as_str(), expired, void)?;
+    }
+    let recommendation = decided.letter;
+    records::create(tx, &actor, &recommendation)?;
+    if let Some(details) = &recommendation.refusal_details {
+        audit::note(
+            tx,
+            &actor,
+            RecordKind::Recommendation,
+            &recommendation.uid,
+            Action::RefusalDetails,
+            &[("refusal_details".into(), None, Some(details.clone()))],
+        )?;
+    }
+    if let Some(placement) = decided.placement {
+        a.placement =
+            records::change(tx, &actor, Action::Update.as_str(), &a.placement, placement)?;
+    }
+    Ok((recommendation, a, addressee))
+}
+
+/// The letter issued (a sentence, or the record in CSV/JSON), or the refusal (exit 1, with the
+/// findings when the clerk has not already seen them).
+fn tell_outcome(
+    ctx: &Ctx,
+    recommendation: &Recommendation,
+    a: &Assessment,
+    addressee: &str,
+    seen: bool,
+) -> Result<()> {
+    let today = ctx.clock.today;
     if ctx.format != Format::Table {
-        views::recommendation(&recommendation, &a.person, &a.placement, today)
+        views::recommendation(recommendation, &a.person, &a.placement, today)
             .print_one(ctx.format, &mut std::io::stdout().lock())?;
     }
     match recommendation.status {
@@ -347,7 +329,7 @@ pub fn run(ctx: &Ctx, mut args: RecommendArgs) -> Result<()> {
                 .unwrap_or_default()
         )),
         _ => {
-            if ctx.format == Format::Table && agreed.is_none() {
+            if ctx.format == Format::Table && !seen {
                 print_findings(ctx, &a.findings, a.placement.reference())?;
             }
             if ctx.interactive {

@@ -2,7 +2,6 @@
 
 mod ask;
 
-use crate::i18n::Label;
 use anyhow::Result;
 
 use super::lookup;
@@ -12,11 +11,9 @@ use crate::db::{self, records};
 use crate::domain::audit::Action;
 use crate::domain::contact::parse_passport;
 use crate::domain::date::parse_date;
-use crate::domain::placement::StageEvent;
-use crate::domain::recommendation::Recommendation;
+use crate::domain::decision;
 use crate::domain::text;
-use crate::domain::{RecommendationStatus, Stage};
-use crate::error::{refused, Invalid};
+use crate::error::Invalid;
 use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 use crate::output::row_limit;
@@ -196,31 +193,16 @@ pub fn run(ctx: &Ctx, mut command: RecommendationCommand) -> Result<()> {
             let actor = ctx.actor();
             let (r, placement) = store.write(|tx| {
                 let (old, old_placement, _) = lookup::recommendation(tx, &letter)?;
-                require_issued(&old, Msg::ActionVoid)?;
                 // Only the office whose series the letter is in voids it.
                 let own = crate::settings::office(tx)?.code;
-                if old.office_code != own {
-                    return Err(refused(t!(
-                        Msg::VoidOnlyByIssuer,
-                        old.letter_number.clone().unwrap_or(old.uid.clone()),
-                        old.office_code
-                    )));
-                }
-                let mut r = old.clone();
-                r.status = RecommendationStatus::Void;
-                r.void_reason = Some(reason);
-                let r = records::change(tx, &actor, Action::Void.as_str(), &old, r)?;
-                let mut placement = old_placement.clone();
-                if placement.stage == Stage::Recommended {
-                    placement.apply(StageEvent::VoidRecommendation, today, today)?;
-                    placement = records::change(
-                        tx,
-                        &actor,
-                        Action::Update.as_str(),
-                        &old_placement,
-                        placement,
-                    )?;
-                }
+                let (void, back) = decision::void(&old, &old_placement, &own, reason, today)?;
+                let r = records::change(tx, &actor, Action::Void.as_str(), &old, void)?;
+                let placement = match back {
+                    Some(p) => {
+                        records::change(tx, &actor, Action::Update.as_str(), &old_placement, p)?
+                    }
+                    None => old_placement,
+                };
                 Ok((r, placement))
             })?;
             ctx.say(&t!(
@@ -243,23 +225,9 @@ pub fn run(ctx: &Ctx, mut command: RecommendationCommand) -> Result<()> {
             let actor = ctx.actor();
             let r = store.write(|tx| {
                 let (old, old_placement, _) = lookup::recommendation(tx, &letter)?;
-                require_issued(&old, Msg::ActionUse)?;
-                if issued < old.decided_on {
-                    return Err(Invalid(crate::said!(
-                        Msg::PassportIssuedBeforeLetter,
-                        issued,
-                        old.decided_on
-                    ))
-                    .into());
-                }
-                crate::domain::date::not_after_today(issued, today)?;
-                let mut r = old.clone();
-                r.status = RecommendationStatus::Used;
-                r.passport_number = Some(number.clone());
-                r.passport_issued_on = Some(issued);
-                let r = records::change(tx, &actor, Action::Used.as_str(), &old, r)?;
-                let mut placement = old_placement.clone();
-                placement.passport_number = Some(number.clone());
+                let (used, placement) =
+                    decision::used(&old, &old_placement, &number, issued, today)?;
+                let r = records::change(tx, &actor, Action::Used.as_str(), &old, used)?;
                 records::change(
                     tx,
                     &actor,
@@ -277,17 +245,4 @@ pub fn run(ctx: &Ctx, mut command: RecommendationCommand) -> Result<()> {
             ))
         }
     }
-}
-
-fn require_issued(r: &Recommendation, action: Msg) -> Result<()> {
-    if r.status != RecommendationStatus::Issued {
-        let number = r.letter_number.clone().unwrap_or_else(|| r.uid.clone());
-        return Err(refused(t!(
-            Msg::RecommendationNotIssued,
-            number,
-            r.status.label(),
-            t!(action)
-        )));
-    }
-    Ok(())
 }
