@@ -1,5 +1,6 @@
 //! Records for the domain's unit tests.
 
+use super::person::Person;
 use super::placement::Placement;
 use super::record::Timestamp;
 use super::{Scheme, Stage};
@@ -27,6 +28,28 @@ pub fn placement_in(stage: Stage) -> Placement {
         created_at: Timestamp::default(),
         updated_at: Timestamp::default(),
         legacy_number: None,
+        versions: super::version::Versions::unset(),
+    }
+}
+
+/// Budi, born 1990-08-15 in Kota Padang, with a NIK that agrees.
+pub fn person() -> Person {
+    Person {
+        uid: "p".into(),
+        nik: Some("1371021508900001".parse().unwrap()),
+        full_name: "Budi".into(),
+        sex: Some(super::Sex::L),
+        birth_place: Some("Padang".into()),
+        birth_date: Some("1990-08-15".parse().unwrap()),
+        regency: Some("1371".parse().unwrap()),
+        address: Some("Jl. Lama".into()),
+        phone: Some("+6281200000001".into()),
+        education: None,
+        marital_status: None,
+        office_code: "SB".into(),
+        created_at: Timestamp::default(),
+        updated_at: Timestamp::default(),
+        accepted_warnings: None,
         versions: super::version::Versions::unset(),
     }
 }

@@ -147,6 +147,29 @@ pub fn search_key(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::record::Record;
+
+    /// `worker edit` sets a field through the parser its exchange cells are read with.
+    #[test]
+    fn a_clerks_text_is_set_through_the_parser_an_import_uses() {
+        let mut p = crate::domain::fixtures::person();
+        assert!(p.set_text("address", "Jl. Sawahan 3\nPadang").unwrap());
+        assert_eq!(p.address.as_deref(), Some("Jl. Sawahan 3\nPadang"));
+        p.set_text("phone", "0812-3456-7890").unwrap();
+        assert_eq!(p.phone.as_deref(), Some("+6281234567890"));
+        p.set_text("regency_code", "Kota Padang").unwrap();
+        assert_eq!(p.regency.as_ref().unwrap().as_str(), "1371");
+        p.set_text("birth_date", "15-08-1990").unwrap();
+        assert_eq!(p.birth_date, Some("1990-08-15".parse().unwrap()));
+        assert!(p.set_text("full_name", "  ").is_err(), "a name is required");
+        assert!(
+            p.set_text("birth_place", "Padang\nKota").is_err(),
+            "one line"
+        );
+        assert!(p.set_text("phone", "").unwrap(), "emptied");
+        assert_eq!(p.phone, None);
+        assert!(!p.set_text("no_such_column", "x").unwrap());
+    }
 
     #[test]
     fn names_are_searchable_without_accents() {

@@ -462,6 +462,10 @@ pub trait Record: Clone + Sized {
         cell: impl Fn(&'static str) -> &'c str,
         errors: &mut Vec<FieldError>,
     ) -> Option<Self>;
+    /// Sets a column from a clerk's text (a flag, a prompt) through the parser its exchange cells
+    /// are read with, so a correction accepts exactly what an import would (an address its line
+    /// breaks). `Ok(false)` for a column the record has not.
+    fn set_text(&mut self, column: &str, text: &str) -> Result<bool, Invalid>;
     /// Copies from `stored` what only this office records, when another office's version replaces it.
     fn keep_local(&mut self, stored: &Self);
     fn uid(&self) -> &str;
@@ -605,6 +609,16 @@ macro_rules! record {
                 Some($name { $($field: $field?),+ })
             }
 
+            fn set_text(&mut self, column: &str, text: &str) -> Result<bool, $crate::error::Invalid> {
+                $(
+                    if column == $column {
+                        self.$field = $crate::record!(@set text.trim(), $ty $(; $parser)?)?;
+                        return Ok(true);
+                    }
+                )+
+                Ok(false)
+            }
+
             fn keep_local(&mut self, stored: &Self) {
                 let _ = stored;
                 $( $crate::record!(@keep self, stored, $field $(, $exchange)?); )+
@@ -643,6 +657,10 @@ macro_rules! record {
             Ok(v) => Some(v),
             Err(e) => { $errors.push(($exchange, e)); None }
         }
+    };
+    (@set $text:expr, $ty:ty) => { <$ty as $crate::domain::record::FieldValue>::parse($text) };
+    (@set $text:expr, $ty:ty; $parser:path) => {
+        <$ty as $crate::domain::record::FieldValue>::parse_with($text, $parser)
     };
     (@keep $self:ident, $stored:ident, $field:ident) => { $self.$field = $stored.$field.clone() };
     (@keep $self:ident, $stored:ident, $field:ident, $exchange:literal) => {};

@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use super::date::age_on;
 use super::person::Person;
 use super::placement::Placement;
-use super::{Scheme, Warning};
+use super::record::Timestamp;
+use super::{rules, Scheme, Warning};
+use crate::error::Invalid;
 use crate::i18n::Msg;
 use crate::i18n::Said;
 use crate::said;
@@ -88,6 +90,85 @@ pub fn identity_differences(stored: &Person, entered: &Person) -> Vec<Warning> {
     out
 }
 
+/// A person on record registered again: the stored identity stays (a difference is a warning,
+/// corrected with `worker edit`), the home regency and contact details follow what the clerk
+/// just entered (a detail left empty keeps the stored one).
+pub fn merge(stored: Person, entered: &Person, now: &Timestamp) -> (Person, Vec<Warning>) {
+    let differences = identity_differences(&stored, entered);
+    let mut merged = stored;
+    merged.regency = entered.regency.clone();
+    merged.address = entered.address.clone().or(merged.address);
+    merged.phone = entered.phone.clone().or(merged.phone);
+    merged.education = entered.education.or(merged.education);
+    merged.marital_status = entered.marital_status.or(merged.marital_status);
+    merged.updated_at = now.clone();
+    (merged, differences)
+}
+
+/// The last word on a registration, on the records as they are in the transaction: the person has
+/// no open placement, and the person and the placement are valid. One refusal names every reason.
+pub fn check_saved(
+    person: &Person,
+    placement: &Placement,
+    open: Option<&Placement>,
+    today: NaiveDate,
+) -> Result<(), Invalid> {
+    if let Some(open) = open {
+        let reason = said!(Msg::OpenPlacementExists, open.reference(), open.stage);
+        return Err(Invalid(said!(Msg::RegistrationRefused, reason)));
+    }
+    let mut problems = rules::person(person, today);
+    problems.extend(rules::placement(placement, person.birth_date, today));
+    match problems.is_empty() {
+        true => Ok(()),
+        false => Err(Invalid(said!(
+            Msg::RegistrationRefused,
+            rules::messages(&problems)
+        ))),
+    }
+}
+
+/// The fields a NIK speaks for: correcting one checks the NIK's agreement again.
+pub const IDENTITY: &[&str] = &["nik", "birth_date", "sex", "regency_code"];
+
+/// A correction (`worker edit`) of a person and their placement, checked as a registration is:
+/// an open placement still meets the registration rules with the corrected birth date, scheme and
+/// company (on the registration date, or today for a later correction); the records are valid;
+/// and a changed identity field gives the NIK's warnings again, for the clerk to confirm.
+pub fn check_correction(
+    person: &Person,
+    placement: &Placement,
+    changed: &[&str],
+    today: NaiveDate,
+) -> Result<Vec<Warning>, Invalid> {
+    if let (Some(birth), true) = (person.birth_date, placement.stage.is_open()) {
+        let reasons = refusals(&Facts {
+            birth_date: birth,
+            registered_on: placement.registered_on,
+            today: today.max(placement.registered_on),
+            scheme: placement.scheme,
+            p3mi_name: placement.p3mi_name.as_deref(),
+            open_placement: None,
+        });
+        if !reasons.is_empty() {
+            return Err(Invalid(Said::joined(reasons)));
+        }
+    }
+    rules::refuse(rules::person(person, today))?;
+    if placement.stage.is_open() {
+        rules::refuse(rules::placement(placement, person.birth_date, today))?;
+    }
+    let identity_changed = changed.iter().any(|c| IDENTITY.contains(c));
+    Ok(match (&person.nik, identity_changed) {
+        (Some(nik), true) => nik.warnings(
+            person.birth_date,
+            person.sex,
+            person.regency.as_ref().map(|r| r.as_str()),
+        ),
+        _ => Vec::new(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +196,59 @@ mod tests {
             p3mi_name: None,
             open_placement: None,
         }
+    }
+
+    use crate::domain::fixtures::person;
+
+    #[test]
+    fn a_returning_person_keeps_the_stored_identity_and_takes_the_new_contact_details() {
+        let stored = person();
+        let mut entered = person();
+        entered.full_name = "Budi Santoso".into();
+        entered.regency = Some("1301".parse().unwrap());
+        entered.address = Some("Jl. Baru".into());
+        entered.phone = None;
+        let now = Timestamp::default();
+        let (merged, warnings) = merge(stored, &entered, &now);
+        assert_eq!(merged.full_name, "Budi", "identity stays");
+        assert_eq!(warnings.len(), 1, "the name differs: {warnings:?}");
+        assert_eq!(merged.regency.unwrap().as_str(), "1301");
+        assert_eq!(merged.address.as_deref(), Some("Jl. Baru"));
+        assert_eq!(merged.phone.as_deref(), Some("+6281200000001"), "kept");
+    }
+
+    #[test]
+    fn a_registration_is_refused_beside_an_open_placement_with_its_number() {
+        use crate::domain::fixtures::placement_in;
+        let today = "2023-11-08".parse().unwrap();
+        let new = placement_in(super::super::Stage::Registered);
+        let open = placement_in(super::super::Stage::Recommended);
+        assert!(check_saved(&person(), &new, None, today).is_ok());
+        let refused = check_saved(&person(), &new, Some(&open), today).unwrap_err();
+        assert!(refused
+            .0
+            .render(crate::i18n::Lang::En)
+            .contains("REG-2023-00001"));
+    }
+
+    #[test]
+    fn a_correction_gives_the_nik_warnings_only_when_an_identity_field_changed() {
+        use crate::domain::fixtures::placement_in;
+        let today = "2023-11-08".parse().unwrap();
+        let p = placement_in(super::super::Stage::Registered);
+        let mut wrong = person();
+        wrong.sex = Some(super::super::Sex::P);
+        let warned = check_correction(&wrong, &p, &["sex"], today).unwrap();
+        assert_eq!(warned.len(), 1, "{warned:?}");
+        assert!(check_correction(&wrong, &p, &["address"], today)
+            .unwrap()
+            .is_empty());
+        // Made under age by the corrected birth date: refused while the placement is open.
+        let mut young = person();
+        young.birth_date = Some("2010-01-01".parse().unwrap());
+        assert!(check_correction(&young, &p, &["birth_date"], today).is_err());
+        let closed = placement_in(super::super::Stage::Cancelled);
+        assert!(check_correction(&young, &closed, &["birth_date"], today).is_ok());
     }
 
     #[test]

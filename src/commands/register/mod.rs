@@ -4,7 +4,6 @@
 mod input;
 mod person;
 
-use crate::i18n::Label;
 use anyhow::Result;
 use chrono::Datelike;
 
@@ -13,8 +12,7 @@ use crate::context::Ctx;
 use crate::db::{self, records};
 use crate::domain::audit::Action;
 use crate::domain::placement::registration_number;
-use crate::domain::registration::{refusals, Facts};
-use crate::domain::rules;
+use crate::domain::registration::{check_saved, refusals, Facts};
 use crate::error::refused;
 use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
@@ -90,6 +88,25 @@ pub struct PersonFields {
     pub marital_status: Option<String>,
 }
 
+impl PersonFields {
+    /// Each flag's value beside the person's column it sets (`worker edit` sets them through the
+    /// record's own parsers).
+    pub fn given(&self) -> [(&'static str, Option<&str>); 10] {
+        [
+            ("nik", self.nik.as_deref()),
+            ("full_name", self.name.as_deref()),
+            ("sex", self.sex.as_deref()),
+            ("birth_place", self.birth_place.as_deref()),
+            ("birth_date", self.birth_date.as_deref()),
+            ("regency_code", self.regency.as_deref()),
+            ("address", self.address.as_deref()),
+            ("phone", self.phone.as_deref()),
+            ("education", self.education.as_deref()),
+            ("marital_status", self.marital_status.as_deref()),
+        ]
+    }
+}
+
 #[derive(Args, Debug, Default, Clone)]
 pub struct PlacementFields {
     /// Placement scheme: G2G, P3MI, UKPS or MANDIRI
@@ -113,6 +130,21 @@ pub struct PlacementFields {
     /// Registration date [default: today]
     #[arg(long, value_name = "DATE")]
     pub registered_on: Option<String>,
+}
+
+impl PlacementFields {
+    /// Each flag's value beside the placement's column it sets.
+    pub fn given(&self) -> [(&'static str, Option<&str>); 7] {
+        [
+            ("scheme", self.scheme.as_deref()),
+            ("p3mi_name", self.p3mi.as_deref()),
+            ("employer_name", self.employer.as_deref()),
+            ("country", self.country.as_deref()),
+            ("sector", self.sector.as_deref()),
+            ("occupation", self.occupation.as_deref()),
+            ("registered_on", self.registered_on.as_deref()),
+        ]
+    }
 }
 
 /// The examples at the end of the help (a test parses each one).
@@ -208,28 +240,8 @@ pub fn run(ctx: &Ctx, mut args: RegisterArgs) -> Result<()> {
                 )))
             }
         }
-        if let Some(open) = db::placements::open_of_person(tx, &person.uid)? {
-            return Err(refused(t!(
-                Msg::RegistrationRefused,
-                t!(
-                    Msg::OpenPlacementExists,
-                    open.reference(),
-                    open.stage.label()
-                )
-            )));
-        }
-        let mut problems = rules::person(&person, ctx.clock.today);
-        problems.extend(rules::placement(
-            &placement,
-            person.birth_date,
-            ctx.clock.today,
-        ));
-        if !problems.is_empty() {
-            return Err(refused(t!(
-                Msg::RegistrationRefused,
-                rules::messages(&problems)
-            )));
-        }
+        let open = db::placements::open_of_person(tx, &person.uid)?;
+        check_saved(&person, &placement, open.as_ref(), ctx.clock.today)?;
         let year = placement.registered_on.year();
         placement.registration_number = Some(db::numbers::next(
             tx,

@@ -10,7 +10,7 @@ use crate::db;
 use crate::domain::person::Person;
 use crate::domain::placement::Placement;
 use crate::domain::record::Timestamp;
-use crate::domain::registration::identity_differences;
+use crate::domain::registration::merge;
 use crate::domain::Stage;
 
 /// The person to save, and the stored person's open placement (a reason to refuse) if any.
@@ -41,20 +41,11 @@ pub fn person_of(
     let Some(stored) = entered.stored.clone() else {
         return Ok((person, None));
     };
-    entered
-        .warnings
-        .extend(identity_differences(&stored, &person));
     let open_placement = db::placements::of_person(conn, &stored.uid)?
         .into_iter()
         .find(|p| p.stage.is_open());
-    // The stored identity stays; contact details follow what the clerk just entered.
-    let mut merged = stored;
-    merged.regency = person.regency.clone();
-    merged.address = person.address.clone().or(merged.address);
-    merged.phone = person.phone.clone().or(merged.phone);
-    merged.education = person.education.or(merged.education);
-    merged.marital_status = person.marital_status.or(merged.marital_status);
-    merged.updated_at = now.clone();
+    let (merged, differences) = merge(stored, &person, now);
+    entered.warnings.extend(differences);
     Ok((merged, open_placement))
 }
 
