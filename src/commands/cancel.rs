@@ -10,12 +10,11 @@ use super::stage::move_placement;
 use crate::context::Ctx;
 use crate::db::{self, records};
 use crate::domain::audit::Action;
-use crate::domain::placement::StageEvent;
 use crate::domain::text;
-use crate::domain::{CancelReason, RecommendationStatus};
+use crate::domain::placement::StageEvent;
+use crate::domain::CancelReason;
 use crate::help::examples::{ex, Examples};
-use crate::i18n::Msg;
-use crate::t;
+use crate::i18n::{Lang, Msg};
 
 #[derive(Args, Debug)]
 pub struct CancelArgs {
@@ -68,19 +67,16 @@ pub fn run(ctx: &Ctx, mut args: CancelArgs) -> Result<()> {
     let note = text::note(args.note.as_deref())?;
     let actor = ctx.actor();
     move_placement(ctx, given(&args.placement), |tx, placement| {
-        placement.apply(StageEvent::Cancel, ctx.clock.today, ctx.clock.today)?;
-        placement.cancel_reason = Some(reason);
-        placement.cancel_note = note;
         let own = crate::settings::office(tx)?.code;
-        // The placement's letter in force is voided by its own office only (another office's
-        // letter stays as that office decided; the cancellation travels to it).
-        if let Some(issued) = db::recommendations::issued_of_placement(tx, &placement.uid)?
-            .filter(|r| r.office_code == own)
+        let in_force = db::recommendations::issued_of_placement(tx, &placement.uid)?;
+        let today = ctx.clock.today;
+        if let Some((mut void, why)) =
+            placement.cancel(reason, note, today, in_force.as_ref(), &own)?
         {
-            let mut void = issued.clone();
-            void.status = RecommendationStatus::Void;
-            void.void_reason = Some(t!(Msg::CancelledPlacement, placement.reference()));
-            records::change(tx, &actor, Action::Void.as_str(), &issued, void)?;
+            // The record keeps its reason in the office's language, as a letter would.
+            void.void_reason = Some(why.render(Lang::Id));
+            let issued = in_force.as_ref().expect("the letter voided");
+            records::change(tx, &actor, Action::Void.as_str(), issued, void)?;
         }
         Ok(())
     })

@@ -11,10 +11,8 @@ use crate::context::Ctx;
 use crate::domain::contact::parse_passport;
 use crate::domain::date::parse_date;
 use crate::domain::placement::StageEvent;
-use crate::error::refused;
 use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
-use crate::t;
 
 #[derive(Args, Debug)]
 pub struct DepartArgs {
@@ -67,14 +65,7 @@ pub fn run(ctx: &Ctx, mut args: DepartArgs) -> Result<()> {
         ctx.warn(&w.message.to_string());
     }
     move_placement(ctx, given(&args.placement), |_, placement| {
-        placement.apply(StageEvent::Depart, on, ctx.clock.today)?;
-        if let Some((number, _)) = passport {
-            placement.passport_number = Some(number);
-        }
-        if placement.passport_number.is_none() {
-            return Err(refused(t!(Msg::PassportNeeded)));
-        }
-        Ok(())
+        Ok(placement.depart(on, passport.map(|(number, _)| number), ctx.clock.today)?)
     })
 }
 

@@ -193,6 +193,12 @@ pub fn used(
     Ok((used, p))
 }
 
+/// An issued letter, for the domain's unit tests.
+#[cfg(test)]
+pub fn tests_letter() -> Recommendation {
+    tests::issued()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,6 +230,12 @@ mod tests {
             office_code: "SB".into(),
             now: Timestamp::default(),
         }
+    }
+
+    pub(super) fn issued() -> Recommendation {
+        decide(decision(&placement_in(Stage::Registered), &[], None))
+            .unwrap()
+            .letter
     }
 
     #[test]

@@ -3,11 +3,12 @@
 
 use chrono::NaiveDate;
 
+use super::recommendation::Recommendation;
 use super::record::{parse_uid, Timestamp};
 use super::version::Versions;
 use super::{CancelReason, CountryCode, Scheme, Sector, Stage};
 use crate::error::Invalid;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Said};
 use crate::said;
 
 crate::record! {
@@ -133,6 +134,49 @@ impl Placement {
     }
 }
 
+impl Placement {
+    /// A departure on `on`: the stage and date, and the passport it leaves on (given now, or
+    /// recorded before with `recommendation used`; none refuses the departure).
+    pub fn depart(
+        &mut self,
+        on: NaiveDate,
+        passport: Option<String>,
+        today: NaiveDate,
+    ) -> Result<(), Invalid> {
+        self.apply(StageEvent::Depart, on, today)?;
+        if let Some(number) = passport {
+            self.passport_number = Some(number);
+        }
+        match self.passport_number {
+            Some(_) => Ok(()),
+            None => Err(Invalid(said!(Msg::PassportNeeded))),
+        }
+    }
+
+    /// A cancellation today, with its reason and note. The placement's letter in force is voided
+    /// by its own office only (another office's letter stays as that office decided; the
+    /// cancellation travels to it): returned marked void, with why.
+    pub fn cancel(
+        &mut self,
+        reason: CancelReason,
+        note: Option<String>,
+        today: NaiveDate,
+        letter_in_force: Option<&Recommendation>,
+        own_office: &str,
+    ) -> Result<Option<(Recommendation, Said)>, Invalid> {
+        self.apply(StageEvent::Cancel, today, today)?;
+        self.cancel_reason = Some(reason);
+        self.cancel_note = note;
+        Ok(letter_in_force
+            .filter(|r| r.office_code == own_office)
+            .map(|r| {
+                let mut void = r.clone();
+                void.status = super::RecommendationStatus::Void;
+                (void, said!(Msg::CancelledPlacement, self.reference()))
+            }))
+    }
+}
+
 /// The stage a placement's facts give it, whichever offices recorded them: a return, a departure
 /// (never erased by a cancellation recorded elsewhere), a cancellation, a live letter, else
 /// registered.
@@ -233,6 +277,48 @@ mod tests {
 
     fn placement() -> Placement {
         crate::domain::fixtures::placement_in(Stage::Recommended)
+    }
+
+    #[test]
+    fn a_departure_needs_a_passport_given_now_or_recorded_before() {
+        let today = "2023-11-08".parse().unwrap();
+        let on = "2023-11-01".parse().unwrap();
+        let mut p = placement();
+        assert!(p.clone().depart(on, None, today).is_err());
+        p.clone()
+            .depart(on, Some("C1234567".into()), today)
+            .unwrap();
+        p.passport_number = Some("C7654321".into());
+        p.depart(on, None, today).unwrap();
+        assert_eq!(p.stage, Stage::Departed);
+        assert_eq!(p.departed_on, Some(on));
+    }
+
+    #[test]
+    fn a_cancellation_voids_only_this_offices_letter_in_force() {
+        let today = "2023-11-08".parse().unwrap();
+        let mut letter = crate::domain::decision::tests_letter();
+        letter.office_code = "SB".into();
+        let mut p = placement();
+        let voided = p
+            .clone()
+            .cancel(CancelReason::Withdrawn, None, today, Some(&letter), "SB")
+            .unwrap();
+        let (void, why) = voided.unwrap();
+        assert_eq!(void.status, crate::domain::RecommendationStatus::Void);
+        assert!(why.render(crate::i18n::Lang::Id).contains("REG-2023-00001"));
+        let kept = p
+            .cancel(
+                CancelReason::Withdrawn,
+                Some("x".into()),
+                today,
+                Some(&letter),
+                "JT",
+            )
+            .unwrap();
+        assert!(kept.is_none(), "another office's letter stays");
+        assert_eq!(p.stage, Stage::Cancelled);
+        assert_eq!(p.cancel_reason, Some(CancelReason::Withdrawn));
     }
 
     #[test]
