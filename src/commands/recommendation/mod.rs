@@ -187,62 +187,75 @@ pub fn run(ctx: &Ctx, mut command: RecommendationCommand) -> Result<()> {
                 .print_one(ctx.format, &mut pager::start(ctx.format))
         }
         RecommendationCommand::Void { letter, reason } => {
-            let letter = letter.unwrap_or_default();
-            let reason = text::line(reason.as_deref())?
-                .ok_or_else(|| Invalid(crate::said!(Msg::ReasonEmpty)))?;
-            let actor = ctx.actor();
-            let (r, placement) = store.write(|tx| {
-                let (old, old_placement, _) = lookup::recommendation(tx, &letter)?;
-                // Only the office whose series the letter is in voids it.
-                let own = crate::settings::office(tx)?.code;
-                let (void, back) = decision::void(&old, &old_placement, &own, reason, today)?;
-                let r = records::change(tx, &actor, Action::Void.as_str(), &old, void)?;
-                let placement = match back {
-                    Some(p) => {
-                        records::change(tx, &actor, Action::Update.as_str(), &old_placement, p)?
-                    }
-                    None => old_placement,
-                };
-                Ok((r, placement))
-            })?;
-            ctx.say(&t!(
-                Msg::RecommendationVoided,
-                r.letter_number.clone().unwrap_or_default(),
-                placement.reference()
-            ))
+            void(ctx, &mut store, &letter.unwrap_or_default(), reason)
         }
         RecommendationCommand::Used {
             letter,
             passport,
             issued,
-        } => {
-            let letter = letter.unwrap_or_default();
-            let (number, warning) = parse_passport(&passport.unwrap_or_default())?;
-            let issued = parse_date(&issued.unwrap_or_default())?;
-            if let (Some(w), false) = (warning, ctx.interactive) {
-                ctx.warn(&w.message.to_string());
-            }
-            let actor = ctx.actor();
-            let r = store.write(|tx| {
-                let (old, old_placement, _) = lookup::recommendation(tx, &letter)?;
-                let (used, placement) =
-                    decision::used(&old, &old_placement, &number, issued, today)?;
-                let r = records::change(tx, &actor, Action::Used.as_str(), &old, used)?;
-                records::change(
-                    tx,
-                    &actor,
-                    Action::Update.as_str(),
-                    &old_placement,
-                    placement,
-                )?;
-                Ok(r)
-            })?;
-            ctx.say(&t!(
-                Msg::RecommendationUsed,
-                r.letter_number.clone().unwrap_or_default(),
-                number,
-                issued
-            ))
-        }
+        } => used(
+            ctx,
+            &mut store,
+            &letter.unwrap_or_default(),
+            &passport.unwrap_or_default(),
+            &issued.unwrap_or_default(),
+        ),
     }
+}
+
+/// `recommendation void`: the letter and, when it was recommended, its placement, in one
+/// transaction.
+fn void(ctx: &Ctx, store: &mut db::Store, letter: &str, reason: Option<String>) -> Result<()> {
+    let reason =
+        text::line(reason.as_deref())?.ok_or_else(|| Invalid(crate::said!(Msg::ReasonEmpty)))?;
+    let actor = ctx.actor();
+    let today = ctx.clock.today;
+    let (r, placement) = store.write(|tx| {
+        let (old, old_placement, _) = lookup::recommendation(tx, letter)?;
+        // Only the office whose series the letter is in voids it.
+        let own = crate::settings::office(tx)?.code;
+        let (void, back) = decision::void(&old, &old_placement, &own, reason, today)?;
+        let r = records::change(tx, &actor, Action::Void.as_str(), &old, void)?;
+        let placement = match back {
+            Some(p) => records::change(tx, &actor, Action::Update.as_str(), &old_placement, p)?,
+            None => old_placement,
+        };
+        Ok((r, placement))
+    })?;
+    ctx.say(&t!(
+        Msg::RecommendationVoided,
+        r.letter_number.clone().unwrap_or_default(),
+        placement.reference()
+    ))
+}
+
+/// `recommendation used`: the letter and the passport on its placement, in one transaction.
+fn used(
+    ctx: &Ctx,
+    store: &mut db::Store,
+    letter: &str,
+    passport: &str,
+    issued: &str,
+) -> Result<()> {
+    let (number, warning) = parse_passport(passport)?;
+    let issued = parse_date(issued)?;
+    if let (Some(w), false) = (warning, ctx.interactive) {
+        ctx.warn(&w.message.to_string());
+    }
+    let actor = ctx.actor();
+    let today = ctx.clock.today;
+    let r = store.write(|tx| {
+        let (old, old_placement, _) = lookup::recommendation(tx, letter)?;
+        let (used, placement) = decision::used(&old, &old_placement, &number, issued, today)?;
+        let r = records::change(tx, &actor, Action::Used.as_str(), &old, used)?;
+        let update = Action::Update.as_str();
+        records::change(tx, &actor, update, &old_placement, placement)?;
+        Ok(r)
+    })?;
+    ctx.say(&t!(
+        Msg::RecommendationUsed,
+        r.letter_number.clone().unwrap_or_default(),
+        number,
+        issued
+    ))
 }
