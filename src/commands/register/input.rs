@@ -50,25 +50,11 @@ fn required_line(s: &str) -> Result<String, Invalid> {
 
 /// Forgets one answer, so the next pass asks it again.
 pub fn clear(args: &mut RegisterArgs, flag: &str) {
-    let (p, pl) = (&mut args.person, &mut args.placement);
-    let slot = match flag {
-        "--nik" => &mut p.nik,
-        "--name" => &mut p.name,
-        "--sex" => &mut p.sex,
-        "--birth-place" => &mut p.birth_place,
-        "--birth-date" => &mut p.birth_date,
-        "--regency" => &mut p.regency,
-        "--address" => &mut p.address,
-        "--phone" => &mut p.phone,
-        "--scheme" => &mut pl.scheme,
-        "--p3mi" => &mut pl.p3mi,
-        "--employer" => &mut pl.employer,
-        "--country" => &mut pl.country,
-        "--sector" => &mut pl.sector,
-        "--occupation" => &mut pl.occupation,
-        _ => return,
-    };
-    *slot = None;
+    if let Some(slot) = args.person.slot(flag) {
+        *slot = None;
+    } else if let Some(slot) = args.placement.slot(flag) {
+        *slot = None;
+    }
 }
 
 /// The birth date a NIK carries (its century guessed: the latest one not in the future).

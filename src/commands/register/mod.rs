@@ -88,22 +88,69 @@ pub struct PersonFields {
     pub marital_status: Option<String>,
 }
 
+/// A value a clerk types for a person or a placement: its flag, the record's column it sets
+/// (through the parser the record declares for it, the one an import uses), and its question.
+/// `register`, `worker edit` and their prompts all read these tables.
+pub struct Typed {
+    pub flag: &'static str,
+    pub column: &'static str,
+    pub ask: Msg,
+}
+
+const fn typed(flag: &'static str, column: &'static str, ask: Msg) -> Typed {
+    Typed { flag, column, ask }
+}
+
+/// The person's values, in the order they are asked.
+pub const PERSON_TYPED: &[Typed] = &[
+    typed("--nik", "nik", Msg::AskNik),
+    typed("--name", "full_name", Msg::AskName),
+    typed("--sex", "sex", Msg::AskSex),
+    typed("--birth-place", "birth_place", Msg::AskBirthPlace),
+    typed("--birth-date", "birth_date", Msg::AskBirthDate),
+    typed("--regency", "regency_code", Msg::AskRegency),
+    typed("--address", "address", Msg::AskAddress),
+    typed("--phone", "phone", Msg::AskPhone),
+    typed("--education", "education", Msg::AskEducation),
+    typed("--marital-status", "marital_status", Msg::AskMaritalStatus),
+];
+
+/// The placement's values, in the order they are asked.
+pub const PLACEMENT_TYPED: &[Typed] = &[
+    typed("--scheme", "scheme", Msg::AskScheme),
+    typed("--p3mi", "p3mi_name", Msg::AskP3mi),
+    typed("--employer", "employer_name", Msg::AskEmployer),
+    typed("--country", "country", Msg::AskCountry),
+    typed("--sector", "sector", Msg::AskSector),
+    typed("--occupation", "occupation", Msg::AskOccupation),
+    typed("--registered-on", "registered_on", Msg::AskRegisteredOn),
+];
+
 impl PersonFields {
-    /// Each flag's value beside the person's column it sets (`worker edit` sets them through the
-    /// record's own parsers).
-    pub fn given(&self) -> [(&'static str, Option<&str>); 10] {
-        [
-            ("nik", self.nik.as_deref()),
-            ("full_name", self.name.as_deref()),
-            ("sex", self.sex.as_deref()),
-            ("birth_place", self.birth_place.as_deref()),
-            ("birth_date", self.birth_date.as_deref()),
-            ("regency_code", self.regency.as_deref()),
-            ("address", self.address.as_deref()),
-            ("phone", self.phone.as_deref()),
-            ("education", self.education.as_deref()),
-            ("marital_status", self.marital_status.as_deref()),
-        ]
+    /// The answer held for a flag of `PERSON_TYPED`.
+    pub fn slot(&mut self, flag: &str) -> Option<&mut Option<String>> {
+        Some(match flag {
+            "--nik" => &mut self.nik,
+            "--name" => &mut self.name,
+            "--sex" => &mut self.sex,
+            "--birth-place" => &mut self.birth_place,
+            "--birth-date" => &mut self.birth_date,
+            "--regency" => &mut self.regency,
+            "--address" => &mut self.address,
+            "--phone" => &mut self.phone,
+            "--education" => &mut self.education,
+            "--marital-status" => &mut self.marital_status,
+            _ => return None,
+        })
+    }
+
+    /// Each given value beside the person's column it sets.
+    pub fn given(&self) -> Vec<(&'static str, String)> {
+        let mut all = self.clone();
+        PERSON_TYPED
+            .iter()
+            .filter_map(|t| Some((t.column, all.slot(t.flag)?.clone()?)))
+            .collect()
     }
 }
 
@@ -133,17 +180,27 @@ pub struct PlacementFields {
 }
 
 impl PlacementFields {
-    /// Each flag's value beside the placement's column it sets.
-    pub fn given(&self) -> [(&'static str, Option<&str>); 7] {
-        [
-            ("scheme", self.scheme.as_deref()),
-            ("p3mi_name", self.p3mi.as_deref()),
-            ("employer_name", self.employer.as_deref()),
-            ("country", self.country.as_deref()),
-            ("sector", self.sector.as_deref()),
-            ("occupation", self.occupation.as_deref()),
-            ("registered_on", self.registered_on.as_deref()),
-        ]
+    /// The answer held for a flag of `PLACEMENT_TYPED`.
+    pub fn slot(&mut self, flag: &str) -> Option<&mut Option<String>> {
+        Some(match flag {
+            "--scheme" => &mut self.scheme,
+            "--p3mi" => &mut self.p3mi,
+            "--employer" => &mut self.employer,
+            "--country" => &mut self.country,
+            "--sector" => &mut self.sector,
+            "--occupation" => &mut self.occupation,
+            "--registered-on" => &mut self.registered_on,
+            _ => return None,
+        })
+    }
+
+    /// Each given value beside the placement's column it sets.
+    pub fn given(&self) -> Vec<(&'static str, String)> {
+        let mut all = self.clone();
+        PLACEMENT_TYPED
+            .iter()
+            .filter_map(|t| Some((t.column, all.slot(t.flag)?.clone()?)))
+            .collect()
     }
 }
 
@@ -262,5 +319,51 @@ pub fn run(ctx: &Ctx, mut args: RegisterArgs) -> Result<()> {
             placement.uid
         )),
         format => view.print_one(format, &mut std::io::stdout().lock()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::person::Person;
+    use crate::domain::placement::Placement;
+    use crate::domain::record::Record;
+    use clap::CommandFactory;
+
+    /// Every value a clerk types has its flag on the command, its answer slot and a column of its
+    /// record: a flag cannot set a column the record has not, nor one without a question.
+    #[test]
+    fn every_typed_value_is_a_flag_a_slot_and_a_column() {
+        #[derive(clap::Parser)]
+        struct Cli {
+            #[command(flatten)]
+            args: RegisterArgs,
+        }
+        let command = Cli::command();
+        let flags: Vec<String> = command
+            .get_arguments()
+            .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
+            .collect();
+        let columns = |cols: &[crate::domain::record::Column]| -> Vec<&'static str> {
+            cols.iter().map(|c| c.name).collect()
+        };
+        let (mut person, mut placement) = (PersonFields::default(), PlacementFields::default());
+        for t in PERSON_TYPED {
+            assert!(flags.contains(&t.flag.to_string()), "{}", t.flag);
+            assert!(person.slot(t.flag).is_some(), "{}", t.flag);
+            assert!(columns(Person::columns()).contains(&t.column), "{}", t.column);
+        }
+        for t in PLACEMENT_TYPED {
+            assert!(flags.contains(&t.flag.to_string()), "{}", t.flag);
+            assert!(placement.slot(t.flag).is_some(), "{}", t.flag);
+            assert!(columns(Placement::columns()).contains(&t.column), "{}", t.column);
+        }
+        let typed = PERSON_TYPED.len() + PLACEMENT_TYPED.len();
+        assert_eq!(typed + 1, flags.len(), "every flag but --accept-warnings: {flags:?}");
+        person.address = Some("Jl. Sawahan 3\nPadang".into());
+        assert_eq!(
+            person.given(),
+            vec![("address", "Jl. Sawahan 3\nPadang".to_string())]
+        );
     }
 }

@@ -7,91 +7,53 @@ use anyhow::Result;
 use super::WorkerEditArgs;
 use crate::commands::form::ask::placement;
 use crate::commands::form::{day_first, Form};
+use crate::commands::register::{Typed, PERSON_TYPED, PLACEMENT_TYPED};
 use crate::context::Ctx;
-use crate::domain::contact::parse_phone;
-use crate::domain::date::parse_date;
-use crate::domain::person::{opt, parse_name, Person};
+use crate::domain::person::Person;
 use crate::domain::placement::Placement;
-use crate::domain::text;
+use crate::domain::record::Record;
 use crate::domain::*;
 use crate::error::Invalid;
 use crate::i18n::Msg;
 use crate::prompt::{Prompter, Terminal};
 use crate::t;
 
-/// The fields a clerk may correct: option, label, value now.
-fn fields(person: &Person, placement: &Placement) -> Vec<(&'static str, Msg, String)> {
-    vec![
-        ("--nik", Msg::AskNik, opt(&person.nik)),
-        ("--name", Msg::AskName, person.full_name.clone()),
-        ("--sex", Msg::AskSex, opt(&person.sex)),
-        (
-            "--birth-place",
-            Msg::AskBirthPlace,
-            opt(&person.birth_place),
-        ),
-        (
-            "--birth-date",
-            Msg::AskBirthDate,
-            person.birth_date.map(day_first).unwrap_or_default(),
-        ),
-        ("--regency", Msg::AskRegency, opt(&person.regency)),
-        ("--address", Msg::AskAddress, opt(&person.address)),
-        ("--phone", Msg::AskPhone, opt(&person.phone)),
-        ("--education", Msg::AskEducation, opt(&person.education)),
-        (
-            "--marital-status",
-            Msg::AskMaritalStatus,
-            opt(&person.marital_status),
-        ),
-        ("--scheme", Msg::AskScheme, placement.scheme.to_string()),
-        ("--p3mi", Msg::AskP3mi, opt(&placement.p3mi_name)),
-        (
-            "--employer",
-            Msg::AskEmployer,
-            opt(&placement.employer_name),
-        ),
-        ("--country", Msg::AskCountry, placement.country.to_string()),
-        ("--sector", Msg::AskSector, opt(&placement.sector)),
-        (
-            "--occupation",
-            Msg::AskOccupation,
-            opt(&placement.occupation),
-        ),
-        (
-            "--registered-on",
-            Msg::AskRegisteredOn,
-            day_first(placement.registered_on),
-        ),
-    ]
+/// A field a clerk may correct: its flag, column, question, the record it belongs to.
+struct Correctable {
+    typed: &'static Typed,
+    of_person: bool,
+}
+
+fn correctable() -> impl Iterator<Item = Correctable> {
+    let person = PERSON_TYPED.iter().map(|typed| Correctable {
+        typed,
+        of_person: true,
+    });
+    let placement = PLACEMENT_TYPED.iter().map(|typed| Correctable {
+        typed,
+        of_person: false,
+    });
+    person.chain(placement)
+}
+
+/// A field's value now, as the clerk types it (dates day first).
+fn now_of(record: Vec<(&'static str, String)>, column: &str) -> String {
+    let value = record
+        .into_iter()
+        .find(|(c, _)| *c == column)
+        .map(|(_, v)| v)
+        .unwrap_or_default();
+    match value.parse::<chrono::NaiveDate>() {
+        Ok(date) => day_first(date),
+        Err(_) => value,
+    }
 }
 
 fn slot<'a>(args: &'a mut WorkerEditArgs, flag: &str) -> Option<&'a mut Option<String>> {
-    let (p, pl) = (&mut args.person, &mut args.placement_fields);
-    Some(match flag {
-        "--nik" => &mut p.nik,
-        "--name" => &mut p.name,
-        "--sex" => &mut p.sex,
-        "--birth-place" => &mut p.birth_place,
-        "--birth-date" => &mut p.birth_date,
-        "--regency" => &mut p.regency,
-        "--address" => &mut p.address,
-        "--phone" => &mut p.phone,
-        "--education" => &mut p.education,
-        "--marital-status" => &mut p.marital_status,
-        "--scheme" => &mut pl.scheme,
-        "--p3mi" => &mut pl.p3mi,
-        "--employer" => &mut pl.employer,
-        "--country" => &mut pl.country,
-        "--sector" => &mut pl.sector,
-        "--occupation" => &mut pl.occupation,
-        "--registered-on" => &mut pl.registered_on,
-        _ => return None,
-    })
-}
-
-fn line(s: &str) -> Result<Option<String>, Invalid> {
-    text::line(Some(s))
+    if args.person.slot(flag).is_some() {
+        return args.person.slot(flag);
+    }
+    args.placement_fields.slot(flag)
 }
 
 fn done<T>(_: T) {}
@@ -100,44 +62,37 @@ fn parsed<C: std::str::FromStr>(now: &Option<String>) -> Option<C> {
     now.as_deref().and_then(|s| s.parse().ok())
 }
 
-/// Asks the new value of one field, the current one pre-filled.
+/// Asks the new value of one field, the current one pre-filled: a code from its list, anything
+/// else checked by the record's own parser (an address keeps its line breaks).
 fn ask_field(
     form: &mut Form,
     slot: &mut Option<String>,
-    flag: &'static str,
-    label: Msg,
+    field: &Correctable,
+    person: &Person,
+    placement: &Placement,
     now: String,
 ) -> Result<()> {
     let now = Some(now).filter(|s| !s.is_empty());
-    match flag {
-        "--sex" => form.code::<Sex>(slot, flag, label, parsed(&now)).map(done),
-        "--education" => form
-            .code::<Education>(slot, flag, label, parsed(&now))
+    let Typed { flag, column, ask } = *field.typed;
+    match column {
+        "sex" => form.code::<Sex>(slot, flag, ask, parsed(&now)).map(done),
+        "education" => form
+            .code::<Education>(slot, flag, ask, parsed(&now))
             .map(done),
-        "--marital-status" => form
-            .code::<MaritalStatus>(slot, flag, label, parsed(&now))
+        "marital_status" => form
+            .code::<MaritalStatus>(slot, flag, ask, parsed(&now))
             .map(done),
-        "--scheme" => form
-            .code::<Scheme>(slot, flag, label, parsed(&now))
-            .map(done),
-        "--sector" => form
-            .code::<Sector>(slot, flag, label, parsed(&now))
-            .map(done),
-        "--nik" => form
-            .need(slot, flag, label, now, |s| s.parse::<Nik>())
-            .map(done),
-        "--name" => form.need(slot, flag, label, now, parse_name).map(done),
-        "--birth-date" | "--registered-on" => {
-            form.need(slot, flag, label, now, parse_date).map(done)
+        "scheme" => form.code::<Scheme>(slot, flag, ask, parsed(&now)).map(done),
+        "sector" => form.code::<Sector>(slot, flag, ask, parsed(&now)).map(done),
+        _ => {
+            let check = |s: &str| -> Result<(), Invalid> {
+                match field.of_person {
+                    true => person.clone().set_text(column, s).map(done),
+                    false => placement.clone().set_text(column, s).map(done),
+                }
+            };
+            form.need(slot, flag, ask, now, check)
         }
-        "--regency" => form
-            .need(slot, flag, label, now, |s| s.parse::<RegencyCode>())
-            .map(done),
-        "--country" => form
-            .need(slot, flag, label, now, |s| s.parse::<CountryCode>())
-            .map(done),
-        "--phone" => form.need(slot, flag, label, now, parse_phone).map(done),
-        _ => form.need(slot, flag, label, now, line).map(done),
     }
 }
 
@@ -150,33 +105,41 @@ pub fn ask(ctx: &Ctx, args: &mut WorkerEditArgs) -> Result<()> {
     let mut terminal = Terminal;
     let mut form = Form::new(Some(&mut terminal as &mut dyn Prompter));
     let (found, person) = placement(&mut form, &mut args.placement, conn, |_| Ok(()))?;
-    let all = fields(&person, &found);
+    let all: Vec<(Correctable, String)> = correctable()
+        .map(|c| {
+            let now = match c.of_person {
+                true => now_of(person.fields(), c.typed.column),
+                false => now_of(found.fields(), c.typed.column),
+            };
+            (c, now)
+        })
+        .collect();
     if all
         .iter()
-        .any(|(flag, _, _)| slot(args, flag).is_some_and(|s| s.is_some()))
+        .any(|(c, _)| slot(args, c.typed.flag).is_some_and(|s| s.is_some()))
     {
         return Ok(());
     }
     loop {
         let mut items: Vec<String> = all
             .iter()
-            .map(|(flag, label, now)| {
-                let value = slot(args, flag)
+            .map(|(c, now)| {
+                let value = slot(args, c.typed.flag)
                     .and_then(|s| s.clone())
                     .unwrap_or(now.clone());
-                let label = t!(*label);
+                let label = t!(c.typed.ask);
                 let label = label.split(" (").next().unwrap_or_default().to_string();
                 t!(Msg::EditFieldItem, label, value)
             })
             .collect();
         items.push(t!(Msg::EditDone));
         let index = form.choose(&t!(Msg::AskEditWhich), &items, items.len() - 1)?;
-        let Some((flag, label, now)) = all.get(index).cloned() else {
+        let Some((field, now)) = all.get(index) else {
             return Ok(());
         };
-        if let Some(s) = slot(args, flag) {
-            let now = s.take().unwrap_or(now);
-            ask_field(&mut form, s, flag, label, now)?;
+        if let Some(s) = slot(args, field.typed.flag) {
+            let now = s.take().unwrap_or(now.clone());
+            ask_field(&mut form, s, field, &person, &found, now)?;
         }
     }
 }

@@ -132,16 +132,12 @@ fn corrected(
     let (mut person, mut placement) = (person.clone(), placement.clone());
     let mut warnings = Vec::new();
     for (column, value) in args.person.given() {
-        if let Some(v) = value {
-            let known = person.set_text(column, v)?;
-            debug_assert!(known, "{column}");
-        }
+        let known = person.set_text(column, &value)?;
+        debug_assert!(known, "{column}");
     }
     for (column, value) in args.placement_fields.given() {
-        if let Some(v) = value {
-            let known = placement.set_text(column, v)?;
-            debug_assert!(known, "{column}");
-        }
+        let known = placement.set_text(column, &value)?;
+        debug_assert!(known, "{column}");
     }
     if let Some(v) = args
         .person
