@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use super::paper::Paper;
 use super::{Block, Document, Signature};
 use crate::domain::date::indonesian_long;
+use crate::domain::eligibility::Detail;
 use crate::domain::person::Person;
 use crate::domain::placement::Placement;
 use crate::domain::recommendation::Recommendation;
@@ -185,12 +186,41 @@ fn reason_in_words(reason: RefusalReason) -> &'static str {
     }
 }
 
-/// What to bring to apply again, for each reason.
-fn what_to_bring(reason: RefusalReason, person: &Person) -> String {
+/// The documents a refusal found lacking, each as the applicant must bring it: the one missing,
+/// a valid one for the expired, the original of the unverified.
+fn documents_to_bring(details: &[Detail]) -> Option<String> {
+    use crate::domain::eligibility::Lack;
+    let lacking: Vec<String> = details
+        .iter()
+        .filter_map(|d| match d {
+            Detail::Documents { lacking } => Some(lacking),
+            _ => None,
+        })
+        .flatten()
+        .map(|l| {
+            let names: Vec<&str> = l
+                .kinds()
+                .into_iter()
+                .map(|k| CodeList::label_in(k, Lang::Id))
+                .collect();
+            let names = names.join(" atau ");
+            match l.lack {
+                Lack::Missing => names,
+                Lack::Expired => format!("{names} yang masih berlaku"),
+                Lack::Unverified => format!("{names} (untuk diverifikasi)"),
+            }
+        })
+        .collect();
+    (!lacking.is_empty()).then(|| format!("asli dan fotokopi: {}", lacking.join(", ")))
+}
+
+/// What to bring to apply again, for each reason; for missing documents, the very documents the
+/// refusal found lacking.
+fn what_to_bring(reason: RefusalReason, person: &Person, details: &[Detail]) -> String {
     match reason {
-        RefusalReason::DocsIncomplete => {
-            "dokumen yang belum lengkap sebagaimana tersebut di atas (asli dan fotokopi), termasuk surat keterangan sehat yang masih berlaku".into()
-        }
+        RefusalReason::DocsIncomplete => documents_to_bring(details).unwrap_or_else(|| {
+            "dokumen yang belum lengkap sebagaimana tersebut di atas (asli dan fotokopi)".into()
+        }),
         RefusalReason::UnderAge => match person.birth_date {
             Some(birth) => format!(
                 "permohonan dapat diajukan kembali mulai tanggal {}, saat Saudara berusia 18 tahun",
@@ -258,6 +288,11 @@ pub fn refusal_letter(
         .as_deref()
         .map(crate::views::refusal_details)
         .unwrap_or_default();
+    let parsed: Vec<Detail> = r
+        .refusal_details
+        .as_deref()
+        .and_then(Detail::parse_stored)
+        .unwrap_or_default();
     let paired = details.len() == r.refusal_reasons.len();
     let mut reasons: Vec<String> = r
         .refusal_reasons
@@ -286,7 +321,7 @@ pub fn refusal_letter(
     for reason in r.refusal_reasons.iter() {
         if !seen.contains(reason) {
             seen.push(*reason);
-            bring.push(what_to_bring(*reason, person));
+            bring.push(what_to_bring(*reason, person, &parsed));
         }
     }
     let mut blocks = vec![
@@ -532,6 +567,38 @@ mod tests {
         );
     }
 
+    /// The list of what to bring names the documents the refusal found lacking, and no others.
+    #[test]
+    fn what_to_bring_names_exactly_the_lacking_documents() {
+        use crate::domain::eligibility::{Lack, Lacking};
+        let lacking = |kinds: &[&str], lack| Lacking {
+            kinds: kinds.iter().map(|k| k.to_string()).collect(),
+            lack,
+        };
+        let details = [
+            Detail::NikMissing,
+            Detail::Documents {
+                lacking: vec![
+                    lacking(&["KK"], Lack::Missing),
+                    lacking(&["MEDICAL_CERTIFICATE"], Lack::Expired),
+                    lacking(&["BIRTH_CERTIFICATE", "DIPLOMA"], Lack::Unverified),
+                ],
+            },
+        ];
+        let person = crate::domain::fixtures::person();
+        let bring = what_to_bring(RefusalReason::DocsIncomplete, &person, &details);
+        assert_eq!(
+            bring,
+            "asli dan fotokopi: Kartu keluarga, Surat keterangan sehat (MCU) yang masih \
+             berlaku, Akta kelahiran atau Ijazah (untuk diverifikasi)"
+        );
+        let only_kk = [Detail::Documents {
+            lacking: vec![lacking(&["KK"], Lack::Missing)],
+        }];
+        let bring = what_to_bring(RefusalReason::DocsIncomplete, &person, &only_kk);
+        assert!(!bring.contains("sehat"), "not among the reasons: {bring}");
+    }
+
     #[test]
     fn every_refusal_reason_says_why_and_what_to_bring() {
         let person = Person {
@@ -554,7 +621,7 @@ mod tests {
         };
         for reason in RefusalReason::all() {
             assert!(reason_in_words(*reason).len() > 20);
-            assert!(what_to_bring(*reason, &person).len() > 20);
+            assert!(what_to_bring(*reason, &person, &[]).len() > 20);
         }
     }
 }

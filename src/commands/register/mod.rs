@@ -351,15 +351,27 @@ mod tests {
         for t in PERSON_TYPED {
             assert!(flags.contains(&t.flag.to_string()), "{}", t.flag);
             assert!(person.slot(t.flag).is_some(), "{}", t.flag);
-            assert!(columns(Person::columns()).contains(&t.column), "{}", t.column);
+            assert!(
+                columns(Person::columns()).contains(&t.column),
+                "{}",
+                t.column
+            );
         }
         for t in PLACEMENT_TYPED {
             assert!(flags.contains(&t.flag.to_string()), "{}", t.flag);
             assert!(placement.slot(t.flag).is_some(), "{}", t.flag);
-            assert!(columns(Placement::columns()).contains(&t.column), "{}", t.column);
+            assert!(
+                columns(Placement::columns()).contains(&t.column),
+                "{}",
+                t.column
+            );
         }
         let typed = PERSON_TYPED.len() + PLACEMENT_TYPED.len();
-        assert_eq!(typed + 1, flags.len(), "every flag but --accept-warnings: {flags:?}");
+        assert_eq!(
+            typed + 1,
+            flags.len(),
+            "every flag but --accept-warnings: {flags:?}"
+        );
         person.address = Some("Jl. Sawahan 3\nPadang".into());
         assert_eq!(
             person.given(),

@@ -420,6 +420,9 @@ fn block(block: &Block) -> Result<Vec<Item>> {
     Ok(items)
 }
 
+/// The longest closing paragraph moved whole with the signatures to a new page.
+const CLOSING_LINES: usize = 4;
+
 /// The items of the whole document, in order.
 fn items(doc: &Document) -> Result<Vec<Item>> {
     let mut items = Vec::new();
@@ -444,13 +447,20 @@ fn items(doc: &Document) -> Result<Vec<Item>> {
         items.extend(more);
     }
     items.push(letterhead(&doc.letterhead)?);
+    let mut last_block = items.len();
     for b in &doc.blocks {
-        // Signatures never start a page alone: the last line above them goes with them.
-        if matches!(b, Block::Signatures(_)) {
+        // Signatures never start a page alone: the closing paragraph above them (the block before
+        // them, whole when it is short) goes with them.
+        if matches!(b, Block::Signatures(_)) && items.len() - last_block <= CLOSING_LINES {
+            for item in &mut items[last_block..] {
+                item.keep_with_next = true;
+            }
+        } else if matches!(b, Block::Signatures(_)) {
             if let Some(last) = items.last_mut() {
                 last.keep_with_next = true;
             }
         }
+        last_block = items.len();
         items.extend(block(b)?);
     }
     Ok(items)
@@ -683,6 +693,43 @@ mod tests {
         for page in &pages {
             let last = &page.last().unwrap().1;
             assert!(!last.keep_with_next, "a kept item ends a page");
+        }
+    }
+
+    /// Whatever the length above, the signatures never open a page without the closing
+    /// paragraph: the page that holds them holds all of it.
+    #[test]
+    fn the_signatures_are_never_alone_on_a_page() {
+        let closing = "Demikian pemberitahuan ini kami sampaikan untuk diketahui, dan atas \
+                       perhatian Saudara kami ucapkan terima kasih sebesar-besarnya. Apabila \
+                       ada pertanyaan, Saudara dapat menghubungi kantor kami pada hari kerja.";
+        for n in 20..50 {
+            let mut blocks: Vec<Block> = (0..n)
+                .map(|i| Block::Paragraph(format!("Baris {i}")))
+                .collect();
+            blocks.push(Block::Paragraph(closing.into()));
+            let signatures = Block::Signatures(vec![Signature {
+                role: vec!["Kepala,".into()],
+                name: "Drs. Contoh Nama".into(),
+                below: Some("NIP. 1".into()),
+            }]);
+            let signature_items = block(&signatures).unwrap().len();
+            blocks.push(signatures);
+            let all = items(&doc(blocks)).unwrap();
+            let closing_lines = lines(closing, Weight::Regular, SIZE, (LEFT, RIGHT), Align::Left)
+                .unwrap()
+                .len();
+            assert!(
+                closing_lines >= 3,
+                "the test needs a paragraph of three lines"
+            );
+            let pages = paginate(all, TOP + 30.0);
+            let last = pages.last().unwrap();
+            assert!(
+                last.len() >= closing_lines + signature_items,
+                "{n} lines: the last page holds {} items",
+                last.len()
+            );
         }
     }
 
