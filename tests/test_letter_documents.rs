@@ -267,3 +267,55 @@ fn a_handover_record_without_a_number_prints_the_uid() {
         "a space to write the receiver's name: {text}"
     );
 }
+
+/// A handover record of remains known by their NIK alone: sex and birth date are read from the
+/// NIK rather than printed as "-", and every term is Indonesian (the airway bill included).
+#[test]
+fn a_handover_record_reads_sex_and_birth_date_from_the_nik_and_speaks_indonesian() {
+    let office = Office::with_letterhead();
+    let r = office
+        .run(&[
+            "repatriate",
+            "--category",
+            "JENAZAH",
+            "--arrived-on",
+            "2023-10-05",
+            "--nik",
+            "1371025508900002",
+            "--person-name",
+            "Almarhumah Siti",
+            "--from-country",
+            "MY",
+            "--airway-bill",
+            "618-12345675",
+            "--format",
+            "json",
+        ])
+        .json();
+    let number = r["repatriation_number"].as_str().unwrap().to_string();
+    office
+        .run(&[
+            "handover",
+            &number,
+            "--to",
+            "HOSPITAL",
+            "--on",
+            "2023-10-06",
+        ])
+        .ok();
+    for (format, doc) in all_formats(&office, &number) {
+        let doc = doc.split_whitespace().collect::<Vec<_>>().join(" ");
+        for expected in [
+            "Perempuan",
+            "15 Agustus 1990",
+            "Nomor Surat Muatan Udara (AWB)",
+            "618-12345675",
+        ] {
+            assert!(
+                doc.contains(expected),
+                "{format}: '{expected}' missing from:\n{doc}"
+            );
+        }
+        assert!(!doc.contains("Airway Bill"), "{format}: English in:\n{doc}");
+    }
+}

@@ -26,8 +26,12 @@ fn or_dash(value: Option<&str>) -> String {
         .to_string()
 }
 
-fn birth(person: &Person) -> String {
-    match (&person.birth_place, person.birth_date) {
+/// Place and date of birth; the date the NIK carries when none was typed.
+fn birth(person: &Person, on: NaiveDate) -> String {
+    let date = person
+        .birth_date
+        .or_else(|| person.nik.as_ref().and_then(|n| n.birth_date_by(on)));
+    match (&person.birth_place, date) {
         (Some(place), Some(date)) => format!("{place}, {}", indonesian_long(date)),
         (None, Some(date)) => indonesian_long(date),
         (Some(place), None) => place.clone(),
@@ -35,8 +39,12 @@ fn birth(person: &Person) -> String {
     }
 }
 
+/// The sex typed, else the one the NIK carries.
 fn sex(person: &Person) -> &'static str {
-    match person.sex {
+    match person
+        .sex
+        .or_else(|| person.nik.as_ref().map(|n| n.embedded_sex()))
+    {
         Some(Sex::L) => "Laki-laki",
         Some(Sex::P) => "Perempuan",
         None => "-",
@@ -44,14 +52,14 @@ fn sex(person: &Person) -> &'static str {
 }
 
 /// The worker and the placement, as both letters list them.
-fn applicant(placement: &Placement, person: &Person) -> Vec<(String, String)> {
+fn applicant(placement: &Placement, person: &Person, on: NaiveDate) -> Vec<(String, String)> {
     let mut rows = vec![
         ("Nama".to_string(), person.full_name.clone()),
         (
             "NIK".to_string(),
             or_dash(person.nik.as_ref().map(|n| n.as_str())),
         ),
-        ("Tempat/Tanggal Lahir".to_string(), birth(person)),
+        ("Tempat/Tanggal Lahir".to_string(), birth(person, on)),
         ("Jenis Kelamin".to_string(), sex(person).to_string()),
         ("Alamat".to_string(), or_dash(person.address.as_deref())),
         (
@@ -142,7 +150,7 @@ pub fn recommendation_letter(
             "Berdasarkan Undang-Undang Nomor 18 Tahun 2017 tentang Pelindungan Pekerja Migran Indonesia, setelah dilakukan verifikasi identitas dan dokumen, {} dengan ini memberikan rekomendasi penerbitan paspor bagi Calon Pekerja Migran Indonesia (CPMI) berikut:",
             paper.office_name
         )),
-        Block::Fields(applicant(placement, person)),
+        Block::Fields(applicant(placement, person, r.decided_on)),
     ];
     blocks.extend(validity.map(Block::Paragraph));
     blocks.push(Block::Paragraph(
@@ -340,7 +348,7 @@ pub fn refusal_letter(
             "Menindaklanjuti permohonan rekomendasi penerbitan paspor yang Saudara ajukan, setelah dilakukan verifikasi identitas dan dokumen, dengan ini {} memberitahukan bahwa rekomendasi penerbitan paspor belum dapat diberikan kepada:",
             paper.office_name
         )),
-        Block::Fields(applicant(placement, person)),
+        Block::Fields(applicant(placement, person, r.decided_on)),
         Block::Paragraph("dengan alasan sebagai berikut:".into()),
         Block::Numbered(reasons),
     ];
@@ -438,7 +446,7 @@ pub fn handover_record(
     ];
     if let Some(p) = person {
         worker.push(("Jenis Kelamin".into(), sex(p).into()));
-        worker.push(("Tempat/Tanggal Lahir".into(), birth(p)));
+        worker.push(("Tempat/Tanggal Lahir".into(), birth(p, on)));
         worker.push(("Alamat".into(), or_dash(p.address.as_deref())));
     }
     worker.push((
@@ -469,7 +477,7 @@ pub fn handover_record(
     ));
     for (label, value) in [
         ("Sebab Meninggal", &x.cause_of_death),
-        ("Nomor Airway Bill", &x.airway_bill),
+        ("Nomor Surat Muatan Udara (AWB)", &x.airway_bill),
         ("Surat Layak Terbang", &x.fit_to_travel_letter),
         ("Pendamping", &x.escort),
     ] {

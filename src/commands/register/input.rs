@@ -4,7 +4,7 @@
 
 use crate::i18n::Label;
 use anyhow::Result;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::super::form::Form;
@@ -59,12 +59,7 @@ pub fn clear(args: &mut RegisterArgs, flag: &str) {
 
 /// The birth date a NIK carries (its century guessed: the latest one not in the future).
 pub fn nik_birth_date(nik: &Nik, today: NaiveDate) -> Option<NaiveDate> {
-    let (day, month, yy) = nik.embedded_birth();
-    let century = today.year() - today.year().rem_euclid(100);
-    [century, century - 100]
-        .into_iter()
-        .filter_map(|c| NaiveDate::from_ymd_opt(c + yy as i32, month, day))
-        .find(|d| *d <= today)
+    nik.birth_date_by(today)
 }
 
 /// The regency a NIK was issued in, by name, when it still exists.
