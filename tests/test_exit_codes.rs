@@ -133,6 +133,83 @@ fn a_closed_pipe_ends_quietly() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
 
+/// Runs `args` on `office` piped to a reader that takes 16 bytes and goes, as `head -c 16` does:
+/// the listing (well over what a pipe holds, 64 KiB, so pmi-desk is still writing when the reader
+/// goes) ends soon with exit 0 and nothing on standard error: no panic, no "Broken pipe".
+fn ends_quietly_when_its_reader_goes(office: &Office, args: &[&str]) {
+    use std::io::Read;
+    use std::time::{Duration, Instant};
+    let whole = office.run(args).ok().len();
+    assert!(whole > (64 + 8) * 1024, "{args:?}: {whole} bytes");
+    let mut child = office
+        .command()
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The reader was dropped with the line above: the pipe is closed.
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        // Generous: only so that a pmi-desk that never notices does not hang the tests.
+        if started.elapsed() > Duration::from_secs(120) {
+            let _ = child.kill();
+            panic!("{args:?} still running two minutes after its reader went");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert_eq!(status.code(), Some(0), "{args:?}: {status}: {stderr}");
+    assert_eq!(stderr, "", "{args:?} says nothing");
+}
+
+/// Long listings as a table, as CSV rows, and a query's rows as SQLite streams them (CSV or JSON).
+#[test]
+fn a_long_listing_piped_to_a_reader_that_closes_early_ends_quietly() {
+    let office = Office::empty();
+    office
+        .run(&["demo", "--db", office.db.to_str().unwrap()])
+        .ok();
+    for args in [
+        &["worker", "list", "--all"][..],
+        &["worker", "list", "--all", "--format", "csv"],
+        &["log", "--format", "csv"],
+        &["query", "SELECT * FROM persons", "--format", "csv"],
+        &["query", "SELECT * FROM persons", "--format", "json"],
+    ] {
+        ends_quietly_when_its_reader_goes(&office, args);
+    }
+}
+
+/// Record listings as JSON. Fails today: they exit 1 with "pmi-desk: Broken pipe (os error 32)",
+/// since the error of `serde_json::to_writer_pretty` (`src/output.rs`) does not give main's
+/// broken-pipe test (`is_broken_pipe`, which walks the error's sources) the `io::Error` it wraps.
+#[test]
+#[ignore = "JSON listings exit 1 with \"Broken pipe\" when their reader closes early"]
+fn a_long_json_listing_piped_to_a_reader_that_closes_early_ends_quietly() {
+    let office = Office::empty();
+    office
+        .run(&["demo", "--db", office.db.to_str().unwrap()])
+        .ok();
+    for args in [
+        &["worker", "list", "--all", "--format", "json"][..],
+        &["log", "--format", "json"],
+    ] {
+        ends_quietly_when_its_reader_goes(&office, args);
+    }
+}
+
 #[test]
 fn an_older_database_is_migrated_on_open_with_its_records_kept() {
     let office = Office::empty();

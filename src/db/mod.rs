@@ -223,7 +223,22 @@ impl Tx<'_> {
             self.tx
                 .execute("UPDATE change_sequence SET value = ?1", [self.last.get()])?;
         }
+        pause_before_commit(&self.tx);
         self.tx.commit()
+    }
+}
+
+/// A test hook, nothing else: when `PMI_DESK_TEST_PAUSE_IN_TX` names a file, a write transaction
+/// whose rows are all written writes into that file how many rows this connection has changed,
+/// then waits (up to 30 seconds) before it commits, so that a test can kill the process inside the
+/// transaction (`tests/test_kill.rs`). Unset, it does nothing.
+fn pause_before_commit(conn: &Connection) {
+    let Some(marker) = std::env::var_os("PMI_DESK_TEST_PAUSE_IN_TX") else {
+        return;
+    };
+    let _ = std::fs::write(marker, conn.total_changes().to_string());
+    for _ in 0..600 {
+        std::thread::sleep(std::time::Duration::from_millis(50));
     }
 }
 

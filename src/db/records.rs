@@ -547,17 +547,27 @@ fn set_versions<R: Record>(record: &mut R, at: usize, text: &str) -> Result<()> 
 mod tests {
     use super::*;
     use crate::db::{OpenMode, Store};
+    use crate::domain::case::{Awaiting, Case, CaseEvent};
     use crate::domain::document::Document;
+    use crate::domain::person::Person;
+    use crate::domain::placement::Placement;
     use crate::domain::recommendation::{Reasons, Recommendation};
     use crate::domain::repatriation::Repatriation;
-    use crate::domain::{DocumentKind, RecommendationStatus, RefusalReason, RepatriationCategory};
+    use crate::domain::version::{Context, Dot, Versions};
+    use crate::domain::{
+        CancelReason, CaseCategory, CaseEventKind, CaseStatus, Channel, ClosureReason,
+        DocumentKind, Education, MaritalStatus, Partner, ProceduralStatus, RecommendationStatus,
+        RefusalReason, RepatriationCategory, Scheme, Sector, Sex, Stage,
+    };
 
     fn stamp(text: &str) -> Timestamp {
         Timestamp::parse(text).unwrap()
     }
 
-    /// Every field, local ones included, comes back from the database as it was saved: a field
-    /// missing from a declaration's columns would come back empty and fail here.
+    /// Every field of every kind, local ones included, comes back from the database as it was
+    /// saved: each holds a value other than its default (no `None`, no zero, no `false`), so that a
+    /// field missing from a declaration's columns, or a column left out of the insert or the
+    /// select, would come back empty and fail here.
     #[test]
     fn every_field_survives_the_database() {
         let dir = tempfile::tempdir().unwrap();
@@ -584,13 +594,13 @@ mod tests {
             office_code: "X".into(),
             created_at: stamp("2023-01-02T00:00:00Z"),
             updated_at: stamp("2023-01-03T00:00:00.5Z"),
-            versions: crate::domain::version::Versions::parse("00000000000000a1.4").unwrap(),
+            versions: Versions::parse("00000000000000a1.4").unwrap(),
         };
         let x = Repatriation {
             uid: "x".into(),
             repatriation_number: Some("X-R-2023-0001".into()),
-            person_uid: None,
-            case_uid: None,
+            person_uid: Some("w".into()),
+            case_uid: Some("k".into()),
             category: RepatriationCategory::Sick,
             from_country: Some("MY".parse().unwrap()),
             debarkation: Some("BIM".into()),
@@ -600,8 +610,8 @@ mod tests {
             fit_to_travel_letter: Some("f".into()),
             cause_of_death: Some("c".into()),
             airway_bill: Some("a".into()),
-            handed_over_to: None,
-            handed_over_on: None,
+            handed_over_to: Some(crate::domain::HandoverTo::Family),
+            handed_over_on: Some("2023-01-03".parse().unwrap()),
             handover_record_number: Some("h".into()),
             receiver_name: Some("n".into()),
             receiver_relation: Some("r".into()),
@@ -610,8 +620,8 @@ mod tests {
             office_code: "X".into(),
             created_at: stamp("2023-01-02T00:00:00Z"),
             updated_at: stamp("2023-01-02T00:00:00Z"),
-            legacy_number: None,
-            versions: crate::domain::version::Versions::parse(
+            legacy_number: Some("R-2022-0009".into()),
+            versions: Versions::parse(
                 "00000000000000a1.5 notes@0000000000000b02.9 ~notes@00000000000000a1.7",
             )
             .unwrap(),
@@ -629,15 +639,109 @@ mod tests {
             updated_at: stamp("2023-01-04T00:00:00.25Z"),
             removed_on: Some("2023-01-05".parse().unwrap()),
             removed_reason: Some("salah unggah".into()),
-            versions: crate::domain::version::Versions::parse("00000000000000a1.6").unwrap(),
+            versions: Versions::parse("00000000000000a1.6").unwrap(),
+        };
+        let w = Person {
+            uid: "w".into(),
+            nik: Some("1371025508900002".parse().unwrap()),
+            full_name: "Siti Rahmah".into(),
+            sex: Some(Sex::P),
+            birth_place: Some("Padang".into()),
+            birth_date: Some("1990-08-15".parse().unwrap()),
+            regency: Some("1371".parse().unwrap()),
+            address: Some("Jl. Contoh No. 1\nPadang".into()),
+            phone: Some("+6281234567890".into()),
+            education: Some(Education::D3),
+            marital_status: Some(MaritalStatus::Widowed),
+            office_code: "X".into(),
+            created_at: stamp("2023-01-02T00:00:00Z"),
+            updated_at: stamp("2023-01-03T00:00:00.125Z"),
+            accepted_warnings: Some("NIK_SEX siti 2023-01-03T00:00:00Z".into()),
+            versions: Versions::parse("00000000000000a1.1 phone@0000000000000b02.3").unwrap(),
+        };
+        let p = Placement {
+            uid: "p".into(),
+            person_uid: "w".into(),
+            scheme: Scheme::P3mi,
+            p3mi_name: Some("PT Contoh".into()),
+            employer_name: Some("Majikan Sdn Bhd".into()),
+            country: "MY".parse().unwrap(),
+            sector: Some(Sector::Informal),
+            occupation: Some("Perawat".into()),
+            stage: Stage::Cancelled,
+            registered_on: "2023-01-02".parse().unwrap(),
+            departed_on: Some("2023-02-02".parse().unwrap()),
+            returned_on: Some("2023-03-02".parse().unwrap()),
+            cancel_reason: Some(CancelReason::Withdrawn),
+            cancel_note: Some("catatan".into()),
+            passport_number: Some("C7654321".into()),
+            office_code: "X".into(),
+            created_at: stamp("2023-01-02T00:00:00Z"),
+            updated_at: stamp("2023-01-04T00:00:00.75Z"),
+            registration_number: Some("X-REG-2023-00001".into()),
+            legacy_number: Some("REG-2023-00042".into()),
+            versions: Versions::parse("00000000000000a1.2").unwrap(),
+        };
+        let k = Case {
+            uid: "k".into(),
+            case_number: "X-K-2023-0001".into(),
+            person_uid: Some("w".into()),
+            category: CaseCategory::UnpaidWages,
+            channel: Some(Channel::Phone),
+            procedural_status: Some(ProceduralStatus::Nonprocedural),
+            country: Some("SG".parse().unwrap()),
+            reported_on: "2023-01-02".parse().unwrap(),
+            complainant_name: Some("Ani".into()),
+            complainant_relation: Some("kakak".into()),
+            summary: Some("gaji tiga bulan\nbelum dibayar".into()),
+            status: CaseStatus::Closed,
+            closure_reason: Some(ClosureReason::Unreachable60d),
+            closed_on: Some("2023-03-05".parse().unwrap()),
+            outcome: Some("hasil".into()),
+            clerk: Some("siti".into()),
+            office_code: "X".into(),
+            created_at: stamp("2023-01-02T00:00:00Z"),
+            updated_at: stamp("2023-01-05T00:00:00.5Z"),
+            versions: Versions::parse("00000000000000a1.8").unwrap(),
+        };
+        let e = CaseEvent {
+            uid: "e".into(),
+            case_uid: "k".into(),
+            occurred_on: "2023-01-03".parse().unwrap(),
+            kind: CaseEventKind::StatusChange,
+            partner: Some(Partner::Embassy),
+            letter_number: Some("S-12".into()),
+            note: Some("ditutup".into()),
+            status_from: Some(CaseStatus::InProgress),
+            awaiting: Some(Awaiting::Clarification),
+            contacted: true,
+            clerk: Some("siti".into()),
+            created_at: stamp("2023-01-03T00:00:00.5Z"),
+            status_to: Some(CaseStatus::Closed),
+            closure_reason: Some(ClosureReason::Unreachable60d),
+            seen: Context(
+                ["00000000000000a1.8", "0000000000000b02.4"]
+                    .iter()
+                    .map(|d| Dot::parse(d).unwrap())
+                    .collect(),
+            ),
+            versions: Versions::parse("00000000000000a1.9").unwrap(),
         };
         store
             .write(|tx| {
+                insert(tx, &w)?;
+                insert(tx, &p)?;
+                insert(tx, &k)?;
+                insert(tx, &e)?;
                 insert(tx, &r)?;
                 insert(tx, &x)?;
                 insert(tx, &d)
             })
             .unwrap();
+        assert_eq!(get::<Person>(store.conn(), "w").unwrap(), Some(w));
+        assert_eq!(get::<Placement>(store.conn(), "p").unwrap(), Some(p));
+        assert_eq!(get::<Case>(store.conn(), "k").unwrap(), Some(k));
+        assert_eq!(get::<CaseEvent>(store.conn(), "e").unwrap(), Some(e));
         assert_eq!(get::<Recommendation>(store.conn(), "r").unwrap(), Some(r));
         assert_eq!(get::<Repatriation>(store.conn(), "x").unwrap(), Some(x));
         assert_eq!(get::<Document>(store.conn(), "d").unwrap(), Some(d));
