@@ -361,21 +361,25 @@ fn a_write_waiting_for_another_clerk_says_so_at_once() {
     office.register("1371021508900001", "Budi", &[]).ok();
     let conn = rusqlite::Connection::open(&office.db).unwrap();
     conn.execute_batch("BEGIN IMMEDIATE").unwrap();
-    let waiting = office
+    let mut waiting = office
         .command()
         .args(["docs", "add", "REG-2023-00001", "--kind", "KTP"])
         .stderr(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    // The lock is released only once the clerk has been told (however slow the machine).
+    let mut stderr = String::new();
+    let mut reader = std::io::BufReader::new(waiting.stderr.take().unwrap());
+    while !stderr.contains("in use by another clerk; waiting") {
+        let mut line = String::new();
+        let read = std::io::BufRead::read_line(&mut reader, &mut line).unwrap();
+        assert!(read > 0, "ended without saying it waits: {stderr}");
+        stderr.push_str(&line);
+    }
     conn.execute_batch("ROLLBACK").unwrap();
+    std::io::Read::read_to_string(&mut reader, &mut stderr).unwrap();
     let out = waiting.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
-    assert!(
-        stderr.contains("in use by another clerk; waiting"),
-        "{stderr}"
-    );
     assert_eq!(office.count("documents"), 1);
 }
