@@ -12,6 +12,7 @@ pub mod country;
 pub mod date;
 pub mod document;
 pub mod eligibility;
+pub mod group;
 pub mod identity;
 pub mod nik;
 pub mod person;
