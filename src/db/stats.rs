@@ -266,9 +266,9 @@ mod tests {
     use rusqlite::params;
 
     use super::*;
+    use crate::domain::codes::CodeList;
     use crate::domain::date::age_on;
     use crate::domain::group::age_group;
-    use crate::domain::codes::CodeList;
     use crate::domain::CaseStatus;
 
     /// Both sources' age-group SQL, run on SQLite, puts a worker in the group `age_group` gives for
