@@ -151,27 +151,14 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         mask: args.mask,
         to: to.as_deref(),
     };
-    let mut bar = ctx.progress(Unit::Rows, 0, "");
-    let folder = match store.read(|conn| {
-        if bar.visible() {
-            bar.set_total(export::rows_to_write(conn, &options)?);
-        }
-        write_folder(
-            conn,
-            &partial,
-            &options,
-            &office.code,
-            &exported_at,
-            &mut by_file(&mut bar),
-        )
-    }) {
-        Ok(f) => f,
-        Err(e) => {
-            let _ = std::fs::remove_dir_all(&partial);
-            return Err(e);
-        }
-    };
-    bar.finish();
+    let folder = write_aside(
+        ctx,
+        &mut store,
+        &partial,
+        &options,
+        &office.code,
+        &exported_at,
+    )?;
     // The folder appears whole: written aside, then renamed into place.
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
     put_in_place(&partial, &out, &old)?;
@@ -196,6 +183,39 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         ctx.say(&t!(Msg::ExportReplaced, out.display(), earlier))?;
     }
     ctx.say(&t!(Msg::ExportDone, out.display(), shown(&folder)))
+}
+
+/// Writes the folder in `partial`, the rows told on a progress bar; on failure `partial` goes.
+fn write_aside(
+    ctx: &Ctx,
+    store: &mut db::Store,
+    partial: &Path,
+    options: &Options,
+    office_code: &str,
+    exported_at: &Timestamp,
+) -> Result<Folder> {
+    let mut bar = ctx.progress(Unit::Rows, 0, "");
+    let folder = match store.read(|conn| {
+        if bar.visible() {
+            bar.set_total(export::rows_to_write(conn, options)?);
+        }
+        write_folder(
+            conn,
+            partial,
+            options,
+            office_code,
+            exported_at,
+            &mut by_file(&mut bar),
+        )
+    }) {
+        Ok(f) => f,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(partial);
+            return Err(e);
+        }
+    };
+    bar.finish();
+    Ok(folder)
 }
 
 /// What the folder carries: `--since`, `--since-seq`, or with `--since-last` what changed after
