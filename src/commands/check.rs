@@ -65,85 +65,23 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
             column("item", t!(Msg::HeadItem)),
             column("value", t!(Msg::HeadValue)),
         ],
-        rows: vec![
-            vec![
-                Cell::text("database"),
-                Cell::text(store.path().display().to_string()),
-            ],
-            vec![
-                Cell::text("schema_version"),
-                Cell::number(health.schema_version),
-            ],
-            vec![
-                Cell::text("integrity"),
-                Cell::text(health.integrity.join("; ")),
-            ],
-            vec![
-                Cell::text("foreign_key_problems"),
-                Cell::number(health.foreign_key_problems),
-            ],
-        ],
+        rows: health_rows(store.path(), &health),
     };
-    for (table, count) in &health.counts {
-        records
-            .rows
-            .push(vec![Cell::text(*table), Cell::number(*count)]);
-    }
     records.rows.extend(chain_rows(&chain, known.as_deref()));
-    let stored_records: i64 = health
-        .counts
-        .iter()
-        .filter(|(table, _)| *table != "audit_log")
-        .map(|(_, n)| n)
-        .sum();
-    let log_entries = health
-        .counts
-        .iter()
-        .find(|(table, _)| *table == "audit_log")
-        .map_or(0, |(_, n)| *n);
     let (record_rows, mut problems) = integrity_rows(store.conn())?;
     records.rows.extend(record_rows);
-    // An emptied log is a chain intact with nothing in it: only the records give it away.
-    if log_entries == 0 && stored_records > 0 {
+    if let Some(stored_records) = records_without_log(&health) {
         problems.insert(0, t!(Msg::AuditLogEmpty, stored_records));
     }
-    // This database as a site of the exchange, and what waits from it.
-    let own = db::site::own(store.conn())?;
-    records
-        .rows
-        .push(vec![Cell::text("site"), Cell::text(own.site.to_string())]);
-    records.rows.push(vec![
-        Cell::text("review_items"),
-        Cell::number(db::review::count(store.conn())? as i64),
-    ]);
-    records.rows.push(vec![
-        Cell::text("holes"),
-        Cell::number(db::site::holes(store.conn())?.len() as i64),
-    ]);
-    records.rows.push(vec![
-        Cell::text("held_rows"),
-        Cell::number(db::merge::pending(store.conn())?.len() as i64),
-    ]);
+    records.rows.extend(site_rows(store.conn())?);
     let left = leftovers(store.conn(), store.path())?;
     records.rows.push(vec![
         Cell::text("leftovers"),
         Cell::number(left.len() as i64),
     ]);
-    // Who else may read the file: a warning, not a failure (the office decides who shares it).
-    let open = db::readable_by_others(store.path());
-    let access = match open.is_empty() {
-        true => Cell::code("private", &t!(Msg::CheckAccessPrivate)),
-        false => {
-            let listed: Vec<String> = open
-                .iter()
-                .map(|(path, mode)| format!("{} {mode:04o}", path.display()))
-                .collect();
-            let text = t!(Msg::CheckAccessOpen, listed.join(", "));
-            ctx.warn(&text);
-            Cell::code("readable_by_others", &text)
-        }
-    };
-    records.rows.push(vec![Cell::text("access"), access]);
+    records
+        .rows
+        .push(vec![Cell::text("access"), access(ctx, store.path())]);
     // Each line in the clerk's language; CSV and JSON keep the codes.
     for row in &mut records.rows {
         row[0] = item(row[0].value.as_str().unwrap_or_default());
@@ -161,6 +99,86 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
     match problems.is_empty() {
         true => Ok(()),
         false => Err(refused(problems.join("; "))),
+    }
+}
+
+/// Where the database is, its schema version, integrity, foreign keys, and the rows of each table.
+fn health_rows(path: &std::path::Path, health: &db::Health) -> Vec<Vec<Cell>> {
+    let mut rows = vec![
+        vec![
+            Cell::text("database"),
+            Cell::text(path.display().to_string()),
+        ],
+        vec![
+            Cell::text("schema_version"),
+            Cell::number(health.schema_version),
+        ],
+        vec![
+            Cell::text("integrity"),
+            Cell::text(health.integrity.join("; ")),
+        ],
+        vec![
+            Cell::text("foreign_key_problems"),
+            Cell::number(health.foreign_key_problems),
+        ],
+    ];
+    for (table, count) in &health.counts {
+        rows.push(vec![Cell::text(*table), Cell::number(*count)]);
+    }
+    rows
+}
+
+/// The records stored when the audit log is empty. An emptied log is a chain intact with nothing
+/// in it: only the records give it away.
+fn records_without_log(health: &db::Health) -> Option<i64> {
+    let stored_records: i64 = health
+        .counts
+        .iter()
+        .filter(|(table, _)| *table != "audit_log")
+        .map(|(_, n)| n)
+        .sum();
+    let log_entries = health
+        .counts
+        .iter()
+        .find(|(table, _)| *table == "audit_log")
+        .map_or(0, |(_, n)| *n);
+    (log_entries == 0 && stored_records > 0).then_some(stored_records)
+}
+
+/// This database as a site of the exchange, and what waits from it.
+fn site_rows(conn: &rusqlite::Connection) -> Result<Vec<Vec<Cell>>> {
+    let own = db::site::own(conn)?;
+    Ok(vec![
+        vec![Cell::text("site"), Cell::text(own.site.to_string())],
+        vec![
+            Cell::text("review_items"),
+            Cell::number(db::review::count(conn)? as i64),
+        ],
+        vec![
+            Cell::text("holes"),
+            Cell::number(db::site::holes(conn)?.len() as i64),
+        ],
+        vec![
+            Cell::text("held_rows"),
+            Cell::number(db::merge::pending(conn)?.len() as i64),
+        ],
+    ])
+}
+
+/// Who else may read the file: a warning, not a failure (the office decides who shares it).
+fn access(ctx: &Ctx, path: &std::path::Path) -> Cell {
+    let open = db::readable_by_others(path);
+    match open.is_empty() {
+        true => Cell::code("private", &t!(Msg::CheckAccessPrivate)),
+        false => {
+            let listed: Vec<String> = open
+                .iter()
+                .map(|(path, mode)| format!("{} {mode:04o}", path.display()))
+                .collect();
+            let text = t!(Msg::CheckAccessOpen, listed.join(", "));
+            ctx.warn(&text);
+            Cell::code("readable_by_others", &text)
+        }
     }
 }
 

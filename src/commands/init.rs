@@ -151,73 +151,11 @@ impl crate::commands::Run for InitArgs {
 }
 
 pub fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
-    let province = args.province.as_deref().unwrap_or(DEFAULT_PROVINCE);
-    let mut values = [
-        (
-            "office.code",
-            (settings::find("office.code")?.check)(&args.office_code)?,
-        ),
-        (
-            "office.name",
-            (settings::find("office.name")?.check)(&args.office_name)?,
-        ),
-        (
-            "office.province",
-            (settings::find("office.province")?.check)(province)?,
-        ),
-    ];
-    if values[1].1.is_empty() {
-        return Err(refused(t!(Msg::OfficeNameEmpty)));
-    }
+    let mut values = checked(&args)?;
     let mut store = Store::open(&ctx.db_path, OpenMode::Create)?;
-    // An office's identity is set once; renaming it is `config set office.name`, audited.
-    let stored = |key: &str| db::settings::get(store.conn(), key);
-    if let Some(code) = stored("office.code")? {
-        let name = stored("office.name")?.unwrap_or_default();
-        if code != values[0].1 || name != values[1].1 {
-            return Err(refused(t!(
-                Msg::OfficeAlreadyInitialised,
-                ctx.db_path.display(),
-                name,
-                code
-            )));
-        }
-        // The province decides letters' and reports' defaults: never changed in passing by an
-        // `init` run again (without `--province` it stays as it is).
-        if let Some(stored) = stored("office.province")? {
-            match &args.province {
-                Some(_) if stored != values[2].1 => {
-                    return Err(refused(t!(
-                        Msg::OfficeProvinceDiffers,
-                        ctx.db_path.display(),
-                        stored,
-                        values[2].1
-                    )));
-                }
-                _ => values[2].1 = stored,
-            }
-        }
-    }
+    keep_identity(ctx, store.conn(), &args, &mut values)?;
     save(&mut store, ctx, &values)?;
-    // `init` makes the database an office's own: a demo's mark goes (so that `demo --force`
-    // never wipes what is registered from now on), and so does a backup's.
-    let actor = ctx.actor();
-    let unmarked = store.write(|tx| {
-        let demo = db::settings::remove(tx, db::DEMO_MARK)?;
-        let backup = db::settings::remove(tx, db::BACKUP_MARK)?;
-        if demo || backup {
-            audit::note(
-                tx,
-                &actor,
-                RecordKind::Database,
-                "office",
-                Action::Init,
-                &[],
-            )?;
-        }
-        Ok(demo)
-    })?;
-    if unmarked {
+    if unmark(&mut store, ctx)? {
         ctx.warn(&t!(Msg::InitDemoUnmarked, ctx.db_path.display()));
     }
     ctx.say(&t!(
@@ -235,6 +173,90 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
         ctx.say(&t!(Msg::InitPaperHint, due.join("\n")))?;
     }
     Ok(())
+}
+
+/// The office's code, name and province as given, each checked as `config set` checks it; a name
+/// must say something.
+fn checked(args: &InitArgs) -> Result<[(&'static str, String); 3]> {
+    let province = args.province.as_deref().unwrap_or(DEFAULT_PROVINCE);
+    let values = [
+        (
+            "office.code",
+            (settings::find("office.code")?.check)(&args.office_code)?,
+        ),
+        (
+            "office.name",
+            (settings::find("office.name")?.check)(&args.office_name)?,
+        ),
+        (
+            "office.province",
+            (settings::find("office.province")?.check)(province)?,
+        ),
+    ];
+    if values[1].1.is_empty() {
+        return Err(refused(t!(Msg::OfficeNameEmpty)));
+    }
+    Ok(values)
+}
+
+/// An office's identity is set once; renaming it is `config set office.name`, audited. Run again,
+/// `init` is refused for another code or name, and keeps the stored province.
+fn keep_identity(
+    ctx: &Ctx,
+    conn: &Connection,
+    args: &InitArgs,
+    values: &mut [(&'static str, String); 3],
+) -> Result<()> {
+    let stored = |key: &str| db::settings::get(conn, key);
+    let Some(code) = stored("office.code")? else {
+        return Ok(());
+    };
+    let name = stored("office.name")?.unwrap_or_default();
+    if code != values[0].1 || name != values[1].1 {
+        return Err(refused(t!(
+            Msg::OfficeAlreadyInitialised,
+            ctx.db_path.display(),
+            name,
+            code
+        )));
+    }
+    // The province decides letters' and reports' defaults: never changed in passing by an
+    // `init` run again (without `--province` it stays as it is).
+    if let Some(stored) = stored("office.province")? {
+        match &args.province {
+            Some(_) if stored != values[2].1 => {
+                return Err(refused(t!(
+                    Msg::OfficeProvinceDiffers,
+                    ctx.db_path.display(),
+                    stored,
+                    values[2].1
+                )));
+            }
+            _ => values[2].1 = stored,
+        }
+    }
+    Ok(())
+}
+
+/// `init` makes the database an office's own: a demo's mark goes (so that `demo --force` never
+/// wipes what is registered from now on), and so does a backup's. True when it was a demo's.
+fn unmark(store: &mut Store, ctx: &Ctx) -> Result<bool> {
+    let actor = ctx.actor();
+    store.write(|tx| {
+        let demo = db::settings::remove(tx, db::DEMO_MARK)?;
+        let backup = db::settings::remove(tx, db::BACKUP_MARK)?;
+        if demo || backup {
+            audit::note(
+                tx,
+                &actor,
+                RecordKind::Database,
+                "office",
+                Action::Init,
+                &[],
+            )?;
+        }
+        Ok(demo)
+    })
 }
 
 #[cfg(test)]

@@ -144,73 +144,16 @@ pub fn run(ctx: &Ctx, args: LetterArgs) -> Result<()> {
     let paper = Paper::load(conn, format != OutFormat::Text)?;
     let db_hint = ctx.db_hint();
     let source = find(conn, &args.letter)?;
-    let (document, kind, record_kind, uid, count): (Document, Msg, RecordKind, String, i64) =
-        match &source {
-            Source::Recommendation(r) => {
-                let (placement, person) = lookup::placement(conn, &r.placement_uid)?;
-                let count = r.reprints + 1;
-                if r.status == RecommendationStatus::Refused {
-                    paper.require(
-                        &["office.city", "signatory.name", "signatory.title"],
-                        db_hint,
-                    )?;
-                    let doc = with_lang(Lang::Id, || {
-                        letter::refusal_letter(&paper, r, &placement, &person)
-                    });
-                    (
-                        doc,
-                        Msg::DocRefusalLetter,
-                        RecordKind::Recommendation,
-                        r.uid.clone(),
-                        count,
-                    )
-                } else {
-                    let office = immigration_office(conn, r, &person)?;
-                    let mut needed = vec!["office.city", "signatory.name", "signatory.title"];
-                    if office.trim().is_empty() {
-                        needed.push("immigration.default");
-                    }
-                    paper.require(&needed, db_hint)?;
-                    let doc = with_lang(Lang::Id, || {
-                        letter::recommendation_letter(&paper, r, &placement, &person, &office)
-                    });
-                    (
-                        doc,
-                        Msg::DocRecommendationLetter,
-                        RecordKind::Recommendation,
-                        r.uid.clone(),
-                        count,
-                    )
-                }
-            }
-            Source::Repatriation(x) => {
-                let Some(on) = x.handed_over_on.filter(|_| x.handed_over_to.is_some()) else {
-                    return Err(refused(t!(
-                        Msg::HandoverNotYet,
-                        x.reference(),
-                        x.reference()
-                    )));
-                };
-                let person = match &x.person_uid {
-                    Some(uid) => db::persons::by_uid(conn, uid)?,
-                    None => None,
-                };
-                let parties = HandoverParties {
-                    clerk: handover_clerk(conn, &x.uid)?.unwrap_or_default(),
-                };
-                let doc = with_lang(Lang::Id, || {
-                    letter::handover_record(&paper, x, person.as_ref(), &parties, on)
-                });
-                let count = prints_before(conn, &x.uid)? + 1;
-                (
-                    doc,
-                    Msg::DocHandoverRecord,
-                    RecordKind::Repatriation,
-                    x.uid.clone(),
-                    count,
-                )
-            }
-        };
+    let Composed {
+        document,
+        kind,
+        record_kind,
+        uid,
+        count,
+    } = match &source {
+        Source::Recommendation(r) => recommendation_document(conn, &paper, db_hint, r)?,
+        Source::Repatriation(x) => handover_document(conn, &paper, x)?,
+    };
     let bytes = match format {
         OutFormat::Pdf => letter::pdf(&document)?,
         OutFormat::Html => letter::html(&document).into_bytes(),
@@ -235,20 +178,7 @@ pub fn run(ctx: &Ctx, args: LetterArgs) -> Result<()> {
             ("printed_to".into(), None, Some(target.clone())),
             ("document".into(), None, Some(document.number.clone())),
         ];
-        match &source {
-            // Counted on the record as it is now, not as it was read before printing.
-            Source::Recommendation(read) => {
-                let now = db::recommendations::by_letter_or_uid(tx, &read.uid)?
-                    .ok_or_else(|| refused(t!(Msg::LetterOrRecordNotFound, read.uid)))?;
-                let mut r = now.clone();
-                r.reprints += 1;
-                records::change_with(tx, &actor, Action::Print.as_str(), &now, r, printed)?;
-                Ok(())
-            }
-            Source::Repatriation(_) => {
-                audit::note(tx, &actor, record_kind, &uid, Action::Print, &printed)
-            }
-        }
+        record_print(tx, &actor, &source, record_kind, &uid, printed)
     })?;
     if let Some(output) = output {
         output.place()?;
@@ -263,4 +193,112 @@ pub fn run(ctx: &Ctx, args: LetterArgs) -> Result<()> {
         ))?;
     }
     Ok(())
+}
+
+/// A document composed for printing: what it is, the record it prints and which print this is.
+struct Composed {
+    document: Document,
+    kind: Msg,
+    record_kind: RecordKind,
+    uid: String,
+    count: i64,
+}
+
+/// The recommendation letter, or for a refused recommendation the refusal letter, once the
+/// settings it needs are there.
+fn recommendation_document(
+    conn: &Connection,
+    paper: &Paper,
+    db_hint: Option<&std::path::Path>,
+    r: &Recommendation,
+) -> Result<Composed> {
+    let (placement, person) = lookup::placement(conn, &r.placement_uid)?;
+    let count = r.reprints + 1;
+    if r.status == RecommendationStatus::Refused {
+        paper.require(
+            &["office.city", "signatory.name", "signatory.title"],
+            db_hint,
+        )?;
+        let doc = with_lang(Lang::Id, || {
+            letter::refusal_letter(paper, r, &placement, &person)
+        });
+        Ok(Composed {
+            document: doc,
+            kind: Msg::DocRefusalLetter,
+            record_kind: RecordKind::Recommendation,
+            uid: r.uid.clone(),
+            count,
+        })
+    } else {
+        let office = immigration_office(conn, r, &person)?;
+        let mut needed = vec!["office.city", "signatory.name", "signatory.title"];
+        if office.trim().is_empty() {
+            needed.push("immigration.default");
+        }
+        paper.require(&needed, db_hint)?;
+        let doc = with_lang(Lang::Id, || {
+            letter::recommendation_letter(paper, r, &placement, &person, &office)
+        });
+        Ok(Composed {
+            document: doc,
+            kind: Msg::DocRecommendationLetter,
+            record_kind: RecordKind::Recommendation,
+            uid: r.uid.clone(),
+            count,
+        })
+    }
+}
+
+/// The handover record of a repatriation, refused before its handover is recorded.
+fn handover_document(conn: &Connection, paper: &Paper, x: &Repatriation) -> Result<Composed> {
+    let Some(on) = x.handed_over_on.filter(|_| x.handed_over_to.is_some()) else {
+        return Err(refused(t!(
+            Msg::HandoverNotYet,
+            x.reference(),
+            x.reference()
+        )));
+    };
+    let person = match &x.person_uid {
+        Some(uid) => db::persons::by_uid(conn, uid)?,
+        None => None,
+    };
+    let parties = HandoverParties {
+        clerk: handover_clerk(conn, &x.uid)?.unwrap_or_default(),
+    };
+    let doc = with_lang(Lang::Id, || {
+        letter::handover_record(paper, x, person.as_ref(), &parties, on)
+    });
+    let count = prints_before(conn, &x.uid)? + 1;
+    Ok(Composed {
+        document: doc,
+        kind: Msg::DocHandoverRecord,
+        record_kind: RecordKind::Repatriation,
+        uid: x.uid.clone(),
+        count,
+    })
+}
+
+/// Counts the print: on a recommendation (its reprints), in the audit log for a handover record.
+fn record_print(
+    tx: &db::Tx,
+    actor: &audit::Actor,
+    source: &Source,
+    record_kind: RecordKind,
+    uid: &str,
+    printed: Vec<audit::Change>,
+) -> Result<()> {
+    match source {
+        // Counted on the record as it is now, not as it was read before printing.
+        Source::Recommendation(read) => {
+            let now = db::recommendations::by_letter_or_uid(tx, &read.uid)?
+                .ok_or_else(|| refused(t!(Msg::LetterOrRecordNotFound, read.uid)))?;
+            let mut r = now.clone();
+            r.reprints += 1;
+            records::change_with(tx, actor, Action::Print.as_str(), &now, r, printed)?;
+            Ok(())
+        }
+        Source::Repatriation(_) => {
+            audit::note(tx, actor, record_kind, uid, Action::Print, &printed)
+        }
+    }
 }

@@ -128,137 +128,153 @@ impl crate::commands::Run for RefCommand {
 }
 
 pub fn run(ctx: &Ctx, command: RefCommand) -> Result<()> {
-    let r = reference();
     let records = match command {
-        RefCommand::Regencies { province } => {
-            if let Some(p) = &province {
-                if r.province(p.trim()).is_none() {
-                    return Err(refused(t!(Msg::ProvinceUnknown, p)));
-                }
-            }
-            Records {
-                columns: vec![
-                    column("code", t!(Msg::HeadCode)),
-                    column("province_code", t!(Msg::HeadProvince)),
-                    column("name", t!(Msg::HeadName)),
-                ],
-                rows: r
-                    .regencies
-                    .iter()
-                    .filter(|g| {
-                        province
-                            .as_deref()
-                            .is_none_or(|p| g.province_code == p.trim())
-                    })
-                    .map(|g| {
-                        vec![
-                            Cell::text(&g.code),
-                            Cell::text(&g.province_code),
-                            Cell::text(&g.name),
-                        ]
-                    })
-                    .collect(),
-            }
-        }
-        RefCommand::Districts { regency } => {
-            let regency: RegencyCode = regency.parse()?;
-            Records {
-                columns: vec![
-                    column("code", t!(Msg::HeadCode)),
-                    column("name", t!(Msg::HeadName)),
-                ],
-                rows: r
-                    .districts
-                    .iter()
-                    .filter(|d| d.regency_code == regency.as_str())
-                    .map(|d| vec![Cell::text(&d.code), Cell::text(&d.name)])
-                    .collect(),
-            }
-        }
-        RefCommand::Countries => Records {
-            columns: vec![
-                column("alpha2", "ISO-2"),
-                column("alpha3", "ISO-3"),
-                column("name_id", t!(Msg::HeadNameId)),
-                column("name_en", t!(Msg::HeadNameEn)),
-            ],
-            rows: r
-                .countries
-                .iter()
-                .map(|c| {
-                    vec![
-                        Cell::text(&c.alpha2),
-                        Cell::text(&c.alpha3),
-                        Cell::text(&c.name_id),
-                        Cell::text(&c.name_en),
-                    ]
-                })
-                .collect(),
-        },
-        RefCommand::Codes { list } => {
-            let wanted = list
-                .as_deref()
-                .map(|l| l.trim().to_lowercase().replace(['-', '_'], " "));
-            // A list is named as in the exchange format ("case category") or in either language
-            // ("kategori pengaduan").
-            let lists: Vec<_> = all_lists()
-                .into_iter()
-                .filter(|l| {
-                    wanted.as_deref().is_none_or(|w| {
-                        l.list.replace('_', " ") == w
-                            || [Lang::Id, Lang::En]
-                                .iter()
-                                .any(|lang| list_name(l.list, *lang).to_lowercase() == w)
-                    })
-                })
-                .collect();
-            if lists.is_empty() {
-                let names: Vec<&str> = all_lists().iter().map(|l| l.list).collect();
-                return Err(refused(t!(
-                    Msg::CodeListUnknown,
-                    list.unwrap_or_default(),
-                    names.join(", ")
-                )));
-            }
-            let (first, second) = match lang() {
-                Lang::Id => (
-                    ("label_id", Msg::HeadLabelId),
-                    ("label_en", Msg::HeadLabelEn),
-                ),
-                Lang::En => (
-                    ("label_en", Msg::HeadLabelEn),
-                    ("label_id", Msg::HeadLabelId),
-                ),
-            };
-            Records {
-                columns: vec![
-                    column("list", t!(Msg::HeadList)),
-                    column("code", t!(Msg::HeadCode)),
-                    column(first.0, t!(first.1)),
-                    column(second.0, t!(second.1)),
-                ],
-                rows: lists
-                    .iter()
-                    .flat_map(|l| {
-                        l.entries.iter().map(|(code, id, en)| {
-                            let (a, b) = if lang() == Lang::Id {
-                                (id, en)
-                            } else {
-                                (en, id)
-                            };
-                            vec![
-                                Cell::code(l.list, &list_name(l.list, lang())),
-                                Cell::text(*code),
-                                Cell::text(*a),
-                                Cell::text(*b),
-                            ]
-                        })
-                    })
-                    .collect(),
-            }
-        }
+        RefCommand::Regencies { province } => regencies(province)?,
+        RefCommand::Districts { regency } => districts(regency)?,
+        RefCommand::Countries => countries(),
+        RefCommand::Codes { list } => codes(list)?,
     };
     records.print(ctx.format, &mut pager::start(ctx.format))
+}
+
+/// The regencies and cities, of one province if named.
+fn regencies(province: Option<String>) -> Result<Records> {
+    let r = reference();
+    if let Some(p) = &province {
+        if r.province(p.trim()).is_none() {
+            return Err(refused(t!(Msg::ProvinceUnknown, p)));
+        }
+    }
+    Ok(Records {
+        columns: vec![
+            column("code", t!(Msg::HeadCode)),
+            column("province_code", t!(Msg::HeadProvince)),
+            column("name", t!(Msg::HeadName)),
+        ],
+        rows: r
+            .regencies
+            .iter()
+            .filter(|g| {
+                province
+                    .as_deref()
+                    .is_none_or(|p| g.province_code == p.trim())
+            })
+            .map(|g| {
+                vec![
+                    Cell::text(&g.code),
+                    Cell::text(&g.province_code),
+                    Cell::text(&g.name),
+                ]
+            })
+            .collect(),
+    })
+}
+
+/// The districts of a regency.
+fn districts(regency: String) -> Result<Records> {
+    let r = reference();
+    let regency: RegencyCode = regency.parse()?;
+    Ok(Records {
+        columns: vec![
+            column("code", t!(Msg::HeadCode)),
+            column("name", t!(Msg::HeadName)),
+        ],
+        rows: r
+            .districts
+            .iter()
+            .filter(|d| d.regency_code == regency.as_str())
+            .map(|d| vec![Cell::text(&d.code), Cell::text(&d.name)])
+            .collect(),
+    })
+}
+
+/// The countries with their ISO codes and both names.
+fn countries() -> Records {
+    let r = reference();
+    Records {
+        columns: vec![
+            column("alpha2", "ISO-2"),
+            column("alpha3", "ISO-3"),
+            column("name_id", t!(Msg::HeadNameId)),
+            column("name_en", t!(Msg::HeadNameEn)),
+        ],
+        rows: r
+            .countries
+            .iter()
+            .map(|c| {
+                vec![
+                    Cell::text(&c.alpha2),
+                    Cell::text(&c.alpha3),
+                    Cell::text(&c.name_id),
+                    Cell::text(&c.name_en),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The code lists, or the one named, with their labels in the clerk's language first.
+fn codes(list: Option<String>) -> Result<Records> {
+    let wanted = list
+        .as_deref()
+        .map(|l| l.trim().to_lowercase().replace(['-', '_'], " "));
+    // A list is named as in the exchange format ("case category") or in either language
+    // ("kategori pengaduan").
+    let lists: Vec<_> = all_lists()
+        .into_iter()
+        .filter(|l| {
+            wanted.as_deref().is_none_or(|w| {
+                l.list.replace('_', " ") == w
+                    || [Lang::Id, Lang::En]
+                        .iter()
+                        .any(|lang| list_name(l.list, *lang).to_lowercase() == w)
+            })
+        })
+        .collect();
+    if lists.is_empty() {
+        let names: Vec<&str> = all_lists().iter().map(|l| l.list).collect();
+        return Err(refused(t!(
+            Msg::CodeListUnknown,
+            list.unwrap_or_default(),
+            names.join(", ")
+        )));
+    }
+    let (first, second) = match lang() {
+        Lang::Id => (
+            ("label_id", Msg::HeadLabelId),
+            ("label_en", Msg::HeadLabelEn),
+        ),
+        Lang::En => (
+            ("label_en", Msg::HeadLabelEn),
+            ("label_id", Msg::HeadLabelId),
+        ),
+    };
+    Ok(Records {
+        columns: vec![
+            column("list", t!(Msg::HeadList)),
+            column("code", t!(Msg::HeadCode)),
+            column(first.0, t!(first.1)),
+            column(second.0, t!(second.1)),
+        ],
+        rows: lists
+            .iter()
+            .flat_map(|l| {
+                l.entries.iter().map(|(code, id, en)| {
+                    let (a, b) = if lang() == Lang::Id {
+                        (id, en)
+                    } else {
+                        (en, id)
+                    };
+                    vec![
+                        Cell::code(l.list, &list_name(l.list, lang())),
+                        Cell::text(*code),
+                        Cell::text(*a),
+                        Cell::text(*b),
+                    ]
+                })
+            })
+            .collect(),
+    })
 }
 
 /// A code list's name for clerks: "kategori pengaduan" for `case category`.

@@ -5,6 +5,8 @@
 use std::io::Write;
 
 use anyhow::Result;
+use chrono::NaiveDate;
+use rusqlite::Connection;
 
 use crate::context::Ctx;
 use crate::domain::date::parse_date;
@@ -113,30 +115,7 @@ impl crate::commands::Run for ReportArgs {
 
 pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     // The file's format, from its extension; refused before anything is computed or written.
-    let file = match &args.out {
-        None => None,
-        Some(path) => {
-            let (allowed, command) = match args.kind {
-                Kind::Summary => (SUMMARY_FILES, "report summary"),
-                _ => (FILES, "report"),
-            };
-            Some(outfile::choose(path, allowed, command)?)
-        }
-    };
-    let format = match file {
-        None => ctx.format,
-        Some(OutFormat::Csv) => Format::Csv,
-        Some(OutFormat::Json) => Format::Json,
-        Some(OutFormat::Text | OutFormat::Pdf | OutFormat::Xlsx) => Format::Table,
-        Some(other @ (OutFormat::Html | OutFormat::Database)) => {
-            return Err(usage(t!(
-                Msg::OutExtensionUnknown,
-                format!(".{}", other.extension()),
-                "report",
-                ".csv, .json, .txt, .xlsx"
-            )))
-        }
-    };
+    let (file, format) = formats(&args, ctx.format)?;
     let mut store = ctx.open()?;
     store.reading_much()?;
     let mut output = args
@@ -153,22 +132,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         })
         .transpose()?;
     let conn = store.conn();
-    let as_of = args
-        .as_of
-        .as_deref()
-        .map(parse_date)
-        .transpose()?
-        .unwrap_or(ctx.clock.today);
-    let period = Period::from_args(
-        &PeriodArgs {
-            from: args.from.as_deref(),
-            to: args.to.as_deref(),
-            year: args.year.as_deref(),
-            month: args.month.as_deref(),
-            ytd: args.ytd,
-        },
-        as_of,
-    )?;
+    let (period, as_of) = period(&args, ctx.clock.today)?;
     let dims = report::dimensions(args.kind, &args.by)?;
     let bytes = if let (Some(OutFormat::Xlsx), Some(path)) = (file, &args.out) {
         // A workbook: the report as a sheet.
@@ -183,18 +147,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         }
         book.into_bytes()?
     } else if args.kind == Kind::Summary {
-        let office = settings::office(conn)?;
-        let figures = summary::build_summary(conn, period, as_of)?;
-        if file == Some(OutFormat::Pdf) {
-            let paper = Paper::load(conn, true)?;
-            letter::pdf(&report::summary_document(
-                &figures,
-                &office.name,
-                paper.letterhead,
-            ))?
-        } else {
-            report::render_summary(&figures, &office.name, format)?
-        }
+        summary_bytes(conn, file, format, period, as_of)?
     } else {
         report::render(
             &report::build(conn, args.kind, &dims, period, as_of, args.compare)?,
@@ -216,4 +169,77 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         ctx.say(&t!(Msg::ReportWritten, path.display()))?;
     }
     Ok(())
+}
+
+/// The file's format, from the extension of `--out` (none without it), and the format the report
+/// is rendered in: the run's, or the file's.
+fn formats(args: &ReportArgs, run_format: Format) -> Result<(Option<OutFormat>, Format)> {
+    let file = match &args.out {
+        None => None,
+        Some(path) => {
+            let (allowed, command) = match args.kind {
+                Kind::Summary => (SUMMARY_FILES, "report summary"),
+                _ => (FILES, "report"),
+            };
+            Some(outfile::choose(path, allowed, command)?)
+        }
+    };
+    let format = match file {
+        None => run_format,
+        Some(OutFormat::Csv) => Format::Csv,
+        Some(OutFormat::Json) => Format::Json,
+        Some(OutFormat::Text | OutFormat::Pdf | OutFormat::Xlsx) => Format::Table,
+        Some(other @ (OutFormat::Html | OutFormat::Database)) => {
+            return Err(usage(t!(
+                Msg::OutExtensionUnknown,
+                format!(".{}", other.extension()),
+                "report",
+                ".csv, .json, .txt, .xlsx"
+            )))
+        }
+    };
+    Ok((file, format))
+}
+
+/// The period the report counts and the date it is as of (`--as-of`, else today).
+fn period(args: &ReportArgs, today: NaiveDate) -> Result<(Period, NaiveDate)> {
+    let as_of = args
+        .as_of
+        .as_deref()
+        .map(parse_date)
+        .transpose()?
+        .unwrap_or(today);
+    let period = Period::from_args(
+        &PeriodArgs {
+            from: args.from.as_deref(),
+            to: args.to.as_deref(),
+            year: args.year.as_deref(),
+            month: args.month.as_deref(),
+            ytd: args.ytd,
+        },
+        as_of,
+    )?;
+    Ok((period, as_of))
+}
+
+/// The summary as a PDF document or rendered in `format`.
+fn summary_bytes(
+    conn: &Connection,
+    file: Option<OutFormat>,
+    format: Format,
+    period: Period,
+    as_of: NaiveDate,
+) -> Result<Vec<u8>> {
+    let office = settings::office(conn)?;
+    let figures = summary::build_summary(conn, period, as_of)?;
+    if file == Some(OutFormat::Pdf) {
+        let paper = Paper::load(conn, true)?;
+        letter::pdf(&report::summary_document(
+            &figures,
+            &office.name,
+            paper.letterhead,
+        ))
+    } else {
+        report::render_summary(&figures, &office.name, format)
+    }
 }

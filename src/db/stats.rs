@@ -3,49 +3,84 @@
 //! query with GROUP BY, never a query per group.
 
 use anyhow::{anyhow, Result};
+use std::sync::LazyLock;
+
 use rusqlite::{params_from_iter, Connection};
 
-/// Age in whole years between two ISO date expressions.
-macro_rules! age_sql {
-    ($on:literal, $birth:literal) => {
-        concat!(
-            "(CAST(strftime('%Y', ",
-            $on,
-            ") AS INTEGER) - CAST(strftime('%Y', ",
-            $birth,
-            ") AS INTEGER) - (strftime('%m-%d', ",
-            $on,
-            ") < strftime('%m-%d', ",
-            $birth,
-            ")))"
-        )
-    };
+use crate::domain::group::{Handling, AGE_GROUPS};
+
+/// Age in whole years on the ISO date expression `on` of a person born on `birth`.
+fn age_sql(on: &str, birth: &str) -> String {
+    format!(
+        "(CAST(strftime('%Y', {on}) AS INTEGER) - CAST(strftime('%Y', {birth}) AS INTEGER) - \
+         (strftime('%m-%d', {on}) < strftime('%m-%d', {birth})))"
+    )
 }
 
-/// Age groups on a date column.
-macro_rules! age_group_sql {
-    ($on:literal) => {
-        concat!(
-            "CASE WHEN pe.birth_date IS NULL THEN NULL WHEN ",
-            age_sql!($on, "pe.birth_date"),
-            " < 25 THEN '18-24' WHEN ",
-            age_sql!($on, "pe.birth_date"),
-            " < 35 THEN '25-34' WHEN ",
-            age_sql!($on, "pe.birth_date"),
-            " < 45 THEN '35-44' ELSE '45+' END"
-        )
-    };
+/// The age group (`domain::group::AGE_GROUPS`) of the person `pe` on the date column `on`; NULL
+/// without a birth date.
+fn age_group_sql(on: &str) -> String {
+    let age = age_sql(on, "pe.birth_date");
+    let mut sql = String::from("CASE WHEN pe.birth_date IS NULL THEN NULL");
+    for pair in AGE_GROUPS.windows(2) {
+        sql += &format!(" WHEN {age} < {} THEN '{}'", pair[1].from, pair[0].code);
+    }
+    let last = AGE_GROUPS.last().expect("at least one age group");
+    sql + &format!(" ELSE '{}' END", last.code)
+}
+
+/// The handling group (`domain::group::Handling`) of a case whose status is `status`.
+fn handling_sql(status: &str) -> String {
+    let done: Vec<String> = Handling::Done
+        .statuses()
+        .iter()
+        .map(|s| format!("'{}'", s.code()))
+        .collect();
+    format!(
+        "CASE WHEN {status} IN ({}) THEN '{}' ELSE '{}' END",
+        done.join(", "),
+        Handling::Done.code(),
+        Handling::InProcess.code()
+    )
 }
 
 /// A case's status as of the as-of date (?3): the last status its timeline reached by then.
 /// Imported cases may have no status events: their stored status stands.
-macro_rules! case_status_as_of {
-    () => {
-        "coalesce((SELECT e.status_to FROM case_events e WHERE e.case_uid = c.uid AND e.status_to IS NOT NULL \
-         AND e.occurred_on <= ?3 ORDER BY e.occurred_on DESC, e.created_at DESC, e.rowid DESC LIMIT 1), c.status)"
-    };
+const CASE_STATUS_AS_OF: &str = "coalesce((SELECT e.status_to FROM case_events e WHERE e.case_uid = c.uid AND e.status_to IS NOT NULL \
+     AND e.occurred_on <= ?3 ORDER BY e.occurred_on DESC, e.created_at DESC, e.rowid DESC LIMIT 1), c.status)";
+
+fn age_group_at_departure() -> &'static str {
+    static SQL: LazyLock<String> = LazyLock::new(|| age_group_sql("pl.departed_on"));
+    &SQL
 }
-const CASE_STATUS_AS_OF: &str = case_status_as_of!();
+
+fn age_group_at_registration() -> &'static str {
+    static SQL: LazyLock<String> = LazyLock::new(|| age_group_sql("pl.registered_on"));
+    &SQL
+}
+
+fn case_handling_as_of() -> &'static str {
+    static SQL: LazyLock<String> = LazyLock::new(|| handling_sql(CASE_STATUS_AS_OF));
+    &SQL
+}
+
+/// A dimension's grouping expression: written here, or built at first use from a declaration of
+/// the domain.
+#[derive(Clone, Copy)]
+pub enum Grouping {
+    Sql(&'static str),
+    Built(fn() -> &'static str),
+}
+use Grouping::{Built, Sql};
+
+impl Grouping {
+    fn sql(self) -> &'static str {
+        match self {
+            Sql(sql) => sql,
+            Built(build) => build(),
+        }
+    }
+}
 
 pub struct Source {
     /// The table counted (`placements pl`).
@@ -56,19 +91,19 @@ pub struct Source {
     /// The date column that places a record in the period.
     date: &'static str,
     /// Grouping expressions by dimension name.
-    dimensions: &'static [(&'static str, &'static str)],
+    dimensions: &'static [(&'static str, Grouping)],
 }
 
-const PLACEMENT_DIMENSIONS: &[(&str, &str)] = &[
-    ("scheme", "pl.scheme"),
-    ("country", "pl.country"),
-    ("sector", "pl.sector"),
-    ("regency", "pe.regency_code"),
-    ("sex", "pe.sex"),
-    ("occupation", "pl.occupation"),
-    ("education", "pe.education"),
-    ("p3mi", "pl.p3mi_name"),
-    ("age_group", age_group_sql!("pl.departed_on")),
+const PLACEMENT_DIMENSIONS: &[(&str, Grouping)] = &[
+    ("scheme", Sql("pl.scheme")),
+    ("country", Sql("pl.country")),
+    ("sector", Sql("pl.sector")),
+    ("regency", Sql("pe.regency_code")),
+    ("sex", Sql("pe.sex")),
+    ("occupation", Sql("pl.occupation")),
+    ("education", Sql("pe.education")),
+    ("p3mi", Sql("pl.p3mi_name")),
+    ("age_group", Built(age_group_at_departure)),
 ];
 
 /// Every placement has its person (a foreign key): the join never changes what is counted.
@@ -86,17 +121,17 @@ pub const REGISTRATIONS: Source = Source {
     persons: PLACEMENT_PERSONS,
     date: "pl.registered_on",
     dimensions: &[
-        ("scheme", "pl.scheme"),
-        ("country", "pl.country"),
-        ("sector", "pl.sector"),
-        ("regency", "pe.regency_code"),
-        ("sex", "pe.sex"),
-        ("occupation", "pl.occupation"),
-        ("education", "pe.education"),
-        ("p3mi", "pl.p3mi_name"),
-        ("stage", "pl.stage"),
-        ("cancel_reason", "pl.cancel_reason"),
-        ("age_group", age_group_sql!("pl.registered_on")),
+        ("scheme", Sql("pl.scheme")),
+        ("country", Sql("pl.country")),
+        ("sector", Sql("pl.sector")),
+        ("regency", Sql("pe.regency_code")),
+        ("sex", Sql("pe.sex")),
+        ("occupation", Sql("pl.occupation")),
+        ("education", Sql("pe.education")),
+        ("p3mi", Sql("pl.p3mi_name")),
+        ("stage", Sql("pl.stage")),
+        ("cancel_reason", Sql("pl.cancel_reason")),
+        ("age_group", Built(age_group_at_registration)),
     ],
 };
 
@@ -105,9 +140,9 @@ pub const RECOMMENDATIONS: Source = Source {
     persons: None,
     date: "r.decided_on",
     dimensions: &[
-        ("status", "r.status"),
-        ("office", "r.immigration_office"),
-        ("reason", "rs.reason"),
+        ("status", Sql("r.status")),
+        ("office", Sql("r.immigration_office")),
+        ("reason", Sql("rs.reason")),
     ],
 };
 
@@ -116,20 +151,13 @@ pub const CASES: Source = Source {
     persons: Some("LEFT JOIN persons pe ON pe.uid = c.person_uid"),
     date: "c.reported_on",
     dimensions: &[
-        ("category", "c.category"),
-        ("status", CASE_STATUS_AS_OF),
-        ("channel", "c.channel"),
-        ("procedural_status", "c.procedural_status"),
-        ("country", "c.country"),
-        ("regency", "pe.regency_code"),
-        (
-            "handling",
-            concat!(
-                "CASE WHEN ",
-                case_status_as_of!(),
-                " IN ('RESOLVED', 'CLOSED') THEN 'DONE' ELSE 'IN_PROCESS' END"
-            ),
-        ),
+        ("category", Sql("c.category")),
+        ("status", Sql(CASE_STATUS_AS_OF)),
+        ("channel", Sql("c.channel")),
+        ("procedural_status", Sql("c.procedural_status")),
+        ("country", Sql("c.country")),
+        ("regency", Sql("pe.regency_code")),
+        ("handling", Built(case_handling_as_of)),
     ],
 };
 
@@ -138,11 +166,11 @@ pub const REPATRIATIONS: Source = Source {
     persons: None,
     date: "x.arrived_on",
     dimensions: &[
-        ("category", "x.category"),
-        ("country", "x.from_country"),
-        ("debarkation", "x.debarkation"),
-        ("regency", "x.origin_regency_code"),
-        ("handed_over", "CASE WHEN x.handed_over_on IS NOT NULL AND x.handed_over_on <= ?3 THEN 'YES' ELSE 'NO' END"),
+        ("category", Sql("x.category")),
+        ("country", Sql("x.from_country")),
+        ("debarkation", Sql("x.debarkation")),
+        ("regency", Sql("x.origin_regency_code")),
+        ("handed_over", Sql("CASE WHEN x.handed_over_on IS NOT NULL AND x.handed_over_on <= ?3 THEN 'YES' ELSE 'NO' END")),
     ],
 };
 
@@ -164,7 +192,7 @@ impl Source {
         self.dimensions
             .iter()
             .find(|(name, _)| *name == dimension)
-            .map(|(_, sql)| sql.to_string())
+            .map(|(_, grouping)| grouping.sql().to_string())
             .ok_or_else(|| anyhow!("unknown dimension {dimension}"))
     }
 }
@@ -230,4 +258,109 @@ pub(super) fn grouped_sql(source: &Source, dimensions: &[&str]) -> Result<String
         date = source.date,
     );
     Ok(sql)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Months, NaiveDate};
+    use rusqlite::params;
+
+    use super::*;
+    use crate::domain::codes::CodeList;
+    use crate::domain::date::age_on;
+    use crate::domain::group::age_group;
+    use crate::domain::CaseStatus;
+
+    /// Both sources' age-group SQL, run on SQLite, puts a worker in the group `age_group` gives for
+    /// the age `age_on` counts: at every age from 17 to 46, born on the date's day, the day before
+    /// and the day after, on dates around the ends of the year and of February in leap and common
+    /// years; and in no group without a birth date.
+    #[test]
+    fn the_age_group_sql_agrees_with_the_domain_at_every_boundary() {
+        let conn = Connection::open_in_memory().unwrap();
+        for (source, column) in [
+            (&PLACEMENTS, "departed_on"),
+            (&REGISTRATIONS, "registered_on"),
+        ] {
+            let sql = format!(
+                "SELECT {} FROM (SELECT ?1 AS birth_date) pe, (SELECT ?2 AS {column}) pl",
+                source.expression("age_group").unwrap()
+            );
+            let in_sql = |birth: Option<String>, on: NaiveDate| -> Option<String> {
+                conn.query_row(&sql, params![birth, on.to_string()], |r| r.get(0))
+                    .unwrap()
+            };
+            let mut ages = std::collections::BTreeSet::new();
+            for on in [
+                "2025-06-15",
+                "2024-02-29",
+                "2025-02-28",
+                "2025-03-01",
+                "2025-01-01",
+                "2025-12-31",
+            ] {
+                let on: NaiveDate = on.parse().unwrap();
+                assert_eq!(in_sql(None, on), None, "{column} {on}, no birth date");
+                for years in 17..=47 {
+                    let birthday = on.checked_sub_months(Months::new(12 * years)).unwrap();
+                    for birth in [birthday.pred_opt(), Some(birthday), birthday.succ_opt()] {
+                        let birth = birth.unwrap();
+                        let age = age_on(birth, on);
+                        if !(17..=46).contains(&age) {
+                            continue;
+                        }
+                        ages.insert(age);
+                        assert_eq!(
+                            in_sql(Some(birth.to_string()), on).as_deref(),
+                            Some(age_group(age)),
+                            "{column}: born {birth}, on {on}, {age} years old"
+                        );
+                    }
+                }
+            }
+            assert_eq!(ages, (17..=46).collect());
+        }
+    }
+
+    /// The handling SQL, run on SQLite, puts a case in the group `Handling::of` gives for its
+    /// status as of the as-of date: for every status, stored on the case without events, and
+    /// reached by an event by then while the case stores a status of the other group and a later
+    /// event reaches one too.
+    #[test]
+    fn the_handling_sql_agrees_with_the_domain_for_every_status() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE case_events (case_uid TEXT, status_to TEXT, occurred_on TEXT, created_at TEXT)",
+        )
+        .unwrap();
+        let sql = format!(
+            "SELECT {} FROM (SELECT ?1 AS uid, ?2 AS status) c",
+            CASES.expression("handling").unwrap()
+        );
+        let in_sql = |uid: &str, stored: CaseStatus| -> String {
+            conn.query_row(&sql, params![uid, stored.code(), "2025-02-01"], |r| {
+                r.get(0)
+            })
+            .unwrap()
+        };
+        let other = |status: CaseStatus| match Handling::of(status) {
+            Handling::Done => CaseStatus::InProgress,
+            Handling::InProcess => CaseStatus::Closed,
+        };
+        for status in CaseStatus::all().iter().copied() {
+            let expected = Handling::of(status).code();
+            assert_eq!(in_sql("no-events", status), expected, "{status:?} stored");
+            conn.execute(
+                "INSERT INTO case_events VALUES (?1, ?1, '2025-01-10', '2025-01-10T08:00:00Z'), \
+                 (?1, ?2, '2025-03-01', '2025-03-01T08:00:00Z')",
+                params![status.code(), other(status).code()],
+            )
+            .unwrap();
+            assert_eq!(
+                in_sql(status.code(), other(status)),
+                expected,
+                "{status:?} reached by an event"
+            );
+        }
+    }
 }

@@ -269,6 +269,17 @@ impl CaseStatus {
     }
 }
 
+impl CaseEventKind {
+    /// Whether `case act` records an event of this kind: notes, referrals and status changes are
+    /// recorded by their own commands.
+    pub fn recorded_by_act(self) -> bool {
+        !matches!(
+            self,
+            CaseEventKind::Note | CaseEventKind::Referral | CaseEventKind::StatusChange
+        )
+    }
+}
+
 pub fn forbidden(case: &Case, action: CaseAction) -> Invalid {
     let verb = match action {
         CaseAction::Note => Msg::CaseVerbNote,
@@ -401,6 +412,26 @@ pub fn closure_allowed(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_act_records_every_kind_but_notes_referrals_and_status_changes() {
+        let by_act: Vec<CaseEventKind> = CaseEventKind::all()
+            .iter()
+            .copied()
+            .filter(|k| k.recorded_by_act())
+            .collect();
+        assert_eq!(
+            by_act,
+            [
+                CaseEventKind::Consultation,
+                CaseEventKind::Clarification,
+                CaseEventKind::Mediation,
+                CaseEventKind::SocialSecurityClaim,
+                CaseEventKind::LitigationAssistance,
+                CaseEventKind::Coordination,
+            ]
+        );
+    }
 
     fn case(reported: &str) -> Case {
         Case {

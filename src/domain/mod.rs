@@ -15,6 +15,7 @@ pub mod document;
 pub mod eligibility;
 #[cfg(test)]
 pub mod fixtures;
+pub mod group;
 pub mod identity;
 pub mod nik;
 pub mod person;

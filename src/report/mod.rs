@@ -17,6 +17,7 @@ use rusqlite::Connection;
 
 use crate::db::stats::{self, Source};
 use crate::domain::codes::CodeList;
+use crate::domain::group::{self, Handling};
 use crate::domain::*;
 use crate::error::usage;
 use crate::i18n::{lang, Lang, Msg};
@@ -106,16 +107,19 @@ fn expected(kind: Kind, dimension: Dimension, period: &Period) -> Option<Vec<Str
         (_, Dimension::Sex) => codes::<Sex>(),
         (_, Dimension::Stage) => codes::<Stage>(),
         (_, Dimension::AgeGroup) => Some(
-            ["18-24", "25-34", "35-44", "45+"]
-                .map(String::from)
-                .to_vec(),
+            group::AGE_GROUPS
+                .iter()
+                .map(|g| g.code.to_string())
+                .collect(),
         ),
         (Kind::Recommendations, Dimension::Status) => codes::<RecommendationStatus>(),
         (Kind::Cases, Dimension::Status) => codes::<CaseStatus>(),
         (Kind::Cases, Dimension::Category) => codes::<CaseCategory>(),
         (Kind::Cases, Dimension::Channel) => codes::<Channel>(),
         (Kind::Cases, Dimension::ProceduralStatus) => codes::<ProceduralStatus>(),
-        (Kind::Cases, Dimension::Handling) => Some(vec!["DONE".into(), "IN_PROCESS".into()]),
+        (Kind::Cases, Dimension::Handling) => {
+            Some(Handling::ALL.iter().map(|h| h.code().to_string()).collect())
+        }
         (Kind::Repatriations, Dimension::Category) => codes::<RepatriationCategory>(),
         (Kind::Repatriations, Dimension::HandedOver) => Some(vec!["YES".into(), "NO".into()]),
         _ => None,
@@ -164,7 +168,7 @@ pub fn label(kind: Kind, dimension: Dimension, code: Option<&str>) -> String {
         (Kind::Cases, Dimension::Category) => of::<CaseCategory>(code),
         (Kind::Cases, Dimension::Channel) => of::<Channel>(code),
         (Kind::Cases, Dimension::ProceduralStatus) => of::<ProceduralStatus>(code),
-        (Kind::Cases, Dimension::Handling) => Some(t!(if code == "DONE" {
+        (Kind::Cases, Dimension::Handling) => Some(t!(if code == Handling::Done.code() {
             Msg::HandlingDone
         } else {
             Msg::HandlingInProcess

@@ -4,7 +4,7 @@
 use crate::i18n::Label;
 use anyhow::Result;
 
-use super::{CaseCommand, FollowUp};
+use super::{CaseActArgs, CaseCommand, FollowUp};
 use crate::commands::form::given;
 use crate::commands::lookup;
 use crate::context::{new_uid, Ctx};
@@ -59,113 +59,115 @@ pub fn run(ctx: &Ctx, mut command: CaseCommand) -> Result<()> {
             case,
             text,
             follow_up,
-        } => {
-            let note = text::note(text.as_deref())?
-                .ok_or_else(|| Invalid(crate::said!(Msg::ValueEmpty)))?;
-            (
-                case,
-                Step {
-                    follow_up,
-                    ..step(CaseAction::Note, CaseEventKind::Note, Some(note))
-                },
-            )
-        }
-        CaseCommand::Act(a) => {
-            let kind: CaseEventKind = given(&a.kind).parse()?;
-            if matches!(
-                kind,
-                CaseEventKind::Note | CaseEventKind::Referral | CaseEventKind::StatusChange
-            ) {
-                return Err(usage(t!(Msg::ActKindNotAnAction, kind.code())));
-            }
-            let partner = a.partner.as_deref().map(str::parse).transpose()?;
-            let note = text::note(a.note.as_deref())?;
-            let letter_number = text::line(a.letter_number.as_deref())?;
-            (
-                a.case,
-                Step {
-                    partner,
-                    letter_number,
-                    follow_up: a.follow_up,
-                    ..step(CaseAction::Act, kind, note)
-                },
-            )
-        }
+        } => (case, note(text, follow_up)?),
+        CaseCommand::Act(a) => (a.case.clone(), act(a)?),
         CaseCommand::Refer {
             case,
             partner,
             letter_number,
             note,
             on,
-        } => {
-            let partner = Some(given(&partner).parse()?);
-            let letter_number = text::line(letter_number.as_deref())?;
-            let note = text::note(note.as_deref())?;
-            (
-                case,
-                Step {
-                    partner,
-                    letter_number,
-                    follow_up: dated(on),
-                    ..step(CaseAction::Refer, CaseEventKind::Referral, note)
-                },
-            )
-        }
-        CaseCommand::Resolve { case, outcome, on } => {
-            let outcome = text::note(outcome.as_deref())?
-                .ok_or_else(|| Invalid(crate::said!(Msg::ValueEmpty)))?;
-            let s = step(
-                CaseAction::Resolve,
-                CaseEventKind::StatusChange,
-                Some(outcome.clone()),
-            );
-            (
-                case,
-                Step {
-                    outcome: Some(outcome),
-                    follow_up: dated(on),
-                    ..s
-                },
-            )
-        }
+        } => (case, refer(partner, letter_number, note, on)?),
+        CaseCommand::Resolve { case, outcome, on } => (case, resolve(outcome, on)?),
         CaseCommand::Close {
             case,
             reason,
             note,
             on,
-        } => {
-            let closure = Some(given(&reason).parse()?);
-            let s = step(
-                CaseAction::Close,
-                CaseEventKind::StatusChange,
-                text::note(note.as_deref())?,
-            );
-            (
-                case,
-                Step {
-                    closure,
-                    follow_up: dated(on),
-                    ..s
-                },
-            )
-        }
-        CaseCommand::Reopen { case, note, on } => {
-            let s = step(
-                CaseAction::Reopen,
-                CaseEventKind::StatusChange,
-                text::note(note.as_deref())?,
-            );
-            (
-                case,
-                Step {
-                    follow_up: dated(on),
-                    ..s
-                },
-            )
-        }
+        } => (case, close(reason, note, on)?),
+        CaseCommand::Reopen { case, note, on } => (case, reopen(note, on)?),
         CaseCommand::Show { .. } | CaseCommand::List(_) => unreachable!("handled by case::run"),
     };
     record(ctx, &key.unwrap_or_default(), s)
+}
+
+/// `case note`: the note must say something.
+fn note(text: Option<String>, follow_up: FollowUp) -> Result<Step> {
+    let note =
+        text::note(text.as_deref())?.ok_or_else(|| Invalid(crate::said!(Msg::ValueEmpty)))?;
+    Ok(Step {
+        follow_up,
+        ..step(CaseAction::Note, CaseEventKind::Note, Some(note))
+    })
+}
+
+/// `case act`: an action of a kind an act records, with its partner, letter and note.
+fn act(a: CaseActArgs) -> Result<Step> {
+    let kind: CaseEventKind = given(&a.kind).parse()?;
+    if !kind.recorded_by_act() {
+        return Err(usage(t!(Msg::ActKindNotAnAction, kind.code())));
+    }
+    let partner = a.partner.as_deref().map(str::parse).transpose()?;
+    let note = text::note(a.note.as_deref())?;
+    let letter_number = text::line(a.letter_number.as_deref())?;
+    Ok(Step {
+        partner,
+        letter_number,
+        follow_up: a.follow_up,
+        ..step(CaseAction::Act, kind, note)
+    })
+}
+
+/// `case refer`: the partner the case goes to, with its letter and note.
+fn refer(
+    partner: Option<String>,
+    letter_number: Option<String>,
+    note: Option<String>,
+    on: Option<String>,
+) -> Result<Step> {
+    let partner = Some(given(&partner).parse()?);
+    let letter_number = text::line(letter_number.as_deref())?;
+    let note = text::note(note.as_deref())?;
+    Ok(Step {
+        partner,
+        letter_number,
+        follow_up: dated(on),
+        ..step(CaseAction::Refer, CaseEventKind::Referral, note)
+    })
+}
+
+/// `case resolve`: the outcome must say something.
+fn resolve(outcome: Option<String>, on: Option<String>) -> Result<Step> {
+    let outcome =
+        text::note(outcome.as_deref())?.ok_or_else(|| Invalid(crate::said!(Msg::ValueEmpty)))?;
+    let s = step(
+        CaseAction::Resolve,
+        CaseEventKind::StatusChange,
+        Some(outcome.clone()),
+    );
+    Ok(Step {
+        outcome: Some(outcome),
+        follow_up: dated(on),
+        ..s
+    })
+}
+
+/// `case close`: with one of the regulation's closure reasons.
+fn close(reason: Option<String>, note: Option<String>, on: Option<String>) -> Result<Step> {
+    let closure = Some(given(&reason).parse()?);
+    let s = step(
+        CaseAction::Close,
+        CaseEventKind::StatusChange,
+        text::note(note.as_deref())?,
+    );
+    Ok(Step {
+        closure,
+        follow_up: dated(on),
+        ..s
+    })
+}
+
+/// `case reopen`.
+fn reopen(note: Option<String>, on: Option<String>) -> Result<Step> {
+    let s = step(
+        CaseAction::Reopen,
+        CaseEventKind::StatusChange,
+        text::note(note.as_deref())?,
+    );
+    Ok(Step {
+        follow_up: dated(on),
+        ..s
+    })
 }
 
 fn record(ctx: &Ctx, key: &str, s: Step) -> Result<()> {

@@ -9,12 +9,13 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use crate::context::Ctx;
-use crate::db::{self, audit};
+use crate::db::audit::{self, Actor};
+use crate::db::{self, Tx};
 use crate::domain::audit::{Action, RecordKind};
 use crate::domain::date::parse_date;
 use crate::domain::record::Timestamp;
 use crate::error::{refused, storage, Invalid};
-use crate::exchange::export::{self, write_folder, Options, Since};
+use crate::exchange::export::{self, write_folder, Folder, Options, Since};
 use crate::exchange::workbook;
 use crate::exchange::FileKind;
 use crate::help::examples::{ex, Examples};
@@ -124,16 +125,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         .map(|k| FileKind::parse(k).ok_or_else(|| refused(t!(Msg::ExportKindUnknown, k))))
         .collect::<Result<Vec<_>>>()?;
     let to = args.to.as_deref().map(settings::office_code).transpose()?;
-    let since = match (&args.since, args.since_seq, args.since_last) {
-        (Some(s), _, _) => Since::Moment(parse_moment(s)?),
-        (None, Some(n), _) => Since::Seq(n.max(0)),
-        // The first folder for an office carries everything.
-        (None, None, true) => match db::site::cursor(store.conn(), to.as_deref().unwrap_or(""))? {
-            Some(n) => Since::Seq(n),
-            None => Since::All,
-        },
-        (None, None, false) => Since::All,
-    };
+    let since = since(store.conn(), &args, to.as_deref())?;
     let out = match (&args.xlsx, &args.out) {
         (Some(path), _) => return xlsx::export(ctx, store, &args, path, &only, since),
         (None, Some(path)) if workbook::is_workbook(path) => {
@@ -143,23 +135,8 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         (None, None) => return Err(crate::error::usage(t!(Msg::ExportNeedsOut))),
     };
     crate::outfile::refuse_database(&out, &ctx.db_path)?;
-    let replaced = match std::fs::symlink_metadata(&out) {
-        Err(_) => None,
-        Ok(meta) if meta.file_type().is_symlink() => {
-            return Err(refused(t!(Msg::OutIsLink, out.display())))
-        }
-        Ok(_) if !args.force => return Err(refused(t!(Msg::ExportExists, out.display()))),
-        Ok(_) => Some(earlier_export(&out)?),
-    };
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".into());
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
+    let replaced = replaced_export(&out, args.force)?;
+    let (parent, name) = parent_and_name(&out);
     // What an export of this name left when it was killed (it holds personal data) goes first.
     for stale in crate::outfile::leftovers(&parent, Some(&name)) {
         let _ = crate::outfile::remove_leftover(&stale);
@@ -174,81 +151,21 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         mask: args.mask,
         to: to.as_deref(),
     };
-    let mut bar = ctx.progress(Unit::Rows, 0, "");
-    let folder = match store.read(|conn| {
-        if bar.visible() {
-            bar.set_total(export::rows_to_write(conn, &options)?);
-        }
-        write_folder(
-            conn,
-            &partial,
-            &options,
-            &office.code,
-            &exported_at,
-            &mut by_file(&mut bar),
-        )
-    }) {
-        Ok(f) => f,
-        Err(e) => {
-            let _ = std::fs::remove_dir_all(&partial);
-            return Err(e);
-        }
-    };
-    bar.finish();
+    let folder = write_aside(
+        ctx,
+        &mut store,
+        &partial,
+        &options,
+        &office.code,
+        &exported_at,
+    )?;
     // The folder appears whole: written aside, then renamed into place.
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    if out.exists() {
-        std::fs::rename(&out, &old)
-            .map_err(|e| storage(t!(Msg::FileCreateFailed, out.display(), e)))?;
-    }
-    if let Err(e) = std::fs::rename(&partial, &out) {
-        let _ = std::fs::remove_dir_all(&partial);
-        if old.exists() {
-            let _ = std::fs::rename(&old, &out);
-        }
-        return Err(storage(t!(Msg::FileCreateFailed, out.display(), e)));
-    }
+    put_in_place(&partial, &out, &old)?;
     let actor = ctx.actor();
-    let rows: Vec<String> = folder
-        .written
-        .iter()
-        .map(|w| format!("{} {}", w.kind.name(), w.rows))
-        .collect();
-    let range = format!(
-        "{}..{}",
-        folder.seq_from.map(|n| n.to_string()).unwrap_or_default(),
-        folder.seq_to
-    );
     let recorded = store.write(|tx| {
-        // The recipient's next `--since-last` starts after what this folder covered, when it
-        // carries everything up to there: an export for anyone else moves no point.
-        if let (Some(to), true) = (&to, options.complete()) {
-            let covered = db::site::cursor(tx, to)?.unwrap_or(0);
-            let contiguous = match options.since {
-                Since::Seq(n) => n <= covered,
-                _ => true,
-            };
-            if contiguous && folder.seq_to > covered {
-                db::site::set_cursor(
-                    tx,
-                    to,
-                    folder.seq_to,
-                    exported_at.as_str(),
-                    &out.display().to_string(),
-                )?;
-            }
-        }
-        audit::note(
-            tx,
-            &actor,
-            RecordKind::Export,
-            &out.display().to_string(),
-            Action::Export,
-            &[
-                ("rows".into(), None, Some(rows.join(", "))),
-                ("seq".into(), None, Some(range.clone())),
-            ],
-        )
+        move_point(tx, &options, &folder, &exported_at, &out)?;
+        record(tx, &actor, &folder, &out)
     });
     // A folder is never left without its export entry (the database busy, the disk full): it
     // goes, and the earlier export it replaced comes back.
@@ -265,14 +182,165 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     if let Some(earlier) = replaced {
         ctx.say(&t!(Msg::ExportReplaced, out.display(), earlier))?;
     }
-    // What the merge needs (merges, conflicts) is said only when there is some.
+    ctx.say(&t!(Msg::ExportDone, out.display(), shown(&folder)))
+}
+
+/// Writes the folder in `partial`, the rows told on a progress bar; on failure `partial` goes.
+fn write_aside(
+    ctx: &Ctx,
+    store: &mut db::Store,
+    partial: &Path,
+    options: &Options,
+    office_code: &str,
+    exported_at: &Timestamp,
+) -> Result<Folder> {
+    let mut bar = ctx.progress(Unit::Rows, 0, "");
+    let folder = match store.read(|conn| {
+        if bar.visible() {
+            bar.set_total(export::rows_to_write(conn, options)?);
+        }
+        write_folder(
+            conn,
+            partial,
+            options,
+            office_code,
+            exported_at,
+            &mut by_file(&mut bar),
+        )
+    }) {
+        Ok(f) => f,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(partial);
+            return Err(e);
+        }
+    };
+    bar.finish();
+    Ok(folder)
+}
+
+/// What the folder carries: `--since`, `--since-seq`, or with `--since-last` what changed after
+/// the recipient's point.
+fn since(conn: &rusqlite::Connection, args: &ExportArgs, to: Option<&str>) -> Result<Since> {
+    Ok(match (&args.since, args.since_seq, args.since_last) {
+        (Some(s), _, _) => Since::Moment(parse_moment(s)?),
+        (None, Some(n), _) => Since::Seq(n.max(0)),
+        // The first folder for an office carries everything.
+        (None, None, true) => match db::site::cursor(conn, to.unwrap_or(""))? {
+            Some(n) => Since::Seq(n),
+            None => Since::All,
+        },
+        (None, None, false) => Since::All,
+    })
+}
+
+/// The earlier export `out` holds, which `--force` replaces; refused without `--force`, or when
+/// `out` is a link.
+fn replaced_export(out: &Path, force: bool) -> Result<Option<String>> {
+    match std::fs::symlink_metadata(out) {
+        Err(_) => Ok(None),
+        Ok(meta) if meta.file_type().is_symlink() => {
+            Err(refused(t!(Msg::OutIsLink, out.display())))
+        }
+        Ok(_) if !force => Err(refused(t!(Msg::ExportExists, out.display()))),
+        Ok(_) => Ok(Some(earlier_export(out)?)),
+    }
+}
+
+/// The folder `out` is written in (`.` for a bare name), and its name.
+fn parent_and_name(out: &Path) -> (PathBuf, String) {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "export".into());
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    (parent, name)
+}
+
+/// Renames the written folder `partial` to `out`, the earlier export there set aside as `old`;
+/// on failure `partial` goes and the earlier export comes back.
+fn put_in_place(partial: &Path, out: &Path, old: &Path) -> Result<()> {
+    if out.exists() {
+        std::fs::rename(out, old)
+            .map_err(|e| storage(t!(Msg::FileCreateFailed, out.display(), e)))?;
+    }
+    if let Err(e) = std::fs::rename(partial, out) {
+        let _ = std::fs::remove_dir_all(partial);
+        if old.exists() {
+            let _ = std::fs::rename(old, out);
+        }
+        return Err(storage(t!(Msg::FileCreateFailed, out.display(), e)));
+    }
+    Ok(())
+}
+
+/// The recipient's next `--since-last` starts after what this folder covered, when it carries
+/// everything up to there: an export for anyone else moves no point.
+fn move_point(
+    tx: &Tx,
+    options: &Options,
+    folder: &Folder,
+    exported_at: &Timestamp,
+    out: &Path,
+) -> Result<()> {
+    let (Some(to), true) = (options.to, options.complete()) else {
+        return Ok(());
+    };
+    let covered = db::site::cursor(tx, to)?.unwrap_or(0);
+    let contiguous = match options.since {
+        Since::Seq(n) => n <= covered,
+        _ => true,
+    };
+    if contiguous && folder.seq_to > covered {
+        db::site::set_cursor(
+            tx,
+            to,
+            folder.seq_to,
+            exported_at.as_str(),
+            &out.display().to_string(),
+        )?;
+    }
+    Ok(())
+}
+
+/// The export's entry in the audit log: the rows of each file and the change sequence covered.
+fn record(tx: &Tx, actor: &Actor, folder: &Folder, out: &Path) -> Result<()> {
+    let rows: Vec<String> = folder
+        .written
+        .iter()
+        .map(|w| format!("{} {}", w.kind.name(), w.rows))
+        .collect();
+    let range = format!(
+        "{}..{}",
+        folder.seq_from.map(|n| n.to_string()).unwrap_or_default(),
+        folder.seq_to
+    );
+    audit::note(
+        tx,
+        actor,
+        RecordKind::Export,
+        &out.display().to_string(),
+        Action::Export,
+        &[
+            ("rows".into(), None, Some(rows.join(", "))),
+            ("seq".into(), None, Some(range)),
+        ],
+    )
+}
+
+/// The files written and their rows, as the clerk is told: what the merge needs (merges,
+/// conflicts) only when there is some.
+fn shown(folder: &Folder) -> String {
     let shown: Vec<String> = folder
         .written
         .iter()
         .filter(|w| !w.kind.is_merge_data() || w.rows > 0)
         .map(|w| format!("{} {}", crate::views::table_label(w.kind.name()), w.rows))
         .collect();
-    ctx.say(&t!(Msg::ExportDone, out.display(), shown.join(", ")))
+    shown.join(", ")
 }
 
 /// What `--force` may replace: a folder holding only an earlier pmi-desk export (its manifest and

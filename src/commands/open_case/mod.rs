@@ -13,6 +13,7 @@ use super::subject::SubjectFields;
 use crate::context::{new_uid, Ctx};
 use crate::db::{self, records};
 use crate::domain::case::{case_number, Case, CaseEvent};
+use crate::domain::record::Timestamp;
 use crate::domain::rules;
 use crate::domain::{CaseEventKind, CaseStatus};
 use crate::error::refused;
@@ -109,28 +110,7 @@ pub fn run(ctx: &Ctx, mut args: OpenCaseArgs) -> Result<()> {
         let asked = ask::ask(&mut args, &mut form, store.conn(), ctx.clock.today)?;
         let subject = subject::resolve(store.conn(), &args.subject, &office.code, &now)?
             .ok_or_else(|| refused(t!(Msg::MissingOptions, "--nik / --person-name")))?;
-        let case = Case {
-            uid: new_uid(),
-            case_number: String::new(),
-            person_uid: Some(subject.person.uid.clone()),
-            category: asked.category,
-            channel: asked.channel,
-            procedural_status: asked.procedural_status,
-            country: asked.country,
-            reported_on: asked.reported_on,
-            complainant_name: asked.complainant_name,
-            complainant_relation: asked.complainant_relation,
-            summary: asked.summary,
-            status: CaseStatus::New,
-            closure_reason: None,
-            closed_on: None,
-            outcome: None,
-            clerk: Some(ctx.clerk.clone()),
-            office_code: office.code.clone(),
-            created_at: now.clone(),
-            updated_at: now.clone(),
-            versions: crate::domain::version::Versions::unset(),
-        };
+        let case = new_case(ctx, asked, &subject.person.uid, &office.code, &now);
         match form.review(&subject.warnings, &mut accepted)? {
             Review::Save => break (subject, case),
             Review::Correct(flag) => ask::clear(&mut args, flag),
@@ -160,24 +140,7 @@ pub fn run(ctx: &Ctx, mut args: OpenCaseArgs) -> Result<()> {
         })?;
         rules::refuse(rules::case(&case, ctx.clock.today))?;
         records::create(tx, &actor, &case)?;
-        let opened = CaseEvent {
-            uid: new_uid(),
-            case_uid: case.uid.clone(),
-            occurred_on: reported_on,
-            kind: CaseEventKind::StatusChange,
-            partner: None,
-            letter_number: None,
-            note: case.summary.clone(),
-            status_from: None,
-            status_to: Some(CaseStatus::New),
-            awaiting: None,
-            contacted: true,
-            clerk: Some(ctx.clerk.clone()),
-            created_at: now.clone(),
-            closure_reason: None,
-            seen: Default::default(),
-            versions: crate::domain::version::Versions::unset(),
-        };
+        let opened = opening_event(ctx, &case, &now);
         records::insert(tx, &opened)?;
         super::warnings::record(tx, &actor, &case.uid, &subject.warnings)
     })?;
@@ -191,5 +154,59 @@ pub fn run(ctx: &Ctx, mut args: OpenCaseArgs) -> Result<()> {
         )),
         format => views::case(&case, Some(&subject.person))
             .print_one(format, &mut std::io::stdout().lock()),
+    }
+}
+
+/// The case as asked, new and not yet numbered.
+fn new_case(
+    ctx: &Ctx,
+    asked: ask::Asked,
+    person_uid: &str,
+    office_code: &str,
+    now: &Timestamp,
+) -> Case {
+    Case {
+        uid: new_uid(),
+        case_number: String::new(),
+        person_uid: Some(person_uid.to_string()),
+        category: asked.category,
+        channel: asked.channel,
+        procedural_status: asked.procedural_status,
+        country: asked.country,
+        reported_on: asked.reported_on,
+        complainant_name: asked.complainant_name,
+        complainant_relation: asked.complainant_relation,
+        summary: asked.summary,
+        status: CaseStatus::New,
+        closure_reason: None,
+        closed_on: None,
+        outcome: None,
+        clerk: Some(ctx.clerk.clone()),
+        office_code: office_code.to_string(),
+        created_at: now.clone(),
+        updated_at: now.clone(),
+        versions: crate::domain::version::Versions::unset(),
+    }
+}
+
+/// The first event of the case's timeline: its opening, on the day it was reported, to NEW.
+fn opening_event(ctx: &Ctx, case: &Case, now: &Timestamp) -> CaseEvent {
+    CaseEvent {
+        uid: new_uid(),
+        case_uid: case.uid.clone(),
+        occurred_on: case.reported_on,
+        kind: CaseEventKind::StatusChange,
+        partner: None,
+        letter_number: None,
+        note: case.summary.clone(),
+        status_from: None,
+        status_to: Some(CaseStatus::New),
+        awaiting: None,
+        contacted: true,
+        clerk: Some(ctx.clerk.clone()),
+        created_at: now.clone(),
+        closure_reason: None,
+        seen: Default::default(),
+        versions: crate::domain::version::Versions::unset(),
     }
 }

@@ -89,12 +89,7 @@ pub fn run(ctx: &Ctx, args: QueryArgs) -> Result<()> {
         None => ctx.format,
     };
     let terminal = args.out.is_none() && std::io::stdout().is_terminal();
-    let limit = match (args.all, args.limit) {
-        (true, _) => None,
-        (false, Some(n)) => Some(n),
-        (false, None) if terminal && format == Format::Table => Some(TERMINAL_TABLE_LIMIT),
-        (false, None) => None,
-    };
+    let limit = row_limit(&args, terminal && format == Format::Table);
     let store = Store::open(&ctx.db_path, OpenMode::ReadOnly)?;
     // The file is checked before the query runs (never the database, never through a link, an
     // existing one only with --force when it is an earlier query result).
@@ -139,42 +134,65 @@ pub fn run(ctx: &Ctx, args: QueryArgs) -> Result<()> {
     // write of its own after the query, which itself ran read-only.
     if args.out.is_some() || (format != Format::Table && rows >= RECORDED_ROWS) {
         drop(store);
-        let target = args
-            .out
-            .as_ref()
-            .map_or_else(|| "-".to_string(), |p| p.display().to_string());
         let format_name = match (xlsx.is_some(), format) {
             (true, _) => "xlsx",
             (_, Format::Csv) => "csv",
             (_, Format::Json) => "json",
             (_, Format::Table) => "txt",
         };
-        let changes = vec![
-            ("sql".to_string(), None, Some(args.sql.clone())),
-            ("rows".to_string(), None, Some(rows.to_string())),
-            ("format".to_string(), None, Some(format_name.to_string())),
-        ];
-        let actor = ctx.actor();
-        let mut store = Store::open(&ctx.db_path, OpenMode::Existing)?;
-        store.write(|tx| {
-            if let Some(output) = &output {
-                output.record(tx, &actor)?;
-            }
-            audit::note(
-                tx,
-                &actor,
-                RecordKind::Query,
-                &target,
-                Action::ReadOut,
-                &changes,
-            )
-        })?;
+        record_read_out(ctx, &args, output.as_ref(), format_name, rows)?;
     }
     if let (Some(output), Some(path)) = (output, &args.out) {
         output.place()?;
         ctx.say(&t!(Msg::QueryWritten, path.display(), rows))?;
     }
     Ok(())
+}
+
+/// The rows to print: every one with `--all`, `--limit`'s, else a terminal's table stops at
+/// `TERMINAL_TABLE_LIMIT`.
+fn row_limit(args: &QueryArgs, terminal_table: bool) -> Option<u64> {
+    match (args.all, args.limit) {
+        (true, _) => None,
+        (false, Some(n)) => Some(n),
+        (false, None) if terminal_table => Some(TERMINAL_TABLE_LIMIT),
+        (false, None) => None,
+    }
+}
+
+/// Records the rows read out (the query, how many, in which format, to which file or `-`) and the
+/// file written, in a short write of its own.
+fn record_read_out(
+    ctx: &Ctx,
+    args: &QueryArgs,
+    output: Option<&Output>,
+    format_name: &str,
+    rows: u64,
+) -> Result<()> {
+    let target = args
+        .out
+        .as_ref()
+        .map_or_else(|| "-".to_string(), |p| p.display().to_string());
+    let changes = vec![
+        ("sql".to_string(), None, Some(args.sql.clone())),
+        ("rows".to_string(), None, Some(rows.to_string())),
+        ("format".to_string(), None, Some(format_name.to_string())),
+    ];
+    let actor = ctx.actor();
+    let mut store = Store::open(&ctx.db_path, OpenMode::Existing)?;
+    store.write(|tx| {
+        if let Some(output) = output {
+            output.record(tx, &actor)?;
+        }
+        audit::note(
+            tx,
+            &actor,
+            RecordKind::Query,
+            &target,
+            Action::ReadOut,
+            &changes,
+        )
+    })
 }
 
 /// Rows to standard output in CSV or JSON from which a query is recorded in the audit log (a

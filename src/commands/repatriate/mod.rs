@@ -5,15 +5,16 @@ mod ask;
 
 use crate::i18n::Label;
 use anyhow::Result;
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
 use super::form::{self, Form, Review};
 use super::lookup;
-use super::subject::SubjectFields;
+use super::subject::{Subject, SubjectFields};
 use crate::context::Ctx;
+use crate::db::audit::Actor;
 use crate::db::{self, records};
 use crate::domain::audit::Action;
-use crate::domain::placement::StageEvent;
+use crate::domain::placement::{Placement, StageEvent};
 use crate::domain::repatriation::repatriation_number;
 use crate::domain::rules;
 use crate::domain::Stage;
@@ -142,34 +143,11 @@ pub fn run(ctx: &Ctx, mut args: RepatriateArgs) -> Result<()> {
     drop(form);
     let conn = store.conn();
     let arrived_on = repatriation.arrived_on;
-    // A departed placement of this person can be closed as returned on the arrival date.
-    let departed = match subject.as_ref().filter(|s| !s.is_new) {
-        Some(s) => db::placements::of_person(conn, &s.person.uid)?
-            .into_iter()
-            .find(|p| p.stage == Stage::Departed),
-        None => None,
-    };
-    let mark = match &departed {
-        Some(p) if args.mark_returned => Some(p.clone()),
-        Some(p) if !ctx.interactive => {
-            ctx.warn(&t!(Msg::HintMarkReturned, p.reference()));
-            None
-        }
-        _ => None,
-    };
+    let mark = placement_to_mark(ctx, conn, subject.as_ref(), args.mark_returned)?;
     let actor = ctx.actor();
     store.write(|tx| {
         if let Some(s) = subject.as_ref().filter(|s| s.is_new) {
-            if let Some(nik) = &s.person.nik {
-                if db::persons::by_nik(tx, nik)?.is_some() {
-                    return Err(refused(t!(
-                        Msg::ChangedMeanwhile,
-                        crate::views::record_kind_label("person"),
-                        s.person.full_name
-                    )));
-                }
-            }
-            records::create(tx, &actor, &s.person)?;
+            create_person(tx, &actor, s)?;
         }
         let year = arrived_on.year();
         repatriation.repatriation_number = Some(db::numbers::next(
@@ -181,11 +159,7 @@ pub fn run(ctx: &Ctx, mut args: RepatriateArgs) -> Result<()> {
         rules::refuse(rules::repatriation(&repatriation, ctx.clock.today))?;
         records::create(tx, &actor, &repatriation)?;
         if let Some(read) = &mark {
-            // The placement as it is now: still departed, or another clerk moved it meanwhile.
-            let (old, _) = lookup::placement(tx, &read.uid)?;
-            let mut placement = old.clone();
-            placement.apply(StageEvent::Return, arrived_on, ctx.clock.today)?;
-            records::change(tx, &actor, Action::Update.as_str(), &old, placement)?;
+            mark_returned(tx, &actor, read, arrived_on, ctx.clock.today)?;
         }
         super::warnings::record(tx, &actor, &repatriation.uid, &warnings)
     })?;
@@ -201,4 +175,61 @@ pub fn run(ctx: &Ctx, mut args: RepatriateArgs) -> Result<()> {
         format => views::repatriation(&repatriation, person)
             .print_one(format, &mut std::io::stdout().lock()),
     }
+}
+
+/// The person's departed placement to mark returned on the arrival date: with `--mark-returned`;
+/// off a terminal without it, the clerk is told it could be.
+fn placement_to_mark(
+    ctx: &Ctx,
+    conn: &rusqlite::Connection,
+    subject: Option<&Subject>,
+    mark_returned: bool,
+) -> Result<Option<Placement>> {
+    // A departed placement of this person can be closed as returned on the arrival date.
+    let departed = match subject.filter(|s| !s.is_new) {
+        Some(s) => db::placements::of_person(conn, &s.person.uid)?
+            .into_iter()
+            .find(|p| p.stage == Stage::Departed),
+        None => None,
+    };
+    Ok(match &departed {
+        Some(p) if mark_returned => Some(p.clone()),
+        Some(p) if !ctx.interactive => {
+            ctx.warn(&t!(Msg::HintMarkReturned, p.reference()));
+            None
+        }
+        _ => None,
+    })
+}
+
+/// Stores the new person the repatriation is about, refused when another clerk has just stored
+/// the same NIK.
+fn create_person(tx: &db::Tx, actor: &Actor, s: &Subject) -> Result<()> {
+    if let Some(nik) = &s.person.nik {
+        if db::persons::by_nik(tx, nik)?.is_some() {
+            return Err(refused(t!(
+                Msg::ChangedMeanwhile,
+                crate::views::record_kind_label("person"),
+                s.person.full_name
+            )));
+        }
+    }
+    records::create(tx, actor, &s.person)?;
+    Ok(())
+}
+
+/// Marks the placement returned on the arrival date: as it is now, still departed, or another
+/// clerk moved it meanwhile.
+fn mark_returned(
+    tx: &db::Tx,
+    actor: &Actor,
+    read: &Placement,
+    arrived_on: NaiveDate,
+    today: NaiveDate,
+) -> Result<()> {
+    let (old, _) = lookup::placement(tx, &read.uid)?;
+    let mut placement = old.clone();
+    placement.apply(StageEvent::Return, arrived_on, today)?;
+    records::change(tx, actor, Action::Update.as_str(), &old, placement)?;
+    Ok(())
 }
