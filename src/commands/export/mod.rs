@@ -159,23 +159,21 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         &office.code,
         &exported_at,
     )?;
-    // The folder appears whole: written aside, then renamed into place.
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    put_in_place(&partial, &out, &old)?;
+    // Recorded first, then put in place whole: a folder never appears without its export entry
+    // (personal data never leaves unrecorded). A kill before the commit leaves only the folder
+    // aside, which the next export of that name removes; a kill after it, an entry for a folder
+    // that never arrives, which the recipient names as a hole (sent again with `--since-seq`).
     let actor = ctx.actor();
     let recorded = store.write(|tx| {
         move_point(tx, &options, &folder, &exported_at, &out)?;
         record(tx, &actor, &folder, &out)
     });
-    // A folder is never left without its export entry (the database busy, the disk full): it
-    // goes, and the earlier export it replaced comes back.
     if let Err(e) = recorded {
-        let _ = std::fs::remove_dir_all(&out);
-        if old.exists() {
-            let _ = std::fs::rename(&old, &out);
-        }
+        let _ = std::fs::remove_dir_all(&partial);
         return Err(e);
     }
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    put_in_place(&partial, &out, &old)?;
     if old.exists() {
         std::fs::remove_dir_all(&old)?;
     }
