@@ -158,6 +158,7 @@ fn running(pid: u32) -> bool {
             return false;
         };
         // SAFETY: signal 0 only asks whether the process exists.
+        #[allow(unsafe_code)]
         let alive = unsafe { libc::kill(pid, 0) } == 0;
         alive || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
     }

@@ -65,6 +65,7 @@ fn spawn(pager: &str) -> Option<Child> {
 /// Ctrl-C while paging belongs to the pager (`less` stops a search with it): were pmi-desk to die
 /// of it, the shell would take the terminal back from a pager still running. pmi-desk ends when the
 /// pager closes its input (a broken pipe, exit 0), as git does.
+#[allow(unsafe_code)]
 fn ignore_interrupts() {
     #[cfg(unix)]
     // SAFETY: setting a signal to be ignored installs no handler; nothing else in pmi-desk handles

@@ -18,18 +18,18 @@ fn poppler(tool: &str, args: &[&str], file: &Path) -> String {
 }
 
 /// The text of every page, in reading order.
-pub fn text(file: &Path) -> String {
+pub(crate) fn text(file: &Path) -> String {
     poppler("pdftotext", &[], file)
 }
 
 /// The text of one page (1-based).
-pub fn page_text(file: &Path, page: usize) -> String {
+pub(crate) fn page_text(file: &Path, page: usize) -> String {
     let page = page.to_string();
     poppler("pdftotext", &["-f", &page, "-l", &page], file)
 }
 
 /// Words with their page width and their right edge, from `pdftotext -bbox`.
-pub fn words(file: &Path) -> Vec<(String, f32, f32)> {
+pub(crate) fn words(file: &Path) -> Vec<(String, f32, f32)> {
     let html = poppler("pdftotext", &["-bbox"], file);
     let mut page_width = 0.0;
     let mut out = Vec::new();
@@ -57,7 +57,7 @@ pub fn words(file: &Path) -> Vec<(String, f32, f32)> {
 }
 
 /// How many pages the PDF has.
-pub fn pages(file: &Path) -> usize {
+pub(crate) fn pages(file: &Path) -> usize {
     let info = Command::new("pdfinfo")
         .arg(file)
         .output()

@@ -11,7 +11,7 @@ const HEADER: &str = "person_uid,nik,full_name,sex,birth_date,office_code,create
 
 /// `pmi-desk ARGS` with at most `mib` MiB of address space (without the limit where `prlimit` is
 /// missing: the behaviour is still checked).
-pub fn run_limited(office: &Office, args: &[&str], mib: u64) -> Run {
+pub(crate) fn run_limited(office: &Office, args: &[&str], mib: u64) -> Run {
     let plain = office.command();
     let limited = std::path::Path::new("/usr/bin/prlimit").exists();
     let mut cmd = match limited {

@@ -96,7 +96,7 @@ proptest! {
         let parsed: Nik = nik.parse().map_err(|e: pmi_desk::error::Invalid| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(parsed.as_str(), nik.as_str());
         prop_assert_eq!(parsed.embedded_sex(), sex);
-        prop_assert!(parsed.warnings(Some(birth), Some(sex), None).iter().all(|w| w.code != pmi_desk::domain::WarningCode::NikSexMismatch));
+        prop_assert!(parsed.warnings(Some(birth), Some(sex), None).iter().all(|w| w.code != WarningCode::NikSexMismatch));
     }
 
     #[test]
@@ -196,7 +196,7 @@ fn round_trip<R: Record>(kind: FileKind, record: &R) -> Result<(), TestCaseError
     let back = R::from_exchange(
         |c| {
             let i = fields.iter().position(|(name, _)| *name == c).unwrap();
-            pmi_desk::domain::text::csv_unescape(row.get(i).unwrap().trim())
+            text::csv_unescape(row.get(i).unwrap().trim())
         },
         &mut problems,
     );
@@ -231,7 +231,7 @@ proptest! {
             created_at: created,
             updated_at: updated,
             accepted_warnings: None,
-            versions: pmi_desk::domain::version::Versions::unset(),
+            versions: version::Versions::unset(),
         };
         round_trip(FileKind::Persons, &person)?;
     }
@@ -259,7 +259,7 @@ proptest! {
             cancel_note: None, passport_number: passport, office_code: "DISNAKER-AGAM".into(),
             created_at: stamp.clone(), updated_at: stamp,
             legacy_number: None,
-            versions: pmi_desk::domain::version::Versions::unset(),
+            versions: version::Versions::unset(),
         };
         round_trip(FileKind::Placements, &placement)?;
     }
@@ -277,7 +277,7 @@ proptest! {
             verified_on: Some(issued), verified_by: office.clone(),
             created_at: stamp.clone(), updated_at: stamp.clone(),
             removed_on: (days % 2 == 0).then_some(issued), removed_reason: (days % 2 == 0).then(|| "salah catat".to_string()),
-            versions: pmi_desk::domain::version::Versions::unset(),
+            versions: version::Versions::unset(),
         };
         // A document's creation time is not exchanged: what comes back is its update time.
         let mut expected = document.clone();
@@ -291,7 +291,7 @@ proptest! {
             refusal_details: None, void_reason: (status == RecommendationStatus::Void).then(|| "salah nama".to_string()),
             passport_number: None, passport_issued_on: None, reprints: 0, clerk: Some("siti".into()),
             office_code: "BP3MI-SB".into(), created_at: stamp.clone(), updated_at: stamp.clone(),
-            versions: pmi_desk::domain::version::Versions::unset(),
+            versions: version::Versions::unset(),
         };
         round_trip(FileKind::Recommendations, &recommendation)?;
         let event = CaseEvent {
@@ -300,7 +300,7 @@ proptest! {
             clerk: Some("siti".into()), created_at: stamp,
             closure_reason: None,
             seen: Default::default(),
-            versions: pmi_desk::domain::version::Versions::unset(),
+            versions: version::Versions::unset(),
         };
         round_trip(FileKind::CaseEvents, &event)?;
     }
@@ -321,7 +321,7 @@ proptest! {
             complainant_name: Some("Ibu Sari".into()), complainant_relation: Some("ibu".into()), summary: summary.clone(),
             status, closure_reason: (status == CaseStatus::Closed).then_some(reason), closed_on: ended.then_some(end),
             outcome: None, clerk: None, office_code: "BP3MI-SB".into(), created_at: stamp.clone(), updated_at: stamp.clone(),
-            versions: pmi_desk::domain::version::Versions::unset(),
+            versions: version::Versions::unset(),
         };
         round_trip(FileKind::Cases, &case)?;
         let repatriation = Repatriation {
@@ -333,7 +333,7 @@ proptest! {
             receiver_relation: None, witness: None, notes: summary, office_code: "BP3MI-SB".into(),
             created_at: stamp.clone(), updated_at: stamp,
             legacy_number: None,
-            versions: pmi_desk::domain::version::Versions::unset(),
+            versions: version::Versions::unset(),
         };
         round_trip(FileKind::Repatriations, &repatriation)?;
     }

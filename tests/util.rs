@@ -4,15 +4,15 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-pub const TODAY: &str = "2023-11-08";
+pub(crate) const TODAY: &str = "2023-11-08";
 
-pub struct Office {
+pub(crate) struct Office {
     pub dir: tempfile::TempDir,
     pub db: PathBuf,
 }
 
 #[derive(Debug)]
-pub struct Run {
+pub(crate) struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
@@ -21,7 +21,7 @@ pub struct Run {
 impl Run {
     /// Asserts success and returns standard output.
     #[track_caller]
-    pub fn ok(&self) -> &str {
+    pub(crate) fn ok(&self) -> &str {
         assert_eq!(
             self.code, 0,
             "expected success\nstdout:\n{}\nstderr:\n{}",
@@ -32,7 +32,7 @@ impl Run {
 
     /// Asserts the exit code and returns standard error.
     #[track_caller]
-    pub fn fails(&self, code: i32) -> &str {
+    pub(crate) fn fails(&self, code: i32) -> &str {
         assert_eq!(
             self.code, code,
             "expected exit {code}\nstdout:\n{}\nstderr:\n{}",
@@ -41,31 +41,31 @@ impl Run {
         &self.stderr
     }
 
-    pub fn json(&self) -> serde_json::Value {
+    pub(crate) fn json(&self) -> serde_json::Value {
         serde_json::from_str(self.ok())
             .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
     }
 }
 
-pub fn binary() -> &'static str {
+pub(crate) fn binary() -> &'static str {
     env!("CARGO_BIN_EXE_pmi-desk")
 }
 
 impl Office {
     /// A folder with no database yet.
-    pub fn empty() -> Office {
+    pub(crate) fn empty() -> Office {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("office.db");
         Office { dir, db }
     }
 
     /// An initialised West Sumatra office.
-    pub fn new() -> Office {
+    pub(crate) fn new() -> Office {
         Office::with_code("BP3MI-SB")
     }
 
     /// An initialised office with this code (a regency office, the centre...).
-    pub fn with_code(code: &str) -> Office {
+    pub(crate) fn with_code(code: &str) -> Office {
         let office = Office::empty();
         let name = match code {
             "BP3MI-SB" => "BP3MI Sumatera Barat",
@@ -77,18 +77,18 @@ impl Office {
         office
     }
 
-    pub fn path(&self, name: &str) -> PathBuf {
+    pub(crate) fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
 
-    pub fn command(&self) -> Command {
+    pub(crate) fn command(&self) -> Command {
         let mut cmd = self.terminal_command();
         cmd.stdin(Stdio::null());
         cmd
     }
 
     /// The command with the test environment, its standard input left for a pseudo-terminal.
-    pub fn terminal_command(&self) -> Command {
+    pub(crate) fn terminal_command(&self) -> Command {
         let mut cmd = Command::new(binary());
         cmd.current_dir(self.dir.path())
             .env_clear()
@@ -104,7 +104,7 @@ impl Office {
 
     /// `pmi-desk ARGS` for a pseudo-terminal of 80 columns and 50 lines (a pseudo-terminal starts
     /// with no size; `stty` gives it one before pmi-desk starts).
-    pub fn terminal_80x50(&self, args: &[&str]) -> Command {
+    pub(crate) fn terminal_80x50(&self, args: &[&str]) -> Command {
         let cmd = self.terminal_command();
         let mut shell = Command::new("sh");
         shell
@@ -122,11 +122,11 @@ impl Office {
         shell
     }
 
-    pub fn run(&self, args: &[&str]) -> Run {
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
         self.run_with(args, &[])
     }
 
-    pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+    pub(crate) fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let mut cmd = self.command();
         cmd.args(args);
         for (k, v) in env {
@@ -145,7 +145,7 @@ impl Office {
     }
 
     /// Registers a worker with every required option; `extra` adds options or overrides defaults.
-    pub fn register(&self, nik: &str, name: &str, extra: &[&str]) -> Run {
+    pub(crate) fn register(&self, nik: &str, name: &str, extra: &[&str]) -> Run {
         let mut defaults = vec![
             ("--nik", nik),
             ("--name", name),
@@ -167,25 +167,25 @@ impl Office {
     }
 
     /// The number of rows in a table, read directly.
-    pub fn count(&self, table: &str) -> i64 {
+    pub(crate) fn count(&self, table: &str) -> i64 {
         let conn = rusqlite::Connection::open(&self.db).expect("open db");
         conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
             .expect("count")
     }
 
     /// The one integer a query reads, directly.
-    pub fn sql_number(&self, query: &str) -> i64 {
+    pub(crate) fn sql_number(&self, query: &str) -> i64 {
         let conn = rusqlite::Connection::open(&self.db).expect("open db");
         conn.query_row(query, [], |r| r.get(0)).expect("query")
     }
 }
 
-pub fn read(path: &Path) -> Vec<u8> {
+pub(crate) fn read(path: &Path) -> Vec<u8> {
     std::fs::read(path).expect("read file")
 }
 
 /// The documents a MANDIRI placement needs for a passport recommendation (default checklist).
-pub const PASSPORT_DOCS: &[&str] = &[
+pub(crate) const PASSPORT_DOCS: &[&str] = &[
     "KTP",
     "KK",
     "DIPLOMA",
@@ -195,7 +195,7 @@ pub const PASSPORT_DOCS: &[&str] = &[
 
 impl Office {
     /// An office with its letterhead and signatory set, as the letter tests expect.
-    pub fn with_letterhead() -> Office {
+    pub(crate) fn with_letterhead() -> Office {
         let office = Office::new();
         for (key, value) in [
             (
@@ -214,7 +214,7 @@ impl Office {
     }
 
     /// Registers a worker and records, verified, every document the passport checklist asks for.
-    pub fn ready_for_passport(&self, nik: &str, name: &str, extra: &[&str]) -> String {
+    pub(crate) fn ready_for_passport(&self, nik: &str, name: &str, extra: &[&str]) -> String {
         let record = self
             .register(nik, name, &[extra, &["--format", "json"]].concat())
             .json();
@@ -228,7 +228,7 @@ impl Office {
 
     /// An office with its letterhead whose first letter, `B.0001/BP3MI-SB/XI/2023`, went to Siti
     /// Rahmah; returns her registration number.
-    pub fn with_first_letter() -> (Office, String) {
+    pub(crate) fn with_first_letter() -> (Office, String) {
         let office = Office::with_letterhead();
         let number = office.ready_for_passport(
             "1306025508900002",
@@ -240,14 +240,14 @@ impl Office {
     }
 
     /// Changes stored data directly, as an import from another office could have left it.
-    pub fn sql(&self, statement: &str) {
+    pub(crate) fn sql(&self, statement: &str) {
         let conn = rusqlite::Connection::open(&self.db).expect("open db");
         conn.execute_batch(statement).expect("sql");
     }
 }
 
 /// Compares with `tests/snapshots/NAME`; `UPDATE_SNAPSHOTS=1` rewrites it.
-pub fn snapshot(name: &str, actual: &str) {
+pub(crate) fn snapshot(name: &str, actual: &str) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/snapshots")
         .join(name);
@@ -263,7 +263,7 @@ pub fn snapshot(name: &str, actual: &str) {
 
 /// Undoes migration 0007 (for tests that rebuild an older database): to be kept in step with every
 /// later migration's changes.
-pub const UNDO_0007: &str = "DROP TABLE persons_words; DROP INDEX placements_departures;
+pub(crate) const UNDO_0007: &str = "DROP TABLE persons_words; DROP INDEX placements_departures;
     DROP INDEX placements_country; DROP INDEX placements_scheme; DROP INDEX persons_regency;
     DROP INDEX recommendations_status; CREATE INDEX persons_name_key ON persons(name_key);
     CREATE INDEX placements_departed_on ON placements(departed_on) WHERE departed_on IS NOT NULL;";
@@ -271,7 +271,7 @@ pub const UNDO_0007: &str = "DROP TABLE persons_words; DROP INDEX placements_dep
 /// Takes a database of this schema back to what schema 7 left (the import digests of 0010, the
 /// digests of 0009 and the tables 0008 added dropped, the columns it added to documents and case
 /// events too), so that a test can upgrade it again.
-pub const UNDO_0008: &str = "DROP TABLE record_digests; ALTER TABLE audit_log DROP COLUMN digest; DROP TABLE site_self; DROP TABLE kept_writes; DROP TABLE person_merges;
+pub(crate) const UNDO_0008: &str = "DROP TABLE record_digests; ALTER TABLE audit_log DROP COLUMN digest; DROP TABLE site_self; DROP TABLE kept_writes; DROP TABLE person_merges;
     DROP TABLE sites; DROP TABLE sync_held; DROP TABLE sync_carried; DROP TABLE sync_cursors;
     DROP TABLE sync_pending; DROP INDEX documents_clashing; DROP INDEX documents_one_live;
     CREATE UNIQUE INDEX documents_one_live ON documents(placement_uid, kind) WHERE removed_on IS NULL;
@@ -283,7 +283,7 @@ pub const UNDO_0008: &str = "DROP TABLE record_digests; ALTER TABLE audit_log DR
 /// documentation (what an auditor without pmi-desk would compute, and what someone rewriting the
 /// whole chain would): with each entry's digest as its eighth field, or (`with_digests` false)
 /// for a schema before 0009, whose entries had none.
-pub fn rechain_entries(conn: &rusqlite::Connection, with_digests: bool) {
+pub(crate) fn rechain_entries(conn: &rusqlite::Connection, with_digests: bool) {
     use sha2::{Digest, Sha256};
     let digest = if with_digests { "digest" } else { "NULL" };
     let rows: Vec<(i64, Vec<String>)> = conn
@@ -320,7 +320,7 @@ pub fn rechain_entries(conn: &rusqlite::Connection, with_digests: bool) {
 
 /// Recomputes every entry's chain hash after a test took a database back to a schema before
 /// 0009, whose entries had no digest to hash.
-pub fn rechain_without_digests(db: &Path) {
+pub(crate) fn rechain_without_digests(db: &Path) {
     let conn = rusqlite::Connection::open(db).expect("open db");
     conn.execute_batch(
         "DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;",

@@ -50,7 +50,7 @@ impl crate::commands::Run for BackupArgs {
     }
 }
 
-pub fn run(ctx: &Ctx, args: BackupArgs) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, args: BackupArgs) -> Result<()> {
     let (out, force) = (args.out.as_path(), args.force);
     crate::outfile::choose(out, &[crate::outfile::OutFormat::Database], "backup")?;
     let store = ctx.open()?;

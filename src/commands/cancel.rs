@@ -61,7 +61,7 @@ impl crate::commands::Run for CancelArgs {
     }
 }
 
-pub fn run(ctx: &Ctx, mut args: CancelArgs) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, mut args: CancelArgs) -> Result<()> {
     ask(ctx, &mut args)?;
     let reason = given(&args.reason).parse::<CancelReason>()?;
     let note = text::note(args.note.as_deref())?;

@@ -49,7 +49,7 @@ impl crate::commands::Run for CheckArgs {
     }
 }
 
-pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
     let known = args
         .head
         .as_deref()

@@ -46,7 +46,7 @@ impl crate::commands::Run for CompletionsArgs {
     }
 }
 
-pub fn run(args: CompletionsArgs) -> Result<()> {
+pub(crate) fn run(args: CompletionsArgs) -> Result<()> {
     let shell = args.shell;
     let mut out = std::io::stdout().lock();
     clap_complete::generate(shell, &mut Cli::command(), "pmi-desk", &mut out);

@@ -112,7 +112,7 @@ impl crate::commands::Run for ConfigCommand {
     }
 }
 
-pub fn run(ctx: &Ctx, command: ConfigCommand) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, command: ConfigCommand) -> Result<()> {
     let mut store = ctx.open()?;
     match command {
         ConfigCommand::List => {

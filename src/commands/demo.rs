@@ -81,7 +81,7 @@ impl crate::commands::Run for DemoArgs {
     }
 }
 
-pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
     // `--db` / `PMI_DESK_DB` like every command; else a demo file here, never the office's default.
     let path = if ctx.db_chosen() {
         ctx.db_path.clone()

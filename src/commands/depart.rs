@@ -57,7 +57,7 @@ impl crate::commands::Run for DepartArgs {
     }
 }
 
-pub fn run(ctx: &Ctx, mut args: DepartArgs) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, mut args: DepartArgs) -> Result<()> {
     ask(ctx, &mut args)?;
     let on = parse_date(given(&args.on))?;
     let passport = args.passport.as_deref().map(parse_passport).transpose()?;

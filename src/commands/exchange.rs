@@ -126,7 +126,7 @@ impl crate::commands::Run for ExchangeCommand {
     }
 }
 
-pub fn run(ctx: &Ctx, command: ExchangeCommand) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, command: ExchangeCommand) -> Result<()> {
     match command {
         ExchangeCommand::Status => status(ctx),
         ExchangeCommand::Key { out, force } => key(ctx, out, force),

@@ -50,7 +50,7 @@ fn questions(office_name: &str) -> Vec<(&'static str, String)> {
 }
 
 /// Asks each paper setting; an empty answer keeps the current value. Returns what changed.
-pub fn ask_paper(
+pub(crate) fn ask_paper(
     prompter: &mut dyn Prompter,
     conn: &Connection,
     office_name: &str,
@@ -150,7 +150,7 @@ impl crate::commands::Run for InitArgs {
     }
 }
 
-pub fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
     let mut values = checked(&args)?;
     let mut store = Store::open(&ctx.db_path, OpenMode::Create)?;
     keep_identity(ctx, store.conn(), &args, &mut values)?;

@@ -124,7 +124,7 @@ impl crate::commands::Run for LetterArgs {
     }
 }
 
-pub fn run(ctx: &Ctx, args: LetterArgs) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, args: LetterArgs) -> Result<()> {
     // The extension is checked before anything is read or written.
     let format = match &args.out {
         None => OutFormat::Text,

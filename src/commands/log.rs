@@ -69,7 +69,7 @@ impl crate::commands::Run for LogArgs {
     }
 }
 
-pub fn run(ctx: &Ctx, args: LogArgs) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, args: LogArgs) -> Result<()> {
     let store = ctx.open_reading()?;
     if args.verify {
         return verify(ctx, store.conn(), args.head.as_deref());
@@ -222,7 +222,7 @@ fn changes_shown(changes: &str) -> String {
 
 /// Prints the outcome (a sentence, or one record in CSV/JSON); a broken chain or a missing head is
 /// an error (exit 1) naming the first bad entry by id and time, never by content.
-fn verify(ctx: &Ctx, conn: &rusqlite::Connection, head: Option<&str>) -> Result<()> {
+fn verify(ctx: &Ctx, conn: &Connection, head: Option<&str>) -> Result<()> {
     let known = head.map(known_head).transpose()?;
     let verdict = audit_chain::verify(conn, known.as_deref())?;
     let outcome = judge(&verdict, known.as_deref());
@@ -262,7 +262,7 @@ fn verify(ctx: &Ctx, conn: &rusqlite::Connection, head: Option<&str>) -> Result<
 }
 
 /// A hash as given on the command line, checked and in lower case.
-pub fn known_head(text: &str) -> Result<String> {
+pub(crate) fn known_head(text: &str) -> Result<String> {
     let text = text.trim();
     if text.len() != 64 || !text.chars().all(|c| c.is_ascii_hexdigit()) {
         return Err(refused(t!(Msg::AuditHeadInvalid, text)));
@@ -271,7 +271,7 @@ pub fn known_head(text: &str) -> Result<String> {
 }
 
 /// The verdict in the clerk's words: what to print when all is well, or the refusal.
-pub fn judge(verdict: &Verdict, known: Option<&str>) -> Result<String> {
+pub(crate) fn judge(verdict: &Verdict, known: Option<&str>) -> Result<String> {
     if let Some(b) = &verdict.broken {
         return Err(refused(match b.problem {
             Problem::Altered => t!(Msg::AuditEntryAltered, b.id, b.at),

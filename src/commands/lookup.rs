@@ -17,7 +17,7 @@ use crate::i18n::Msg;
 use crate::t;
 
 /// The placement named by `key`, with its person.
-pub fn placement(conn: &Connection, key: &str) -> Result<(Placement, Person)> {
+pub(super) fn placement(conn: &Connection, key: &str) -> Result<(Placement, Person)> {
     let key = key.trim();
     let placement = match db::placements::by_uid_or_number(conn, key)? {
         Some(p) => p,
@@ -42,7 +42,10 @@ pub fn placement(conn: &Connection, key: &str) -> Result<(Placement, Person)> {
 }
 
 /// The recommendation named by a letter number or uid, with its placement and person.
-pub fn recommendation(conn: &Connection, key: &str) -> Result<(Recommendation, Placement, Person)> {
+pub(super) fn recommendation(
+    conn: &Connection,
+    key: &str,
+) -> Result<(Recommendation, Placement, Person)> {
     let r = db::recommendations::by_letter_or_uid(conn, key)?
         .ok_or_else(|| refused(t!(Msg::RecommendationNotFound, key)))?;
     let (placement, person) = placement(conn, &r.placement_uid)?;
@@ -50,12 +53,12 @@ pub fn recommendation(conn: &Connection, key: &str) -> Result<(Recommendation, P
 }
 
 /// The case named by its number or uid.
-pub fn case(conn: &Connection, key: &str) -> Result<Case> {
+pub(super) fn case(conn: &Connection, key: &str) -> Result<Case> {
     db::cases::by_number_or_uid(conn, key)?.ok_or_else(|| refused(t!(Msg::CaseNotFound, key)))
 }
 
 /// The repatriation named by its number or uid.
-pub fn repatriation(conn: &Connection, key: &str) -> Result<Repatriation> {
+pub(super) fn repatriation(conn: &Connection, key: &str) -> Result<Repatriation> {
     db::repatriations::by_number_or_uid(conn, key)?
         .ok_or_else(|| refused(t!(Msg::RepatriationNotFound, key)))
 }

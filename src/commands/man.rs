@@ -41,7 +41,7 @@ impl crate::commands::Run for ManArgs {
 }
 
 /// The manual page in the clerk's language (see `crate::help::man_page`).
-pub fn run(_: ManArgs) -> Result<()> {
+pub(crate) fn run(_: ManArgs) -> Result<()> {
     let page = crate::help::man_page(crate::i18n::lang())?;
     let mut out = std::io::stdout().lock();
     out.write_all(&page)?;

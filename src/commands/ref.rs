@@ -127,7 +127,7 @@ impl crate::commands::Run for RefCommand {
     }
 }
 
-pub fn run(ctx: &Ctx, command: RefCommand) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, command: RefCommand) -> Result<()> {
     let records = match command {
         RefCommand::Regencies { province } => regencies(province)?,
         RefCommand::Districts { regency } => districts(regency)?,

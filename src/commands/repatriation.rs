@@ -115,7 +115,7 @@ impl crate::commands::Run for RepatriationCommand {
     }
 }
 
-pub fn run(ctx: &Ctx, command: RepatriationCommand) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, command: RepatriationCommand) -> Result<()> {
     let store = ctx.open_reading()?;
     let conn = store.conn();
     match command {

@@ -27,7 +27,7 @@ use clap::Args;
 pub struct ReportArgs {
     /// What to count
     #[arg(value_enum)]
-    pub kind: crate::report::Kind,
+    pub kind: Kind,
     /// First day of the period (inclusive)
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
@@ -51,7 +51,7 @@ pub struct ReportArgs {
     pub as_of: Option<String>,
     /// Add the earlier figure and the change
     #[arg(long, value_enum, value_name = "PERIOD")]
-    pub compare: Option<crate::report::Compare>,
+    pub compare: Option<report::Compare>,
     /// Write to this file instead of standard output
     #[arg(long, value_name = "FILE")]
     pub out: Option<std::path::PathBuf>,
@@ -113,7 +113,7 @@ impl crate::commands::Run for ReportArgs {
     }
 }
 
-pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     // The file's format, from its extension; refused before anything is computed or written.
     let (file, format) = formats(&args, ctx.format)?;
     let mut store = ctx.open()?;

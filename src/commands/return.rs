@@ -52,7 +52,7 @@ impl crate::commands::Run for ReturnArgs {
     }
 }
 
-pub fn run(ctx: &Ctx, mut args: ReturnArgs) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, mut args: ReturnArgs) -> Result<()> {
     ask(ctx, &mut args)?;
     let on = parse_date(given(&args.on))?;
     move_placement(ctx, given(&args.placement), |_, placement| {

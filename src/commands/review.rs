@@ -145,7 +145,7 @@ impl crate::commands::Run for ReviewCommand {
     }
 }
 
-pub fn run(ctx: &Ctx, command: ReviewCommand) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, command: ReviewCommand) -> Result<()> {
     let mut store = ctx.open()?;
     match command {
         ReviewCommand::List { kind } => {
@@ -554,7 +554,7 @@ fn resolve(
                 awaiting: None,
                 contacted: false,
                 clerk: Some(actor.clerk.clone()),
-                created_at: crate::domain::record::Timestamp::from_datetime(actor.now),
+                created_at: record::Timestamp::from_datetime(actor.now),
                 status_to: Some(case.status),
                 closure_reason: case.closure_reason,
                 seen: seen_by_new_event(&events),

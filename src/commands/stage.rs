@@ -15,7 +15,7 @@ use crate::i18n::Msg;
 use crate::t;
 
 /// Loads the placement inside the transaction, lets `decide` move it, saves it audited.
-pub fn move_placement(
+pub(super) fn move_placement(
     ctx: &Ctx,
     key: &str,
     decide: impl FnOnce(&Tx, &mut Placement) -> Result<()>,

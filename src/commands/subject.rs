@@ -37,7 +37,7 @@ pub struct SubjectFields {
     pub regency: Option<String>,
 }
 
-pub struct Subject {
+pub(super) struct Subject {
     pub person: Person,
     /// Not stored yet: to be inserted with the record.
     pub is_new: bool,
@@ -45,7 +45,7 @@ pub struct Subject {
 }
 
 /// Finds or prepares the person; `None` when neither a NIK nor a name was given.
-pub fn resolve(
+pub(super) fn resolve(
     conn: &Connection,
     f: &SubjectFields,
     office_code: &str,

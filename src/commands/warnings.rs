@@ -12,7 +12,7 @@ use crate::i18n::Msg;
 use crate::prompt::Prompter;
 use crate::t;
 
-pub fn confirm_warnings(
+pub(crate) fn confirm_warnings(
     ctx: &Ctx,
     warnings: &[Warning],
     accepted: bool,
@@ -36,7 +36,12 @@ pub fn confirm_warnings(
     }
 }
 
-pub fn record(conn: &crate::db::Tx, actor: &Actor, uid: &str, warnings: &[Warning]) -> Result<()> {
+pub(crate) fn record(
+    conn: &crate::db::Tx,
+    actor: &Actor,
+    uid: &str,
+    warnings: &[Warning],
+) -> Result<()> {
     if warnings.is_empty() {
         return Ok(());
     }

@@ -12,14 +12,14 @@ use crate::domain::{CaseEventKind, Nik, Sex};
 
 /// After 0008: case events become facts, warnings accepted before travel as accepted, and the
 /// letters of other offices carry those offices' versions.
-pub fn convergence(conn: &Connection) -> Result<()> {
+pub(super) fn convergence(conn: &Connection) -> Result<()> {
     case_events_as_facts(conn)?;
     warnings_accepted_before(conn)?;
     letters_of_other_offices(conn)
 }
 
 /// Fills the name index from every stored person (the columns of that schema only).
-pub fn index_names(conn: &Connection) -> Result<()> {
+pub(super) fn index_names(conn: &Connection) -> Result<()> {
     let mut insert = conn.prepare("INSERT INTO persons_words (rowid, words) VALUES (?1, ?2)")?;
     let mut stmt = conn.prepare("SELECT rowid, full_name FROM persons")?;
     let mut rows = stmt.query([])?;

@@ -204,7 +204,7 @@ impl Maker {
             office_code: OFFICE_CODE.into(),
             created_at: stamp(decided),
             updated_at: stamp(decided),
-            versions: crate::domain::version::Versions::unset(),
+            versions: version::Versions::unset(),
         }
     }
 
@@ -308,7 +308,7 @@ impl Maker {
             created_at: created.clone(),
             updated_at: created,
             accepted_warnings: None,
-            versions: crate::domain::version::Versions::unset(),
+            versions: version::Versions::unset(),
         }
     }
 
@@ -360,7 +360,7 @@ impl Maker {
             created_at: created.clone(),
             updated_at: created,
             legacy_number: None,
-            versions: crate::domain::version::Versions::unset(),
+            versions: version::Versions::unset(),
         }
     }
 
@@ -589,7 +589,7 @@ pub fn populate(tx: &Tx, today: NaiveDate, scale: usize, progress: &Progress) ->
                     updated_at: at,
                     removed_on: None,
                     removed_reason: None,
-                    versions: crate::domain::version::Versions::unset(),
+                    versions: version::Versions::unset(),
                 });
             }
             let decided = (registered + Duration::days(7)).min(today);

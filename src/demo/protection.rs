@@ -57,7 +57,7 @@ fn in_window(day: NaiveDate) -> bool {
     (date(2023, 1, 1)..=date(2023, 11, 8)).contains(&day)
 }
 
-pub struct Counts {
+pub(super) struct Counts {
     pub cases: usize,
     pub repatriations: usize,
 }
@@ -73,7 +73,12 @@ fn unregistered(maker: &mut Maker, on: NaiveDate, regency: Option<&str>) -> Pers
     person
 }
 
-pub fn populate(tx: &Tx, maker: &mut Maker, made: &[Made], today: NaiveDate) -> Result<Counts> {
+pub(super) fn populate(
+    tx: &Tx,
+    maker: &mut Maker,
+    made: &[Made],
+    today: NaiveDate,
+) -> Result<Counts> {
     let departed: Vec<&Made> = made
         .iter()
         .filter(|m| m.placement.departed_on.is_some())
@@ -201,7 +206,7 @@ pub fn populate(tx: &Tx, maker: &mut Maker, made: &[Made], today: NaiveDate) -> 
         records::insert(tx, case)?;
         for e in events.iter_mut() {
             // Recorded one after another at this office: each has seen the ones before.
-            e.seen = crate::domain::case::seen_by_new_event(&db::cases::events(tx, &case.uid)?);
+            e.seen = case::seen_by_new_event(&db::cases::events(tx, &case.uid)?);
             records::insert(tx, e)?;
         }
     }
@@ -265,7 +270,7 @@ fn case_with_timeline(
             created_at: stamp(on),
             closure_reason: None,
             seen: Default::default(),
-            versions: crate::domain::version::Versions::unset(),
+            versions: version::Versions::unset(),
         });
     };
     event(
@@ -394,7 +399,7 @@ fn case_with_timeline(
         office_code: OFFICE_CODE.into(),
         created_at: stamp(reported),
         updated_at: stamp(events.last().map(|e| e.occurred_on).unwrap_or(reported)),
-        versions: crate::domain::version::Versions::unset(),
+        versions: version::Versions::unset(),
     };
     // The closing says why, so that every office closes the case for that reason.
     if let Some(e) = events
@@ -461,6 +466,6 @@ fn repatriation(
             arrived
         }),
         legacy_number: None,
-        versions: crate::domain::version::Versions::unset(),
+        versions: version::Versions::unset(),
     }
 }

@@ -198,8 +198,8 @@ pub fn case_state(events: &[CaseEvent]) -> CaseState {
 }
 
 /// What an event recorded now has seen of its case: every event the office holds.
-pub fn seen_by_new_event(events: &[CaseEvent]) -> super::version::Context {
-    let mut ctx = super::version::Context::default();
+pub fn seen_by_new_event(events: &[CaseEvent]) -> Context {
+    let mut ctx = Context::default();
     for e in events {
         ctx.join(&e.seen);
         if let Some(dot) = dot_of(e) {
@@ -454,7 +454,7 @@ mod tests {
             office_code: "X".into(),
             created_at: Default::default(),
             updated_at: Default::default(),
-            versions: crate::domain::version::Versions::unset(),
+            versions: Versions::unset(),
         }
     }
 
@@ -475,7 +475,7 @@ mod tests {
             created_at: Default::default(),
             closure_reason: None,
             seen: Default::default(),
-            versions: crate::domain::version::Versions::unset(),
+            versions: Versions::unset(),
         }
     }
 

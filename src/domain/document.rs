@@ -164,7 +164,7 @@ mod tests {
             updated_at: Default::default(),
             removed_on: None,
             removed_reason: None,
-            versions: crate::domain::version::Versions::unset(),
+            versions: Versions::unset(),
         }
     }
 

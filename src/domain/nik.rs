@@ -54,13 +54,13 @@ impl Nik {
     }
 
     /// The birth date the NIK carries, its century guessed: the latest one not after `on`.
-    pub fn birth_date_by(&self, on: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+    pub fn birth_date_by(&self, on: NaiveDate) -> Option<NaiveDate> {
         use chrono::Datelike;
         let (day, month, yy) = self.embedded_birth();
         let century = on.year() - on.year().rem_euclid(100);
         [century, century - 100]
             .into_iter()
-            .filter_map(|c| chrono::NaiveDate::from_ymd_opt(c + yy as i32, month, day))
+            .filter_map(|c| NaiveDate::from_ymd_opt(c + yy as i32, month, day))
             .find(|d| *d <= on)
     }
 

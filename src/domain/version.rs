@@ -549,8 +549,7 @@ pub fn merge(a: &State, b: &State) -> State {
     let mut ctx = a.ctx.clone();
     ctx.join(&b.ctx);
     let mut fields = BTreeMap::new();
-    let names: std::collections::BTreeSet<&String> =
-        a.fields.keys().chain(b.fields.keys()).collect();
+    let names: BTreeSet<&String> = a.fields.keys().chain(b.fields.keys()).collect();
     for name in names {
         let mut kept: Vec<Write> = Vec::new();
         let wa: Vec<&Write> = a

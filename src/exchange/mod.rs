@@ -237,12 +237,12 @@ pub fn masked_niks(text: &str) -> String {
 mod tests {
     #[test]
     fn values_quoted_off_a_terminal_keep_no_personal_data() {
-        assert_eq!(super::masked_for_log("nik", "1371021508900001"), "137102…");
-        assert_eq!(super::masked_for_log("full_name", "Budi Santoso"), "B. S.");
-        assert_eq!(super::masked_for_log("address", "Jl. Merdeka 1"), "(13)");
-        assert_eq!(super::masked_for_log("country", "XX"), "XX");
+        assert_eq!(masked_for_log("nik", "1371021508900001"), "137102…");
+        assert_eq!(masked_for_log("full_name", "Budi Santoso"), "B. S.");
+        assert_eq!(masked_for_log("address", "Jl. Merdeka 1"), "(13)");
+        assert_eq!(masked_for_log("country", "XX"), "XX");
         assert_eq!(
-            super::masked_niks("NIK 1371021508900001 is taken; 2026-01-01"),
+            masked_niks("NIK 1371021508900001 is taken; 2026-01-01"),
             "NIK 137102… is taken; 2026-01-01"
         );
     }

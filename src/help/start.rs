@@ -10,6 +10,6 @@ pub fn no_command(lang: Lang) -> i32 {
 }
 
 /// A few lines: what pmi-desk is, the main commands, how to get more help.
-pub fn short_help(lang: Lang) {
+pub(super) fn short_help(lang: Lang) {
     eprintln!("{}", Msg::StartHelp.text(lang));
 }

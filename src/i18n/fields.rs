@@ -189,7 +189,7 @@ pub fn field_in(column: &str, lang: Lang) -> &str {
 }
 
 /// The column of the table as a `'static` name; `None` for a column not in the table.
-pub fn known_column(column: &str) -> Option<&'static str> {
+pub(super) fn known_column(column: &str) -> Option<&'static str> {
     FIELDS
         .iter()
         .find(|(c, _, _)| *c == column)

@@ -181,7 +181,7 @@ impl IntoArg for &str {
     }
 }
 
-impl IntoArg for std::borrow::Cow<'_, str> {
+impl IntoArg for Cow<'_, str> {
     fn into_arg(self) -> Arg {
         Arg::Data(self.into_owned())
     }

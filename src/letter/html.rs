@@ -54,7 +54,7 @@ fn table(class: &str, rows: &[(String, String)]) -> String {
     h
 }
 
-pub fn render(doc: &Document) -> String {
+pub(super) fn render(doc: &Document) -> String {
     let mut h = String::new();
     h.push_str("<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n");
     h.push_str(&format!("<title>{}</title>\n", escape(&doc.title)));

@@ -8,7 +8,7 @@ use super::{signatures_per_row, wrap_chars, Block, Document, Signature};
 const WIDTH: usize = 78;
 
 /// Columns a string takes on a terminal.
-pub fn width(text: &str) -> usize {
+pub(super) fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
@@ -86,7 +86,7 @@ fn signatures(out: &mut Vec<String>, signatures: &[Signature]) {
     out.pop();
 }
 
-pub fn render(doc: &Document) -> String {
+pub(super) fn render(doc: &Document) -> String {
     let mut out = Vec::new();
     if let Some(notice) = &doc.void_notice {
         out.push(format!("*** {notice} ***"));

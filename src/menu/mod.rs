@@ -78,7 +78,7 @@ pub fn run_task(base: &[OsString], words: &[String]) -> bool {
         Ok(()) => {
             let units = command_units(base, words, &prompt::take_transcript());
             eprintln!("{}", t!(Msg::MenuSameCommand));
-            eprintln!("{}", wrap(&units, crate::prompt::width()));
+            eprintln!("{}", wrap(&units, prompt::width()));
             true
         }
         Err(e) => {

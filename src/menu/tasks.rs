@@ -11,7 +11,7 @@ use crate::i18n::Msg;
 use crate::prompt::{Prompter, Terminal};
 use crate::t;
 
-pub struct Task {
+pub(super) struct Task {
     pub label: Msg,
     what: What,
 }
@@ -94,7 +94,7 @@ const START: &[Task] = &[
 ];
 
 /// The day's tasks, or the set-up when there is no database yet.
-pub fn list(ready: bool) -> &'static [Task] {
+pub(super) fn list(ready: bool) -> &'static [Task] {
     match ready {
         true => DAY,
         false => START,
@@ -120,7 +120,7 @@ fn any(s: &str) -> Result<(), String> {
 
 /// The command line a task runs: `Some(words)`, `Some(empty)` to quit, `None` when there is nothing
 /// to run (back from a smaller menu, or done here).
-pub fn words_of(
+pub(super) fn words_of(
     task: &Task,
     terminal: &mut Terminal,
     base: &mut Vec<OsString>,

@@ -155,7 +155,7 @@ pub fn label(kind: Kind, dimension: Dimension, code: Option<&str>) -> String {
         (_, Dimension::Month) => {
             let date = NaiveDate::parse_from_str(&format!("{code}-01"), "%Y-%m-%d").ok();
             date.map(|d| match lang() {
-                Lang::Id => crate::domain::date::indonesian_long(d)
+                Lang::Id => date::indonesian_long(d)
                     .split_once(' ')
                     .map(|(_, my)| my.to_string())
                     .unwrap_or_default(),

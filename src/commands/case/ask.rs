@@ -66,7 +66,7 @@ fn action_of(command: &CaseCommand) -> Option<CaseAction> {
     })
 }
 
-pub fn follow_up(ctx: &Ctx, command: &mut CaseCommand) -> Result<()> {
+pub(super) fn follow_up(ctx: &Ctx, command: &mut CaseCommand) -> Result<()> {
     let Some(action) = action_of(command).filter(|_| ctx.interactive) else {
         return Ok(());
     };

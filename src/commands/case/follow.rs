@@ -52,7 +52,7 @@ fn dated(on: Option<String>) -> FollowUp {
     }
 }
 
-pub fn run(ctx: &Ctx, mut command: CaseCommand) -> Result<()> {
+pub(super) fn run(ctx: &Ctx, mut command: CaseCommand) -> Result<()> {
     super::ask::follow_up(ctx, &mut command)?;
     let (key, s) = match command {
         CaseCommand::Note {

@@ -342,7 +342,7 @@ impl crate::commands::Run for CaseCommand {
     }
 }
 
-pub fn run(ctx: &Ctx, command: CaseCommand) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, command: CaseCommand) -> Result<()> {
     match command {
         CaseCommand::Show { case } => show(ctx, &case),
         CaseCommand::List(args) => list(ctx, args),

@@ -32,7 +32,7 @@ fn lacking(conn: &Connection, key: &str, ctx: &Ctx) -> Result<Vec<DocumentKind>>
         .collect())
 }
 
-pub fn ask(ctx: &Ctx, args: &mut DocsAddArgs) -> Result<()> {
+pub(super) fn ask(ctx: &Ctx, args: &mut DocsAddArgs) -> Result<()> {
     if !ctx.interactive {
         return Ok(());
     }

@@ -58,7 +58,7 @@ pub struct DocsRemoveArgs {
 }
 
 /// The refusal of a second document of a kind, with the commands that fix the first one.
-pub fn already_recorded(placement: &Placement, existing: &Document) -> Invalid {
+pub(super) fn already_recorded(placement: &Placement, existing: &Document) -> Invalid {
     let reference = placement.reference();
     let code = existing.kind.code();
     let details = match (&existing.number, existing.issued_on) {
@@ -93,7 +93,7 @@ fn live(tx: &Tx, args: &DocsKindArgs, kind: DocumentKind) -> Result<(Placement, 
     }
 }
 
-pub fn verify(ctx: &Ctx, args: DocsKindArgs) -> Result<()> {
+pub(super) fn verify(ctx: &Ctx, args: DocsKindArgs) -> Result<()> {
     let mut store = ctx.open()?;
     let kind: DocumentKind = args.kind.parse()?;
     let actor = ctx.actor();
@@ -137,7 +137,7 @@ fn date_option(value: Option<&str>) -> Result<Option<Option<chrono::NaiveDate>>,
         .transpose()
 }
 
-pub fn edit(ctx: &Ctx, args: DocsEditArgs) -> Result<()> {
+pub(super) fn edit(ctx: &Ctx, args: DocsEditArgs) -> Result<()> {
     if args.number.is_none() && args.issued.is_none() && args.expires.is_none() && !args.verified {
         return Err(usage(t!(Msg::DocumentEditNothing)));
     }
@@ -187,7 +187,7 @@ pub fn edit(ctx: &Ctx, args: DocsEditArgs) -> Result<()> {
     Ok(())
 }
 
-pub fn remove(ctx: &Ctx, args: DocsRemoveArgs) -> Result<()> {
+pub(super) fn remove(ctx: &Ctx, args: DocsRemoveArgs) -> Result<()> {
     let reason = text::parse_line(&args.reason)?;
     if reason.is_empty() {
         return Err(refused(t!(Msg::DocumentRemovalNeedsReason)));

@@ -27,7 +27,7 @@ use crate::views;
 use crate::{pager, t};
 use clap::{Args, Subcommand};
 
-pub use fix::{DocsEditArgs, DocsKindArgs, DocsRemoveArgs};
+pub(crate) use fix::{DocsEditArgs, DocsKindArgs, DocsRemoveArgs};
 
 #[derive(Subcommand, Debug)]
 pub enum DocsCommand {
@@ -210,7 +210,7 @@ impl crate::commands::Run for DocsCommand {
     }
 }
 
-pub fn run(ctx: &Ctx, command: DocsCommand) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, command: DocsCommand) -> Result<()> {
     match command {
         DocsCommand::Add(args) => add(ctx, args),
         DocsCommand::List { placement } => {

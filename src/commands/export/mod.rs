@@ -35,11 +35,11 @@ pub struct ExportArgs {
         required_unless_present = "xlsx",
         conflicts_with = "xlsx"
     )]
-    pub out: Option<std::path::PathBuf>,
+    pub out: Option<PathBuf>,
     /// Write one .xlsx workbook instead of a folder: a sheet per exchange file, NIKs and codes as
     /// text, dates as dates
     #[arg(long, value_name = "FILE")]
-    pub xlsx: Option<std::path::PathBuf>,
+    pub xlsx: Option<PathBuf>,
     /// Only records changed after this moment (YYYY-MM-DD or RFC 3339)
     #[arg(long, conflicts_with_all = ["since_last", "since_seq"], value_name = "TIME")]
     pub since: Option<String>,
@@ -116,7 +116,7 @@ impl crate::commands::Run for ExportArgs {
     }
 }
 
-pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     let mut store = ctx.open()?;
     let office = settings::office(store.conn())?;
     let only = args

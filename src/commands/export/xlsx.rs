@@ -21,7 +21,7 @@ use crate::settings;
 use crate::t;
 use crate::xlsx::Book;
 
-pub fn export(
+pub(super) fn export(
     ctx: &Ctx,
     mut store: Store,
     args: &ExportArgs,

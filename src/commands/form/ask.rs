@@ -21,14 +21,14 @@ use crate::prompt::{Prompter, Terminal};
 use crate::t;
 
 /// An error from a lookup as a prompt shows it.
-pub fn invalid(error: anyhow::Error) -> Invalid {
+pub(crate) fn invalid(error: anyhow::Error) -> Invalid {
     Invalid::verbatim(format!("{error:#}"))
 }
 
 /// Asks with `gather` until the clerk confirms the summary; a field they want to correct is
 /// forgotten with `clear` and asked again, its earlier answer pre-filled. Returns whether the
 /// warnings `gather` found were accepted.
-pub fn confirmed<A>(
+pub(crate) fn confirmed<A>(
     args: &mut A,
     mut gather: impl FnMut(&mut A, &mut Form<'_>) -> Result<Vec<Warning>>,
     clear: impl Fn(&mut A, &str),
@@ -48,7 +48,7 @@ pub fn confirmed<A>(
 
 /// The placement named in `slot` (asked for when missing), with its person; `fits` refuses one the
 /// command cannot act on, while the clerk can still name another.
-pub fn placement(
+pub(crate) fn placement(
     form: &mut Form,
     slot: &mut Option<String>,
     conn: &Connection,
@@ -72,7 +72,7 @@ pub fn placement(
 }
 
 /// The case named in `slot` (asked for when missing), checked with `fits`.
-pub fn case(
+pub(crate) fn case(
     form: &mut Form,
     slot: &mut Option<String>,
     conn: &Connection,
@@ -96,7 +96,7 @@ pub fn case(
 }
 
 /// Forgets the answer named `name` among `slots`.
-pub fn clear_slot(slots: &mut [(&str, &mut Option<String>)], name: &str) {
+pub(crate) fn clear_slot(slots: &mut [(&str, &mut Option<String>)], name: &str) {
     for (slot_name, slot) in slots.iter_mut() {
         if *slot_name == name {
             **slot = None;
@@ -105,7 +105,7 @@ pub fn clear_slot(slots: &mut [(&str, &mut Option<String>)], name: &str) {
 }
 
 /// Said right after the NIK is typed: who it is, and their latest placement.
-pub fn say_on_record(person: &Person, placement: Option<&Placement>) {
+pub(crate) fn say_on_record(person: &Person, placement: Option<&Placement>) {
     let text = match placement {
         Some(p) => t!(
             Msg::WorkerOnRecord,
@@ -123,6 +123,6 @@ pub fn say_on_record(person: &Person, placement: Option<&Placement>) {
 }
 
 /// A date not after `today`.
-pub fn until(today: NaiveDate) -> impl Fn(&str) -> Result<NaiveDate, Invalid> {
+pub(crate) fn until(today: NaiveDate) -> impl Fn(&str) -> Result<NaiveDate, Invalid> {
     move |s| crate::domain::date::parse_past_date(s, today)
 }

@@ -5,7 +5,7 @@
 //! a terminal clap names every missing required option at once (exit 2: the arguments are
 //! `required`, see `cli::asking`) and nothing is asked.
 
-pub mod ask;
+pub(super) mod ask;
 mod review;
 
 use std::collections::{HashMap, HashSet};
@@ -31,13 +31,13 @@ struct Seen {
 
 /// What the clerk decided after the summary.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Review {
+pub(super) enum Review {
     Save,
     /// Ask this field again (its earlier answer pre-filled), then show the summary again.
     Correct(&'static str),
 }
 
-pub struct Form<'a> {
+pub(super) struct Form<'a> {
     prompter: Option<&'a mut dyn Prompter>,
     seen: Vec<Seen>,
     earlier: HashMap<&'static str, String>,
@@ -47,17 +47,17 @@ pub struct Form<'a> {
 }
 
 /// The terminal, when the command may ask.
-pub fn terminal(ctx: &Ctx) -> Option<Terminal> {
+pub(super) fn terminal(ctx: &Ctx) -> Option<Terminal> {
     ctx.interactive.then_some(Terminal)
 }
 
 /// The value of a required argument: given (clap required it) or asked for.
-pub fn given(slot: &Option<String>) -> &str {
+pub(super) fn given(slot: &Option<String>) -> &str {
     slot.as_deref().unwrap_or_default()
 }
 
 /// A date as clerks write it, day first: the form of every pre-filled date.
-pub fn day_first(date: NaiveDate) -> String {
+pub(super) fn day_first(date: NaiveDate) -> String {
     date.format("%d-%m-%Y").to_string()
 }
 
@@ -70,7 +70,7 @@ fn shown<C: CodeList>(c: C) -> String {
 }
 
 impl<'a> Form<'a> {
-    pub fn new(prompter: Option<&'a mut dyn Prompter>) -> Form<'a> {
+    pub(super) fn new(prompter: Option<&'a mut dyn Prompter>) -> Form<'a> {
         Form {
             prompter,
             seen: Vec::new(),
@@ -79,12 +79,12 @@ impl<'a> Form<'a> {
         }
     }
 
-    pub fn asks(&self) -> bool {
+    pub(super) fn asks(&self) -> bool {
         self.prompter.is_some()
     }
 
     /// Starts a new pass over the fields (after a correction): the summary is built again.
-    pub fn restart(&mut self) {
+    pub(super) fn restart(&mut self) {
         self.seen.clear();
     }
 
@@ -103,7 +103,7 @@ impl<'a> Form<'a> {
     }
 
     /// A line of the summary that is not asked (a passport number already on record).
-    pub fn fact(&mut self, label: Msg, text: String) {
+    pub(super) fn fact(&mut self, label: Msg, text: String) {
         self.see("", label, "", text);
     }
 
@@ -128,7 +128,7 @@ impl<'a> Form<'a> {
 
     /// Shows `text` for the field `name` in the summary instead of what was typed (a placement's
     /// number with the worker's name, say).
-    pub fn describe(&mut self, name: &str, text: String) {
+    pub(super) fn describe(&mut self, name: &str, text: String) {
         if let Some(seen) = self.seen.iter_mut().find(|s| s.name == name) {
             seen.shown = text;
         }
@@ -148,7 +148,7 @@ impl<'a> Form<'a> {
 
     /// A required value: parsed from the argument, else asked for (Enter takes `default`) until it
     /// parses, and kept in the argument.
-    pub fn need<T>(
+    pub(super) fn need<T>(
         &mut self,
         slot: &mut Option<String>,
         name: &'static str,
@@ -176,7 +176,7 @@ impl<'a> Form<'a> {
 
     /// An optional value: parsed from the argument if given; on a terminal asked for when missing
     /// (Enter alone leaves it empty, or takes `default`).
-    pub fn offer<T>(
+    pub(super) fn offer<T>(
         &mut self,
         slot: &mut Option<String>,
         name: &'static str,
@@ -208,7 +208,7 @@ impl<'a> Form<'a> {
     }
 
     /// A required date; `default` is pre-filled day first.
-    pub fn date(
+    pub(super) fn date(
         &mut self,
         slot: &mut Option<String>,
         name: &'static str,
@@ -219,7 +219,7 @@ impl<'a> Form<'a> {
     }
 
     /// A required code: parsed from the argument, else chosen from the list.
-    pub fn code<C: CodeList + PartialEq>(
+    pub(super) fn code<C: CodeList + PartialEq>(
         &mut self,
         slot: &mut Option<String>,
         name: &'static str,
@@ -230,7 +230,7 @@ impl<'a> Form<'a> {
     }
 
     /// A required code chosen among `choices` (a part of its list).
-    pub fn code_in<C: CodeList + PartialEq>(
+    pub(super) fn code_in<C: CodeList + PartialEq>(
         &mut self,
         slot: &mut Option<String>,
         name: &'static str,
@@ -261,7 +261,7 @@ impl<'a> Form<'a> {
     }
 
     /// An optional code: parsed if given; on a terminal chosen from the list, or left empty.
-    pub fn code_offer<C: CodeList + PartialEq>(
+    pub(super) fn code_offer<C: CodeList + PartialEq>(
         &mut self,
         slot: &mut Option<String>,
         name: &'static str,
@@ -303,7 +303,7 @@ impl<'a> Form<'a> {
 
     /// A switch such as `--verified`: on a terminal asked as a yes/no question when not given.
     /// `label` names it in the summary.
-    pub fn switch(
+    pub(super) fn switch(
         &mut self,
         slot: &mut bool,
         name: &'static str,
@@ -324,7 +324,12 @@ impl<'a> Form<'a> {
     }
 
     /// Chooses among `items` (nothing is noted): a menu, not a field.
-    pub fn choose(&mut self, label: &str, items: &[String], default: usize) -> Result<usize> {
+    pub(super) fn choose(
+        &mut self,
+        label: &str,
+        items: &[String],
+        default: usize,
+    ) -> Result<usize> {
         self.prompter("")?.select(label, items, default)
     }
 }

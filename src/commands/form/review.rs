@@ -14,7 +14,7 @@ impl Form<'_> {
     /// The summary, the warnings, and the question before saving. Off a terminal: warnings need
     /// `--accept-warnings`. On a terminal: saving despite warnings accepts them; answering no offers
     /// to correct one field (its answer kept and pre-filled) or to cancel.
-    pub fn review(&mut self, warnings: &[Warning], accepted: &mut bool) -> Result<Review> {
+    pub(crate) fn review(&mut self, warnings: &[Warning], accepted: &mut bool) -> Result<Review> {
         let Some(p) = self.prompter.as_deref_mut() else {
             for w in warnings {
                 eprintln!("! {}", w.message);
@@ -52,7 +52,7 @@ impl Form<'_> {
 
     /// A refusal found before saving (under 18, say): off a terminal the error; on a terminal it
     /// is shown and the clerk may correct one field or cancel.
-    pub fn refused(&mut self, error: anyhow::Error) -> Result<Review> {
+    pub(crate) fn refused(&mut self, error: anyhow::Error) -> Result<Review> {
         if !self.asks() {
             return Err(error);
         }

@@ -23,7 +23,7 @@ fn required_line(s: &str) -> Result<String, Invalid> {
     text::line(Some(s))?.ok_or_else(|| Invalid(crate::said!(Msg::ValueEmpty)))
 }
 
-pub fn ask(ctx: &Ctx, args: &mut HandoverArgs) -> Result<()> {
+pub(super) fn ask(ctx: &Ctx, args: &mut HandoverArgs) -> Result<()> {
     if !ctx.interactive {
         return Ok(());
     }

@@ -80,7 +80,7 @@ impl crate::commands::Run for HandoverArgs {
     }
 }
 
-pub fn run(ctx: &Ctx, mut args: HandoverArgs) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, mut args: HandoverArgs) -> Result<()> {
     ask::ask(ctx, &mut args)?;
     let mut store = ctx.open()?;
     let office = settings::office(store.conn())?;

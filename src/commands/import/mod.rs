@@ -26,14 +26,14 @@ use clap::Args;
 pub struct ImportArgs {
     /// An exchange folder, one CSV file (its kind is recognised from its header), or an .xlsx
     /// workbook with a sheet per file
-    pub path: std::path::PathBuf,
+    pub path: PathBuf,
     /// Check everything and report what would change; write nothing
     #[arg(long)]
     pub dry_run: bool,
     /// Also write every error and conflict as CSV (kind, file, line, column, value, reason),
     /// when there are any; a new .csv file, or with --force an error list pmi-desk wrote before
     #[arg(long, value_name = "FILE")]
-    pub errors: Option<std::path::PathBuf>,
+    pub errors: Option<PathBuf>,
     /// Replace an error list pmi-desk wrote to the --errors file before (never any other file)
     #[arg(long, requires = "errors")]
     pub force: bool,
@@ -233,7 +233,7 @@ impl crate::commands::Run for ImportArgs {
     }
 }
 
-pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     if let Some(path) = &args.errors {
         outfile::choose(path, &[OutFormat::Csv], "import --errors")?;
     }

@@ -126,7 +126,7 @@ pub(super) fn import(
     if !errors.is_empty() {
         return Err(super::rejected(&errors, &places));
     }
-    for w in row_warnings.iter().take(crate::exchange::read::LISTED) {
+    for w in row_warnings.iter().take(read::LISTED) {
         ctx.warn(&format!(
             "{}: {}",
             places.place(&w.file, w.line, ""),

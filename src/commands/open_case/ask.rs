@@ -18,7 +18,7 @@ use crate::i18n::{lang, Msg};
 use crate::t;
 
 /// The case's own fields as entered.
-pub struct Asked {
+pub(super) struct Asked {
     pub category: CaseCategory,
     pub reported_on: NaiveDate,
     pub country: Option<CountryCode>,
@@ -33,7 +33,7 @@ fn line(s: &str) -> Result<Option<String>, Invalid> {
     text::line(Some(s))
 }
 
-pub fn ask(
+pub(super) fn ask(
     args: &mut OpenCaseArgs,
     form: &mut Form,
     conn: &Connection,
@@ -140,7 +140,7 @@ pub fn ask(
 }
 
 /// Forgets one answer of `open-case`, so the next pass asks it again.
-pub fn clear(args: &mut OpenCaseArgs, flag: &str) {
+pub(super) fn clear(args: &mut OpenCaseArgs, flag: &str) {
     let slot = match flag {
         "--nik" => &mut args.subject.nik,
         "--person-name" => &mut args.subject.person_name,

@@ -98,7 +98,7 @@ impl crate::commands::Run for OpenCaseArgs {
     }
 }
 
-pub fn run(ctx: &Ctx, mut args: OpenCaseArgs) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, mut args: OpenCaseArgs) -> Result<()> {
     let mut store = ctx.open()?;
     let office = settings::office(store.conn())?;
     let now = ctx.clock.timestamp();
@@ -127,7 +127,7 @@ pub fn run(ctx: &Ctx, mut args: OpenCaseArgs) -> Result<()> {
         if now_subject.is_new != subject.is_new {
             return Err(refused(t!(
                 Msg::ChangedMeanwhile,
-                crate::views::record_kind_label("person"),
+                views::record_kind_label("person"),
                 subject.person.full_name
             )));
         }

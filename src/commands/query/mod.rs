@@ -80,7 +80,7 @@ impl crate::commands::Run for QueryArgs {
     }
 }
 
-pub fn run(ctx: &Ctx, args: QueryArgs) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, args: QueryArgs) -> Result<()> {
     let xlsx = args.out.as_deref().filter(|path| out::is_xlsx(path));
     let format = match &args.out {
         // A workbook takes every row, as CSV does.

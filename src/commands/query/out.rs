@@ -13,7 +13,7 @@ use crate::output::Format;
 use crate::t;
 
 /// The format a file name asks for; anything else is refused before anything is written.
-pub fn format_of(path: &Path) -> Result<Format> {
+pub(super) fn format_of(path: &Path) -> Result<Format> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
@@ -27,13 +27,13 @@ pub fn format_of(path: &Path) -> Result<Format> {
 }
 
 /// Whether a file name asks for a workbook (`.xlsx`).
-pub fn is_xlsx(path: &Path) -> bool {
+pub(super) fn is_xlsx(path: &Path) -> bool {
     crate::exchange::workbook::is_workbook(path)
 }
 
 /// The output, with the time spent waiting for its reader (a pager, a slow pipe) kept off the
 /// query's time limit.
-pub struct OffTheClock<'a, W: Write + ?Sized> {
+pub(super) struct OffTheClock<'a, W: Write + ?Sized> {
     pub inner: &'a mut W,
     pub limit: Option<&'a TimeLimit>,
 }

@@ -16,7 +16,7 @@ use crate::output::Format;
 /// Rows a table renders at once; later chunks keep at least the first one's column widths.
 const TABLE_CHUNK: usize = 200;
 
-pub trait Rows {
+pub(super) trait Rows {
     fn columns(&mut self, names: &[String]) -> Result<()>;
     fn row(&mut self, values: &[ValueRef<'_>]) -> Result<()>;
     fn flush(&mut self) -> Result<()>;
@@ -24,7 +24,11 @@ pub trait Rows {
     fn finish(&mut self) -> Result<()>;
 }
 
-pub fn writer<'w>(format: Format, terminal: bool, out: &'w mut dyn Write) -> Box<dyn Rows + 'w> {
+pub(super) fn writer<'w>(
+    format: Format,
+    terminal: bool,
+    out: &'w mut dyn Write,
+) -> Box<dyn Rows + 'w> {
     match format {
         Format::Csv => Box::new(CsvRows {
             writer: csv::Writer::from_writer(out),

@@ -13,7 +13,7 @@ use super::rows::Rows;
 use crate::domain::record::Timestamp;
 use crate::xlsx::{Book, Sheet, Value};
 
-pub fn writer<'w>(
+pub(super) fn writer<'w>(
     path: &Path,
     created: &Timestamp,
     out: &'w mut dyn Write,

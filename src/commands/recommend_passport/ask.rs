@@ -11,7 +11,7 @@ use crate::domain::Stage;
 use crate::prompt::{Prompter, Terminal};
 
 /// Asks which placement, when it was not named.
-pub fn ask(ctx: &Ctx, args: &mut RecommendArgs) -> Result<()> {
+pub(super) fn ask(ctx: &Ctx, args: &mut RecommendArgs) -> Result<()> {
     if !ctx.interactive || args.placement.is_some() {
         return Ok(());
     }

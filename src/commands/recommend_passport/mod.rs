@@ -196,7 +196,7 @@ impl crate::commands::Run for RecommendArgs {
     }
 }
 
-pub fn run(ctx: &Ctx, mut args: RecommendArgs) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, mut args: RecommendArgs) -> Result<()> {
     ask::ask(ctx, &mut args)?;
     let key = args.placement.clone().unwrap_or_default();
     let request = Request {
@@ -364,7 +364,7 @@ fn print_findings(ctx: &Ctx, findings: &[Finding], reference: &str) -> Result<()
             .map(|f| {
                 vec![
                     Cell::code(f.reason.code(), f.reason.label()),
-                    Cell::text(crate::views::finding_detail(&f.detail)),
+                    Cell::text(views::finding_detail(&f.detail)),
                 ]
             })
             .collect(),

@@ -43,7 +43,7 @@ fn letter(form: &mut Form, slot: &mut Option<String>, conn: &Connection) -> Resu
     Ok(r)
 }
 
-pub fn void(ctx: &Ctx, command: &mut RecommendationCommand) -> Result<()> {
+pub(super) fn void(ctx: &Ctx, command: &mut RecommendationCommand) -> Result<()> {
     let RecommendationCommand::Void {
         letter: key,
         reason,
@@ -72,7 +72,7 @@ pub fn void(ctx: &Ctx, command: &mut RecommendationCommand) -> Result<()> {
     filled.map(|_| ())
 }
 
-pub fn used(ctx: &Ctx, command: &mut RecommendationCommand) -> Result<()> {
+pub(super) fn used(ctx: &Ctx, command: &mut RecommendationCommand) -> Result<()> {
     let RecommendationCommand::Used {
         letter: key,
         passport,

@@ -157,7 +157,7 @@ impl crate::commands::Run for RecommendationCommand {
     }
 }
 
-pub fn run(ctx: &Ctx, mut command: RecommendationCommand) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, mut command: RecommendationCommand) -> Result<()> {
     ask::void(ctx, &mut command)?;
     ask::used(ctx, &mut command)?;
     let mut store = ctx.open()?;

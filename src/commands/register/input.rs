@@ -21,7 +21,7 @@ use crate::t;
 
 /// A registration as entered, every value validated.
 #[derive(Debug, Clone)]
-pub struct Entered {
+pub(super) struct Entered {
     pub nik: Nik,
     /// The person already on record with this NIK.
     pub stored: Option<Person>,
@@ -49,7 +49,7 @@ fn required_line(s: &str) -> Result<String, Invalid> {
 }
 
 /// Forgets one answer, so the next pass asks it again.
-pub fn clear(args: &mut RegisterArgs, flag: &str) {
+pub(super) fn clear(args: &mut RegisterArgs, flag: &str) {
     if let Some(slot) = args.person.slot(flag) {
         *slot = None;
     } else if let Some(slot) = args.placement.slot(flag) {
@@ -58,7 +58,7 @@ pub fn clear(args: &mut RegisterArgs, flag: &str) {
 }
 
 /// The birth date a NIK carries (its century guessed: the latest one not in the future).
-pub fn nik_birth_date(nik: &Nik, today: NaiveDate) -> Option<NaiveDate> {
+pub(super) fn nik_birth_date(nik: &Nik, today: NaiveDate) -> Option<NaiveDate> {
     nik.birth_date_by(today)
 }
 
@@ -81,7 +81,7 @@ fn given<T>(
         .transpose()?)
 }
 
-pub fn gather(
+pub(super) fn gather(
     args: &mut RegisterArgs,
     form: &mut Form,
     conn: &Connection,
@@ -237,9 +237,9 @@ mod tests {
         }
     }
 
-    fn store() -> (tempfile::TempDir, crate::db::Store) {
+    fn store() -> (tempfile::TempDir, db::Store) {
         let dir = tempfile::tempdir().unwrap();
-        let store = crate::db::Store::open(&dir.path().join("t.db"), crate::db::OpenMode::Create);
+        let store = db::Store::open(&dir.path().join("t.db"), db::OpenMode::Create);
         (dir, store.unwrap())
     }
 

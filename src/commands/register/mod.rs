@@ -91,7 +91,7 @@ pub struct PersonFields {
 /// A value a clerk types for a person or a placement: its flag, the record's column it sets
 /// (through the parser the record declares for it, the one an import uses), and its question.
 /// `register`, `worker edit` and their prompts all read these tables.
-pub struct Typed {
+pub(crate) struct Typed {
     pub flag: &'static str,
     pub column: &'static str,
     pub ask: Msg,
@@ -102,7 +102,7 @@ const fn typed(flag: &'static str, column: &'static str, ask: Msg) -> Typed {
 }
 
 /// The person's values, in the order they are asked.
-pub const PERSON_TYPED: &[Typed] = &[
+pub(crate) const PERSON_TYPED: &[Typed] = &[
     typed("--nik", "nik", Msg::AskNik),
     typed("--name", "full_name", Msg::AskName),
     typed("--sex", "sex", Msg::AskSex),
@@ -116,7 +116,7 @@ pub const PERSON_TYPED: &[Typed] = &[
 ];
 
 /// The placement's values, in the order they are asked.
-pub const PLACEMENT_TYPED: &[Typed] = &[
+pub(crate) const PLACEMENT_TYPED: &[Typed] = &[
     typed("--scheme", "scheme", Msg::AskScheme),
     typed("--p3mi", "p3mi_name", Msg::AskP3mi),
     typed("--employer", "employer_name", Msg::AskEmployer),
@@ -241,7 +241,7 @@ impl crate::commands::Run for RegisterArgs {
     }
 }
 
-pub fn run(ctx: &Ctx, mut args: RegisterArgs) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, mut args: RegisterArgs) -> Result<()> {
     let mut store = ctx.open()?;
     let office = settings::office(store.conn())?;
     let mut terminal = form::terminal(ctx);
@@ -292,7 +292,7 @@ pub fn run(ctx: &Ctx, mut args: RegisterArgs) -> Result<()> {
             _ => {
                 return Err(refused(t!(
                     Msg::ChangedMeanwhile,
-                    crate::views::record_kind_label("person"),
+                    views::record_kind_label("person"),
                     person.full_name
                 )))
             }

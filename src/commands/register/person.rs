@@ -14,7 +14,7 @@ use crate::domain::registration::merge;
 use crate::domain::Stage;
 
 /// The person to save, and the stored person's open placement (a reason to refuse) if any.
-pub fn person_of(
+pub(super) fn person_of(
     conn: &Connection,
     entered: &mut Entered,
     office_code: &str,
@@ -50,7 +50,7 @@ pub fn person_of(
 }
 
 /// The new placement application, not yet numbered.
-pub fn placement_of(
+pub(super) fn placement_of(
     entered: &Entered,
     person: &Person,
     office_code: &str,

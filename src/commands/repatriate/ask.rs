@@ -26,12 +26,12 @@ fn line(s: &str) -> Result<Option<String>, Invalid> {
 }
 
 /// The repatriation as entered (not yet numbered), who it is about, and the case it belongs to.
-pub struct Entered {
+pub(super) struct Entered {
     pub repatriation: Repatriation,
     pub subject: Option<Subject>,
 }
 
-pub fn ask(
+pub(super) fn ask(
     ctx: &Ctx,
     args: &mut RepatriateArgs,
     form: &mut Form,
@@ -230,7 +230,7 @@ pub fn ask(
 }
 
 /// Forgets one answer of `repatriate`, so the next pass asks it again.
-pub fn clear(args: &mut RepatriateArgs, flag: &str) {
+pub(super) fn clear(args: &mut RepatriateArgs, flag: &str) {
     let slot = match flag {
         "--mark-returned" => {
             args.mark_returned = false;

@@ -110,7 +110,7 @@ impl crate::commands::Run for RepatriateArgs {
     }
 }
 
-pub fn run(ctx: &Ctx, mut args: RepatriateArgs) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, mut args: RepatriateArgs) -> Result<()> {
     let mut store = ctx.open()?;
     let office = settings::office(store.conn())?;
     let now = ctx.clock.timestamp();
@@ -209,7 +209,7 @@ fn create_person(tx: &db::Tx, actor: &Actor, s: &Subject) -> Result<()> {
         if db::persons::by_nik(tx, nik)?.is_some() {
             return Err(refused(t!(
                 Msg::ChangedMeanwhile,
-                crate::views::record_kind_label("person"),
+                views::record_kind_label("person"),
                 s.person.full_name
             )));
         }

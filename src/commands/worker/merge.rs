@@ -43,7 +43,7 @@ fn person(tx: &rusqlite::Connection, key: &str) -> Result<Person> {
 }
 
 /// Records that two persons are one and merges them. Returns the merge recorded.
-pub fn record_merge(
+pub(crate) fn record_merge(
     tx: &Tx,
     actor: &audit::Actor,
     office: &str,
@@ -69,7 +69,7 @@ pub fn record_merge(
     Ok(link)
 }
 
-pub fn run(ctx: &Ctx, args: MergeArgs) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, args: MergeArgs) -> Result<()> {
     let mut store = ctx.open()?;
     let office = settings::office(store.conn())?;
     let note = crate::domain::text::note(args.note.as_deref())?;

@@ -196,7 +196,7 @@ impl crate::commands::Run for WorkerCommand {
     }
 }
 
-pub fn run(ctx: &Ctx, command: WorkerCommand) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, command: WorkerCommand) -> Result<()> {
     match command {
         WorkerCommand::Show { placement } => show(ctx, &placement),
         WorkerCommand::Find { text, rows } => find(ctx, &text.join(" "), rows),

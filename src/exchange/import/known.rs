@@ -20,7 +20,7 @@ fn key(uid: &str) -> Option<u128> {
 }
 
 #[derive(Default)]
-pub struct Known {
+pub(super) struct Known {
     /// Kinds whose table held no row when the import began.
     fresh: HashSet<FileKind>,
     /// Aliases this import recorded: another office's uid -> the stored person and birth date.
@@ -38,7 +38,7 @@ pub struct Known {
 }
 
 impl Known {
-    pub fn new(conn: &Connection) -> Result<Known> {
+    pub(super) fn new(conn: &Connection) -> Result<Known> {
         let mut known = Known::default();
         for kind in FileKind::ALL {
             let table = crate::by_kind!(kind, table_of);
@@ -51,42 +51,42 @@ impl Known {
     }
 
     /// The kind's table held no row when the import began.
-    pub fn fresh(&self, kind: FileKind) -> bool {
+    pub(super) fn fresh(&self, kind: FileKind) -> bool {
         self.fresh.contains(&kind)
     }
 
-    pub fn no_aliases(&self) -> bool {
+    pub(super) fn no_aliases(&self) -> bool {
         self.no_aliases
     }
 
-    pub fn person(&mut self, uid: &str, birth: Option<NaiveDate>) {
+    pub(super) fn person(&mut self, uid: &str, birth: Option<NaiveDate>) {
         if let Some(k) = key(uid) {
             self.births.insert(k, birth);
         }
     }
 
     /// Another office's uid for a stored person: later rows that name it attach to `stored`.
-    pub fn alias(&mut self, alias: &str, stored: &str, birth: Option<NaiveDate>) {
+    pub(super) fn alias(&mut self, alias: &str, stored: &str, birth: Option<NaiveDate>) {
         if let Some(k) = key(alias) {
             self.aliases.insert(k, (stored.to_string(), birth));
         }
         self.no_aliases = false;
     }
 
-    pub fn placement(&mut self, uid: &str, registered: NaiveDate) {
+    pub(super) fn placement(&mut self, uid: &str, registered: NaiveDate) {
         if let Some(k) = key(uid) {
             self.registrations.insert(k, Some(registered));
         }
     }
 
-    pub fn case(&mut self, uid: &str, reported: NaiveDate) {
+    pub(super) fn case(&mut self, uid: &str, reported: NaiveDate) {
         if let Some(k) = key(uid) {
             self.reports.insert(k, Some(reported));
         }
     }
 
     /// A person this import or the database holds: its stored uid (an alias resolved) and birth date.
-    pub fn person_ref(
+    pub(super) fn person_ref(
         &mut self,
         conn: &Connection,
         uid: &str,
@@ -106,7 +106,11 @@ impl Known {
     }
 
     /// A placement this import or the database holds: its registration date.
-    pub fn placement_ref(&mut self, conn: &Connection, uid: &str) -> Result<Option<NaiveDate>> {
+    pub(super) fn placement_ref(
+        &mut self,
+        conn: &Connection,
+        uid: &str,
+    ) -> Result<Option<NaiveDate>> {
         if let Some(registered) = key(uid).and_then(|k| self.registrations.get(k)) {
             return Ok(registered);
         }
@@ -117,7 +121,7 @@ impl Known {
     }
 
     /// A case this import or the database holds: its report date.
-    pub fn case_ref(
+    pub(super) fn case_ref(
         &mut self,
         conn: &Connection,
         uid: &str,
@@ -132,7 +136,12 @@ impl Known {
     }
 
     /// The next number of a per-year counter, counted here and saved by `save_counters`.
-    pub fn next_number(&mut self, conn: &Connection, name: &'static str, year: i32) -> Result<i64> {
+    pub(super) fn next_number(
+        &mut self,
+        conn: &Connection,
+        name: &'static str,
+        year: i32,
+    ) -> Result<i64> {
         let value = match self.counters.get(&(name, year)) {
             Some(v) => *v,
             None => db::counters::current(conn, name, year)?,
@@ -143,7 +152,7 @@ impl Known {
 
     /// The next number of a series not held by any record: in a table that was empty only this
     /// import's own numbers exist, which the counter already passed.
-    pub fn next_free(
+    pub(super) fn next_free(
         &mut self,
         conn: &Connection,
         series: db::numbers::Series,
@@ -166,7 +175,7 @@ impl Known {
     }
 
     /// Writes the counters this import moved.
-    pub fn save_counters(&self, tx: &Tx) -> Result<()> {
+    pub(super) fn save_counters(&self, tx: &Tx) -> Result<()> {
         for ((name, year), value) in &self.counters {
             db::counters::raise_to(tx, name, *year, *value)?;
         }

@@ -96,7 +96,7 @@ pub struct Importer<'a> {
     /// Rows not applied, on their own, with why (a letter: only its office issues or changes it).
     /// Rows refused on their own: the first `read::LISTED` kept, the rest counted (memory in
     /// proportion to what is shown, not to the folder).
-    pub refused: crate::exchange::read::ErrorList,
+    pub refused: ErrorList,
     /// Same NIK, different name or birth date: merged as one person, worth a clerk's eye.
     pub notes: Vec<String>,
     /// Uids of rows that had errors, so rows referring to them say so.
@@ -691,7 +691,7 @@ impl<'a> Importer<'a> {
                     awaiting: None,
                     contacted: false,
                     clerk: Some(self.actor.clerk.clone()),
-                    created_at: crate::domain::record::Timestamp::from_datetime(self.actor.now),
+                    created_at: record::Timestamp::from_datetime(self.actor.now),
                     status_to: Some(case.status),
                     closure_reason: case.closure_reason,
                     seen: crate::domain::case::seen_by_new_event(&events),

@@ -78,9 +78,9 @@ pub struct Merger<'a> {
     pub errors: ErrorList,
     /// Rows refused on their own, with why.
     /// Rows refused on their own: the first `read::LISTED` kept, the rest counted.
-    pub refused: crate::exchange::read::ErrorList,
+    pub refused: ErrorList,
     /// Rows held for a record not received, with which (the first 1,000 listed, all counted).
-    pub held: crate::exchange::read::ErrorList,
+    pub held: ErrorList,
     /// Placements whose stage may follow from what arrived (their letters), and cases whose
     /// status may (their events).
     placements: BTreeSet<String>,

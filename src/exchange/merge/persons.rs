@@ -18,7 +18,7 @@ use crate::exchange::FileKind;
 pub(super) fn apply_person(
     m: &mut Merger,
     incoming: Person,
-    kept_in: Vec<crate::domain::version::KeptWrite>,
+    kept_in: Vec<version::KeptWrite>,
     place: &Place,
 ) -> Result<()> {
     let _ = place;
@@ -93,7 +93,7 @@ pub(super) fn apply_person(
 
 /// The merge of two persons registered with one NIK: the same record wherever it is made (its uid
 /// and values follow from the two persons), so offices that find it each do not multiply it.
-pub fn same_nik_link(a: &Person, b: &Person) -> PersonMerge {
+pub(super) fn same_nik_link(a: &Person, b: &Person) -> PersonMerge {
     let (low, high) = survivor(&a.uid, &b.uid);
     let (first, _) = match low == a.uid.as_str() {
         true => (a, b),

@@ -23,7 +23,7 @@ use crate::t;
 
 /// Regular or bold text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Weight {
+pub(super) enum Weight {
     Regular,
     Bold,
 }
@@ -71,7 +71,7 @@ fn chain(weight: Weight) -> &'static [usize; 4] {
     }
 }
 
-pub struct Face {
+pub(super) struct Face {
     shaper: rustybuzz::Face<'static>,
     pub pdf: Font,
     units_per_em: f32,
@@ -84,7 +84,7 @@ impl Face {
 }
 
 /// Loaded once, on first use: a letter in Latin script never parses the CJK face.
-pub fn face(index: usize) -> Result<&'static Face> {
+pub(super) fn face(index: usize) -> Result<&'static Face> {
     static LOADED: [OnceLock<Option<Face>>; 6] = [
         OnceLock::new(),
         OnceLock::new(),
@@ -130,7 +130,7 @@ fn is_neutral(c: char) -> bool {
 
 /// Text as it is set: composed (NFC, so "ô" + combining hook is one glyph) and without control
 /// characters (a tab or line break inside a stored value prints as a space).
-pub fn clean(text: &str) -> String {
+pub(super) fn clean(text: &str) -> String {
     text.nfc()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
@@ -175,7 +175,7 @@ fn pieces(text: &str, weight: Weight) -> Result<Vec<(usize, Range<usize>)>> {
 }
 
 /// Glyphs of one face in visual order, with their advances in ems.
-pub struct Piece {
+pub(super) struct Piece {
     pub face: usize,
     pub text: String,
     pub glyphs: Vec<KrillaGlyph>,
@@ -198,7 +198,7 @@ fn shape(index: usize, text: &str, rtl: bool) -> Result<Piece> {
     // forms (initial, medial, final, lam-alef) are kept.
     let features = if rtl {
         vec![rustybuzz::Feature::new(
-            rustybuzz::ttf_parser::Tag::from_bytes(b"liga"),
+            ttf_parser::Tag::from_bytes(b"liga"),
             0,
             ..,
         )]
@@ -248,7 +248,7 @@ fn shape(index: usize, text: &str, rtl: bool) -> Result<Piece> {
 }
 
 /// One line of text as shaped pieces in visual (left-to-right drawing) order.
-pub fn line(text: &str, weight: Weight) -> Result<Vec<Piece>> {
+pub(super) fn line(text: &str, weight: Weight) -> Result<Vec<Piece>> {
     let text = clean(text);
     if text.is_empty() {
         return Ok(Vec::new());
@@ -274,13 +274,13 @@ pub fn line(text: &str, weight: Weight) -> Result<Vec<Piece>> {
 }
 
 /// The width of a line of text at `size` points.
-pub fn width(text: &str, weight: Weight, size: f32) -> Result<f32> {
+pub(super) fn width(text: &str, weight: Weight, size: f32) -> Result<f32> {
     Ok(line(text, weight)?.iter().map(|p| p.width).sum::<f32>() * size)
 }
 
 /// Splits text into lines no wider than `max` points: at spaces, and inside a word that alone is
 /// wider than a line (a long name, an address without spaces, Chinese or Japanese text).
-pub fn wrap(text: &str, weight: Weight, size: f32, max: f32) -> Result<Vec<String>> {
+pub(super) fn wrap(text: &str, weight: Weight, size: f32, max: f32) -> Result<Vec<String>> {
     let space = width(" ", weight, size)?;
     let mut lines = Vec::new();
     let mut line = String::new();

@@ -96,7 +96,7 @@ fn ask_field(
     }
 }
 
-pub fn ask(ctx: &Ctx, args: &mut WorkerEditArgs) -> Result<()> {
+pub(super) fn ask(ctx: &Ctx, args: &mut WorkerEditArgs) -> Result<()> {
     if !ctx.interactive {
         return Ok(());
     }

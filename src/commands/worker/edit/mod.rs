@@ -52,7 +52,7 @@ fn show_changes<'a>(changes: impl Iterator<Item = &'a audit::Change>) {
     }
 }
 
-pub fn run(ctx: &Ctx, mut args: WorkerEditArgs) -> Result<()> {
+pub(super) fn run(ctx: &Ctx, mut args: WorkerEditArgs) -> Result<()> {
     ask::ask(ctx, &mut args)?;
     let mut store = ctx.open()?;
     let (old_placement, old_person) =
