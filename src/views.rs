@@ -739,6 +739,11 @@ pub fn warning_label(code: &str) -> String {
         WarningCode::PhoneUnusual => Msg::WarningPhoneUnusual,
         WarningCode::PassportUnusual => Msg::WarningPassportUnusual,
         WarningCode::PersonDiffers => Msg::WarningPersonDiffers,
+        WarningCode::EarlierPlacementAbroad => Msg::WarningEarlierAbroad,
+        WarningCode::DestinationClosed => Msg::WarningDestinationClosed,
+        WarningCode::DepartureDocumentsLacking => Msg::WarningDepartureDocuments,
+        WarningCode::DepartureBeforePassport => Msg::WarningDepartureBeforePassport,
+        WarningCode::PassportExpiresSoon => Msg::WarningPassportExpiresSoon,
     })
 }
 

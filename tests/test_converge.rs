@@ -418,6 +418,7 @@ impl Sim {
                         "2026-11-01",
                         "--passport",
                         "C1234567",
+                        "--accept-warnings",
                     ],
                 );
             }

@@ -29,6 +29,7 @@ fn busy_office(code: &str) -> Office {
             "2023-04-01",
             "--passport",
             "C1234567",
+            "--accept-warnings",
         ])
         .ok();
     office

@@ -183,7 +183,13 @@ fn every_kind_and_action_of_the_log_reads_in_indonesian() {
         .register(
             "1371021508900001",
             "Budi",
-            &["--country", "SA", "--sector", "INFORMAL"],
+            &[
+                "--country",
+                "SA",
+                "--sector",
+                "INFORMAL",
+                "--accept-warnings",
+            ],
         )
         .ok();
     office

@@ -211,6 +211,7 @@ fn a_departure_is_never_erased_by_a_cancellation_and_a_void_is_final() {
         "2023-11-08",
         "--passport",
         "C1234567",
+        "--accept-warnings",
     ])
     .ok();
     // The province, not knowing, cancels the next day by its clock and voids its letter.

@@ -87,6 +87,7 @@ fn depart_and_cancel_at_once_one_wins_and_the_record_says_which() {
                 "2023-07-01",
                 "--passport",
                 "C1234567",
+                "--accept-warnings",
             ],
             vec!["cancel", &number, "--reason", "WITHDRAWN"],
         ],

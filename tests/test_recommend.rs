@@ -43,7 +43,13 @@ fn each_refusal_reason_on_its_own() {
     let saudi = office.ready_for_passport(
         "1371021508900003",
         "Saudi",
-        &["--country", "SA", "--sector", "INFORMAL"],
+        &[
+            "--country",
+            "SA",
+            "--sector",
+            "INFORMAL",
+            "--accept-warnings",
+        ],
     );
     assert_eq!(refusal_codes(&office, &saudi, &[]), "DESTINATION_CLOSED");
 
@@ -84,7 +90,13 @@ fn several_reasons_are_reported_together_and_the_refusal_is_recorded() {
         .register(
             "1371021508900001",
             "Budi",
-            &["--country", "SA", "--sector", "INFORMAL"],
+            &[
+                "--country",
+                "SA",
+                "--sector",
+                "INFORMAL",
+                "--accept-warnings",
+            ],
         )
         .json_number();
     let run = office.run(&[

@@ -173,3 +173,91 @@ fn messages_follow_the_chosen_language() {
     let run = office.register("1371021508900001", "Budi", &["--sex", "P", "--lang", "id"]);
     assert!(run.fails(1).contains("peringatan"), "{}", run.stderr);
 }
+
+/// Issue 20: a NIK whose holder came home as remains is refused, naming the repatriation.
+#[test]
+fn a_person_recorded_as_deceased_is_not_registered_again() {
+    let office = Office::new();
+    let r = office
+        .run(&[
+            "repatriate",
+            "--category",
+            "JENAZAH",
+            "--arrived-on",
+            "2023-10-05",
+            "--nik",
+            "1371021508900001",
+            "--person-name",
+            "Budi",
+            "--from-country",
+            "MY",
+            "--format",
+            "json",
+        ])
+        .json();
+    let number = r["repatriation_number"].as_str().unwrap().to_string();
+    let again = office.register("1371021508900001", "Budi", &["--lang", "id"]);
+    let stderr = again.fails(1);
+    assert!(
+        stderr.contains("meninggal dunia") && stderr.contains(&number),
+        "{stderr}"
+    );
+    assert_eq!(office.count("placements"), 0, "nothing saved");
+}
+
+/// Issue 20: an earlier placement still abroad, and a closed destination, are said at
+/// registration (warnings to accept), not discovered later.
+#[test]
+fn an_earlier_placement_still_abroad_and_a_closed_destination_are_said_at_registration() {
+    let office = Office::new();
+    let first = office.ready_for_passport(
+        "1371021508900001",
+        "Budi",
+        &["--registered-on", "2023-06-01"],
+    );
+    office
+        .run(&["recommend-passport", &first, "--on", "2023-06-10"])
+        .ok();
+    office
+        .run(&[
+            "depart",
+            &first,
+            "--on",
+            "2023-11-01",
+            "--passport",
+            "C1234567",
+            "--accept-warnings",
+        ])
+        .ok();
+    let again = office.register("1371021508900001", "Budi", &[]);
+    let stderr = again.fails(1);
+    assert!(
+        stderr.contains("still recorded as departed") && stderr.contains(&first),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--accept-warnings"), "{stderr}");
+    office
+        .register("1371021508900001", "Budi", &["--accept-warnings"])
+        .ok();
+
+    office
+        .run(&["config", "set", "destinations.closed", "SA:*:INFORMAL"])
+        .ok();
+    let closed = office.register(
+        "1371025508900002",
+        "Siti",
+        &[
+            "--sex",
+            "P",
+            "--country",
+            "SA",
+            "--sector",
+            "INFORMAL",
+            "--lang",
+            "id",
+        ],
+    );
+    let stderr = closed.fails(1);
+    assert!(stderr.contains("moratorium"), "{stderr}");
+    assert_eq!(office.count("placements"), 2, "the closed one not saved");
+}

@@ -192,6 +192,7 @@ fn a_returning_registered_worker_can_have_the_placement_marked_returned() {
             "2023-04-01",
             "--passport",
             "C1234567",
+            "--accept-warnings",
         ])
         .ok();
     let case = office

@@ -21,6 +21,7 @@ fn departed(office: &Office, nik: &str, extra: &[&str], departed: &str) -> Strin
             departed,
             "--passport",
             "C1234567",
+            "--accept-warnings",
         ])
         .ok();
     number

@@ -34,6 +34,7 @@ fn busy_office() -> Office {
             "2023-04-01",
             "--passport",
             "C1234567",
+            "--accept-warnings",
         ])
         .ok();
     office

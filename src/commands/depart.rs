@@ -10,7 +10,16 @@ use super::stage::move_placement;
 use crate::context::Ctx;
 use crate::domain::contact::parse_passport;
 use crate::domain::date::parse_date;
-use crate::domain::placement::StageEvent;
+use crate::domain::placement::{departure_warnings, DepartureFacts, Placement, StageEvent};
+use crate::domain::Warning;
+use crate::error::refused;
+use crate::prompt::{Prompter, Terminal};
+use crate::{db, settings, t};
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use super::lookup;
+use super::warnings::{self, confirm_warnings};
 use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
 
@@ -25,6 +34,9 @@ pub struct DepartArgs {
     /// Passport number [default: the one recorded with `recommendation used`]
     #[arg(long, value_name = "NUMBER")]
     pub passport: Option<String>,
+    /// Record the departure despite warnings (documents not complete, passport dates)
+    #[arg(long)]
+    pub accept_warnings: bool,
 }
 
 /// The examples at the end of the help (a test parses each one).
@@ -64,9 +76,52 @@ pub(crate) fn run(ctx: &Ctx, mut args: DepartArgs) -> Result<()> {
     if let (Some((_, Some(w))), false) = (&passport, ctx.interactive) {
         ctx.warn(&w.message.to_string());
     }
-    move_placement(ctx, given(&args.placement), |_, placement| {
-        Ok(placement.depart(on, passport.map(|(number, _)| number), ctx.clock.today)?)
+    let key = given(&args.placement).to_string();
+    // Shown and confirmed before the transaction; inside it the same warnings must hold.
+    let seen = {
+        let store = ctx.open_reading()?;
+        let (placement, _) = lookup::placement(store.conn(), &key)?;
+        // A departure refused anyway is refused before any warning is asked about.
+        let passport = passport.as_ref().map(|(number, _)| number.clone());
+        placement.clone().depart(on, passport, ctx.clock.today)?;
+        warnings_for(store.conn(), &placement, on)?
+    };
+    let mut terminal = ctx.interactive.then_some(Terminal);
+    confirm_warnings(
+        ctx,
+        &seen,
+        args.accept_warnings,
+        terminal.as_mut().map(|t| t as &mut dyn Prompter),
+    )?;
+    let actor = ctx.actor();
+    move_placement(ctx, &key, |tx, placement| {
+        let now = warnings_for(tx, placement, on)?;
+        let codes = |w: &[Warning]| w.iter().map(|w| w.code).collect::<Vec<_>>();
+        if codes(&now) != codes(&seen) {
+            // Another clerk changed the documents meanwhile: the clerk confirmed something else.
+            return Err(refused(t!(Msg::VerdictChanged, placement.reference())));
+        }
+        placement.depart(on, passport.map(|(number, _)| number), ctx.clock.today)?;
+        warnings::record(tx, &actor, &placement.uid, &now)
     })
+}
+
+/// The departure's warnings from the placement's documents, checklist and passport.
+fn warnings_for(conn: &Connection, placement: &Placement, on: NaiveDate) -> Result<Vec<Warning>> {
+    let documents = db::documents::of_placement(conn, &placement.uid)?;
+    let checklist = settings::checklist_for(conn, placement.scheme)?;
+    let passport_issued_on = db::recommendations::of_person(conn, &placement.person_uid)?
+        .into_iter()
+        .filter(|r| r.placement_uid == placement.uid)
+        .filter_map(|r| r.passport_issued_on)
+        .max();
+    Ok(departure_warnings(&DepartureFacts {
+        on,
+        documents: &documents,
+        checklist: &checklist,
+        medical_validity_days: settings::medical_validity_days(conn)?,
+        passport_issued_on,
+    }))
 }
 
 /// On a terminal, asks for what the options left out.

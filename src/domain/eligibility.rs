@@ -112,6 +112,20 @@ pub struct ClosedRule {
 }
 
 /// Parses `COUNTRY[:SCHEME[:SECTOR]]` entries separated by commas; `*` means any.
+/// Whether a placement to `country` under `scheme` and `sector` is closed by one of the rules.
+pub fn closes(
+    rules: &[ClosedRule],
+    country: &CountryCode,
+    scheme: Scheme,
+    sector: Option<Sector>,
+) -> bool {
+    rules.iter().any(|r| {
+        &r.country == country
+            && r.scheme.is_none_or(|s| s == scheme)
+            && r.sector.is_none_or(|s| Some(s) == sector)
+    })
+}
+
 pub fn parse_closed(text: &str) -> Result<Vec<ClosedRule>, Invalid> {
     text.split(',')
         .map(str::trim)
@@ -213,12 +227,7 @@ pub fn assess(f: &Facts) -> Vec<Finding> {
             Detail::NikWarnings { codes },
         );
     }
-    let closed = f.closed.iter().find(|r| {
-        &r.country == f.country
-            && r.scheme.is_none_or(|s| s == f.scheme)
-            && r.sector.is_none_or(|s| Some(s) == f.sector)
-    });
-    if closed.is_some() {
+    if closes(f.closed, f.country, f.scheme, f.sector) {
         add(
             RefusalReason::DestinationClosed,
             Detail::DestinationClosed {

@@ -53,3 +53,34 @@ pub fn person() -> Person {
         versions: super::version::Versions::unset(),
     }
 }
+
+/// The remains of the fixture person, arrived from Malaysia on 2023-10-05.
+pub fn remains() -> super::repatriation::Repatriation {
+    super::repatriation::Repatriation {
+        uid: "r".into(),
+        person_uid: Some("p".into()),
+        case_uid: None,
+        category: super::RepatriationCategory::Deceased,
+        from_country: Some("MY".parse().unwrap()),
+        debarkation: None,
+        arrived_on: "2023-10-05".parse().unwrap(),
+        origin_regency: None,
+        escort: None,
+        fit_to_travel_letter: None,
+        cause_of_death: None,
+        airway_bill: None,
+        handed_over_to: None,
+        handed_over_on: None,
+        handover_record_number: None,
+        receiver_name: None,
+        receiver_relation: None,
+        witness: None,
+        notes: None,
+        office_code: "SB".into(),
+        created_at: Timestamp::default(),
+        updated_at: Timestamp::default(),
+        repatriation_number: None,
+        legacy_number: None,
+        versions: super::version::Versions::unset(),
+    }
+}

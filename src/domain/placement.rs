@@ -177,6 +177,77 @@ impl Placement {
     }
 }
 
+/// How long a passport must still be valid after departure, in months, before a warning.
+pub const PASSPORT_MONTHS_AFTER_DEPARTURE: u32 = 6;
+
+/// The facts a departure is checked against.
+pub struct DepartureFacts<'a> {
+    pub on: NaiveDate,
+    pub documents: &'a [super::document::Document],
+    pub checklist: &'a super::document::Checklist,
+    pub medical_validity_days: i64,
+    /// The passport's issue date as recorded with `recommendation used`.
+    pub passport_issued_on: Option<NaiveDate>,
+}
+
+/// What the clerk should know before recording a departure, to accept or not: the placement's
+/// checklist items not complete on the day (missing, unverified or expired), a departure before
+/// the passport was issued, a passport that expires within `PASSPORT_MONTHS_AFTER_DEPARTURE`.
+pub fn departure_warnings(f: &DepartureFacts) -> Vec<super::Warning> {
+    use super::document::ItemState;
+    use super::warning::WarningCode;
+    use super::DocumentKind;
+    use crate::i18n::IntoArg;
+    let items = f
+        .checklist
+        .assess(f.documents, f.on, f.medical_validity_days);
+    let lacking: Vec<Said> = items
+        .iter()
+        .filter(|(_, state)| !matches!(state, ItemState::Present(_)))
+        .filter_map(|(kinds, _)| kinds.first())
+        .map(|k| Said::new(Msg::Verbatim, vec![k.into_arg()]))
+        .collect();
+    let mut out = Vec::new();
+    if !lacking.is_empty() {
+        out.push(super::Warning::new(
+            WarningCode::DepartureDocumentsLacking,
+            said!(
+                Msg::DepartureDocumentsLacking,
+                lacking.len(),
+                items.len(),
+                Said::joined(lacking)
+            ),
+        ));
+    }
+    let passport = f
+        .documents
+        .iter()
+        .filter(|d| d.kind == DocumentKind::Passport && d.removed_on.is_none())
+        .max_by_key(|d| d.issued_on);
+    let issued = f.passport_issued_on.or(passport.and_then(|d| d.issued_on));
+    if let Some(issued) = issued.filter(|i| f.on < *i) {
+        out.push(super::Warning::new(
+            WarningCode::DepartureBeforePassport,
+            said!(Msg::DepartureBeforePassport, f.on, issued),
+        ));
+    }
+    let limit =
+        f.on.checked_add_months(chrono::Months::new(PASSPORT_MONTHS_AFTER_DEPARTURE));
+    if let (Some(expires), Some(limit)) = (passport.and_then(|d| d.expires_on), limit) {
+        if expires < limit {
+            out.push(super::Warning::new(
+                WarningCode::PassportExpiresSoon,
+                said!(
+                    Msg::PassportExpiresSoon,
+                    expires,
+                    PASSPORT_MONTHS_AFTER_DEPARTURE
+                ),
+            ));
+        }
+    }
+    out
+}
+
 /// The stage a placement's facts give it, whichever offices recorded them: a return, a departure
 /// (never erased by a cancellation recorded elsewhere), a cancellation, a live letter, else
 /// registered.
@@ -277,6 +348,69 @@ mod tests {
 
     fn placement() -> Placement {
         crate::domain::fixtures::placement_in(Stage::Recommended)
+    }
+
+    #[test]
+    fn a_departure_warns_of_lacking_documents_and_passport_dates() {
+        use crate::domain::document::{Checklist, Document};
+        use crate::domain::warning::WarningCode;
+        use crate::domain::DocumentKind;
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let doc = |kind, issued: &str, expires: Option<&str>| Document {
+            uid: "d".into(),
+            placement_uid: "u".into(),
+            kind,
+            number: None,
+            issued_on: Some(day(issued)),
+            expires_on: expires.map(day),
+            verified_on: Some(day(issued)),
+            verified_by: None,
+            created_at: Default::default(),
+            updated_at: Default::default(),
+            removed_on: None,
+            removed_reason: None,
+            versions: Versions::unset(),
+        };
+        let checklist: Checklist = "PASSPORT,WORK_VISA,EMPLOYMENT_CONTRACT".parse().unwrap();
+        let codes = |documents: &[Document], issued: Option<&str>, on: &str| {
+            departure_warnings(&DepartureFacts {
+                on: day(on),
+                documents,
+                checklist: &checklist,
+                medical_validity_days: 90,
+                passport_issued_on: issued.map(day),
+            })
+            .into_iter()
+            .map(|w| w.code)
+            .collect::<Vec<_>>()
+        };
+        let all = [
+            doc(DocumentKind::Passport, "2023-06-01", Some("2028-06-01")),
+            doc(DocumentKind::WorkVisa, "2023-06-10", None),
+            doc(DocumentKind::EmploymentContract, "2023-06-10", None),
+        ];
+        assert!(codes(&all, None, "2023-07-01").is_empty(), "complete");
+        assert_eq!(
+            codes(&all[..1], None, "2023-07-01"),
+            [WarningCode::DepartureDocumentsLacking]
+        );
+        assert_eq!(
+            codes(&all, Some("2023-07-05"), "2023-07-01"),
+            [WarningCode::DepartureBeforePassport],
+            "the passport recorded with the letter"
+        );
+        let short = [doc(
+            DocumentKind::Passport,
+            "2019-01-01",
+            Some("2023-12-31"),
+        )];
+        assert_eq!(
+            codes(&short, None, "2023-07-01"),
+            [
+                WarningCode::DepartureDocumentsLacking,
+                WarningCode::PassportExpiresSoon
+            ]
+        );
     }
 
     #[test]

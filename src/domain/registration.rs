@@ -10,7 +10,7 @@ use super::record::Timestamp;
 use super::{rules, Scheme, Warning};
 use crate::error::Invalid;
 use crate::i18n::Msg;
-use crate::i18n::Said;
+use crate::i18n::{Arg, IntoArg, Said};
 use crate::said;
 
 /// Minimum age on the registration date (UU 18/2017).
@@ -23,6 +23,8 @@ pub struct Facts<'a> {
     pub scheme: Scheme,
     pub p3mi_name: Option<&'a str>,
     pub open_placement: Option<&'a Placement>,
+    /// The person's return as remains (a DECEASED repatriation), when one is recorded.
+    pub deceased: Option<&'a super::repatriation::Repatriation>,
 }
 
 /// Why someone born on `birth` cannot be placed on `on`: a birth date in the future (a typo, not an
@@ -52,7 +54,66 @@ pub fn refusals(f: &Facts) -> Vec<Said> {
             open.stage
         ));
     }
+    if let Some(remains) = f.deceased {
+        reasons.push(deceased(remains));
+    }
     reasons
+}
+
+fn deceased(remains: &super::repatriation::Repatriation) -> Said {
+    said!(Msg::PersonDeceased, remains.reference(), remains.arrived_on)
+}
+
+/// The person's return as remains among their repatriations.
+pub fn remains_of(
+    repatriations: &[super::repatriation::Repatriation],
+) -> Option<&super::repatriation::Repatriation> {
+    repatriations
+        .iter()
+        .find(|r| r.category == super::RepatriationCategory::Deceased)
+}
+
+/// What the clerk should know before registering, to accept or not: an earlier placement of the
+/// person still recorded abroad (its return never recorded), and a destination closed today (the
+/// recommendation would be refused).
+pub fn warnings(
+    earlier: &[Placement],
+    country: &super::CountryCode,
+    scheme: Scheme,
+    sector: Option<super::Sector>,
+    closed: &[super::eligibility::ClosedRule],
+) -> Vec<Warning> {
+    let mut out: Vec<Warning> = earlier
+        .iter()
+        .filter(|p| p.stage == super::Stage::Departed)
+        .map(|p| {
+            Warning::new(
+                super::warning::WarningCode::EarlierPlacementAbroad,
+                said!(
+                    Msg::EarlierStillAbroad,
+                    p.reference(),
+                    p.departed_on.map(|d| d.to_string()).unwrap_or("-".into()),
+                    p.reference()
+                ),
+            )
+        })
+        .collect();
+    if super::eligibility::closes(closed, country, scheme, sector) {
+        let sector: Arg = match sector {
+            Some(s) => s.into_arg(),
+            None => Arg::Data("-".into()),
+        };
+        out.push(Warning::new(
+            super::warning::WarningCode::DestinationClosed,
+            said!(
+                Msg::DestinationClosedNow,
+                country.to_string(),
+                scheme,
+                sector
+            ),
+        ));
+    }
+    out
 }
 
 /// Identity fields of a stored person that differ from what the clerk entered (shown as warnings;
@@ -111,8 +172,12 @@ pub fn check_saved(
     person: &Person,
     placement: &Placement,
     open: Option<&Placement>,
+    remains: Option<&super::repatriation::Repatriation>,
     today: NaiveDate,
 ) -> Result<(), Invalid> {
+    if let Some(remains) = remains {
+        return Err(Invalid(said!(Msg::RegistrationRefused, deceased(remains))));
+    }
     if let Some(open) = open {
         let reason = said!(Msg::OpenPlacementExists, open.reference(), open.stage);
         return Err(Invalid(said!(Msg::RegistrationRefused, reason)));
@@ -149,6 +214,7 @@ pub fn check_correction(
             scheme: placement.scheme,
             p3mi_name: placement.p3mi_name.as_deref(),
             open_placement: None,
+            deceased: None,
         });
         if !reasons.is_empty() {
             return Err(Invalid(Said::joined(reasons)));
@@ -195,6 +261,7 @@ mod tests {
             scheme: Scheme::Mandiri,
             p3mi_name: None,
             open_placement: None,
+            deceased: None,
         }
     }
 
@@ -220,15 +287,50 @@ mod tests {
     #[test]
     fn a_registration_is_refused_beside_an_open_placement_with_its_number() {
         use crate::domain::fixtures::placement_in;
-        let today = "2023-11-08".parse().unwrap();
+        let today: NaiveDate = "2023-11-08".parse().unwrap();
         let new = placement_in(super::super::Stage::Registered);
         let open = placement_in(super::super::Stage::Recommended);
-        assert!(check_saved(&person(), &new, None, today).is_ok());
-        let refused = check_saved(&person(), &new, Some(&open), today).unwrap_err();
+        assert!(check_saved(&person(), &new, None, None, today).is_ok());
+        let refused = check_saved(&person(), &new, Some(&open), None, today).unwrap_err();
         assert!(refused
             .0
             .render(crate::i18n::Lang::En)
             .contains("REG-2023-00001"));
+    }
+
+    #[test]
+    fn remains_refuse_and_a_placement_abroad_or_a_closed_destination_warn() {
+        use crate::domain::fixtures::placement_in;
+        use crate::domain::warning::WarningCode;
+        use crate::domain::{Sector, Stage};
+        let today: NaiveDate = "2023-11-08".parse().unwrap();
+        let mut remains = crate::domain::fixtures::remains();
+        remains.repatriation_number = Some("SB-R-2023-0001".into());
+        let new = placement_in(Stage::Registered);
+        let refused = check_saved(&person(), &new, None, Some(&remains), today).unwrap_err();
+        assert!(refused
+            .0
+            .render(crate::i18n::Lang::Id)
+            .contains("SB-R-2023-0001"));
+        let mut abroad = placement_in(Stage::Departed);
+        abroad.departed_on = Some("2023-06-01".parse().unwrap());
+        let closed = crate::domain::eligibility::parse_closed("SA:*:INFORMAL").unwrap();
+        let sa = "SA".parse().unwrap();
+        let codes = |earlier: &[Placement], sector| -> Vec<WarningCode> {
+            warnings(earlier, &sa, Scheme::Mandiri, sector, &closed)
+                .into_iter()
+                .map(|w| w.code)
+                .collect()
+        };
+        assert_eq!(
+            codes(&[abroad.clone()], Some(Sector::Formal)),
+            [WarningCode::EarlierPlacementAbroad]
+        );
+        assert_eq!(
+            codes(&[], Some(Sector::Informal)),
+            [WarningCode::DestinationClosed]
+        );
+        assert!(codes(&[placement_in(Stage::Returned)], None).is_empty());
     }
 
     #[test]

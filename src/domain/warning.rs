@@ -13,6 +13,11 @@ pub enum WarningCode {
     PhoneUnusual,
     PassportUnusual,
     PersonDiffers,
+    EarlierPlacementAbroad,
+    DestinationClosed,
+    DepartureDocumentsLacking,
+    DepartureBeforePassport,
+    PassportExpiresSoon,
 }
 
 impl WarningCode {
@@ -24,6 +29,11 @@ impl WarningCode {
         WarningCode::PhoneUnusual,
         WarningCode::PassportUnusual,
         WarningCode::PersonDiffers,
+        WarningCode::EarlierPlacementAbroad,
+        WarningCode::DestinationClosed,
+        WarningCode::DepartureDocumentsLacking,
+        WarningCode::DepartureBeforePassport,
+        WarningCode::PassportExpiresSoon,
     ];
 
     /// The code as stored.
@@ -36,6 +46,11 @@ impl WarningCode {
             WarningCode::PhoneUnusual => "PHONE_UNUSUAL",
             WarningCode::PassportUnusual => "PASSPORT_UNUSUAL",
             WarningCode::PersonDiffers => "PERSON_DIFFERS",
+            WarningCode::EarlierPlacementAbroad => "EARLIER_PLACEMENT_ABROAD",
+            WarningCode::DestinationClosed => "DESTINATION_CLOSED",
+            WarningCode::DepartureDocumentsLacking => "DEPARTURE_DOCUMENTS_LACKING",
+            WarningCode::DepartureBeforePassport => "DEPARTURE_BEFORE_PASSPORT",
+            WarningCode::PassportExpiresSoon => "PASSPORT_EXPIRES_SOON",
         }
     }
 }

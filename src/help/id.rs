@@ -354,6 +354,10 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
         "Setujui perubahan NIK tanpa ditanya lagi",
     ),
     ("Save despite warnings", "Tetap simpan meskipun ada peringatan"),
+    (
+        "Record the departure despite warnings (documents not complete, passport dates)",
+        "Tetap catat keberangkatan meskipun ada peringatan (dokumen belum lengkap, tanggal paspor)",
+    ),
     // Documents
     (
         "Documents checked for a placement",

@@ -47,7 +47,7 @@ message_table! {
     NikBirthDateMismatch => "Tanggal lahir dalam NIK ({}) berbeda dengan tanggal lahir yang diisi ({})", "The NIK's birth date ({}) differs from the birth date entered ({})";
     NikSexMismatch => "NIK menunjukkan {}, tetapi jenis kelamin yang diisi {}", "The NIK says {}, but the sex entered is {}";
     NikRegencyDiffers => "NIK diterbitkan di wilayah {}, domisili yang diisi {}", "The NIK was issued in region {}, the home regency entered is {}";
-    NikBelongsToOther => "NIK {} sudah tercatat untuk orang lain ({})", "NIK {} is already recorded for another person ({})";
+    NikBelongsToOther => "NIK {} sudah tercatat untuk orang lain ({}); lihat dengan `pmi-desk worker find {}`, dan bila keduanya orang yang sama, gabungkan dengan `pmi-desk worker merge`", "NIK {} is already recorded for another person ({}); see them with `pmi-desk worker find {}`, and if both are the same person, merge them with `pmi-desk worker merge`";
     NikChangeNeedsConfirmation => "Perubahan NIK perlu konfirmasi: jalankan di terminal atau tambahkan --yes. Tidak ada yang disimpan", "Changing a NIK needs confirmation: run on a terminal or add --yes. Nothing was saved";
     ConfirmNikChange => "Ubah NIK {} menjadi {}?", "Change NIK {} to {}?";
     // Database and files
@@ -89,7 +89,7 @@ message_table! {
     ChangedMeanwhile => "Data {} {} diubah petugas lain sementara itu; tidak ada yang disimpan. Lihat datanya lagi, lalu ulangi", "The {} {} was changed by another clerk meanwhile; nothing was saved. Look at it again, then repeat";
     OpenPlacementConstraint => "Orang ini sudah punya penempatan yang masih terbuka (terdaftar atau direkomendasikan); tidak ada yang disimpan", "This person already has an open placement (registered or recommended); nothing was saved";
     IssuedLetterConstraint => "Penempatan ini sudah punya surat rekomendasi yang terbit; tidak ada yang disimpan", "This placement already has an issued recommendation letter; nothing was saved";
-    NikConstraint => "NIK ini sudah tercatat untuk orang lain (mungkin baru saja didaftarkan petugas lain); tidak ada yang disimpan", "This NIK is already recorded for another person (perhaps just registered by another clerk); nothing was saved";
+    NikConstraint => "NIK ini sudah tercatat untuk orang lain (mungkin baru saja didaftarkan petugas lain); tidak ada yang disimpan. Cari orangnya dengan `pmi-desk worker find NIK`, lalu jalankan perintahnya lagi", "This NIK is already recorded for another person (perhaps just registered by another clerk); nothing was saved. Find that person with `pmi-desk worker find NIK`, then run the command again";
     ExpiredReplaced => "Kedaluwarsa, diganti surat {}", "Expired, replaced by letter {}";
     StageNeedsValue => "Tahap {} memerlukan {}", "Stage {} needs the {}";
     StageForbidsValue => "Tahap {} tidak boleh punya {}", "Stage {} cannot have a {}";
@@ -901,4 +901,16 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     WarningPhoneUnusual => "nomor telepon tidak lazim", "unusual phone number";
     WarningPassportUnusual => "nomor paspor tidak lazim", "unusual passport number";
     WarningPersonDiffers => "data orang berbeda dari yang tersimpan", "person differs from the stored one";
+    PersonDeceased => "pemilik NIK ini tercatat meninggal dunia (pemulangan jenazah {}, tiba {}); bila catatan itu keliru, perbaiki dulu pemulangannya", "the holder of this NIK is recorded as deceased (repatriation of remains {}, arrived {}); if that record is wrong, correct the repatriation first";
+    WarningEarlierAbroad => "penempatan sebelumnya masih di luar negeri", "earlier placement still abroad";
+    EarlierStillAbroad => "Penempatan sebelumnya {} masih tercatat berangkat sejak {}; bila ia sudah pulang, catat dengan `pmi-desk return {} --on TANGGAL`", "The earlier placement {} is still recorded as departed since {}; if the worker has come back, record it with `pmi-desk return {} --on DATE`";
+    WarningDestinationClosed => "negara tujuan ditutup", "destination closed";
+    DestinationClosedNow => "Penempatan ke {} (skema {}, sektor {}) sedang ditutup (moratorium): rekomendasi paspor akan ditolak selama penutupan berlaku", "Placement to {} (scheme {}, sector {}) is closed (moratorium): the passport recommendation will be refused while it lasts";
+    WarningDepartureDocuments => "dokumen keberangkatan belum lengkap", "departure documents incomplete";
+    DepartureDocumentsLacking => "{} dari {} dokumen belum lengkap untuk berangkat: {}", "{} of {} documents are not complete for departure: {}";
+    WarningDepartureBeforePassport => "berangkat sebelum paspor terbit", "departs before the passport was issued";
+    DepartureBeforePassport => "Tanggal berangkat {} sebelum paspor terbit ({})", "The departure date {} is before the passport was issued ({})";
+    WarningPassportExpiresSoon => "paspor segera habis berlaku", "passport expires soon";
+    PassportExpiresSoon => "Paspor habis berlaku {}, kurang dari {} bulan setelah berangkat", "The passport expires on {}, less than {} months after departure";
+    NikTakenMeanwhile => "NIK {} baru saja didaftarkan petugas lain untuk {}; jalankan `register` lagi untuk memakai data orang itu; tidak ada yang disimpan", "NIK {} was just registered by another clerk for {}; run `register` again to use that person's record; nothing was saved";
 }

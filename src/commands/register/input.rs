@@ -100,6 +100,11 @@ pub(super) fn gather(
             );
             return Err(refused(t!(Msg::RegistrationRefused, reason)));
         }
+        let repatriations = db::repatriations::of_person(conn, &s.uid)?;
+        if let Some(remains) = registration::remains_of(&repatriations) {
+            let reason = crate::said!(Msg::PersonDeceased, remains.reference(), remains.arrived_on);
+            return Err(refused(t!(Msg::RegistrationRefused, reason)));
+        }
         if p.name.is_none() {
             crate::prompt::say(&t!(Msg::PersonAlreadyKnown, s.full_name, s.uid));
         }

@@ -12,7 +12,7 @@ use crate::context::Ctx;
 use crate::db::{self, records};
 use crate::domain::audit::Action;
 use crate::domain::placement::registration_number;
-use crate::domain::registration::{check_saved, refusals, Facts};
+use crate::domain::registration::{self, check_saved, refusals, Facts};
 use crate::error::refused;
 use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
@@ -251,7 +251,14 @@ pub(crate) fn run(ctx: &Ctx, mut args: RegisterArgs) -> Result<()> {
         form.restart();
         let now = ctx.clock.timestamp();
         let mut entered = input::gather(&mut args, &mut form, store.conn(), ctx.clock.today)?;
-        let (person, open_placement) = person_of(store.conn(), &mut entered, &office.code, &now)?;
+        let (person, known) = person_of(store.conn(), &mut entered, &office.code, &now)?;
+        entered.warnings.extend(registration::warnings(
+            &known.placements,
+            &entered.country,
+            entered.scheme,
+            entered.sector,
+            &settings::closed_destinations(store.conn())?,
+        ));
         if let (Some(s), false) = (&entered.stored, form.asks()) {
             ctx.say(&t!(Msg::PersonAlreadyKnown, s.full_name, s.uid))?;
         }
@@ -261,7 +268,8 @@ pub(crate) fn run(ctx: &Ctx, mut args: RegisterArgs) -> Result<()> {
             today: ctx.clock.today,
             scheme: entered.scheme,
             p3mi_name: entered.p3mi_name.as_deref(),
-            open_placement: open_placement.as_ref(),
+            open_placement: known.open(),
+            deceased: registration::remains_of(&known.repatriations),
         });
         let review = match reasons.is_empty() {
             true => form.review(&entered.warnings, &mut accepted)?,
@@ -289,6 +297,14 @@ pub(crate) fn run(ctx: &Ctx, mut args: RegisterArgs) -> Result<()> {
                 records::change(tx, &actor, Action::Update.as_str(), old, person.clone())?;
             }
             (None, None) => records::create(tx, &actor, &person)?,
+            (None, Some(current)) => {
+                // Another clerk registered this NIK between the questions and the save.
+                return Err(refused(t!(
+                    Msg::NikTakenMeanwhile,
+                    entered.nik,
+                    current.full_name
+                )));
+            }
             _ => {
                 return Err(refused(t!(
                     Msg::ChangedMeanwhile,
@@ -298,7 +314,9 @@ pub(crate) fn run(ctx: &Ctx, mut args: RegisterArgs) -> Result<()> {
             }
         }
         let open = db::placements::open_of_person(tx, &person.uid)?;
-        check_saved(&person, &placement, open.as_ref(), ctx.clock.today)?;
+        let repatriations = db::repatriations::of_person(tx, &person.uid)?;
+        let remains = registration::remains_of(&repatriations);
+        check_saved(&person, &placement, open.as_ref(), remains, ctx.clock.today)?;
         let year = placement.registered_on.year();
         placement.registration_number = Some(db::numbers::next(
             tx,

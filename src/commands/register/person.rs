@@ -11,15 +11,37 @@ use crate::domain::person::Person;
 use crate::domain::placement::Placement;
 use crate::domain::record::Timestamp;
 use crate::domain::registration::merge;
+use crate::domain::repatriation::Repatriation;
 use crate::domain::Stage;
 
-/// The person to save, and the stored person's open placement (a reason to refuse) if any.
+/// What the office already holds of a returning person: their placements and repatriations.
+#[derive(Default)]
+pub(super) struct Known {
+    pub placements: Vec<Placement>,
+    pub repatriations: Vec<Repatriation>,
+}
+
+impl Known {
+    /// The placement still open (a reason to refuse).
+    pub(super) fn open(&self) -> Option<&Placement> {
+        self.placements.iter().find(|p| p.stage.is_open())
+    }
+
+    pub(super) fn load(conn: &Connection, person_uid: &str) -> Result<Known> {
+        Ok(Known {
+            placements: db::placements::of_person(conn, person_uid)?,
+            repatriations: db::repatriations::of_person(conn, person_uid)?,
+        })
+    }
+}
+
+/// The person to save, and what the office holds of them already.
 pub(super) fn person_of(
     conn: &Connection,
     entered: &mut Entered,
     office_code: &str,
     now: &Timestamp,
-) -> Result<(Person, Option<Placement>)> {
+) -> Result<(Person, Known)> {
     let person = Person {
         uid: new_uid(),
         nik: Some(entered.nik.clone()),
@@ -39,14 +61,12 @@ pub(super) fn person_of(
         versions: crate::domain::version::Versions::unset(),
     };
     let Some(stored) = entered.stored.clone() else {
-        return Ok((person, None));
+        return Ok((person, Known::default()));
     };
-    let open_placement = db::placements::of_person(conn, &stored.uid)?
-        .into_iter()
-        .find(|p| p.stage.is_open());
+    let known = Known::load(conn, &stored.uid)?;
     let (merged, differences) = merge(stored, &person, now);
     entered.warnings.extend(differences);
-    Ok((merged, open_placement))
+    Ok((merged, known))
 }
 
 /// The new placement application, not yet numbered.

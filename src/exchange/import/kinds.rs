@@ -43,7 +43,12 @@ impl Incoming for Person {
                 if other.uid != self.uid && records::get::<Person>(im.tx, &self.uid)?.is_some() {
                     problems.push((
                         "nik",
-                        Invalid(crate::said!(Msg::NikBelongsToOther, nik, other.full_name)),
+                        Invalid(crate::said!(
+                            Msg::NikBelongsToOther,
+                            nik,
+                            other.full_name,
+                            nik
+                        )),
                     ));
                 }
             }

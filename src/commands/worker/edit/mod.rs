@@ -61,7 +61,12 @@ pub(super) fn run(ctx: &Ctx, mut args: WorkerEditArgs) -> Result<()> {
     if let Some(nik) = &person.nik {
         if let Some(other) = db::persons::by_nik(store.conn(), nik)?.filter(|o| o.uid != person.uid)
         {
-            return Err(refused(t!(Msg::NikBelongsToOther, nik, other.full_name)));
+            return Err(refused(t!(
+                Msg::NikBelongsToOther,
+                nik,
+                other.full_name,
+                nik
+            )));
         }
     }
     let person_changes = audit::diff(&old_person.fields(), &person.fields());
@@ -106,7 +111,12 @@ pub(super) fn run(ctx: &Ctx, mut args: WorkerEditArgs) -> Result<()> {
         )?;
         if let Some(nik) = &person.nik {
             if let Some(other) = db::persons::by_nik(tx, nik)?.filter(|o| o.uid != person.uid) {
-                return Err(refused(t!(Msg::NikBelongsToOther, nik, other.full_name)));
+                return Err(refused(t!(
+                    Msg::NikBelongsToOther,
+                    nik,
+                    other.full_name,
+                    nik
+                )));
             }
         }
         let update = Action::Update.as_str();
