@@ -79,6 +79,9 @@ pub struct Limit {
     /// Every row (a table stops at 50 unless --limit says otherwise)
     #[arg(long)]
     pub all: bool,
+    /// The oldest first [default: the newest first]
+    #[arg(long)]
+    pub oldest_first: bool,
 }
 
 /// The command line for a terminal: the required arguments of the commands that ask for what is

@@ -127,7 +127,8 @@ fn story_of_a_registration_morning() {
             "json",
         ])
         .json();
-    let last = &log.as_array().unwrap().last().unwrap()["changes"];
+    // The newest first.
+    let last = &log.as_array().unwrap()[0]["changes"];
     assert!(
         last.as_str().unwrap().contains("Jl. Sawahan 5, Padang"),
         "{log}"

@@ -318,3 +318,45 @@ fn log_since_takes_a_time_without_seconds_and_a_bad_one_names_the_option() {
     assert!(err.contains("--since 'kemarin' tidak valid"), "{err}");
     assert!(!err.contains("PMI_DESK_NOW"), "{err}");
 }
+
+/// Issue 20: today's work first. `log --limit 3` gives the three newest entries, and the
+/// listings of workers and recommendations the newest first; `--oldest-first` the other way.
+#[test]
+fn lists_show_the_newest_first_unless_asked_otherwise() {
+    let office = Office::new();
+    for (nik, name, on) in [
+        ("1371021508900001", "Awal", "2023-01-10"),
+        ("1371021508900002", "Tengah", "2023-05-10"),
+        ("1371021508900003", "Akhir", "2023-11-01"),
+    ] {
+        office.register(nik, name, &["--registered-on", on]).ok();
+    }
+    let names = |args: &[&str]| -> Vec<String> {
+        let listed = office.run(&[args, &["--format", "json"]].concat()).json();
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["full_name"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(names(&["worker", "list"]), ["Akhir", "Tengah", "Awal"]);
+    assert_eq!(
+        names(&["worker", "list", "--oldest-first"]),
+        ["Awal", "Tengah", "Akhir"]
+    );
+    let log = office
+        .run(&["log", "--limit", "1", "--format", "json"])
+        .json();
+    assert!(
+        log[0]["changes"].as_str().unwrap().contains("REG-2023-00003"),
+        "the newest entry, the last placement: {log}"
+    );
+    let log = office
+        .run(&["log", "--limit", "1", "--oldest-first", "--format", "json"])
+        .json();
+    assert!(
+        log[0]["changes"].as_str().unwrap().contains("office.code"),
+        "the oldest entry, the office set up at init: {log}"
+    );
+}

@@ -272,7 +272,8 @@ fn query_out_and_many_rows_for_a_program_are_recorded_in_the_log() {
     office.run(&["query", many]).ok();
     assert_eq!(entries(), 2);
     let log = office.run(&["log", "--format", "json"]).json();
-    let last = log.as_array().unwrap().last().unwrap().clone();
+    // The newest first.
+    let last = log.as_array().unwrap()[0].clone();
     assert_eq!(last["clerk"], "tester");
     assert_eq!(last["action"], "read_out");
     let changes = last["changes"].as_str().unwrap();

@@ -81,7 +81,13 @@ pub(crate) fn run(ctx: &Ctx, args: LogArgs) -> Result<()> {
         .map(|key| record_uids(store.conn(), key))
         .transpose()?;
     let limit = row_limit(ctx.format, args.rows.limit, args.rows.all);
-    let (entries, total) = audit::listed(store.conn(), since.as_deref(), uids.as_deref(), limit)?;
+    let (entries, total) = audit::listed(
+        store.conn(),
+        since.as_deref(),
+        uids.as_deref(),
+        limit,
+        args.rows.oldest_first,
+    )?;
     if let (Some(key), true) = (&args.record, total == 0 && ctx.format == Format::Table) {
         return ctx.say(&t!(Msg::NothingFound, key));
     }

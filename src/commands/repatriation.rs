@@ -134,6 +134,7 @@ pub(crate) fn run(ctx: &Ctx, command: RepatriationCommand) -> Result<()> {
                 regency: regency.as_deref().map(str::parse).transpose()?,
                 handed_over: handed_over.map(|h| h == YesNo::Yes),
                 limit: row_limit(ctx.format, rows.limit, rows.all),
+                oldest_first: rows.oldest_first,
             };
             let listed = db::repatriations::list(conn, &filter)?;
             let total = db::filter::total(listed.len(), filter.limit, || {

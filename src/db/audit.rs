@@ -284,13 +284,14 @@ pub fn accepted_warning_codes(conn: &Connection, uid: &str) -> Result<Vec<String
     Ok(codes)
 }
 
-/// The entries `log` shows, oldest first: at or after `since`, about the records `uids` names
-/// (every record when `None`), at most `limit`; and how many there are in all.
+/// The entries `log` shows, the newest first unless `oldest_first`: at or after `since`, about the
+/// records `uids` names (every record when `None`), at most `limit`; and how many there are in all.
 pub fn listed(
     conn: &Connection,
     since: Option<&str>,
     uids: Option<&[String]>,
     limit: Option<i64>,
+    oldest_first: bool,
 ) -> Result<(Vec<Entry>, i64)> {
     let uids = uids.map(|u| Value::from(u.to_vec()).to_string());
     let mut c = super::filter::Conditions::default();
@@ -300,8 +301,9 @@ pub fn listed(
     );
     let mut stmt = conn.prepare(&format!(
         "SELECT at, clerk, command, record_kind, record_uid, action, changes FROM audit_log
-         {} ORDER BY id LIMIT ?",
-        c.clause()
+         {} {} LIMIT ?",
+        c.clause(),
+        super::filter::newest_first(&["id"], oldest_first)
     ))?;
     let rows = stmt.query_map(params_from_iter(c.values_and_limit(limit)), |r| {
         Ok(Entry {

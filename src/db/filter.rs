@@ -84,6 +84,14 @@ impl Conditions {
 }
 
 /// A text value for `Conditions::when`, from anything a filter holds as text.
+/// `ORDER BY` over `keys`, newest first unless `oldest_first` (every key the same way, so the
+/// index that orders them is read backwards and the listing still stops at its limit).
+pub fn newest_first(keys: &[&str], oldest_first: bool) -> String {
+    let way = if oldest_first { "" } else { " DESC" };
+    let keys: Vec<String> = keys.iter().map(|k| format!("{k}{way}")).collect();
+    format!("ORDER BY {}", keys.join(", "))
+}
+
 pub fn text(value: Option<impl ToString>) -> Option<Value> {
     value.map(|v| Value::Text(v.to_string()))
 }

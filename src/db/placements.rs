@@ -4,7 +4,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
-use super::filter::{count_rows, text, Conditions};
+use super::filter::{count_rows, newest_first, text, Conditions};
 use super::records::{from_row, query, query_one, select_list};
 use crate::domain::placement::Placement;
 use crate::domain::record::{Record, Text};
@@ -53,6 +53,8 @@ pub struct Filter {
     pub registered_from: Option<NaiveDate>,
     pub registered_to: Option<NaiveDate>,
     pub limit: Option<i64>,
+    /// The oldest first (`--oldest-first`); else the newest.
+    pub oldest_first: bool,
 }
 
 /// A placement with its person's name, NIK and regency, for lists.
@@ -99,7 +101,7 @@ pub fn count(conn: &Connection, f: &Filter) -> Result<i64> {
     count_rows(conn, &format!("{from} {}", c.clause()), c.values())
 }
 
-/// The placements the filter finds, the oldest registration first (then in the order stored:
+/// The placements the filter finds, the newest registration first (then in the order stored:
 /// each index ends with the rowid, so the listing reads its rows in order from the index that
 /// filters them and stops at the limit).
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Listed>> {
@@ -122,11 +124,11 @@ pub(super) fn list_sql(f: &Filter) -> (String, Vec<rusqlite::types::Value>) {
     let c = f.conditions();
     let sql = format!(
         "SELECT {}, pe.full_name, pe.nik, pe.regency_code
-         FROM placements r JOIN persons pe ON pe.uid = r.person_uid {}
-         ORDER BY r.registered_on, r.rowid
+         FROM placements r JOIN persons pe ON pe.uid = r.person_uid {} {}
          LIMIT ?",
         select_list::<Placement>("r"),
-        c.clause()
+        c.clause(),
+        newest_first(&["r.registered_on", "r.rowid"], f.oldest_first)
     );
     (sql, c.values_and_limit(f.limit))
 }

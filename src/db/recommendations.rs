@@ -4,7 +4,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use rusqlite::{params_from_iter, Connection};
 
-use super::filter::{count_rows, text, Conditions};
+use super::filter::{count_rows, newest_first, text, Conditions};
 use super::records::{from_row, query, query_one, select_list};
 use crate::domain::recommendation::Recommendation;
 use crate::domain::record::{Record, Text};
@@ -57,6 +57,8 @@ pub struct Filter {
     pub to: Option<NaiveDate>,
     /// At most this many; `None`: all.
     pub limit: Option<i64>,
+    /// The oldest first (`--oldest-first`); else the newest.
+    pub oldest_first: bool,
 }
 
 impl Filter {
@@ -85,7 +87,7 @@ pub fn count(conn: &Connection, f: &Filter) -> Result<i64> {
     )
 }
 
-/// The decisions the filter finds, the oldest first (then in the order stored, as the indexes
+/// The decisions the filter finds, the newest first (then in the order stored, as the indexes
 /// keep them).
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Listed>> {
     let n = Recommendation::columns().len();
@@ -108,10 +110,10 @@ pub(super) fn list_sql(f: &Filter) -> (String, Vec<rusqlite::types::Value>) {
     let sql = format!(
         "SELECT {}, pe.full_name, pe.nik, p.registration_number
          FROM recommendations r JOIN placements p ON p.uid = r.placement_uid
-         JOIN persons pe ON pe.uid = p.person_uid {}
-         ORDER BY r.decided_on, r.rowid LIMIT ?",
+         JOIN persons pe ON pe.uid = p.person_uid {} {} LIMIT ?",
         select_list::<Recommendation>("r"),
-        c.clause()
+        c.clause(),
+        newest_first(&["r.decided_on", "r.rowid"], f.oldest_first)
     );
     (sql, c.values_and_limit(f.limit))
 }

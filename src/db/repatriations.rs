@@ -4,7 +4,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use rusqlite::{params_from_iter, Connection};
 
-use super::filter::{count_rows, text, Conditions};
+use super::filter::{count_rows, newest_first, text, Conditions};
 use super::records::{from_row, query, query_one, select_list};
 use crate::domain::record::{Record, Text};
 use crate::domain::repatriation::Repatriation;
@@ -36,6 +36,8 @@ pub struct Filter {
     pub handed_over: Option<bool>,
     /// At most this many; `None`: all.
     pub limit: Option<i64>,
+    /// The oldest first (`--oldest-first`); else the newest.
+    pub oldest_first: bool,
 }
 
 impl Filter {
@@ -70,15 +72,16 @@ pub fn count(conn: &Connection, f: &Filter) -> Result<i64> {
     count_rows(conn, &format!("repatriations r {}", c.clause()), c.values())
 }
 
-/// Repatriations with the person's name, oldest arrival first.
+/// Repatriations with the person's name, the newest arrival first.
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<(Repatriation, Option<String>)>> {
     let n = Repatriation::columns().len();
     let c = f.conditions();
     let mut stmt = conn.prepare(&format!(
-        "SELECT {}, p.full_name FROM repatriations r LEFT JOIN persons p ON p.uid = r.person_uid {}
-         ORDER BY r.arrived_on, r.repatriation_number LIMIT ?",
+        "SELECT {}, p.full_name FROM repatriations r LEFT JOIN persons p ON p.uid = r.person_uid {} {}
+         LIMIT ?",
         select_list::<Repatriation>("r"),
-        c.clause()
+        c.clause(),
+        newest_first(&["r.arrived_on", "r.repatriation_number"], f.oldest_first)
     ))?;
     let rows = stmt.query_map(params_from_iter(c.values_and_limit(f.limit)), |r| {
         Ok((from_row(r, 0)?, r.get(n)?))

@@ -355,6 +355,10 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
     ),
     ("Save despite warnings", "Tetap simpan meskipun ada peringatan"),
     (
+        "The oldest first [default: the newest first]",
+        "Yang terlama dulu [bawaan: yang terbaru dulu]",
+    ),
+    (
         "Record the departure despite warnings (documents not complete, passport dates)",
         "Tetap catat keberangkatan meskipun ada peringatan (dokumen belum lengkap, tanggal paspor)",
     ),

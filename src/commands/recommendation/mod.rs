@@ -174,6 +174,7 @@ pub(crate) fn run(ctx: &Ctx, mut command: RecommendationCommand) -> Result<()> {
                 from: from.as_deref().map(parse_date).transpose()?,
                 to: to.as_deref().map(parse_date).transpose()?,
                 limit: row_limit(ctx.format, rows.limit, rows.all),
+                oldest_first: rows.oldest_first,
             };
             let listed = db::recommendations::list(store.conn(), &filter)?;
             let total = db::filter::total(listed.len(), filter.limit, || {

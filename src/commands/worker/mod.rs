@@ -284,6 +284,7 @@ fn list(ctx: &Ctx, args: WorkerListArgs) -> Result<()> {
         registered_from: args.from.as_deref().map(parse_date).transpose()?,
         registered_to: args.to.as_deref().map(parse_date).transpose()?,
         limit: row_limit(ctx.format, args.rows.limit, args.rows.all),
+        oldest_first: args.rows.oldest_first,
     };
     let rows = db::placements::list(store.conn(), &filter)?;
     let total = db::filter::total(rows.len(), filter.limit, || {
