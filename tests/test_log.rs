@@ -349,7 +349,10 @@ fn lists_show_the_newest_first_unless_asked_otherwise() {
         .run(&["log", "--limit", "1", "--format", "json"])
         .json();
     assert!(
-        log[0]["changes"].as_str().unwrap().contains("REG-2023-00003"),
+        log[0]["changes"]
+            .as_str()
+            .unwrap()
+            .contains("REG-2023-00003"),
         "the newest entry, the last placement: {log}"
     );
     let log = office

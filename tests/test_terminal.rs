@@ -101,6 +101,10 @@ fn the_menu_registers_a_worker_with_prompts_and_shows_the_same_command() {
     types(&mut s, "Jl. Sudirman No. 5, Padang");
     sees(&mut s, "Nomor HP: ");
     types(&mut s, "081234567890");
+    sees(&mut s, "Pendidikan:");
+    keys(&mut s, ENTER);
+    sees(&mut s, "Status perkawinan:");
+    keys(&mut s, ENTER);
     sees(&mut s, "> G2G");
     keys(&mut s, &format!("{DOWN}{DOWN}{DOWN}{ENTER}"));
     sees(&mut s, "Pemberi kerja di luar negeri: ");
@@ -188,6 +192,10 @@ fn a_declined_warning_keeps_every_answer_and_asks_only_the_field_to_correct() {
     keys(&mut s, ENTER);
     sees(&mut s, "Nomor HP: ");
     types(&mut s, "0812345");
+    sees(&mut s, "Pendidikan:");
+    keys(&mut s, ENTER);
+    sees(&mut s, "Status perkawinan:");
+    keys(&mut s, ENTER);
     sees(&mut s, "> (kosongkan)");
     keys(&mut s, ENTER);
     sees(&mut s, "tidak seperti nomor HP Indonesia");

@@ -171,6 +171,19 @@ pub(super) fn gather(
         }
         None => None,
     };
+    // Marital status decides which documents the checklist asks (MARITAL_STATUS_LETTER).
+    let education = form.code_offer(
+        &mut p.education,
+        "--education",
+        Msg::AskEducation,
+        known.and_then(|s| s.education),
+    )?;
+    let marital_status = form.code_offer(
+        &mut p.marital_status,
+        "--marital-status",
+        Msg::AskMaritalStatus,
+        known.and_then(|s| s.marital_status),
+    )?;
     let scheme: Scheme = form.code(&mut pl.scheme, "--scheme", Msg::AskScheme, None)?;
     let p3mi_name = match scheme {
         Scheme::P3mi if form.asks() => {
@@ -215,8 +228,8 @@ pub(super) fn gather(
         regency,
         address,
         phone,
-        education: given(&p.education, |s| s.parse())?,
-        marital_status: given(&p.marital_status, |s| s.parse())?,
+        education,
+        marital_status,
         scheme,
         p3mi_name,
         employer_name,
@@ -263,6 +276,8 @@ mod tests {
             "",
             "Jl. Sudirman 1, Padang",
             "",
+            "SMA",
+            "MARRIED",
             "P3MI",
             "PT Maju Jaya",
             "",
@@ -284,6 +299,12 @@ mod tests {
         assert_eq!(entered.p3mi_name.as_deref(), Some("PT Maju Jaya"));
         assert_eq!(entered.country.as_str(), "JP");
         assert_eq!(entered.occupation.as_deref(), Some("Caregiver"));
+        assert_eq!(entered.education, Some(Education::Sma), "asked");
+        assert_eq!(
+            entered.marital_status,
+            Some(MaritalStatus::Married),
+            "asked"
+        );
         assert_eq!(entered.registered_on, today());
         assert!(entered.warnings.is_empty(), "{:?}", entered.warnings);
         assert_eq!(script.defaults[4].as_deref(), Some("15-08-1990"));
@@ -305,6 +326,8 @@ mod tests {
             "",
             "",
             "",
+            "",
+            "",
             "MY",
             "",
             "",
@@ -314,7 +337,7 @@ mod tests {
         let entered = gather(&mut a, &mut form, store.conn(), today()).unwrap();
         drop(form);
         assert_eq!(entered.full_name, "Budi");
-        assert_eq!(script.asked.len(), 10);
+        assert_eq!(script.asked.len(), 12);
     }
 
     #[test]
