@@ -78,8 +78,8 @@ message_table! {
     OfficeNotInitialised => "Kantor belum disiapkan di basis data ini. Jalankan: pmi-desk init --office-code BP3MI-SB --office-name \"BP3MI Sumatera Barat\"", "This database has no office yet. Run: pmi-desk init --office-code BP3MI-SB --office-name \"BP3MI Sumatera Barat\"";
     OfficeCodeInvalid => "Kode kantor '{}' tidak valid (huruf, angka dan tanda hubung, paling banyak 20)", "Invalid office code '{}' (letters, digits and dashes, at most 20)";
     OfficeNameEmpty => "Nama kantor tidak boleh kosong", "The office name may not be empty";
-    OfficeAlreadyInitialised => "Basis data {} sudah milik kantor {} ({}); tidak ada yang diubah. Kode kantor tidak dapat diganti; nama kantor diganti dengan `pmi-desk config set office.name \"...\"`", "The database {} already belongs to office {} ({}); nothing was changed. The office code cannot be changed; rename the office with `pmi-desk config set office.name \"...\"`";
-    InitDone => "Kantor {} ({}) siap di {}", "Office {} ({}) is ready in {}";
+    OfficeAlreadyInitialised => "Basis data {} sudah milik {} ({}); tidak ada yang diubah. Kode kantor tidak dapat diganti; nama kantor diganti dengan `pmi-desk config set office.name \"...\"`", "The database {} already belongs to {} ({}); nothing was changed. The office code cannot be changed; rename the office with `pmi-desk config set office.name \"...\"`";
+    InitDone => "{} ({}) siap di {}", "{} ({}) is ready in {}";
     SettingUnknown => "Pengaturan '{}' tidak ada; pengaturan: {}", "No setting '{}'; settings: {}";
     SettingSaved => "{} = {}", "{} = {}";
     ChecklistEmpty => "Daftar dokumen kosong", "The document checklist is empty";
@@ -901,4 +901,6 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     WarningPhoneUnusual => "nomor telepon tidak lazim", "unusual phone number";
     WarningPassportUnusual => "nomor paspor tidak lazim", "unusual passport number";
     WarningPersonDiffers => "data orang berbeda dari yang tersimpan", "person differs from the stored one";
+    OfficeNamed => "Kantor {}", "Office {}";
+    OfficeNamedInline => "kantor {}", "office {}";
 }
