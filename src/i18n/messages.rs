@@ -903,4 +903,5 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     WarningPersonDiffers => "data orang berbeda dari yang tersimpan", "person differs from the stored one";
     OfficeNamed => "Kantor {}", "Office {}";
     OfficeNamedInline => "kantor {}", "office {}";
+    CountryUnknownNear => "Negara '{}' tidak dikenal; mungkin maksudnya {} (lihat `pmi-desk ref countries`)", "Unknown country '{}'; perhaps {} (see `pmi-desk ref countries`)";
 }
