@@ -231,3 +231,37 @@ fn country_names_clerks_type_are_known_and_a_slip_gets_the_nearest_names() {
     );
     assert_eq!(office.count("placements"), 3);
 }
+
+/// Issue 20 (item 12): "17-8-90" was blamed on the day order; the year must be written in full.
+#[test]
+fn a_two_digit_year_is_refused_for_what_it_is() {
+    let office = Office::new();
+    let run = office.run(&[
+        "--lang",
+        "id",
+        "register",
+        "--nik",
+        "1371021508900001",
+        "--name",
+        "Budi",
+        "--sex",
+        "L",
+        "--birth-place",
+        "Padang",
+        "--birth-date",
+        "17-8-90",
+        "--regency",
+        "1371",
+        "--scheme",
+        "MANDIRI",
+        "--country",
+        "MY",
+    ]);
+    let said = run.fails(1);
+    assert!(
+        said.contains("tahun harus empat angka, misalnya 17-08-1990"),
+        "{said}"
+    );
+    assert!(!said.contains("hari dulu"), "{said}");
+    assert_eq!(office.count("persons"), 0);
+}

@@ -309,7 +309,7 @@ message_table! {
     HeadWitness => "Saksi", "Witness";
     HeadCaseUid => "UID pengaduan", "Case uid";
     // Reports and queries
-    MonthInvalid => "Bulan '{}' tidak valid: tulis YYYY-MM", "Invalid month '{}': write YYYY-MM";
+    MonthInvalid => "Bulan '{}' tidak valid: tulis YYYY-MM atau MM-YYYY, mis. 2023-11 atau 11-2023", "Invalid month '{}': write YYYY-MM or MM-YYYY, e.g. 2023-11 or 11-2023";
     YearInvalid => "Tahun '{}' tidak valid", "Invalid year '{}'";
     PeriodOptionsClash => "Pilih satu cara menyebut periode: --from/--to, --year, --month atau --ytd", "Name the period one way: --from/--to, --year, --month or --ytd";
     PeriodNeedsFrom => "--to perlu --from", "--to needs --from";
@@ -904,4 +904,5 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     OfficeNamed => "Kantor {}", "Office {}";
     OfficeNamedInline => "kantor {}", "office {}";
     CountryUnknownNear => "Negara '{}' tidak dikenal; mungkin maksudnya {} (lihat `pmi-desk ref countries`)", "Unknown country '{}'; perhaps {} (see `pmi-desk ref countries`)";
+    DateYearTwoDigits => "Tanggal '{}' tidak valid: tahun harus empat angka, misalnya {}", "Invalid date '{}': the year must have four digits, e.g. {}";
 }
