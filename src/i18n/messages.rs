@@ -905,4 +905,7 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     OfficeNamedInline => "kantor {}", "office {}";
     CountryUnknownNear => "Negara '{}' tidak dikenal; mungkin maksudnya {} (lihat `pmi-desk ref countries`)", "Unknown country '{}'; perhaps {} (see `pmi-desk ref countries`)";
     DateYearTwoDigits => "Tanggal '{}' tidak valid: tahun harus empat angka, misalnya {}", "Invalid date '{}': the year must have four digits, e.g. {}";
+    NothingChanged => "Tidak ada yang berubah: {}", "Nothing changed: {}";
+    FieldAlready => "{} sudah '{}'", "{} is already '{}'";
+    FieldAlreadyEmpty => "{} sudah kosong", "{} is already empty";
 }
