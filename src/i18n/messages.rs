@@ -142,7 +142,7 @@ message_table! {
     DocExpired => "kedaluwarsa", "expired";
     DocMissing => "belum ada", "missing";
     ChecklistComplete => "Dokumen lengkap", "All documents present";
-    ChecklistLacking => "{} dari {} dokumen belum lengkap", "{} of {} documents still lacking";
+    ChecklistLacking => "Dokumen belum lengkap: {} (dari {} dokumen)", "Documents incomplete: {} (of {} documents)";
     // Demo
     DemoExists => "Basis data demo sudah ada di {}. Pakai dengan --db, atau ganti dengan `pmi-desk demo --force`", "A demo database already exists at {}. Use it with --db, or replace it with `pmi-desk demo --force`";
     DemoRefusesOffice => "{} adalah basis data kantor ({} {}, {} orang), bukan demo: demo tidak pernah menimpanya, juga dengan --force. Pilih berkas lain dengan --db", "{} is an office database ({} {}, {} persons), not a demo: demo never replaces it, not even with --force. Choose another file with --db";
