@@ -310,3 +310,53 @@ fn a_corrupt_stored_deadline_is_an_error_naming_the_key() {
         .to_string();
     assert!(said.contains("medical.validity_days"), "{said}");
 }
+
+/// Issue 20: an office named "Kantor Provinsi Uji" was told "Kantor Kantor Provinsi Uji ... siap".
+#[test]
+fn init_never_doubles_the_word_the_office_name_begins_with() {
+    let office = Office::empty();
+    let init = |name: &str| {
+        office.run(&[
+            "--lang",
+            "id",
+            "init",
+            "--office-code",
+            "BP3MI-UJ",
+            "--office-name",
+            name,
+        ])
+    };
+    let done = init("Kantor Provinsi Uji");
+    let said = done.ok();
+    assert!(
+        said.starts_with("Kantor Provinsi Uji (BP3MI-UJ) siap"),
+        "{said}"
+    );
+    let again = init("Kantor Lain");
+    let refused = again.fails(1);
+    assert!(
+        refused.contains("sudah milik Kantor Provinsi Uji (BP3MI-UJ)"),
+        "{refused}"
+    );
+    assert!(
+        !refused.to_lowercase().contains("kantor kantor"),
+        "{refused}"
+    );
+    // A name without the word still gets it.
+    let other = Office::empty();
+    let run = other.run(&[
+        "--lang",
+        "id",
+        "init",
+        "--office-code",
+        "BP3MI-SB",
+        "--office-name",
+        "BP3MI Sumatera Barat",
+    ]);
+    assert!(
+        run.ok()
+            .starts_with("Kantor BP3MI Sumatera Barat (BP3MI-SB) siap"),
+        "{}",
+        run.stdout
+    );
+}

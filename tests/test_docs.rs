@@ -134,3 +134,64 @@ fn every_command_of_the_readme_tour_runs_on_a_fresh_demo() {
         }
     }
 }
+
+/// Every Markdown file a reader is sent to: README.md, ARCHITECTURE.md and docs/ (and below).
+fn manuals() -> Vec<(PathBuf, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![root.join("README.md"), root.join("ARCHITECTURE.md")];
+    let mut folders = vec![root.join("docs")];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                files.push(path);
+            }
+        }
+    }
+    files
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            (path, text)
+        })
+        .collect()
+}
+
+/// Issue 20 (item 15): docs/cli.md was left with a merge's conflict markers.
+#[test]
+fn no_manual_holds_merge_conflict_markers() {
+    let mut found = Vec::new();
+    for (path, text) in manuals() {
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with("<<<<<<<") || line == "=======" || line.starts_with(">>>>>>>") {
+                found.push(format!("{}:{}: {line}", path.display(), n + 1));
+            }
+        }
+    }
+    assert!(found.is_empty(), "conflict markers:\n{}", found.join("\n"));
+}
+
+/// A conflict resolved by keeping both sides shows a command twice in one block (docs/cli.md's
+/// `check` and `backup`, each with what it did before and after the merge).
+#[test]
+fn no_shell_block_of_a_manual_shows_a_command_twice() {
+    let mut found = Vec::new();
+    for (path, text) in manuals() {
+        let mut in_sh = false;
+        let mut seen = std::collections::HashSet::new();
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with("```") {
+                in_sh = !in_sh && line.trim() == "```sh";
+                seen.clear();
+                continue;
+            }
+            let command = line.split("  #").next().unwrap_or_default().trim();
+            if in_sh && !command.is_empty() && !command.starts_with('#') && !seen.insert(command) {
+                found.push(format!("{}:{}: {command}", path.display(), n + 1));
+            }
+        }
+    }
+    assert!(found.is_empty(), "shown twice:\n{}", found.join("\n"));
+}

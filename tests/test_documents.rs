@@ -351,3 +351,37 @@ fn docs_the_upgrade_resolves_duplicates_left_by_earlier_versions() {
     office.run(&["log", "--verify"]).ok();
     office.run(&["check"]).ok();
 }
+
+/// Issue 20 (item 6c): `docs check` summed up documents not yet brought as "belum lengkap"
+/// (incomplete); the checklist is incomplete, the documents are missing, not verified or expired.
+#[test]
+fn docs_check_says_which_documents_are_missing_and_which_are_not_verified() {
+    let office = Office::new();
+    office
+        .register("1371021508900001", "Budi Santoso", &[])
+        .ok();
+    let number = "REG-2023-00001";
+    office.run(&["docs", "add", number, "--kind", "KTP"]).ok();
+    office
+        .run(&["docs", "add", number, "--kind", "KK", "--verified"])
+        .ok();
+    let check = office.run(&["--lang", "id", "docs", "check", number]);
+    let shown = check.ok();
+    let total = shown.lines().count() - 3;
+    let summary = shown.lines().last().unwrap();
+    assert_eq!(
+        summary,
+        format!(
+            "Dokumen belum lengkap: {} belum ada, 1 belum diverifikasi (dari {total} dokumen)",
+            total - 2
+        ),
+        "{shown}"
+    );
+    let check = office.run(&["--lang", "en", "docs", "check", number]);
+    let summary = check.ok().lines().last().unwrap().to_string();
+    assert!(
+        summary.starts_with("Documents incomplete: ")
+            && summary.contains(" missing, 1 not verified (of "),
+        "{summary}"
+    );
+}

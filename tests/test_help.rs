@@ -542,3 +542,20 @@ fn man_page_follows_the_language() {
     let page = office.run(&["man"]).ok().to_string();
     assert!(page.contains(".SH NAME") && page.contains("Database file"));
 }
+
+/// Issue 20: `regster` was told "'letter', 'return', 'register'": the command a slip away comes
+/// first, in both languages.
+#[test]
+fn a_mistyped_command_suggests_the_nearest_command_first() {
+    let office = Office::new();
+    let id = usage_error(&office, &["--lang", "id", "regster"]);
+    assert!(
+        id.contains("saran: perintah yang mirip: 'register'"),
+        "{id}"
+    );
+    let en = usage_error(&office, &["--lang", "en", "regster"]);
+    assert!(en.contains("similar subcommand"), "{en}");
+    assert!(en.contains(": 'register'"), "{en}");
+    let en = usage_error(&office, &["--lang", "en", "worker", "lsit"]);
+    assert!(en.contains(": 'list'"), "{en}");
+}

@@ -624,3 +624,24 @@ fn issued_letters_are_labelled_as_not_refused_in_the_reason_cut() {
     let csv = office.run(&[&args[..], &["--format", "csv"]].concat());
     assert_eq!(csv.ok(), "reason,count\n,1\n", "CSV keeps the empty code");
 }
+
+/// Issue 20 (item 12): `--month 11-2023` was refused; a month is written day first too, without
+/// the day.
+#[test]
+fn a_month_may_be_written_month_first_like_a_date() {
+    let office = fixture();
+    let report = |month: &str| {
+        let run = office.run(&["report", "placements", "--month", month, "--by", "country"]);
+        run.ok().to_string()
+    };
+    let iso = report("2023-11");
+    assert!(iso.contains("Period: 2023-11-01 to 2023-11-30"), "{iso}");
+    assert_eq!(report("11-2023"), iso);
+    assert_eq!(report("11/2023"), iso);
+    assert_eq!(report("1-2023"), report("2023-01"));
+    for bad in ["13-2023", "2023/11", "11-23", "2023-11-01"] {
+        let run = office.run(&["--lang", "id", "report", "placements", "--month", bad]);
+        let said = run.fails(1);
+        assert!(said.contains("tulis YYYY-MM atau MM-YYYY"), "{bad}: {said}");
+    }
+}

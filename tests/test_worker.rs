@@ -306,3 +306,47 @@ fn edit_names_the_changed_fields_in_the_clerks_language() {
     let said = format!("{}{}", said.ok(), said.stderr);
     assert!(said.contains("updated: full name"), "{said}");
 }
+
+/// Issue 20 (item 6a): `--name "Budi Santoso  "` for a Budi Santoso was told to name the fields
+/// to correct although it had: the fields named are said to be unchanged, with their values.
+#[test]
+fn edit_to_the_values_already_there_says_they_are_unchanged() {
+    let office = office_with_three();
+    let edit = |extra: &[&str]| {
+        let mut args = vec!["--lang", "id", "worker", "edit", "REG-2023-00001"];
+        args.extend_from_slice(extra);
+        office.run(&args)
+    };
+    let before = office.count("audit_log");
+    let same = edit(&["--name", "Budi Santoso  "]);
+    let said = same.fails(2);
+    assert!(
+        said.contains("Tidak ada yang berubah: nama lengkap sudah 'Budi Santoso'"),
+        "{said}"
+    );
+    assert!(!said.contains("sebutkan kolom"), "{said}");
+    let same = office.run(&[
+        "--lang",
+        "en",
+        "worker",
+        "edit",
+        "REG-2023-00001",
+        "--name",
+        "Budi Santoso",
+        "--birth-date",
+        "1990-08-15",
+    ]);
+    let said = same.fails(2);
+    assert!(
+        said.contains("Nothing changed: full name is already 'Budi Santoso', date of birth is already '15-08-1990'"),
+        "{said}"
+    );
+    // No field at all: the clerk is told to name one.
+    let none = edit(&[]);
+    assert!(
+        none.fails(2).contains("sebutkan kolom yang dikoreksi"),
+        "{}",
+        none.stderr
+    );
+    assert_eq!(office.count("audit_log"), before);
+}

@@ -150,6 +150,17 @@ impl crate::commands::Run for InitArgs {
     }
 }
 
+/// "Kantor BP3MI Sumatera Barat", but "Kantor Provinsi Uji" as it is: the word `template` puts before
+/// the name is left out when the name already begins with it.
+fn office_named(template: Msg, name: &str) -> String {
+    let word = t!(template, "");
+    let first = name.split_whitespace().next().unwrap_or_default();
+    match first.to_lowercase() == word.trim().to_lowercase() {
+        true => name.to_string(),
+        false => t!(template, name),
+    }
+}
+
 pub(crate) fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
     let mut values = checked(&args)?;
     let mut store = Store::open(&ctx.db_path, OpenMode::Create)?;
@@ -160,7 +171,7 @@ pub(crate) fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
     }
     ctx.say(&t!(
         Msg::InitDone,
-        values[1].1,
+        office_named(Msg::OfficeNamed, &values[1].1),
         values[0].1,
         ctx.db_path.display()
     ))?;
@@ -216,7 +227,7 @@ fn keep_identity(
         return Err(refused(t!(
             Msg::OfficeAlreadyInitialised,
             ctx.db_path.display(),
-            name,
+            office_named(Msg::OfficeNamedInline, &name),
             code
         )));
     }

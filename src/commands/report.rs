@@ -37,7 +37,7 @@ pub struct ReportArgs {
     /// A calendar year, e.g. 2023
     #[arg(long, value_name = "YYYY")]
     pub year: Option<String>,
-    /// A month, e.g. 2023-11
+    /// A month, e.g. 2023-11 or 11-2023
     #[arg(long, value_name = "YYYY-MM")]
     pub month: Option<String>,
     /// From 1 January to today (the default period)

@@ -2,7 +2,7 @@
 //! or Indonesian name.
 
 use crate::error::Invalid;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Arg, Lang, Msg};
 use crate::reference::reference;
 use crate::said;
 
@@ -40,6 +40,10 @@ const ALIASES: &[(&str, &str)] = &[
     ("uae", "AE"),
     ("uea", "AE"),
     ("saudi", "SA"),
+    ("ksa", "SA"),
+    ("makau", "MO"),
+    ("macau", "MO"),
+    ("cina", "CN"),
     ("brunei", "BN"),
     ("usa", "US"),
     ("amerika", "US"),
@@ -79,8 +83,51 @@ impl std::str::FromStr for CountryCode {
             .iter()
             .find(|(alias, _)| *alias == wanted)
             .map(|(_, code)| CountryCode(code.to_string()))
-            .ok_or_else(|| Invalid(said!(Msg::CountryUnknown, s)))
+            .ok_or_else(|| unknown(s, &wanted))
     }
+}
+
+/// An unknown country, with the countries a slip of typing away ("Malasya": Malaysia (MY)) when
+/// there are any, named in the clerk's language.
+fn unknown(typed: &str, wanted: &str) -> Invalid {
+    let r = reference();
+    let mut names: Vec<(String, &str)> = Vec::new();
+    for c in &r.countries {
+        for name in [&c.name_en, &c.name_id, &c.name_en_official] {
+            names.push((squash(name), c.alpha2.as_str()));
+        }
+    }
+    names.extend(
+        ALIASES
+            .iter()
+            .map(|(alias, code)| (alias.to_string(), *code)),
+    );
+    let mut codes: Vec<&str> = Vec::new();
+    let near =
+        crate::domain::text::nearest(wanted, names.iter().map(|(n, c)| (n.as_str(), *c)), 12);
+    for code in near {
+        if !codes.contains(&code) && codes.len() < 3 {
+            codes.push(code);
+        }
+    }
+    if codes.is_empty() {
+        return Invalid(said!(Msg::CountryUnknown, typed));
+    }
+    let listed = |lang: Lang| {
+        codes
+            .iter()
+            .map(|code| {
+                let name = CountryCode(code.to_string()).name(lang);
+                format!("{name} ({code})")
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let near = Arg::Word {
+        id: listed(Lang::Id).into(),
+        en: listed(Lang::En).into(),
+    };
+    Invalid(said!(Msg::CountryUnknownNear, typed, near))
 }
 
 #[cfg(test)]
@@ -105,5 +152,33 @@ mod tests {
         assert_eq!(code("Hong Kong"), "HK");
         assert!("Narnia".parse::<CountryCode>().is_err());
         assert!("XX".parse::<CountryCode>().is_err());
+    }
+
+    /// Issue 20: names clerks type that the lists spell otherwise.
+    #[test]
+    fn names_clerks_type_are_known() {
+        assert_eq!(code("Makau"), "MO");
+        assert_eq!(code("Macau"), "MO");
+        assert_eq!(code("Cina"), "CN");
+        assert_eq!(code("KSA"), "SA");
+        assert_eq!(code("ksa"), "SA");
+    }
+
+    /// Issue 20: "Malasya" was refused with no hint; the nearest names are offered, in both
+    /// languages, and a word like no country's name gets none.
+    #[test]
+    fn an_unknown_country_offers_the_nearest_names() {
+        let error = "Malasya".parse::<CountryCode>().unwrap_err();
+        assert!(
+            error.0.render(Lang::Id).contains("Malaysia (MY)"),
+            "{}",
+            error.0.render(Lang::Id)
+        );
+        assert!(error.0.render(Lang::En).contains("Malaysia (MY)"));
+        let error = "Jepan".parse::<CountryCode>().unwrap_err();
+        assert!(error.0.render(Lang::Id).contains("Jepang (JP)"));
+        assert!(error.0.render(Lang::En).contains("Japan (JP)"));
+        let error = "Narnia".parse::<CountryCode>().unwrap_err();
+        assert_eq!(error.0.msg, Msg::CountryUnknown);
     }
 }

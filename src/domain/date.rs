@@ -33,6 +33,13 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, Invalid> {
         return Err(invalid());
     }
     let number = |p: &str| p.parse::<u32>().map_err(|_| invalid());
+    if parts.iter().all(|p| p.len() <= 2) {
+        return Err(Invalid(said!(
+            Msg::DateYearTwoDigits,
+            s,
+            four_digit_example(&parts)
+        )));
+    }
     let (year, month, day) = if parts[0].len() == 4 && s.contains('-') {
         (number(parts[0])?, number(parts[1])?, number(parts[2])?)
     } else if parts[2].len() == 4 && parts[0].len() <= 2 && parts[1].len() <= 2 {
@@ -49,6 +56,18 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, Invalid> {
             _ => invalid(),
         }
     })
+}
+
+/// "17-8-90" written with its year in full, "17-08-1990", to show the form; a date that is no date
+/// day first gets the form shown on another.
+fn four_digit_example(parts: &[&str]) -> String {
+    let number = |p: &str| p.parse::<u32>().unwrap_or(0);
+    let (day, month, year) = (number(parts[0]), number(parts[1]), number(parts[2]));
+    let century = if year > 30 { 1900 } else { 2000 };
+    match NaiveDate::from_ymd_opt((century + year) as i32, month, day) {
+        Some(date) => date.format("%d-%m-%Y").to_string(),
+        None => "17-08-1990".to_string(),
+    }
 }
 
 /// The number of days of a month (None for a month or year chrono cannot hold).
@@ -122,6 +141,24 @@ mod tests {
         assert!(parse_date("08-11-23").is_err());
         assert!(parse_date("yesterday").is_err());
         assert!(parse_date("").is_err());
+    }
+
+    /// Issue 20 (item 12): "17-8-90" was blamed on the day order; the year is short.
+    #[test]
+    fn a_two_digit_year_is_named_with_the_date_written_in_full() {
+        let error = parse_date("17-8-90").unwrap_err();
+        let id = error.0.render(crate::i18n::Lang::Id);
+        assert!(
+            id.contains("tahun harus empat angka, misalnya 17-08-1990"),
+            "{id}"
+        );
+        assert!(!id.contains("hari dulu"), "{id}");
+        let en = error.0.render(crate::i18n::Lang::En);
+        assert!(en.contains("four digits, e.g. 17-08-1990"), "{en}");
+        let error = parse_date("8/11/23").unwrap_err();
+        assert!(error.to_string().contains("08-11-2023"), "{error}");
+        let error = parse_date("90-08-17").unwrap_err();
+        assert_eq!(error.0.msg, Msg::DateYearTwoDigits);
     }
 
     /// Issue 12: 31-02-2024 was reported as a format error; the form was right, the day is not.

@@ -148,9 +148,65 @@ pub fn csv_unescape(value: &str) -> &str {
     value.strip_prefix('\'').unwrap_or(value)
 }
 
+/// How many letters must be typed, dropped, changed or swapped with their neighbour to turn `a`
+/// into `b` (optimal string alignment distance), letter case ignored: "Malasya" is 2 from
+/// "Malaysia", "regster" 1 from "register".
+pub fn typing_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
+    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
+    let mut rows = vec![(0..=b.len()).collect::<Vec<usize>>()];
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (rows[i - 1][j] + 1)
+                .min(row[j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(rows[i - 2][j - 2] + 1);
+            }
+        }
+        rows.push(row);
+    }
+    rows[a.len()][b.len()]
+}
+
+/// The candidates nearest to what was typed, nearest first (ties in the candidates' order), at most
+/// `max`, and only those near enough to be a slip: a third of the typed letters or fewer, at least 1.
+pub fn nearest<'a, T>(
+    typed: &str,
+    candidates: impl IntoIterator<Item = (&'a str, T)>,
+    max: usize,
+) -> Vec<T> {
+    let limit = (typed.chars().count() / 3).max(1);
+    let mut near: Vec<(usize, usize, T)> = candidates
+        .into_iter()
+        .enumerate()
+        .map(|(order, (name, value))| (typing_distance(typed, name), order, value))
+        .filter(|(distance, _, _)| *distance <= limit)
+        .collect();
+    near.sort_by_key(|(distance, order, _)| (*distance, *order));
+    near.into_iter()
+        .take(max)
+        .map(|(_, _, value)| value)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typing_slips_are_near_and_other_words_are_not() {
+        assert_eq!(typing_distance("Malasya", "malaysia"), 2);
+        assert_eq!(typing_distance("regster", "register"), 1);
+        assert_eq!(typing_distance("regster", "letter"), 3);
+        assert_eq!(typing_distance("ab", "ba"), 1);
+        assert_eq!(typing_distance("", "abc"), 3);
+        let names = [("letter", 1), ("return", 2), ("register", 3)];
+        assert_eq!(nearest("regster", names, 3), vec![3]);
+        assert_eq!(nearest("xyz", names, 3), Vec::<i32>::new());
+    }
 
     #[test]
     fn control_characters_are_refused_with_their_position() {

@@ -743,7 +743,7 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
         "Hari terakhir periode (ikut dihitung) [bawaan: hari ini]",
     ),
     ("A calendar year, e.g. 2023", "Satu tahun kalender, mis. 2023"),
-    ("A month, e.g. 2023-11", "Satu bulan, mis. 2023-11"),
+    ("A month, e.g. 2023-11 or 11-2023", "Satu bulan, mis. 2023-11 atau 11-2023"),
     (
         "From 1 January to today (the default period)",
         "Dari 1 Januari sampai hari ini (periode bawaan)",

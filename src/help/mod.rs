@@ -97,8 +97,11 @@ impl Stop {
 }
 
 /// Turns clap's error into what the clerk sees, in the language of `args`.
-pub fn stop(error: clap::Error, args: &[OsString]) -> Stop {
+pub fn stop(mut error: clap::Error, args: &[OsString]) -> Stop {
     let (lang, lang_on_command_line) = lang_of(args);
+    if error.kind() == ErrorKind::InvalidSubcommand {
+        nearest_commands_first(&mut error, lang, args);
+    }
     match error.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => return Stop::Clap(error),
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand
@@ -126,6 +129,41 @@ pub fn stop(error: clap::Error, args: &[OsString]) -> Stop {
     match errors::render(&error, lang, &help.join(" "), named) {
         Some(text) => Stop::Usage(text),
         None => Stop::Clap(error),
+    }
+}
+
+/// clap ranks the commands like a mistyped one by a likeness that puts `letter` before `register`
+/// for `regster`: the ones a slip or two of typing away come first, nearest first, then clap's
+/// others, most alike first.
+fn nearest_commands_first(error: &mut clap::Error, lang: Lang, args: &[OsString]) {
+    use clap::error::{ContextKind, ContextValue};
+    let Some(ContextValue::String(typed)) = error.get(ContextKind::InvalidSubcommand).cloned()
+    else {
+        return;
+    };
+    let root = command(lang);
+    let path = command_path(&root, args);
+    let named = path
+        .iter()
+        .fold(&root, |cmd, name| cmd.find_subcommand(name).unwrap_or(cmd));
+    let names = named
+        .get_subcommands()
+        .filter(|sub| !sub.is_hide_set())
+        .flat_map(|sub| std::iter::once(sub.get_name()).chain(sub.get_visible_aliases()))
+        .map(|name| (name, name.to_string()));
+    let mut ranked = crate::domain::text::nearest(&typed, names, 3);
+    if let Some(ContextValue::Strings(clap_ranked)) = error.get(ContextKind::SuggestedSubcommand) {
+        for name in clap_ranked.iter().rev() {
+            if !ranked.contains(name) {
+                ranked.push(name.clone());
+            }
+        }
+    }
+    if !ranked.is_empty() {
+        error.insert(
+            ContextKind::SuggestedSubcommand,
+            ContextValue::Strings(ranked),
+        );
     }
 }
 

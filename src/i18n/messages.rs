@@ -78,8 +78,8 @@ message_table! {
     OfficeNotInitialised => "Kantor belum disiapkan di basis data ini. Jalankan: pmi-desk init --office-code BP3MI-SB --office-name \"BP3MI Sumatera Barat\"", "This database has no office yet. Run: pmi-desk init --office-code BP3MI-SB --office-name \"BP3MI Sumatera Barat\"";
     OfficeCodeInvalid => "Kode kantor '{}' tidak valid (huruf, angka dan tanda hubung, paling banyak 20)", "Invalid office code '{}' (letters, digits and dashes, at most 20)";
     OfficeNameEmpty => "Nama kantor tidak boleh kosong", "The office name may not be empty";
-    OfficeAlreadyInitialised => "Basis data {} sudah milik kantor {} ({}); tidak ada yang diubah. Kode kantor tidak dapat diganti; nama kantor diganti dengan `pmi-desk config set office.name \"...\"`", "The database {} already belongs to office {} ({}); nothing was changed. The office code cannot be changed; rename the office with `pmi-desk config set office.name \"...\"`";
-    InitDone => "Kantor {} ({}) siap di {}", "Office {} ({}) is ready in {}";
+    OfficeAlreadyInitialised => "Basis data {} sudah milik {} ({}); tidak ada yang diubah. Kode kantor tidak dapat diganti; nama kantor diganti dengan `pmi-desk config set office.name \"...\"`", "The database {} already belongs to {} ({}); nothing was changed. The office code cannot be changed; rename the office with `pmi-desk config set office.name \"...\"`";
+    InitDone => "{} ({}) siap di {}", "{} ({}) is ready in {}";
     SettingUnknown => "Pengaturan '{}' tidak ada; pengaturan: {}", "No setting '{}'; settings: {}";
     SettingSaved => "{} = {}", "{} = {}";
     ChecklistEmpty => "Daftar dokumen kosong", "The document checklist is empty";
@@ -142,7 +142,7 @@ message_table! {
     DocExpired => "kedaluwarsa", "expired";
     DocMissing => "belum ada", "missing";
     ChecklistComplete => "Dokumen lengkap", "All documents present";
-    ChecklistLacking => "{} dari {} dokumen belum lengkap", "{} of {} documents still lacking";
+    ChecklistLacking => "Dokumen belum lengkap: {} (dari {} dokumen)", "Documents incomplete: {} (of {} documents)";
     // Demo
     DemoExists => "Basis data demo sudah ada di {}. Pakai dengan --db, atau ganti dengan `pmi-desk demo --force`", "A demo database already exists at {}. Use it with --db, or replace it with `pmi-desk demo --force`";
     DemoRefusesOffice => "{} adalah basis data kantor ({} {}, {} orang), bukan demo: demo tidak pernah menimpanya, juga dengan --force. Pilih berkas lain dengan --db", "{} is an office database ({} {}, {} persons), not a demo: demo never replaces it, not even with --force. Choose another file with --db";
@@ -309,7 +309,7 @@ message_table! {
     HeadWitness => "Saksi", "Witness";
     HeadCaseUid => "UID pengaduan", "Case uid";
     // Reports and queries
-    MonthInvalid => "Bulan '{}' tidak valid: tulis YYYY-MM", "Invalid month '{}': write YYYY-MM";
+    MonthInvalid => "Bulan '{}' tidak valid: tulis YYYY-MM atau MM-YYYY, mis. 2023-11 atau 11-2023", "Invalid month '{}': write YYYY-MM or MM-YYYY, e.g. 2023-11 or 11-2023";
     YearInvalid => "Tahun '{}' tidak valid", "Invalid year '{}'";
     PeriodOptionsClash => "Pilih satu cara menyebut periode: --from/--to, --year, --month atau --ytd", "Name the period one way: --from/--to, --year, --month or --ytd";
     PeriodNeedsFrom => "--to perlu --from", "--to needs --from";
@@ -913,4 +913,11 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     WarningPassportExpiresSoon => "paspor segera habis berlaku", "passport expires soon";
     PassportExpiresSoon => "Paspor habis berlaku {}, kurang dari {} bulan setelah berangkat", "The passport expires on {}, less than {} months after departure";
     NikTakenMeanwhile => "NIK {} baru saja didaftarkan petugas lain untuk {}; jalankan `register` lagi untuk memakai data orang itu; tidak ada yang disimpan", "NIK {} was just registered by another clerk for {}; run `register` again to use that person's record; nothing was saved";
+    OfficeNamed => "Kantor {}", "Office {}";
+    OfficeNamedInline => "kantor {}", "office {}";
+    CountryUnknownNear => "Negara '{}' tidak dikenal; mungkin maksudnya {} (lihat `pmi-desk ref countries`)", "Unknown country '{}'; perhaps {} (see `pmi-desk ref countries`)";
+    DateYearTwoDigits => "Tanggal '{}' tidak valid: tahun harus empat angka, misalnya {}", "Invalid date '{}': the year must have four digits, e.g. {}";
+    NothingChanged => "Tidak ada yang berubah: {}", "Nothing changed: {}";
+    FieldAlready => "{} sudah '{}'", "{} is already '{}'";
+    FieldAlreadyEmpty => "{} sudah kosong", "{} is already empty";
 }

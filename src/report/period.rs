@@ -23,9 +23,20 @@ pub struct PeriodArgs<'a> {
     pub ytd: bool,
 }
 
+/// The first day of a month written `YYYY-MM`, `MM-YYYY` or `MM/YYYY` (as a clerk writes a date,
+/// day first, without the day).
 fn month_start(text: &str) -> Result<NaiveDate, Invalid> {
     let invalid = || Invalid(crate::said!(Msg::MonthInvalid, text));
-    let (y, m) = text.trim().split_once('-').ok_or_else(invalid)?;
+    let s = text.trim();
+    let digits = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
+    let (y, m) = match s.split_once(['-', '/']).ok_or_else(invalid)? {
+        (y, m) if y.len() == 4 && m.len() <= 2 && s.contains('-') => (y, m),
+        (m, y) if y.len() == 4 && m.len() <= 2 => (y, m),
+        _ => return Err(invalid()),
+    };
+    if !digits(y) || !digits(m) {
+        return Err(invalid());
+    }
     let (y, m) = (
         y.parse::<i32>().map_err(|_| invalid())?,
         m.parse::<u32>().map_err(|_| invalid())?,
@@ -171,6 +182,25 @@ mod tests {
 
     fn period(a: PeriodArgs) -> Period {
         Period::from_args(&a, d("2023-11-08")).unwrap()
+    }
+
+    #[test]
+    fn a_month_is_year_first_or_month_first() {
+        for text in ["2023-11", "11-2023", "11/2023", " 11-2023 "] {
+            assert_eq!(month_start(text), Ok(d("2023-11-01")), "{text}");
+        }
+        assert_eq!(month_start("3/2024"), Ok(d("2024-03-01")));
+        for text in [
+            "13-2023",
+            "2023/11",
+            "11-23",
+            "2023-11-01",
+            "11-",
+            "-2023",
+            "+1-2023",
+        ] {
+            assert!(month_start(text).is_err(), "{text}");
+        }
     }
 
     #[test]

@@ -279,10 +279,21 @@ fn check(ctx: &Ctx, key: &str) -> Result<()> {
     let checklist = settings::checklist_for(store.conn(), placement.scheme)?;
     let medical_days = settings::medical_validity_days(store.conn())?;
     let assessed = checklist.assess(&docs, ctx.clock.today, medical_days);
-    let lacking = assessed
-        .iter()
-        .filter(|(_, s)| !matches!(s, ItemState::Present(_)))
-        .count();
+    // "11 belum ada, 1 belum diverifikasi": each way a document is lacking, with its count.
+    let lacking: Vec<String> = [
+        (Msg::DocMissing, "MISSING"),
+        (Msg::DocUnverified, "UNVERIFIED"),
+        (Msg::DocExpired, "EXPIRED"),
+    ]
+    .into_iter()
+    .filter_map(|(word, code)| {
+        let count = assessed
+            .iter()
+            .filter(|(_, s)| state_code(s) == code)
+            .count();
+        (count > 0).then(|| format!("{count} {}", t!(word)))
+    })
+    .collect();
     let records = Records {
         columns: vec![
             column("item", t!(Msg::HeadDocument)),
@@ -296,12 +307,13 @@ fn check(ctx: &Ctx, key: &str) -> Result<()> {
                     .iter()
                     .map(|k| CodeList::label_in(*k, lang()))
                     .collect();
-                let (code, label) = match state {
-                    ItemState::Present(_) => ("OK", t!(Msg::DocOk)),
-                    ItemState::Unverified(_) => ("UNVERIFIED", t!(Msg::DocUnverified)),
-                    ItemState::Expired(_) => ("EXPIRED", t!(Msg::DocExpired)),
-                    ItemState::Missing => ("MISSING", t!(Msg::DocMissing)),
-                };
+                let code = state_code(state);
+                let label = t!(match state {
+                    ItemState::Present(_) => Msg::DocOk,
+                    ItemState::Unverified(_) => Msg::DocUnverified,
+                    ItemState::Expired(_) => Msg::DocExpired,
+                    ItemState::Missing => Msg::DocMissing,
+                });
                 vec![
                     Cell::code(&codes.join("|"), &labels.join(" / ")),
                     Cell::code(code, &label),
@@ -312,12 +324,22 @@ fn check(ctx: &Ctx, key: &str) -> Result<()> {
     let out = &mut pager::start(ctx.format);
     records.print(ctx.format, out)?;
     if ctx.format == crate::output::Format::Table {
-        let summary = if lacking == 0 {
+        let summary = if lacking.is_empty() {
             t!(Msg::ChecklistComplete)
         } else {
-            t!(Msg::ChecklistLacking, lacking, assessed.len())
+            t!(Msg::ChecklistLacking, lacking.join(", "), assessed.len())
         };
         writeln!(out, "{summary}")?;
     }
     Ok(())
+}
+
+/// A checklist item's state as its code in CSV and JSON.
+fn state_code(state: &ItemState) -> &'static str {
+    match state {
+        ItemState::Present(_) => "OK",
+        ItemState::Unverified(_) => "UNVERIFIED",
+        ItemState::Expired(_) => "EXPIRED",
+        ItemState::Missing => "MISSING",
+    }
 }

@@ -72,7 +72,7 @@ pub(super) fn run(ctx: &Ctx, mut args: WorkerEditArgs) -> Result<()> {
     let person_changes = audit::diff(&old_person.fields(), &person.fields());
     let placement_changes = audit::diff(&old_placement.fields(), &placement.fields());
     if person_changes.is_empty() && placement_changes.is_empty() {
-        return Err(usage(t!(Msg::NothingToChange)));
+        return Err(usage(nothing_changed(&args, &old_person, &old_placement)));
     }
     let changed: Vec<&str> = person_changes.iter().map(|c| c.0.as_str()).collect();
     warnings.extend(check_correction(
@@ -130,6 +130,43 @@ pub(super) fn run(ctx: &Ctx, mut args: WorkerEditArgs) -> Result<()> {
         .map(|c| crate::i18n::field(&c.0).to_string())
         .collect();
     ctx.say(&t!(Msg::Edited, placement.reference(), fields.join(", ")))
+}
+
+/// Why there is nothing to save: no field named, or every named field already holds the value
+/// given ("nama lengkap sudah 'Budi Santoso'").
+fn nothing_changed(args: &WorkerEditArgs, person: &Person, placement: &Placement) -> String {
+    let stored = |fields: Vec<(&'static str, String)>, column: &str| {
+        let value = fields
+            .into_iter()
+            .find(|(c, _)| *c == column)
+            .map(|(_, v)| v)
+            .unwrap_or_default();
+        match value.parse::<chrono::NaiveDate>() {
+            Ok(date) => crate::commands::form::day_first(date),
+            Err(_) => value,
+        }
+    };
+    let person_given = args
+        .person
+        .given()
+        .into_iter()
+        .map(|(column, _)| (column, stored(person.fields(), column)));
+    let placement_given = args
+        .placement_fields
+        .given()
+        .into_iter()
+        .map(|(column, _)| (column, stored(placement.fields(), column)));
+    let unchanged: Vec<String> = person_given
+        .chain(placement_given)
+        .map(|(column, value)| match value.is_empty() {
+            true => t!(Msg::FieldAlreadyEmpty, crate::i18n::field(column)),
+            false => t!(Msg::FieldAlready, crate::i18n::field(column), value),
+        })
+        .collect();
+    match unchanged.is_empty() {
+        true => t!(Msg::NothingToChange),
+        false => t!(Msg::NothingChanged, unchanged.join(", ")),
+    }
 }
 
 /// The person and placement with every given flag set through the record's own parser (the one
