@@ -61,8 +61,13 @@ pub(super) fn day_first(date: NaiveDate) -> String {
     date.format("%d-%m-%Y").to_string()
 }
 
+/// A code of a pick list as the clerk reads it: in Indonesian its name alone (codes are for
+/// programs), in English the code and its name.
 fn item<C: CodeList>(c: C) -> String {
-    format!("{} - {}", c.code(), c.label_in(lang()))
+    match lang() {
+        crate::i18n::Lang::Id => c.label_in(lang()).to_string(),
+        crate::i18n::Lang::En => format!("{} - {}", c.code(), c.label_in(lang())),
+    }
 }
 
 fn shown<C: CodeList>(c: C) -> String {
