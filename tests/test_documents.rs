@@ -385,3 +385,44 @@ fn docs_check_says_which_documents_are_missing_and_which_are_not_verified() {
         "{summary}"
     );
 }
+
+/// Issue 20: a KTP whose number is not the person's NIK is said at once, added or corrected.
+#[test]
+fn docs_a_ktp_number_that_is_not_the_nik_is_said() {
+    let office = Office::new();
+    let registered = office
+        .register("1371021508900001", "Budi", &["--format", "json"])
+        .json();
+    let number = registered["registration_number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let add = office.run(&[
+        "--lang",
+        "id",
+        "docs",
+        "add",
+        &number,
+        "--kind",
+        "KTP",
+        "--number",
+        "1371021508900010",
+    ]);
+    add.ok();
+    assert!(
+        add.stderr.contains("berbeda dari NIK 1371021508900001"),
+        "{}",
+        add.stderr
+    );
+    let fixed = office.run(&[
+        "docs",
+        "edit",
+        &number,
+        "--kind",
+        "KTP",
+        "--number",
+        "1371 0215 0890 0001",
+    ]);
+    fixed.ok();
+    assert!(!fixed.stderr.contains("differs"), "{}", fixed.stderr);
+}

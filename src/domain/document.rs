@@ -43,6 +43,16 @@ impl Document {
     }
 }
 
+/// A KTP's number is its holder's NIK: one that differs from the NIK on record (a slip in
+/// either) is said, for the clerk to check both.
+pub fn ktp_differs(document: &Document, nik: Option<&super::Nik>) -> Option<crate::i18n::Said> {
+    let number = document.number.as_deref()?.trim();
+    let nik = nik?;
+    let digits: String = number.chars().filter(|c| c.is_ascii_digit()).collect();
+    (document.kind == DocumentKind::Ktp && digits != nik.as_str())
+        .then(|| said!(Msg::KtpNotNik, number, nik))
+}
+
 /// Items a placement must have; each item is satisfied by any one of its kinds
 /// (`BIRTH_CERTIFICATE|DIPLOMA`).
 #[derive(Clone, Debug, PartialEq, Eq)]

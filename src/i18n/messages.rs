@@ -920,4 +920,5 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     NothingChanged => "Tidak ada yang berubah: {}", "Nothing changed: {}";
     FieldAlready => "{} sudah '{}'", "{} is already '{}'";
     FieldAlreadyEmpty => "{} sudah kosong", "{} is already empty";
+    KtpNotNik => "Nomor KTP {} berbeda dari NIK {} yang tercatat: periksa keduanya (perbaiki dengan `pmi-desk docs edit` atau `pmi-desk worker edit --nik`)", "The KTP number {} differs from the NIK {} on record: check both (correct with `pmi-desk docs edit` or `pmi-desk worker edit --nik`)";
 }

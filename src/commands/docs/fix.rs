@@ -184,6 +184,11 @@ pub(super) fn edit(ctx: &Ctx, args: DocsEditArgs) -> Result<()> {
     if document.expired(ctx.clock.today, medical_days) {
         ctx.warn(&t!(Msg::DocumentExpired, kind.label()));
     }
+    let person = db::persons::by_uid(store.conn(), &placement.person_uid)?;
+    let nik = person.as_ref().and_then(|p| p.nik.as_ref());
+    if let Some(differs) = crate::domain::document::ktp_differs(&document, nik) {
+        ctx.warn(&differs.to_string());
+    }
     Ok(())
 }
 

@@ -15,7 +15,7 @@ use super::lookup;
 use crate::context::{new_uid, Ctx};
 use crate::db::{self, records};
 use crate::domain::date::parse_date;
-use crate::domain::document::{Document, ItemState};
+use crate::domain::document::{ktp_differs, Document, ItemState};
 use crate::domain::rules;
 use crate::domain::text;
 use crate::domain::CodeList;
@@ -234,8 +234,8 @@ fn add(ctx: &Ctx, mut args: DocsAddArgs) -> Result<()> {
     let issued_on = args.issued.as_deref().map(parse_date).transpose()?;
     let expires_on = args.expires.as_deref().map(parse_date).transpose()?;
     let actor = ctx.actor();
-    let (document, placement) = store.write(|tx| {
-        let (placement, _) = lookup::placement(tx, given(&args.placement))?;
+    let (document, placement, person) = store.write(|tx| {
+        let (placement, person) = lookup::placement(tx, given(&args.placement))?;
         // One document of a kind per placement: a second one is a correction (`docs edit`).
         if let Some(existing) = db::documents::live_of_kind(tx, &placement.uid, kind)? {
             return Err(fix::already_recorded(&placement, &existing).into());
@@ -258,7 +258,7 @@ fn add(ctx: &Ctx, mut args: DocsAddArgs) -> Result<()> {
         };
         rules::refuse(rules::document(&document, ctx.clock.today))?;
         records::create(tx, &actor, &document)?;
-        Ok((document, placement))
+        Ok((document, placement, person))
     })?;
     ctx.say(&t!(
         Msg::DocumentAdded,
@@ -268,6 +268,9 @@ fn add(ctx: &Ctx, mut args: DocsAddArgs) -> Result<()> {
     let medical_days = settings::medical_validity_days(store.conn())?;
     if document.expired(ctx.clock.today, medical_days) {
         ctx.warn(&t!(Msg::DocumentExpired, document.kind.label()));
+    }
+    if let Some(differs) = ktp_differs(&document, person.nik.as_ref()) {
+        ctx.warn(&differs.to_string());
     }
     Ok(())
 }
