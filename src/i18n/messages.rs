@@ -901,4 +901,12 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     WarningPhoneUnusual => "nomor telepon tidak lazim", "unusual phone number";
     WarningPassportUnusual => "nomor paspor tidak lazim", "unusual passport number";
     WarningPersonDiffers => "data orang berbeda dari yang tersimpan", "person differs from the stored one";
+    SectionDeadlines => "Batas waktu (Perban 6/2024 Pasal 30)", "Deadlines (Perban 6/2024 Art. 30)";
+    HeadDeadline => "Bila lewat, dapat ditutup karena", "Once past, could be closed for";
+    HeadDue => "Hari terakhir", "Last day";
+    HeadDeadlineState => "Keadaan", "State";
+    DeadlinePassed => "lewat {} hari", "{} days past";
+    DeadlineDaysLeft => "sisa {} hari", "{} days left";
+    CaseNoDeadlineRunning => "Tidak ada batas waktu yang berjalan. Batas waktu dimulai oleh permintaan dokumen atau klarifikasi, pemberitahuan bahwa pengaduan tidak dapat diselesaikan, atau upaya menghubungi pengadu yang gagal (--awaiting CONTACT).", "No deadline is running. A deadline starts with a request for documents or clarification, telling the complainant the case cannot be resolved, or a failed attempt to reach them (--awaiting CONTACT).";
+    CasesNoneOverdue => "Tidak ada pengaduan terbuka yang lewat batas waktu.", "No open case is past a deadline.";
 }
