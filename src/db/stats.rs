@@ -53,8 +53,11 @@ const CASE_STATUS_AS_OF: &str = "coalesce((SELECT e.status_to FROM case_events e
      AND e.occurred_on <= ?3 ORDER BY e.occurred_on DESC, e.created_at DESC, e.rowid DESC LIMIT 1), c.status)";
 
 /// A case's status and closure reason as of the as-of date (?3), as `status|reason`: those of the
-/// last status change its timeline reached by then, else the stored ones.
-const CASE_STATE_AS_OF: &str = "coalesce((SELECT e.status_to || '|' || coalesce(e.closure_reason, '') FROM case_events e \
+/// last status change its timeline reached by then, else the stored ones. A closing recorded
+/// without its reason (before events carried one, or by the demo) takes the case's stored reason
+/// when the case still stands closed.
+const CASE_STATE_AS_OF: &str = "coalesce((SELECT e.status_to || '|' || coalesce(e.closure_reason, \
+     CASE WHEN e.status_to = c.status THEN c.closure_reason END, '') FROM case_events e \
      WHERE e.case_uid = c.uid AND e.status_to IS NOT NULL AND e.occurred_on <= ?3 \
      ORDER BY e.occurred_on DESC, e.created_at DESC, e.rowid DESC LIMIT 1), c.status || '|' || coalesce(c.closure_reason, ''))";
 
@@ -368,11 +371,13 @@ mod tests {
             )
             .unwrap()
         };
-        let other =
-            |state: (CaseStatus, Option<ClosureReason>)| match Handling::of(state.0, state.1) {
-                Handling::Done => (CaseStatus::Closed, Some(ClosureReason::HandedToAgency)),
-                Handling::InProcess => (CaseStatus::Closed, Some(ClosureReason::Unreachable60d)),
-            };
+        type State = (CaseStatus, Option<ClosureReason>);
+        let other = |state: State| -> State {
+            match Handling::of(state.0, state.1) {
+                Handling::Done => (CaseStatus::InProgress, None),
+                Handling::InProcess => (CaseStatus::Resolved, None),
+            }
+        };
         let mut states: Vec<(CaseStatus, Option<ClosureReason>)> = Handling::Done.states();
         states.extend(Handling::InProcess.states());
         assert!(states.len() > CaseStatus::all().len());
@@ -399,6 +404,30 @@ mod tests {
                 "{state:?} reached by an event"
             );
         }
+    }
+
+    /// A closing event without its reason takes the reason the case stores while it stands closed.
+    #[test]
+    fn a_closing_without_its_reason_takes_the_stored_one() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE case_events (case_uid TEXT, status_to TEXT, closure_reason TEXT, occurred_on TEXT, created_at TEXT);
+             INSERT INTO case_events VALUES ('c', 'CLOSED', NULL, '2025-01-10', '2025-01-10T08:00:00Z')",
+        )
+        .unwrap();
+        let sql = format!(
+            "SELECT {} FROM (SELECT 'c' AS uid, 'CLOSED' AS status, ?1 AS closure_reason) c \
+             WHERE ?3 IS NOT NULL OR ?2 IS NULL",
+            CASES.expression("handling").unwrap()
+        );
+        let handling = |stored: &str| -> String {
+            conn.query_row(&sql, params![stored, None::<String>, "2025-02-01"], |r| {
+                r.get(0)
+            })
+            .unwrap()
+        };
+        assert_eq!(handling("HANDED_TO_AGENCY"), Handling::InProcess.code());
+        assert_eq!(handling("UNREACHABLE_60D"), Handling::Done.code());
     }
 
     /// The decision SQL gives every stored status the decision `group::decision` gives it.
