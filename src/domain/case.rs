@@ -342,9 +342,14 @@ pub fn case_deadlines(case: &Case, events: &[CaseEvent], holidays: &[NaiveDate])
 
 /// The `n`th working day after `from` (`n` of at least 1).
 fn nth_working_day(from: NaiveDate, n: i64, holidays: &[NaiveDate]) -> NaiveDate {
+    // A day is a working day when the one day up to it counts one (one pass, no recounting).
     from.iter_days()
         .skip(1)
-        .find(|d| working_days_between(from, *d, holidays) == n)
+        .filter(|d| {
+            d.pred_opt()
+                .is_some_and(|p| working_days_between(p, *d, holidays) == 1)
+        })
+        .nth((n - 1).max(0) as usize)
         .unwrap_or(from)
 }
 
