@@ -160,7 +160,17 @@ fn every_closure_reason_is_accepted_once_its_deadline_has_passed() {
                 "2023-10-02",
             ],
         ),
-        ("UNREACHABLE_60D", &[]),
+        (
+            "UNREACHABLE_60D",
+            &[
+                "note",
+                "Ditelepon, tidak diangkat",
+                "--awaiting",
+                "CONTACT",
+                "--on",
+                "2023-09-02",
+            ],
+        ),
         ("HANDED_TO_AGENCY", &["refer", "--partner", "POLICE"]),
         (
             "NO_RESPONSE_6M",
@@ -360,8 +370,21 @@ fn overdue_cases_with_an_injected_clock() {
         .run_with(&["config", "set", "holidays", "2023-11-10"], &[])
         .ok();
     assert_eq!(overdue("2023-11-23"), ["0001:DOCS_NOT_COMPLETED_30D"]);
-    // Sixty days after the last contact on 1 November, everyone is unreachable.
-    let late = overdue("2024-01-01");
+    // Sixty days after an unanswered call on 2 November, the complainant is unreachable.
+    office
+        .run(&[
+            "case",
+            "note",
+            &number(&fresh),
+            "Ditelepon, tidak diangkat",
+            "--awaiting",
+            "CONTACT",
+            "--on",
+            "2023-11-02",
+        ])
+        .ok();
+    assert!(!overdue("2024-01-01").contains(&"0003:UNREACHABLE_60D".to_string()));
+    let late = overdue("2024-01-02");
     assert!(
         late.contains(&"0003:UNREACHABLE_60D".to_string()),
         "{late:?}"
@@ -448,4 +471,112 @@ fn a_case_cannot_be_closed_for_a_deadline_that_has_not_passed() {
         .run(&["case", "show", number, "--format", "json"])
         .json();
     assert_eq!(shown["record"]["status"], "NEW", "nothing was changed");
+}
+
+/// Regression (issue 20): a case nobody tried to reach was listed as "unreachable for 60 days",
+/// `case show` showed no deadline and an empty overdue list printed a bare header. Each deadline
+/// runs from the event that starts it, is shown on the case, and an empty list says so.
+#[test]
+fn deadlines_run_from_the_events_that_start_them_and_are_shown() {
+    let office = Office::new();
+    // Reported 68 days before today, and nothing recorded since: no deadline runs.
+    let untouched = open(&office, &["--person-name", "Untouched"]);
+    let untouched = untouched["case_number"].as_str().unwrap();
+    let list = office.run(&["case", "list", "--overdue"]);
+    assert_eq!(
+        list.ok(),
+        "No open case is past a deadline.\n",
+        "a sentence, not a bare header"
+    );
+    let id = office.run(&["--lang", "id", "case", "list", "--overdue"]);
+    assert_eq!(
+        id.ok(),
+        "Tidak ada pengaduan terbuka yang lewat batas waktu.\n"
+    );
+    let csv = office.run(&["case", "list", "--overdue", "--format", "csv"]);
+    assert_eq!(csv.ok().lines().count(), 1, "CSV keeps its header only");
+    let shown = office.run(&["case", "show", untouched]);
+    assert!(
+        shown.ok().contains("No deadline is running."),
+        "{}",
+        shown.stdout
+    );
+
+    // A trafficking case asked for documents 48 days ago, and another case whose complainant
+    // did not answer a call 64 days ago.
+    let tppo = open(
+        &office,
+        &["--category", "TPPO", "--person-name", "Korban TPPO"],
+    );
+    let tppo = tppo["case_number"].as_str().unwrap();
+    office
+        .run(&[
+            "case",
+            "note",
+            tppo,
+            "Keluarga diminta menyerahkan paspor dan kontrak",
+            "--awaiting",
+            "DOCUMENTS",
+            "--contacted",
+            "--on",
+            "2023-09-21",
+        ])
+        .ok();
+    let silent = open(&office, &["--person-name", "Silent"]);
+    let silent = silent["case_number"].as_str().unwrap();
+    office
+        .run(&[
+            "case",
+            "note",
+            silent,
+            "Ditelepon, nomor tidak aktif",
+            "--awaiting",
+            "CONTACT",
+            "--on",
+            "2023-09-05",
+        ])
+        .ok();
+    let listed = office.run(&["case", "list", "--overdue", "--format", "csv"]);
+    let rows: Vec<String> = listed
+        .ok()
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let cells: Vec<&str> = l.split(',').collect();
+            format!("{}:{}:{}", cells[0], cells[7], cells[9])
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            format!("{tppo}:DOCS_NOT_COMPLETED_30D:48"),
+            format!("{silent}:UNREACHABLE_60D:64"),
+        ],
+        "the untouched case is not unreachable: nobody tried"
+    );
+    let doc = office
+        .run(&["case", "show", tppo, "--format", "json"])
+        .json();
+    let deadline = &doc["deadlines"][0];
+    assert_eq!(deadline["closure_reason"], "DOCS_NOT_COMPLETED_30D");
+    assert_eq!(deadline["since"], "2023-09-21");
+    assert_eq!(deadline["due"], "2023-10-21");
+    let table = office.run(&["case", "show", tppo]);
+    for expected in [
+        "Deadlines (Perban 6/2024 Art. 30)",
+        "2023-10-21",
+        "18 days past",
+    ] {
+        assert!(
+            table.ok().contains(expected),
+            "{expected}:\n{}",
+            table.stdout
+        );
+    }
+    let running = office.run_with(&["case", "show", silent], &[("PMI_DESK_NOW", "2023-10-31")]);
+    assert!(
+        running.ok().contains("4 days left"),
+        "60 days from 5 September end on 4 November:\n{}",
+        running.stdout
+    );
 }

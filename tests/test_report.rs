@@ -645,3 +645,264 @@ fn a_month_may_be_written_month_first_like_a_date() {
         assert!(said.contains("tulis YYYY-MM atau MM-YYYY"), "{bad}: {said}");
     }
 }
+
+/// Regression (issue 20): a letter whose passport was recorded (USED) or that was voided left
+/// "Issued" at 0; issued letters count as issued in their period whatever became of them.
+#[test]
+fn letters_count_as_issued_in_their_period_whatever_became_of_them() {
+    let office = Office::new();
+    let mut letters = Vec::new();
+    for (i, nik) in ["1371021508900001", "1371021508900002", "1371021508900003"]
+        .iter()
+        .enumerate()
+    {
+        let number =
+            office.ready_for_passport(nik, &format!("W{i}"), &["--registered-on", "2023-06-01"]);
+        let letter = office
+            .run(&[
+                "recommend-passport",
+                &number,
+                "--on",
+                "2023-06-10",
+                "--format",
+                "json",
+            ])
+            .json();
+        letters.push(letter["letter_number"].as_str().unwrap().to_string());
+    }
+    office
+        .run(&[
+            "recommendation",
+            "used",
+            &letters[0],
+            "--passport",
+            "C1234567",
+            "--issued",
+            "2023-06-20",
+        ])
+        .ok();
+    office
+        .run(&[
+            "recommendation",
+            "void",
+            &letters[1],
+            "--reason",
+            "Salah ketik nama",
+        ])
+        .ok();
+    let refused =
+        office.ready_for_passport("1371021508900004", "W3", &["--registered-on", "2023-06-01"]);
+    office
+        .run(&[
+            "recommend-passport",
+            &refused,
+            "--on",
+            "2023-06-10",
+            "--refuse",
+            "TRAFFICKING_INDICATION",
+            "--note",
+            "Keterangan tidak sesuai",
+        ])
+        .fails(1);
+    let by_status = [
+        "report",
+        "recommendations",
+        "--year",
+        "2023",
+        "--by",
+        "status",
+    ];
+    let (doc, rows) = json_rows(&office, &by_status);
+    assert_eq!(
+        rows,
+        [("ISSUED".into(), 3), ("REFUSED".into(), 1)],
+        "three letters were issued in June, one was refused"
+    );
+    assert_eq!(doc["total"], 4);
+    assert!(
+        doc["definition"]
+            .as_str()
+            .unwrap()
+            .contains("even if it was used or voided later"),
+        "{doc}"
+    );
+    let id = office.run(&[&["--lang", "id"], &by_status[..]].concat());
+    let issued = id.ok().lines().find(|l| l.contains("Terbit")).unwrap_or("");
+    assert!(issued.contains(" 3 "), "{}", id.stdout);
+    // Without a cut the one figure is the total: no row with an empty label above it.
+    let plain = office.run(&["report", "recommendations", "--year", "2023"]);
+    let rows: Vec<&str> = plain.ok().lines().filter(|l| l.starts_with('│')).collect();
+    assert_eq!(
+        rows.len(),
+        2,
+        "the heading and the total:\n{}",
+        plain.stdout
+    );
+    assert!(
+        rows[1].contains("Total") && rows[1].contains('4'),
+        "{}",
+        plain.stdout
+    );
+}
+
+/// Regression (issue 20): a trafficking case closed as handed to the police counted as done.
+#[test]
+fn a_case_handed_to_another_agency_is_still_in_process() {
+    let office = Office::new();
+    let open = |name: &str, category: &str| {
+        office
+            .run(&[
+                "open-case",
+                "--category",
+                category,
+                "--reported-on",
+                "2023-09-01",
+                "--person-name",
+                name,
+                "--format",
+                "json",
+            ])
+            .json()["case_number"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let handed = open("Korban", "TPPO");
+    office
+        .run(&[
+            "case",
+            "refer",
+            &handed,
+            "--partner",
+            "POLICE",
+            "--on",
+            "2023-09-05",
+        ])
+        .ok();
+    office
+        .run(&["case", "close", &handed, "--reason", "HANDED_TO_AGENCY"])
+        .ok();
+    let lapsed = open("Lapsed", "UNPAID_WAGES");
+    office
+        .run(&[
+            "case",
+            "note",
+            &lapsed,
+            "Diminta slip gaji",
+            "--awaiting",
+            "DOCUMENTS",
+            "--contacted",
+            "--on",
+            "2023-09-02",
+        ])
+        .ok();
+    office
+        .run(&[
+            "case",
+            "close",
+            &lapsed,
+            "--reason",
+            "DOCS_NOT_COMPLETED_30D",
+        ])
+        .ok();
+    let resolved = open("Resolved", "SICK");
+    office
+        .run(&["case", "resolve", &resolved, "--outcome", "Dirawat"])
+        .ok();
+    let (doc, rows) = json_rows(
+        &office,
+        &["report", "cases", "--year", "2023", "--by", "handling"],
+    );
+    assert_eq!(
+        rows,
+        [("DONE".into(), 2), ("IN_PROCESS".into(), 1)],
+        "resolved and lapsed are done; the police are still handling the trafficking case"
+    );
+    assert!(
+        doc["definition"]
+            .as_str()
+            .unwrap()
+            .contains("other than handed to another agency"),
+        "{doc}"
+    );
+    let summary = office.run(&["report", "summary", "--year", "2023"]);
+    assert!(
+        summary
+            .ok()
+            .contains("Status penanganan: selesai 2, dalam proses 1"),
+        "{}",
+        summary.stdout
+    );
+}
+
+/// Regression (issue 20): the summary ignored `--compare`, left out the counter's own work and
+/// wrote its CSV without the period and as-of date. Hand-counted on the fixture: in 2023 one
+/// departure, one registration and one letter issued (the letter since used for the passport);
+/// in 2022 three, five and three.
+#[test]
+fn the_summary_compares_counts_the_counters_work_and_dates_its_csv() {
+    let office = fixture();
+    let text = office.run(&[
+        "report",
+        "summary",
+        "--year",
+        "2023",
+        "--compare",
+        "previous-period",
+    ]);
+    for expected in [
+        "Periode 1 Januari - 31 Desember 2023 (data per 8 November 2023); dibandingkan dengan 1 Januari - 31 Desember 2022",
+        "1. Penempatan PMI (berangkat): 1 orang (sebelumnya 3, -2)",
+        "   - MANDIRI: 1 (sebelumnya 2, -1)",
+        "2. Pendaftaran CPMI: 1 orang (sebelumnya 5, -4)",
+        "   Rekomendasi paspor: terbit 1 (sebelumnya 3, -2), ditolak 0 (sebelumnya 0, +0)",
+    ] {
+        assert!(text.ok().contains(expected), "{expected} missing from:\n{}", text.stdout);
+    }
+    let plain = office.run(&["report", "summary", "--year", "2022"]);
+    assert!(
+        plain
+            .ok()
+            .contains("2. Pendaftaran CPMI: 5 orang\n   Rekomendasi paspor: terbit 3, ditolak 0\n"),
+        "{}",
+        plain.stdout
+    );
+    let doc = office
+        .run(&[
+            "report",
+            "summary",
+            "--year",
+            "2023",
+            "--compare",
+            "previous-period",
+            "--format",
+            "json",
+        ])
+        .json();
+    assert_eq!(doc["registrations"]["scheme"]["total"], 1);
+    assert_eq!(doc["registrations"]["scheme"]["previous"]["total"], 5);
+    assert_eq!(doc["recommendations"]["status"]["by"]["ISSUED"], 1);
+    assert_eq!(doc["compared"]["period"]["from"], "2022-01-01");
+    office
+        .run(&[
+            "report",
+            "summary",
+            "--year",
+            "2022",
+            "--out",
+            "ringkasan.csv",
+        ])
+        .ok();
+    let csv = std::fs::read_to_string(office.path("ringkasan.csv")).unwrap();
+    assert!(
+        csv.starts_with(
+            "section,dimension,code,count\n\
+             report,period_from,2022-01-01,\n\
+             report,period_to,2022-12-31,\n\
+             report,as_of,2023-11-08,\n"
+        ),
+        "{csv}"
+    );
+    assert!(csv.contains("registrations,scheme,MANDIRI,4\n"), "{csv}");
+    assert!(csv.contains("recommendations,status,ISSUED,3\n"), "{csv}");
+}

@@ -139,7 +139,7 @@ pub(crate) fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         let mut book = Book::new(path, &ctx.clock.timestamp())?;
         if args.kind == Kind::Summary {
             let office = settings::office(conn)?;
-            let figures = summary::build_summary(conn, period, as_of)?;
+            let figures = summary::build_summary(conn, period, as_of, args.compare)?;
             report::write_summary_xlsx(&figures, &office.name, &mut book)?;
         } else {
             let built = report::build(conn, args.kind, &dims, period, as_of, args.compare)?;
@@ -147,7 +147,7 @@ pub(crate) fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         }
         book.into_bytes()?
     } else if args.kind == Kind::Summary {
-        summary_bytes(conn, file, format, period, as_of)?
+        summary_bytes(conn, file, format, period, as_of, args.compare)?
     } else {
         report::render(
             &report::build(conn, args.kind, &dims, period, as_of, args.compare)?,
@@ -229,9 +229,10 @@ fn summary_bytes(
     format: Format,
     period: Period,
     as_of: NaiveDate,
+    compare: Option<report::Compare>,
 ) -> Result<Vec<u8>> {
     let office = settings::office(conn)?;
-    let figures = summary::build_summary(conn, period, as_of)?;
+    let figures = summary::build_summary(conn, period, as_of, compare)?;
     if file == Some(OutFormat::Pdf) {
         let paper = Paper::load(conn, true)?;
         letter::pdf(&report::summary_document(

@@ -122,18 +122,19 @@ pub fn timelines(conn: &Connection, f: &Filter) -> Result<Vec<(String, Timeline)
     Ok(found)
 }
 
-/// The stored cases these uids name.
+/// The stored cases these uids name, in one statement (the uids as a JSON array, each looked up
+/// in the primary key).
 pub fn by_uids<'a>(
     conn: &Connection,
     uids: impl Iterator<Item = &'a str>,
 ) -> Result<std::collections::HashMap<String, Case>> {
-    let mut cases = std::collections::HashMap::new();
-    for uid in uids {
-        if let Some(case) = query_one::<Case, _>(conn, "WHERE r.uid = ?1", [uid])? {
-            cases.insert(uid.to_string(), case);
-        }
-    }
-    Ok(cases)
+    let uids: Vec<&str> = uids.collect();
+    let found: Vec<Case> = query(
+        conn,
+        "WHERE r.uid IN (SELECT value FROM json_each(?1))",
+        [serde_json::to_string(&uids)?],
+    )?;
+    Ok(found.into_iter().map(|c| (c.uid.clone(), c)).collect())
 }
 
 /// Cases with the person's name, oldest report first.

@@ -7,7 +7,9 @@ use std::sync::LazyLock;
 
 use rusqlite::{params_from_iter, Connection};
 
-use crate::domain::group::{Handling, AGE_GROUPS};
+use crate::domain::codes::CodeList;
+use crate::domain::group::{decision, Handling, AGE_GROUPS};
+use crate::domain::RecommendationStatus;
 
 /// Age in whole years on the ISO date expression `on` of a person born on `birth`.
 fn age_sql(on: &str, birth: &str) -> String {
@@ -29,15 +31,16 @@ fn age_group_sql(on: &str) -> String {
     sql + &format!(" ELSE '{}' END", last.code)
 }
 
-/// The handling group (`domain::group::Handling`) of a case whose status is `status`.
-fn handling_sql(status: &str) -> String {
+/// The handling group (`domain::group::Handling`) of a case whose status and closure reason, as
+/// `status|reason` (the reason empty when there is none), are `state`.
+fn handling_sql(state: &str) -> String {
     let done: Vec<String> = Handling::Done
-        .statuses()
+        .states()
         .iter()
-        .map(|s| format!("'{}'", s.code()))
+        .map(|(s, r)| format!("'{}|{}'", s.code(), r.map(|r| r.code()).unwrap_or_default()))
         .collect();
     format!(
-        "CASE WHEN {status} IN ({}) THEN '{}' ELSE '{}' END",
+        "CASE WHEN {state} IN ({}) THEN '{}' ELSE '{}' END",
         done.join(", "),
         Handling::Done.code(),
         Handling::InProcess.code()
@@ -48,6 +51,28 @@ fn handling_sql(status: &str) -> String {
 /// Imported cases may have no status events: their stored status stands.
 const CASE_STATUS_AS_OF: &str = "coalesce((SELECT e.status_to FROM case_events e WHERE e.case_uid = c.uid AND e.status_to IS NOT NULL \
      AND e.occurred_on <= ?3 ORDER BY e.occurred_on DESC, e.created_at DESC, e.rowid DESC LIMIT 1), c.status)";
+
+/// A case's status and closure reason as of the as-of date (?3), as `status|reason`: those of the
+/// last status change its timeline reached by then, else the stored ones. A closing recorded
+/// without its reason (before events carried one, or by the demo) takes the case's stored reason
+/// when the case still stands closed.
+const CASE_STATE_AS_OF: &str = "coalesce((SELECT e.status_to || '|' || coalesce(e.closure_reason, \
+     CASE WHEN e.status_to = c.status THEN c.closure_reason END, '') FROM case_events e \
+     WHERE e.case_uid = c.uid AND e.status_to IS NOT NULL AND e.occurred_on <= ?3 \
+     ORDER BY e.occurred_on DESC, e.created_at DESC, e.rowid DESC LIMIT 1), c.status || '|' || coalesce(c.closure_reason, ''))";
+
+/// A recommendation's decision (`domain::group::decision`): a letter used or voided later was
+/// issued.
+fn decision_sql() -> &'static str {
+    static SQL: LazyLock<String> = LazyLock::new(|| {
+        let mut sql = String::from("CASE r.status");
+        for s in RecommendationStatus::all() {
+            sql += &format!(" WHEN '{}' THEN '{}'", s.code(), decision(*s).code());
+        }
+        sql + " END"
+    });
+    &SQL
+}
 
 fn age_group_at_departure() -> &'static str {
     static SQL: LazyLock<String> = LazyLock::new(|| age_group_sql("pl.departed_on"));
@@ -60,7 +85,7 @@ fn age_group_at_registration() -> &'static str {
 }
 
 fn case_handling_as_of() -> &'static str {
-    static SQL: LazyLock<String> = LazyLock::new(|| handling_sql(CASE_STATUS_AS_OF));
+    static SQL: LazyLock<String> = LazyLock::new(|| handling_sql(CASE_STATE_AS_OF));
     &SQL
 }
 
@@ -140,7 +165,7 @@ pub const RECOMMENDATIONS: Source = Source {
     persons: None,
     date: "r.decided_on",
     dimensions: &[
-        ("status", Sql("r.status")),
+        ("status", Built(decision_sql)),
         ("office", Sql("r.immigration_office")),
         ("reason", Sql("rs.reason")),
     ],
@@ -266,10 +291,9 @@ mod tests {
     use rusqlite::params;
 
     use super::*;
-    use crate::domain::codes::CodeList;
     use crate::domain::date::age_on;
     use crate::domain::group::age_group;
-    use crate::domain::CaseStatus;
+    use crate::domain::{CaseStatus, ClosureReason};
 
     /// Both sources' age-group SQL, run on SQLite, puts a worker in the group `age_group` gives for
     /// the age `age_on` counts: at every age from 17 to 46, born on the date's day, the day before
@@ -323,44 +347,100 @@ mod tests {
     }
 
     /// The handling SQL, run on SQLite, puts a case in the group `Handling::of` gives for its
-    /// status as of the as-of date: for every status, stored on the case without events, and
-    /// reached by an event by then while the case stores a status of the other group and a later
-    /// event reaches one too.
+    /// status and closure reason as of the as-of date: for every status and reason, stored on the
+    /// case without events, and reached by an event by then while the case stores a state of the
+    /// other group and a later event reaches one too.
     #[test]
-    fn the_handling_sql_agrees_with_the_domain_for_every_status() {
+    fn the_handling_sql_agrees_with_the_domain_for_every_status_and_reason() {
         let conn = Connection::open_in_memory().unwrap();
         conn.execute_batch(
-            "CREATE TABLE case_events (case_uid TEXT, status_to TEXT, occurred_on TEXT, created_at TEXT)",
+            "CREATE TABLE case_events (case_uid TEXT, status_to TEXT, closure_reason TEXT, occurred_on TEXT, created_at TEXT)",
         )
         .unwrap();
         let sql = format!(
-            "SELECT {} FROM (SELECT ?1 AS uid, ?2 AS status) c",
+            "SELECT {} FROM (SELECT ?1 AS uid, ?2 AS status, ?4 AS closure_reason) c",
             CASES.expression("handling").unwrap()
         );
-        let in_sql = |uid: &str, stored: CaseStatus| -> String {
-            conn.query_row(&sql, params![uid, stored.code(), "2025-02-01"], |r| {
+        let in_sql = |uid: &str, stored: (CaseStatus, Option<ClosureReason>)| -> String {
+            let reason = stored.1.map(|r| r.code());
+            // ?3: the as-of date, between the two events.
+            conn.query_row(
+                &sql,
+                params![uid, stored.0.code(), "2025-02-01", reason],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        type State = (CaseStatus, Option<ClosureReason>);
+        let other = |state: State| -> State {
+            match Handling::of(state.0, state.1) {
+                Handling::Done => (CaseStatus::InProgress, None),
+                Handling::InProcess => (CaseStatus::Resolved, None),
+            }
+        };
+        let mut states: Vec<(CaseStatus, Option<ClosureReason>)> = Handling::Done.states();
+        states.extend(Handling::InProcess.states());
+        assert!(states.len() > CaseStatus::all().len());
+        for (i, state) in states.into_iter().enumerate() {
+            let expected = Handling::of(state.0, state.1).code();
+            assert_eq!(in_sql("no-events", state), expected, "{state:?} stored");
+            let uid = format!("case-{i}");
+            let later = other(state);
+            conn.execute(
+                "INSERT INTO case_events VALUES (?1, ?2, ?3, '2025-01-10', '2025-01-10T08:00:00Z'), \
+                 (?1, ?4, ?5, '2025-03-01', '2025-03-01T08:00:00Z')",
+                params![
+                    uid,
+                    state.0.code(),
+                    state.1.map(|r| r.code()),
+                    later.0.code(),
+                    later.1.map(|r| r.code())
+                ],
+            )
+            .unwrap();
+            assert_eq!(
+                in_sql(&uid, other(state)),
+                expected,
+                "{state:?} reached by an event"
+            );
+        }
+    }
+
+    /// A closing event without its reason takes the reason the case stores while it stands closed.
+    #[test]
+    fn a_closing_without_its_reason_takes_the_stored_one() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE case_events (case_uid TEXT, status_to TEXT, closure_reason TEXT, occurred_on TEXT, created_at TEXT);
+             INSERT INTO case_events VALUES ('c', 'CLOSED', NULL, '2025-01-10', '2025-01-10T08:00:00Z')",
+        )
+        .unwrap();
+        let sql = format!(
+            "SELECT {} FROM (SELECT 'c' AS uid, 'CLOSED' AS status, ?1 AS closure_reason) c \
+             WHERE ?3 IS NOT NULL OR ?2 IS NULL",
+            CASES.expression("handling").unwrap()
+        );
+        let handling = |stored: &str| -> String {
+            conn.query_row(&sql, params![stored, None::<String>, "2025-02-01"], |r| {
                 r.get(0)
             })
             .unwrap()
         };
-        let other = |status: CaseStatus| match Handling::of(status) {
-            Handling::Done => CaseStatus::InProgress,
-            Handling::InProcess => CaseStatus::Closed,
-        };
-        for status in CaseStatus::all().iter().copied() {
-            let expected = Handling::of(status).code();
-            assert_eq!(in_sql("no-events", status), expected, "{status:?} stored");
-            conn.execute(
-                "INSERT INTO case_events VALUES (?1, ?1, '2025-01-10', '2025-01-10T08:00:00Z'), \
-                 (?1, ?2, '2025-03-01', '2025-03-01T08:00:00Z')",
-                params![status.code(), other(status).code()],
-            )
-            .unwrap();
-            assert_eq!(
-                in_sql(status.code(), other(status)),
-                expected,
-                "{status:?} reached by an event"
-            );
+        assert_eq!(handling("HANDED_TO_AGENCY"), Handling::InProcess.code());
+        assert_eq!(handling("UNREACHABLE_60D"), Handling::Done.code());
+    }
+
+    /// The decision SQL gives every stored status the decision `group::decision` gives it.
+    #[test]
+    fn the_decision_sql_agrees_with_the_domain_for_every_status() {
+        let conn = Connection::open_in_memory().unwrap();
+        let sql = format!(
+            "SELECT {} FROM (SELECT ?1 AS status) r",
+            RECOMMENDATIONS.expression("status").unwrap()
+        );
+        for status in RecommendationStatus::all() {
+            let got: String = conn.query_row(&sql, [status.code()], |r| r.get(0)).unwrap();
+            assert_eq!(got, decision(*status).code(), "{status:?}");
         }
     }
 }

@@ -64,6 +64,7 @@ code_list!(
     Documents = "DOCUMENTS", "Kelengkapan dokumen", "Documents";
     Clarification = "CLARIFICATION", "Klarifikasi", "Clarification";
     Response = "RESPONSE", "Tanggapan atas pemberitahuan tidak dapat diselesaikan", "Response after being told the case cannot be resolved";
+    Contact = "CONTACT", "Kabar dari pengadu yang tidak dapat dihubungi", "Word from a complainant who could not be reached";
     Nothing = "NOTHING", "Tidak menunggu", "Nothing";
 });
 
@@ -297,6 +298,18 @@ pub fn forbidden(case: &Case, action: CaseAction) -> Invalid {
     ))
 }
 
+/// A deadline of the regulation running on an open case: the closure reason it gives, the event
+/// that started it, the last day within it and the first day past it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Deadline {
+    pub reason: ClosureReason,
+    pub since: NaiveDate,
+    /// The last day within the deadline (for clarification, the 15th working day).
+    pub due: NaiveDate,
+    /// The first day the case is past it.
+    pub past_from: NaiveDate,
+}
+
 /// An open case past one of the regulation's deadlines, with the closure reason it would take.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Overdue {
@@ -319,65 +332,109 @@ pub fn overdue(
     deadlines_passed(&Timeline::of(case, events), today, holidays)
 }
 
+/// The deadlines running on an open case (none on a resolved or closed one).
+pub fn case_deadlines(case: &Case, events: &[CaseEvent], holidays: &[NaiveDate]) -> Vec<Deadline> {
+    if !case.is_open() {
+        return Vec::new();
+    }
+    deadlines(&Timeline::of(case, events), holidays)
+}
+
+/// The `n`th working day after `from` (`n` of at least 1).
+fn nth_working_day(from: NaiveDate, n: i64, holidays: &[NaiveDate]) -> NaiveDate {
+    // A day is a working day when the one day up to it counts one (one pass, no recounting).
+    from.iter_days()
+        .skip(1)
+        .filter(|d| {
+            d.pred_opt()
+                .is_some_and(|p| working_days_between(p, *d, holidays) == 1)
+        })
+        .nth((n - 1).max(0) as usize)
+        .unwrap_or(from)
+}
+
+/// The deadlines running on an open case with this timeline (Perban 6/2024 Art. 30), each from
+/// the event that starts it:
+/// - documents, 30 days from the last request for them (`--awaiting DOCUMENTS`);
+/// - clarification, 15 working days from the last request for it (`--awaiting CLARIFICATION`);
+/// - no response, 6 months from telling the complainant it cannot be resolved (`--awaiting RESPONSE`);
+/// - unreachable, 60 days from the first attempt to reach the complainant that failed
+///   (`--awaiting CONTACT`) since they were last reached. A case nobody tried to reach is not
+///   unreachable, however old.
+///
+/// The latest of DOCUMENTS, CLARIFICATION, RESPONSE and NOTHING is what the office waits for; an
+/// unanswered attempt does not end that wait, and reaching the complainant (or waiting for
+/// nothing) ends the attempts.
+pub fn deadlines(timeline: &Timeline, holidays: &[NaiveDate]) -> Vec<Deadline> {
+    let mut found = Vec::new();
+    let waiting = timeline.steps.iter().rev().find_map(|e| match e.awaiting {
+        Some(Awaiting::Contact) | None => None,
+        Some(a) => Some((a, e.on)),
+    });
+    let days = |since: NaiveDate, n: i64| since + chrono::Duration::days(n);
+    match waiting {
+        Some((Awaiting::Documents, since)) => found.push(Deadline {
+            reason: ClosureReason::DocsNotCompleted30d,
+            since,
+            due: days(since, 30),
+            past_from: days(since, 31),
+        }),
+        Some((Awaiting::Clarification, since)) => found.push(Deadline {
+            reason: ClosureReason::NoClarification15wd,
+            since,
+            due: nth_working_day(since, 15, holidays),
+            past_from: nth_working_day(since, 16, holidays),
+        }),
+        Some((Awaiting::Response, since)) => {
+            let due = since.checked_add_months(Months::new(6)).unwrap_or(since);
+            found.push(Deadline {
+                reason: ClosureReason::NoResponse6m,
+                since,
+                due,
+                past_from: days(due, 1),
+            })
+        }
+        _ => {}
+    }
+    let mut attempted: Option<NaiveDate> = None;
+    for step in &timeline.steps {
+        if step.reached || step.awaiting == Some(Awaiting::Nothing) {
+            attempted = None;
+        } else if step.awaiting == Some(Awaiting::Contact) && attempted.is_none() {
+            attempted = Some(step.on);
+        }
+    }
+    if let Some(since) = attempted {
+        found.push(Deadline {
+            reason: ClosureReason::Unreachable60d,
+            since,
+            due: days(since, 60),
+            past_from: days(since, 61),
+        });
+    }
+    found
+}
+
 /// The deadlines an open case with this timeline has passed on `today`.
 pub fn deadlines_passed(
     timeline: &Timeline,
     today: NaiveDate,
     holidays: &[NaiveDate],
 ) -> Vec<Overdue> {
-    let mut found = Vec::new();
-    let waiting = timeline
-        .steps
-        .iter()
-        .rev()
-        .find_map(|e| e.awaiting.map(|a| (a, e.on)));
-    match waiting {
-        Some((Awaiting::Documents, since)) if (today - since).num_days() > 30 => {
-            found.push(Overdue {
-                reason: ClosureReason::DocsNotCompleted30d,
-                since,
-                waited: (today - since).num_days(),
-            })
-        }
-        Some((Awaiting::Clarification, since)) => {
-            let waited = working_days_between(since, today, holidays);
-            if waited > 15 {
-                found.push(Overdue {
-                    reason: ClosureReason::NoClarification15wd,
-                    since,
-                    waited,
-                });
-            }
-        }
-        Some((Awaiting::Response, since))
-            if since
-                .checked_add_months(Months::new(6))
-                .is_some_and(|d| today > d) =>
-        {
-            found.push(Overdue {
-                reason: ClosureReason::NoResponse6m,
-                since,
-                waited: (today - since).num_days(),
-            })
-        }
-        _ => {}
-    }
-    let last_contact = timeline
-        .steps
-        .iter()
-        .filter(|e| e.reached)
-        .map(|e| e.on)
-        .max()
-        .unwrap_or(timeline.reported_on)
-        .max(timeline.reported_on);
-    if (today - last_contact).num_days() > 60 {
-        found.push(Overdue {
-            reason: ClosureReason::Unreachable60d,
-            since: last_contact,
-            waited: (today - last_contact).num_days(),
-        });
-    }
-    found
+    deadlines(timeline, holidays)
+        .into_iter()
+        .filter(|d| today >= d.past_from)
+        .map(|d| Overdue {
+            reason: d.reason,
+            since: d.since,
+            waited: match d.reason {
+                ClosureReason::NoClarification15wd => {
+                    working_days_between(d.since, today, holidays)
+                }
+                _ => (today - d.since).num_days(),
+            },
+        })
+        .collect()
 }
 
 /// Whether a case may be closed for `reason` on `on`: a deadline reason only once its deadline
@@ -595,21 +652,90 @@ mod tests {
         );
     }
 
+    fn tried(on: &str) -> CaseEvent {
+        event(on, CaseEventKind::Note, Some(Awaiting::Contact))
+    }
+
     #[test]
-    fn unreachable_after_60_days_without_contact() {
+    fn unreachable_60_days_after_the_first_unanswered_attempt() {
         let c = case("2023-01-01");
-        assert_eq!(reasons(&c, &[], "2023-03-02", &[]), []);
         assert_eq!(
-            reasons(&c, &[], "2023-03-03", &[]),
+            reasons(&c, &[], "2024-01-01", &[]),
+            [],
+            "nobody tried to reach the complainant: not unreachable, however old"
+        );
+        let tried_twice = [tried("2023-02-01"), tried("2023-03-01")];
+        assert_eq!(reasons(&c, &tried_twice, "2023-04-02", &[]), []);
+        assert_eq!(
+            reasons(&c, &tried_twice, "2023-04-03", &[]),
+            [ClosureReason::Unreachable60d],
+            "60 days from the first attempt, not the last"
+        );
+        let met = [
+            tried("2023-02-01"),
+            event("2023-02-10", CaseEventKind::Mediation, None),
+        ];
+        assert_eq!(reasons(&c, &met, "2023-06-01", &[]), [], "reached since");
+        let again = [met[0].clone(), met[1].clone(), tried("2023-03-01")];
+        assert_eq!(reasons(&c, &again, "2023-04-30", &[]), []);
+        assert_eq!(
+            reasons(&c, &again, "2023-05-01", &[]),
             [ClosureReason::Unreachable60d]
         );
-        let met = [event("2023-02-01", CaseEventKind::Mediation, None)];
-        assert_eq!(reasons(&c, &met, "2023-03-03", &[]), []);
         let referral_only = [event("2023-02-01", CaseEventKind::Referral, None)];
+        assert_eq!(reasons(&c, &referral_only, "2024-01-01", &[]), []);
+    }
+
+    #[test]
+    fn an_unanswered_attempt_leaves_the_documents_deadline_running() {
+        let c = case("2023-09-01");
+        let mut asked = event("2023-09-01", CaseEventKind::Note, Some(Awaiting::Documents));
+        asked.contacted = true;
+        let events = [asked, tried("2023-09-15")];
         assert_eq!(
-            reasons(&c, &referral_only, "2023-03-03", &[]),
-            [ClosureReason::Unreachable60d]
+            reasons(&c, &events, "2023-10-02", &[]),
+            [ClosureReason::DocsNotCompleted30d]
         );
+        let shown = case_deadlines(&c, &events, &[]);
+        assert_eq!(
+            shown,
+            [
+                Deadline {
+                    reason: ClosureReason::DocsNotCompleted30d,
+                    since: "2023-09-01".parse().unwrap(),
+                    due: "2023-10-01".parse().unwrap(),
+                    past_from: "2023-10-02".parse().unwrap(),
+                },
+                Deadline {
+                    reason: ClosureReason::Unreachable60d,
+                    since: "2023-09-15".parse().unwrap(),
+                    due: "2023-11-14".parse().unwrap(),
+                    past_from: "2023-11-15".parse().unwrap(),
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn the_clarification_deadline_ends_on_the_15th_working_day() {
+        let c = case("2023-11-01");
+        let asked = [event(
+            "2023-11-01",
+            CaseEventKind::Clarification,
+            Some(Awaiting::Clarification),
+        )];
+        let d = case_deadlines(&c, &asked, &["2023-11-10".parse().unwrap()]);
+        assert_eq!(d[0].due, "2023-11-23".parse::<NaiveDate>().unwrap());
+        assert_eq!(d[0].past_from, "2023-11-24".parse::<NaiveDate>().unwrap());
+        // Due on a Friday: past from the Monday after.
+        let friday = [event(
+            "2023-11-03",
+            CaseEventKind::Clarification,
+            Some(Awaiting::Clarification),
+        )];
+        let d = case_deadlines(&c, &friday, &[]);
+        assert_eq!(d[0].due, "2023-11-24".parse::<NaiveDate>().unwrap());
+        assert_eq!(d[0].past_from, "2023-11-27".parse::<NaiveDate>().unwrap());
     }
 
     #[test]

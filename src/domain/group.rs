@@ -1,9 +1,10 @@
-//! The groups the published statistics count by that no record stores: a worker's age group and a
-//! case's handling group. Each is declared once, here: the report's expected groups and the SQL
-//! that groups the records (`src/db/stats.rs`) are both built from these declarations.
+//! The groups the published statistics count by that no record stores: a worker's age group, a
+//! case's handling group and a recommendation's decision. Each is declared once, here: the
+//! report's expected groups and the SQL that groups the records (`src/db/stats.rs`) are both built
+//! from these declarations.
 
 use super::codes::CodeList;
-use super::CaseStatus;
+use super::{CaseStatus, ClosureReason, RecommendationStatus};
 
 /// An age group: the lowest age it counts (in full years) and its code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,7 +45,10 @@ pub fn age_group(age: i32) -> &'static str {
         .code
 }
 
-/// How a case counts in the handling report: done once resolved or closed, else in process.
+/// How a case counts in the handling report, as the agency publishes it ("resolved" vs "in
+/// process"): done once resolved, or closed by the office for a reason of Perban 6/2024 Art. 30
+/// (its handling ended there); in process while open, and when closed as handed to another agency,
+/// whose handling of it goes on (a trafficking case handed to the police is not done).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Handling {
     Done,
@@ -63,22 +67,60 @@ impl Handling {
         }
     }
 
-    /// The group of a case in `status`. Every status is named: a new one must be given its group.
-    pub fn of(status: CaseStatus) -> Handling {
+    /// The group of a case in `status`, closed (if it is) for `reason`. Every status and reason is
+    /// named: a new one must be given its group.
+    pub fn of(status: CaseStatus, reason: Option<ClosureReason>) -> Handling {
         match status {
-            CaseStatus::Resolved | CaseStatus::Closed => Handling::Done,
+            CaseStatus::Resolved => Handling::Done,
+            CaseStatus::Closed => match reason {
+                Some(ClosureReason::HandedToAgency) => Handling::InProcess,
+                Some(
+                    ClosureReason::DocsNotCompleted30d
+                    | ClosureReason::NoClarification15wd
+                    | ClosureReason::Unreachable60d
+                    | ClosureReason::NoResponse6m,
+                )
+                | None => Handling::Done,
+            },
             CaseStatus::New | CaseStatus::InProgress | CaseStatus::Referred => Handling::InProcess,
         }
     }
 
-    /// The statuses whose cases are in this group, in the code list's order.
-    pub fn statuses(self) -> Vec<CaseStatus> {
+    /// Every (status, closure reason) a case can stand in whose case is in this group, in the
+    /// code lists' order (the reason `None` first).
+    pub fn states(self) -> Vec<(CaseStatus, Option<ClosureReason>)> {
+        let reasons: Vec<Option<ClosureReason>> = std::iter::once(None)
+            .chain(ClosureReason::all().iter().copied().map(Some))
+            .collect();
         CaseStatus::all()
             .iter()
-            .copied()
-            .filter(|s| Handling::of(*s) == self)
+            .flat_map(|s| reasons.iter().map(move |r| (*s, *r)))
+            .filter(|(s, r)| Handling::of(*s, *r) == self)
             .collect()
     }
+}
+
+/// How a recommendation counts in the report by decision: a letter issued counts as issued in the
+/// period of its decision whatever became of it later (used for a passport, or voided); a refusal
+/// as refused.
+pub fn decision(status: RecommendationStatus) -> RecommendationStatus {
+    match status {
+        RecommendationStatus::Refused => RecommendationStatus::Refused,
+        RecommendationStatus::Issued | RecommendationStatus::Used | RecommendationStatus::Void => {
+            RecommendationStatus::Issued
+        }
+    }
+}
+
+/// The decisions a report by decision lists, in the code list's order.
+pub fn decisions() -> Vec<RecommendationStatus> {
+    let mut out: Vec<RecommendationStatus> = Vec::new();
+    for s in RecommendationStatus::all() {
+        if !out.contains(&decision(*s)) {
+            out.push(decision(*s));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -100,18 +142,48 @@ mod tests {
     }
 
     #[test]
-    fn resolved_and_closed_cases_are_done_the_others_in_process() {
+    fn resolved_and_closed_cases_are_done_unless_handed_to_another_agency() {
+        use ClosureReason::*;
+        assert_eq!(Handling::of(CaseStatus::Resolved, None), Handling::Done);
+        for reason in [
+            DocsNotCompleted30d,
+            NoClarification15wd,
+            Unreachable60d,
+            NoResponse6m,
+        ] {
+            assert_eq!(
+                Handling::of(CaseStatus::Closed, Some(reason)),
+                Handling::Done,
+                "{reason:?}"
+            );
+        }
         assert_eq!(
-            Handling::Done.statuses(),
-            [CaseStatus::Resolved, CaseStatus::Closed]
+            Handling::of(CaseStatus::Closed, Some(HandedToAgency)),
+            Handling::InProcess,
+            "handed to the police, a trafficking case is still being handled"
         );
-        assert_eq!(
-            Handling::InProcess.statuses(),
-            [
-                CaseStatus::New,
-                CaseStatus::InProgress,
-                CaseStatus::Referred
-            ]
-        );
+        for status in [
+            CaseStatus::New,
+            CaseStatus::InProgress,
+            CaseStatus::Referred,
+        ] {
+            assert_eq!(Handling::of(status, None), Handling::InProcess);
+        }
+        let done = Handling::Done.states();
+        assert!(done.contains(&(CaseStatus::Closed, Some(Unreachable60d))));
+        assert!(!done.contains(&(CaseStatus::Closed, Some(HandedToAgency))));
+        assert!(Handling::InProcess
+            .states()
+            .contains(&(CaseStatus::Closed, Some(HandedToAgency))));
+    }
+
+    #[test]
+    fn a_letter_used_or_voided_later_was_issued() {
+        use RecommendationStatus::*;
+        assert_eq!(decision(Issued), Issued);
+        assert_eq!(decision(Used), Issued);
+        assert_eq!(decision(Void), Issued);
+        assert_eq!(decision(Refused), Refused);
+        assert_eq!(decisions(), [Issued, Refused]);
     }
 }

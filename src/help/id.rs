@@ -573,8 +573,8 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
     ),
     ("The note", "Isi catatan"),
     (
-        "Now waiting for: DOCUMENTS, CLARIFICATION, RESPONSE (after telling them it cannot be resolved), or NOTHING",
-        "Yang kini ditunggu: DOCUMENTS, CLARIFICATION, RESPONSE (sesudah pengadu diberi tahu bahwa pengaduan tidak dapat diselesaikan), atau NOTHING",
+        "Now waiting for: DOCUMENTS, CLARIFICATION, RESPONSE (after telling them it cannot be resolved), CONTACT (they could not be reached), or NOTHING",
+        "Yang kini ditunggu: DOCUMENTS, CLARIFICATION, RESPONSE (sesudah pengadu diberi tahu bahwa pengaduan tidak dapat diselesaikan), CONTACT (pengadu tidak dapat dihubungi), atau NOTHING",
     ),
     ("The complainant was reached", "Pengadu berhasil dihubungi"),
     (

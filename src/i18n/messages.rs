@@ -317,10 +317,10 @@ message_table! {
     DimensionUnknown => "Dimensi '{}' tidak ada untuk laporan {}; pilihan: {}", "No dimension '{}' for the {} report; choose from: {}";
     DefPlacements => "Penempatan = CPMI yang berangkat (tanggal berangkat) dalam periode, menurut data yang tercatat sampai tanggal data.", "Placements = prospective workers who departed (departure date) in the period, as recorded up to the as-of date.";
     DefRegistrations => "Pendaftaran = permohonan penempatan yang didaftarkan dalam periode; tahap dan alasan batal menurut keadaan saat ini.", "Registrations = placement applications registered in the period; stage and cancel reason as they stand now.";
-    DefRecommendations => "Rekomendasi paspor = keputusan (terbit, ditolak, dibatalkan, digunakan) dengan tanggal keputusan dalam periode; menurut alasan, satu baris per alasan penolakan.", "Passport recommendations = decisions (issued, refused, voided, used) dated in the period; by reason, one row per refusal reason.";
-    DefCases => "Pengaduan = kasus dengan tanggal pengaduan dalam periode; status dan penanganan (selesai atau dalam proses) menurut riwayat sampai tanggal data.", "Cases = cases reported in the period; status and handling (resolved or closed vs in process) as their timeline stood on the as-of date.";
+    DefRecommendations => "Rekomendasi paspor = keputusan (terbit atau ditolak) dengan tanggal keputusan dalam periode; surat yang terbit dihitung terbit pada periodenya walaupun kemudian digunakan atau dibatalkan; menurut alasan, satu baris per alasan penolakan.", "Passport recommendations = decisions (issued or refused) dated in the period; a letter issued counts as issued in its period even if it was used or voided later; by reason, one row per refusal reason.";
+    DefCases => "Pengaduan = kasus dengan tanggal pengaduan dalam periode; status dan penanganan menurut riwayat sampai tanggal data: selesai = diselesaikan, atau ditutup menurut Perban 6/2024 Pasal 30 selain dilimpahkan ke instansi lain; dalam proses = belum selesai, termasuk yang dilimpahkan ke instansi lain.", "Cases = cases reported in the period; status and handling as their timeline stood on the as-of date: done = resolved, or closed under Perban 6/2024 Art. 30 other than handed to another agency; in process = not done, including cases handed to another agency.";
     DefRepatriations => "Pemulangan = kepulangan PMI yang difasilitasi dengan tanggal tiba dalam periode; diserahterimakan = sebelum atau pada tanggal data.", "Repatriations = facilitated returns arriving in the period; handed over = on or before the as-of date.";
-    HandlingDone => "Selesai", "Resolved or closed";
+    HandlingDone => "Selesai", "Done";
     HandlingInProcess => "Dalam proses", "In process";
     Yes => "Ya", "Yes";
     No => "Tidak", "No";
@@ -921,4 +921,12 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     FieldAlready => "{} sudah '{}'", "{} is already '{}'";
     FieldAlreadyEmpty => "{} sudah kosong", "{} is already empty";
     KtpNotNik => "Nomor KTP {} berbeda dari NIK {} yang tercatat: periksa keduanya (perbaiki dengan `pmi-desk docs edit` atau `pmi-desk worker edit --nik`)", "The KTP number {} differs from the NIK {} on record: check both (correct with `pmi-desk docs edit` or `pmi-desk worker edit --nik`)";
+    SectionDeadlines => "Batas waktu (Perban 6/2024 Pasal 30)", "Deadlines (Perban 6/2024 Art. 30)";
+    HeadDeadline => "Bila lewat, dapat ditutup karena", "Once past, could be closed for";
+    HeadDue => "Hari terakhir", "Last day";
+    HeadDeadlineState => "Keadaan", "State";
+    DeadlinePassed => "lewat {} hari", "{} days past";
+    DeadlineDaysLeft => "sisa {} hari", "{} days left";
+    CaseNoDeadlineRunning => "Tidak ada batas waktu yang berjalan. Batas waktu dimulai oleh permintaan dokumen atau klarifikasi, pemberitahuan bahwa pengaduan tidak dapat diselesaikan, atau upaya menghubungi pengadu yang gagal (--awaiting CONTACT).", "No deadline is running. A deadline starts with a request for documents or clarification, telling the complainant the case cannot be resolved, or a failed attempt to reach them (--awaiting CONTACT).";
+    CasesNoneOverdue => "Tidak ada pengaduan terbuka yang lewat batas waktu.", "No open case is past a deadline.";
 }

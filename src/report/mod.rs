@@ -112,7 +112,12 @@ fn expected(kind: Kind, dimension: Dimension, period: &Period) -> Option<Vec<Str
                 .map(|g| g.code.to_string())
                 .collect(),
         ),
-        (Kind::Recommendations, Dimension::Status) => codes::<RecommendationStatus>(),
+        (Kind::Recommendations, Dimension::Status) => Some(
+            group::decisions()
+                .iter()
+                .map(|s| s.code().to_string())
+                .collect(),
+        ),
         (Kind::Cases, Dimension::Status) => codes::<CaseStatus>(),
         (Kind::Cases, Dimension::Category) => codes::<CaseCategory>(),
         (Kind::Cases, Dimension::Channel) => codes::<Channel>(),

@@ -8,6 +8,7 @@ use serde_json::{json, Map, Value};
 use super::summary::Summary;
 use super::{label, Kind, Report};
 use crate::domain::date::indonesian_long;
+use crate::domain::RecommendationStatus;
 use crate::i18n::{Lang, Msg};
 use crate::letter::{Block, Document, Letterhead};
 use crate::output::{column, Cell, Format, Records};
@@ -93,11 +94,10 @@ pub fn render(report: &Report, format: Format) -> Result<Vec<u8>> {
             let mut total = vec![Cell::text(t!(Msg::Total))];
             total.extend((1..report.dimensions.len()).map(|_| Cell::text("")));
             if report.dimensions.is_empty() {
+                // No cut: the one figure is the total, on the total row alone.
                 total.clear();
                 with_total.columns.insert(0, column("value", ""));
-                for row in &mut with_total.rows {
-                    row.insert(0, Cell::text(""));
-                }
+                with_total.rows.clear();
                 total.push(Cell::text(t!(Msg::Total)));
             }
             total.push(Cell::number(report.total));
@@ -171,11 +171,17 @@ pub fn write_xlsx(report: &Report, book: &mut xlsx::Book) -> Result<()> {
         sheet.note(&heading, &text)?;
     }
     sheet.gap()?;
-    let headings: Vec<&str> = records.columns.iter().map(|c| c.heading.as_str()).collect();
+    let mut headings: Vec<&str> = records.columns.iter().map(|c| c.heading.as_str()).collect();
+    if report.dimensions.is_empty() {
+        // No cut: the one figure is the total, on the total row alone.
+        headings.insert(0, "");
+    }
     sheet.header(&headings)?;
-    for row in &records.rows {
-        let values: Vec<xlsx::Value> = row.iter().map(value).collect();
-        sheet.row(&values, false)?;
+    if !report.dimensions.is_empty() {
+        for row in &records.rows {
+            let values: Vec<xlsx::Value> = row.iter().map(value).collect();
+            sheet.row(&values, false)?;
+        }
     }
     let total = t!(Msg::Total);
     let mut totals = vec![xlsx::Value::Text(&total)];
@@ -189,51 +195,92 @@ pub fn write_xlsx(report: &Report, book: &mut xlsx::Book) -> Result<()> {
     sheet.finish(book)
 }
 
-/// The summary as one sheet: the period and as-of date, then one row per group as its CSV has
-/// them (`section, dimension, code, count`), with the group's label beside its code.
+/// The summary as one sheet: the period and as-of date (and the period compared with), then one
+/// row per group as its CSV has them (`section, dimension, code, count`, then `previous` and
+/// `change` when comparing), with the group's label beside its code.
 pub fn write_summary_xlsx(s: &Summary, office_name: &str, book: &mut xlsx::Book) -> Result<()> {
     let mut sheet = book.sheet(Kind::Summary.name())?;
     sheet.title(office_name)?;
     sheet.note(&t!(Msg::HeadPeriod), &s.period.written())?;
     sheet.note(&t!(Msg::HeadAsOf), &s.as_of.to_string())?;
+    if let Some(compared) = s.compared {
+        sheet.note(&t!(Msg::HeadCompared), &compared.written())?;
+    }
     sheet.gap()?;
-    sheet.header(&["section", "dimension", "code", "label", "count"])?;
+    let mut header = vec!["section", "dimension", "code", "label", "count"];
+    if s.compared.is_some() {
+        header.extend(["previous", "change"]);
+    }
+    sheet.header(&header)?;
     for (section, report) in sections(s) {
         for row in &report.rows {
             let code = row.keys[0].clone().unwrap_or_default();
             let shown = label(report.kind, report.dimensions[0], row.keys[0].as_deref());
-            sheet.row(
-                &[
-                    xlsx::Value::Text(section),
-                    xlsx::Value::Text(report.dimensions[0].as_str()),
-                    xlsx::Value::Text(&code),
-                    xlsx::Value::Text(&shown),
-                    xlsx::Value::Int(row.count),
-                ],
-                false,
-            )?;
+            let mut values = vec![
+                xlsx::Value::Text(section),
+                xlsx::Value::Text(report.dimensions[0].as_str()),
+                xlsx::Value::Text(&code),
+                xlsx::Value::Text(&shown),
+                xlsx::Value::Int(row.count),
+            ];
+            if let Some(previous) = row.previous {
+                values.extend([
+                    xlsx::Value::Int(previous),
+                    xlsx::Value::Int(row.count - previous),
+                ]);
+            }
+            sheet.row(&values, false)?;
         }
     }
     sheet.finish(book)
 }
 
-/// `label: n` lines for the non-zero groups of a one-dimension report, labelled in Indonesian.
-fn lines_id(report: &Report, limit: usize) -> Vec<(String, Option<String>, i64)> {
+/// `label: n` lines for the groups of a one-dimension report that are not 0 (in this period or the
+/// one compared with), labelled in Indonesian, the figure as `figure` writes it.
+fn lines_id(report: &Report, limit: usize) -> Vec<(String, String)> {
     crate::i18n::with_lang(Lang::Id, || {
         report
             .rows
             .iter()
-            .filter(|r| r.count > 0)
+            .filter(|r| r.count > 0 || r.previous.is_some_and(|p| p > 0))
             .take(limit)
             .map(|r| {
                 (
                     label(report.kind, report.dimensions[0], r.keys[0].as_deref()),
-                    r.keys[0].clone(),
-                    r.count,
+                    figure(r.count, r.previous),
                 )
             })
             .collect()
     })
+}
+
+/// A figure, and when compared the earlier period's beside it with the change:
+/// `12 (sebelumnya 10, +2)`.
+fn figure(count: i64, previous: Option<i64>) -> String {
+    match previous {
+        None => count.to_string(),
+        Some(p) => format!("{count} (sebelumnya {p}, {:+})", count - p),
+    }
+}
+
+/// A report's total in `unit`, the earlier period's beside it when compared:
+/// `12 orang (sebelumnya 10, +2)`.
+fn total(report: &Report, unit: &str) -> String {
+    let shown = figure(report.total, report.compared.map(|(_, n)| n));
+    match shown.split_once(' ') {
+        Some((n, rest)) => format!("{n} {unit} {rest}"),
+        None => format!("{shown} {unit}"),
+    }
+}
+
+/// The count of one group of a one-dimension report, as `figure` writes it.
+fn group(report: &Report, code: &str) -> String {
+    report
+        .rows
+        .iter()
+        .find(|r| r.keys[0].as_deref() == Some(code))
+        .map(|r| figure(r.count, r.previous))
+        .unwrap_or_else(|| figure(0, report.compared.map(|_| 0)))
 }
 
 fn section_json(report: &Report) -> Value {
@@ -242,24 +289,41 @@ fn section_json(report: &Report) -> Value {
         .iter()
         .map(|r| (r.keys[0].clone().unwrap_or_default(), json!(r.count)))
         .collect();
-    json!({"total": report.total, "by": by})
+    let mut doc = json!({"total": report.total, "by": by});
+    if let Some((_, total)) = report.compared {
+        let by: Map<String, Value> = report
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.keys[0].clone().unwrap_or_default(),
+                    json!(r.previous.unwrap_or(0)),
+                )
+            })
+            .collect();
+        doc["previous"] = json!({"total": total, "by": by});
+    }
+    doc
 }
 
 /// The summary's sections with their names, as JSON and CSV carry them.
-fn sections(s: &Summary) -> [(&'static str, &Report); 7] {
+fn sections(s: &Summary) -> [(&'static str, &Report); 9] {
     [
         ("placements", &s.placements_by_scheme),
         ("placements", &s.placements_by_country),
         ("placements", &s.placements_by_sector),
         ("placements", &s.placements_by_sex),
+        ("registrations", &s.registrations_by_scheme),
+        ("recommendations", &s.recommendations_by_status),
         ("cases", &s.cases_by_category),
         ("cases", &s.cases_by_handling),
         ("repatriations", &s.returns_by_category),
     ]
 }
 
-/// The one-page summary: Indonesian text (table format), CSV (`section,dimension,code,count`, one
-/// row per group) or JSON with every figure.
+/// The one-page summary: Indonesian text (table format), CSV (`section,dimension,code,count`, the
+/// period and as-of date first, then one row per group; `previous,change` when comparing) or JSON
+/// with every figure.
 pub fn render_summary(s: &Summary, office_name: &str, format: Format) -> Result<Vec<u8>> {
     match format {
         Format::Table => Ok((summary_lines(s, office_name).join("\n") + "\n").into_bytes()),
@@ -267,15 +331,40 @@ pub fn render_summary(s: &Summary, office_name: &str, format: Format) -> Result<
             let mut out = Vec::new();
             {
                 let mut writer = csv::Writer::from_writer(&mut out);
-                writer.write_record(["section", "dimension", "code", "count"])?;
+                let mut header = vec!["section", "dimension", "code", "count"];
+                if s.compared.is_some() {
+                    header.extend(["previous", "change"]);
+                }
+                writer.write_record(&header)?;
+                let blank = |n: usize| vec![""; n];
+                let extra = if s.compared.is_some() { 2 } else { 0 };
+                let mut about = vec![
+                    ("period_from", s.period.from.to_string()),
+                    ("period_to", s.period.to.to_string()),
+                    ("as_of", s.as_of.to_string()),
+                ];
+                if let Some(p) = s.compared {
+                    about.push(("compared_from", p.from.to_string()));
+                    about.push(("compared_to", p.to.to_string()));
+                }
+                for (what, date) in &about {
+                    let mut record = vec!["report", what, date.as_str()];
+                    record.extend(blank(1 + extra));
+                    writer.write_record(&record)?;
+                }
                 for (section, report) in sections(s) {
                     for row in &report.rows {
-                        writer.write_record([
-                            section,
-                            report.dimensions[0].as_str(),
-                            row.keys[0].as_deref().unwrap_or(""),
-                            &row.count.to_string(),
-                        ])?;
+                        let mut record = vec![
+                            section.to_string(),
+                            report.dimensions[0].as_str().to_string(),
+                            row.keys[0].clone().unwrap_or_default(),
+                            row.count.to_string(),
+                        ];
+                        if let Some(previous) = row.previous {
+                            record.push(previous.to_string());
+                            record.push((row.count - previous).to_string());
+                        }
+                        writer.write_record(&record)?;
                     }
                 }
                 writer.flush()?;
@@ -283,15 +372,21 @@ pub fn render_summary(s: &Summary, office_name: &str, format: Format) -> Result<
             Ok(out)
         }
         Format::Json => {
-            let doc = json!({
+            let mut doc = json!({
                 "report": Kind::Summary.name(),
                 "period": {"from": s.period.from.to_string(), "to": s.period.to.to_string()},
                 "as_of": s.as_of.to_string(),
                 "definition": Kind::Summary.definition(),
                 "placements": {"scheme": section_json(&s.placements_by_scheme), "country": section_json(&s.placements_by_country), "sector": section_json(&s.placements_by_sector), "sex": section_json(&s.placements_by_sex)},
+                "registrations": {"scheme": section_json(&s.registrations_by_scheme)},
+                "recommendations": {"status": section_json(&s.recommendations_by_status)},
                 "cases": {"category": section_json(&s.cases_by_category), "handling": section_json(&s.cases_by_handling)},
                 "repatriations": {"category": section_json(&s.returns_by_category)},
             });
+            if let Some(p) = s.compared {
+                doc["compared"] =
+                    json!({"period": {"from": p.from.to_string(), "to": p.to.to_string()}});
+            }
             let mut out = serde_json::to_vec_pretty(&doc)?;
             out.push(b'\n');
             Ok(out)
@@ -327,95 +422,98 @@ pub fn summary_document(s: &Summary, office_name: &str, letterhead: Letterhead) 
     }
 }
 
-/// The summary's lines, in Indonesian: a heading, the period line, a blank line, the sections.
+/// `a, b` of the lines, or `-` when there are none.
+fn joined(lines: Vec<String>) -> String {
+    if lines.is_empty() {
+        "-".into()
+    } else {
+        lines.join(", ")
+    }
+}
+
+/// The summary's lines, in Indonesian: a heading, the period line (and the period compared with),
+/// a blank line, the sections.
 fn summary_lines(s: &Summary, office_name: &str) -> Vec<String> {
     let mut t = Vec::new();
     t.push(format!("RINGKASAN DATA {}", office_name.to_uppercase()));
-    t.push(format!(
+    let mut period = format!(
         "Periode {} (data per {})",
         s.period.written_id(),
         indonesian_long(s.as_of)
-    ));
+    );
+    if let Some(p) = s.compared {
+        period += &format!("; dibandingkan dengan {}", p.written_id());
+    }
+    t.push(period);
     t.push(String::new());
     t.push(format!(
-        "1. Penempatan PMI (berangkat): {} orang",
-        s.placements_by_scheme.total
+        "1. Penempatan PMI (berangkat): {}",
+        total(&s.placements_by_scheme, "orang")
     ));
     for row in &s.placements_by_scheme.rows {
         t.push(format!(
             "   - {}: {}",
             row.keys[0].clone().unwrap_or_default(),
-            row.count
+            figure(row.count, row.previous)
         ));
     }
-    let countries: Vec<String> = lines_id(&s.placements_by_country, 5)
+    let countries = lines_id(&s.placements_by_country, 5)
         .into_iter()
-        .map(|(l, _, n)| format!("{l} {n}"))
+        .map(|(l, n)| format!("{l} {n}"))
         .collect();
+    t.push(format!("   Negara tujuan utama: {}", joined(countries)));
+    let sectors = lines_id(&s.placements_by_sector, 9)
+        .into_iter()
+        .map(|(l, n)| format!("{} {n}", l.to_lowercase()))
+        .collect();
+    t.push(format!("   Sektor: {}", joined(sectors)));
+    let sexes = lines_id(&s.placements_by_sex, 9)
+        .into_iter()
+        .map(|(l, n)| format!("{} {n}", l.to_lowercase()))
+        .collect();
+    t.push(format!("   Jenis kelamin: {}", joined(sexes)));
+    t.push(String::new());
     t.push(format!(
-        "   Negara tujuan utama: {}",
-        if countries.is_empty() {
-            "-".into()
-        } else {
-            countries.join(", ")
-        }
+        "2. Pendaftaran CPMI: {}",
+        total(&s.registrations_by_scheme, "orang")
     ));
-    let sectors: Vec<String> = lines_id(&s.placements_by_sector, 9)
-        .into_iter()
-        .map(|(l, _, n)| format!("{} {n}", l.to_lowercase()))
-        .collect();
+    let recommendations = &s.recommendations_by_status;
     t.push(format!(
-        "   Sektor: {}",
-        if sectors.is_empty() {
-            "-".into()
-        } else {
-            sectors.join(", ")
-        }
-    ));
-    let sexes: Vec<String> = lines_id(&s.placements_by_sex, 9)
-        .into_iter()
-        .map(|(l, _, n)| format!("{} {n}", l.to_lowercase()))
-        .collect();
-    t.push(format!(
-        "   Jenis kelamin: {}",
-        if sexes.is_empty() {
-            "-".into()
-        } else {
-            sexes.join(", ")
-        }
+        "   Rekomendasi paspor: terbit {}, ditolak {}",
+        group(recommendations, RecommendationStatus::Issued.code()),
+        group(recommendations, RecommendationStatus::Refused.code())
     ));
     t.push(String::new());
     t.push(format!(
-        "2. Pengaduan PMI: {} kasus",
-        s.cases_by_category.total
+        "3. Pengaduan PMI: {}",
+        total(&s.cases_by_category, "kasus")
     ));
-    for (l, _, n) in lines_id(&s.cases_by_category, 30) {
+    for (l, n) in lines_id(&s.cases_by_category, 30) {
         t.push(format!("   - {l}: {n}"));
     }
-    let handling: Vec<String> = lines_id(&s.cases_by_handling, 9)
+    let handling = lines_id(&s.cases_by_handling, 9)
         .into_iter()
-        .map(|(l, _, n)| format!("{} {n}", l.to_lowercase()))
+        .map(|(l, n)| format!("{} {n}", l.to_lowercase()))
         .collect();
-    t.push(format!(
-        "   Status penanganan: {}",
-        if handling.is_empty() {
-            "-".into()
-        } else {
-            handling.join(", ")
-        }
-    ));
+    t.push(format!("   Status penanganan: {}", joined(handling)));
     t.push(String::new());
     t.push(format!(
-        "3. Pemulangan PMI yang difasilitasi: {} orang",
-        s.returns_by_category.total
+        "4. Pemulangan PMI yang difasilitasi: {}",
+        total(&s.returns_by_category, "orang")
     ));
-    for (l, _, n) in lines_id(&s.returns_by_category, 30) {
+    for (l, n) in lines_id(&s.returns_by_category, 30) {
         t.push(format!("   - {l}: {n}"));
     }
     t.push(String::new());
     t.push("Definisi:".into());
     crate::i18n::with_lang(Lang::Id, || {
-        for kind in [Kind::Placements, Kind::Cases, Kind::Repatriations] {
+        for kind in [
+            Kind::Placements,
+            Kind::Registrations,
+            Kind::Recommendations,
+            Kind::Cases,
+            Kind::Repatriations,
+        ] {
             t.push(format!("- {}", kind.definition()));
         }
     });

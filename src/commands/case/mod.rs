@@ -15,7 +15,7 @@ use serde_json::json;
 use crate::cli::Limit;
 use crate::context::Ctx;
 use crate::db;
-use crate::domain::case::{deadlines_passed, Case, Overdue};
+use crate::domain::case::{case_deadlines, deadlines_passed, Case, Deadline, Overdue};
 use crate::domain::date::parse_date;
 use crate::help::examples::{ex, Examples};
 use crate::i18n::Msg;
@@ -109,7 +109,7 @@ pub enum CaseCommand {
 /// What the office now waits for, and whether the complainant was reached (for the deadlines).
 #[derive(Args, Debug, Default, Clone)]
 pub struct FollowUp {
-    /// Now waiting for: DOCUMENTS, CLARIFICATION, RESPONSE (after telling them it cannot be resolved), or NOTHING
+    /// Now waiting for: DOCUMENTS, CLARIFICATION, RESPONSE (after telling them it cannot be resolved), CONTACT (they could not be reached), or NOTHING
     #[arg(long, value_name = "CODE")]
     pub awaiting: Option<String>,
     /// The complainant was reached
@@ -363,7 +363,11 @@ fn show(ctx: &Ctx, key: &str) -> Result<()> {
         None => Vec::new(),
     };
     let main = views::case(&case, person.as_ref());
-    let timeline = views::case_events(&db::cases::events(conn, &case.uid)?);
+    let events = db::cases::events(conn, &case.uid)?;
+    let holidays = settings::holiday_dates(conn)?;
+    let deadlines = case_deadlines(&case, &events, &holidays);
+    let deadline_rows = deadline_records(&deadlines, ctx.clock.today);
+    let timeline = views::case_events(&events);
     let placements = match &person {
         Some(p) => views::placements_of(p, placements),
         None => views::placement_list(std::iter::empty()),
@@ -371,18 +375,57 @@ fn show(ctx: &Ctx, key: &str) -> Result<()> {
     let out = &mut pager::start(ctx.format);
     match ctx.format {
         Format::Json => {
-            let value = json!({"record": main.row_json(&main.rows[0]), "events": timeline.to_json(), "placements": placements.to_json()});
+            let value = json!({"record": main.row_json(&main.rows[0]), "deadlines": deadline_rows.to_json(), "events": timeline.to_json(), "placements": placements.to_json()});
             serde_json::to_writer_pretty(&mut *out, &value)?;
             writeln!(out)?;
         }
         Format::Csv => timeline.print_csv(out)?,
         Format::Table => {
             main.print_one(Format::Table, out)?;
+            if deadlines.is_empty() {
+                writeln!(out, "\n{}", t!(Msg::SectionDeadlines))?;
+                write!(
+                    out,
+                    "{}",
+                    crate::output::wrap_text(&t!(Msg::CaseNoDeadlineRunning), 2)
+                )?;
+            } else {
+                views::section(out, &t!(Msg::SectionDeadlines), &deadline_rows)?;
+            }
             views::section(out, &t!(Msg::SectionTimeline), &timeline)?;
             views::section(out, &t!(Msg::SectionPlacements), &placements)?;
         }
     }
     Ok(())
+}
+
+/// The deadlines running on a case: the reason it could be closed for once past, the event that
+/// started it, its last day, and how it stands today.
+fn deadline_records(deadlines: &[Deadline], today: chrono::NaiveDate) -> crate::output::Records {
+    crate::output::Records {
+        columns: vec![
+            column("closure_reason", t!(Msg::HeadDeadline)).whole(),
+            column("since", t!(Msg::HeadWaitingSince)),
+            column("due", t!(Msg::HeadDue)),
+            column("state", t!(Msg::HeadDeadlineState)).whole(),
+        ],
+        rows: deadlines
+            .iter()
+            .map(|d| {
+                let state = if today >= d.past_from {
+                    t!(Msg::DeadlinePassed, (today - d.due).num_days())
+                } else {
+                    t!(Msg::DeadlineDaysLeft, (d.due - today).num_days())
+                };
+                vec![
+                    Cell::code(d.reason.code(), d.reason.label()),
+                    Cell::text(d.since.to_string()),
+                    Cell::text(d.due.to_string()),
+                    Cell::text(state),
+                ]
+            })
+            .collect(),
+    }
 }
 
 fn list(ctx: &Ctx, args: CaseListArgs) -> Result<()> {
@@ -426,6 +469,12 @@ fn list_overdue(
         }
     }
     let total = late.len() as i64;
+    if total == 0 && ctx.format == Format::Table {
+        // An empty list says so, and what starts a deadline.
+        let out = &mut pager::start(ctx.format);
+        writeln!(out, "{}", t!(Msg::CasesNoneOverdue))?;
+        return Ok(());
+    }
     if let Some(n) = limit {
         late.truncate(n as usize);
     }
