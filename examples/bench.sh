@@ -182,7 +182,7 @@ summary_sql() {
   done
   echo "SELECT pe.sex, count(*) FROM placements pl JOIN persons pe ON pe.uid = pl.person_uid WHERE $d GROUP BY 1 ORDER BY 1;"
   echo "SELECT c.category, count(*) FROM cases c WHERE $c GROUP BY 1 ORDER BY 1;"
-  echo "SELECT CASE WHEN c.status IN ('RESOLVED', 'CLOSED') THEN 'DONE' ELSE 'IN_PROCESS' END, count(*) FROM cases c WHERE $c GROUP BY 1 ORDER BY 1;"
+  echo "SELECT CASE WHEN c.status = 'RESOLVED' OR (c.status = 'CLOSED' AND coalesce(c.closure_reason, '') <> 'HANDED_TO_AGENCY') THEN 'DONE' ELSE 'IN_PROCESS' END, count(*) FROM cases c WHERE $c GROUP BY 1 ORDER BY 1;"
   echo "SELECT x.category, count(*) FROM repatriations x WHERE x.arrived_on >= '2025-01-01' AND x.arrived_on <= '2025-12-31' GROUP BY 1 ORDER BY 1;"
 }
 

@@ -38,6 +38,8 @@ pub struct Filter {
     pub open_only: bool,
     /// At most this many cases; `None`: all.
     pub limit: Option<i64>,
+    /// The oldest report first (`--oldest-first`); else the newest.
+    pub oldest_first: bool,
 }
 
 impl Filter {
@@ -137,15 +139,16 @@ pub fn by_uids<'a>(
     Ok(found.into_iter().map(|c| (c.uid.clone(), c)).collect())
 }
 
-/// Cases with the person's name, oldest report first.
+/// Cases with the person's name, the newest report first unless `oldest_first`.
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<(Case, Option<String>)>> {
     let n = Case::columns().len();
     let c = f.conditions();
     let mut stmt = conn.prepare(&format!(
-        "SELECT {}, p.full_name FROM cases r LEFT JOIN persons p ON p.uid = r.person_uid {}
-         ORDER BY r.reported_on, r.case_number LIMIT ?",
+        "SELECT {}, p.full_name FROM cases r LEFT JOIN persons p ON p.uid = r.person_uid {} {}
+         LIMIT ?",
         select_list::<Case>("r"),
-        c.clause()
+        c.clause(),
+        super::filter::newest_first(&["r.reported_on", "r.case_number"], f.oldest_first)
     ))?;
     let rows = stmt.query_map(params_from_iter(c.values_and_limit(f.limit)), |r| {
         Ok((from_row(r, 0)?, r.get(n)?))

@@ -441,6 +441,7 @@ fn list(ctx: &Ctx, args: CaseListArgs) -> Result<()> {
         open_only: args.overdue,
         // Which open cases are overdue is known only once their timelines are read: all of them.
         limit: None,
+        oldest_first: args.rows.oldest_first,
     };
     let limit = row_limit(ctx.format, args.rows.limit, args.rows.all);
     if args.overdue {
