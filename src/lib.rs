@@ -13,6 +13,7 @@ pub mod exchange;
 pub mod help;
 pub mod i18n;
 pub mod image;
+pub mod interrupt;
 pub mod letter;
 pub mod menu;
 pub mod outfile;
@@ -72,6 +73,7 @@ pub fn run(cli: Cli, db_source: DbSource) -> Result<()> {
         LangArg::Id => Lang::Id,
         LangArg::En => Lang::En,
     })));
+    interrupt::install();
     let ctx = Ctx {
         db_path: cli
             .global

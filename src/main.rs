@@ -14,6 +14,11 @@ fn main() {
     let code = match pmi_desk::run(cli, db_source) {
         Ok(()) => 0,
         Err(e) if is_broken_pipe(&e) => 0,
+        // Ctrl-C read as a key by a prompt: said as every other Ctrl-C is.
+        Err(e) if pmi_desk::interrupt::is_interrupt(&e) => {
+            eprintln!("{}", pmi_desk::t!(pmi_desk::i18n::Msg::NothingSaved));
+            pmi_desk::interrupt::EXIT
+        }
         Err(e) => {
             // An error may quote a value from outside: its escapes are shown, never run.
             let text = format!("pmi-desk: {e:#}");

@@ -27,7 +27,7 @@ pub fn start(format: Format) -> Out {
     };
     match spawn(&pager) {
         Some(mut child) => {
-            ignore_interrupts();
+            crate::interrupt::to_the_pager();
             let stdin = child.stdin.take();
             Out::Pager(child, stdin)
         }
@@ -62,20 +62,6 @@ fn spawn(pager: &str) -> Option<Child> {
     command.stdin(Stdio::piped()).spawn().ok()
 }
 
-/// Ctrl-C while paging belongs to the pager (`less` stops a search with it): were pmi-desk to die
-/// of it, the shell would take the terminal back from a pager still running. pmi-desk ends when the
-/// pager closes its input (a broken pipe, exit 0), as git does.
-#[allow(unsafe_code)]
-fn ignore_interrupts() {
-    #[cfg(unix)]
-    // SAFETY: setting a signal to be ignored installs no handler; nothing else in pmi-desk handles
-    // these signals.
-    unsafe {
-        libc::signal(libc::SIGINT, libc::SIG_IGN);
-        libc::signal(libc::SIGQUIT, libc::SIG_IGN);
-    }
-}
-
 impl Write for Out {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         match self {
@@ -100,6 +86,7 @@ impl Drop for Out {
         if let Out::Pager(child, stdin) = self {
             drop(stdin.take());
             let _ = child.wait();
+            crate::interrupt::back_from_the_pager();
         }
     }
 }

@@ -390,3 +390,29 @@ fn a_write_waiting_for_another_clerk_says_so_at_once() {
     assert!(out.status.success(), "{stderr}");
     assert_eq!(office.count("documents"), 1);
 }
+
+/// Issue 20: Ctrl-C is one behaviour everywhere, in a typed answer and in a pick list: the clerk
+/// is told nothing was saved, and the run ends with 130.
+#[test]
+fn ctrl_c_says_nothing_was_saved_in_every_kind_of_prompt() {
+    let office = Office::new();
+    for (args, prompt) in [
+        (&["register"][..], "NIK (16 angka): "),
+        (
+            &["register", "--nik", "1371021508900001", "--name", "Budi"][..],
+            "Jenis kelamin",
+        ),
+    ] {
+        let mut s = clerk(&office, args);
+        sees(&mut s, prompt);
+        keys(&mut s, "\x03");
+        sees(&mut s, "Dibatalkan; tidak ada yang disimpan");
+        s.exp_eof().unwrap();
+        let status = s.process().wait().unwrap();
+        assert!(
+            matches!(status, rexpect::process::WaitStatus::Exited(_, 130)),
+            "{args:?}: {status:?}"
+        );
+    }
+    assert_eq!(office.count("persons"), 0);
+}

@@ -24,6 +24,7 @@ pub fn can_start() -> bool {
 /// Runs the menu until the clerk quits; returns the exit code.
 pub fn run(lang: Lang) -> i32 {
     i18n::set_lang(lang);
+    crate::interrupt::install();
     let mut base: Vec<OsString> = std::env::args_os().collect();
     let mut terminal = Terminal;
     eprintln!("{}", t!(Msg::MenuTitle));
@@ -46,6 +47,10 @@ pub fn run(lang: Lang) -> i32 {
                 run_task(&base, &words);
             }
             Ok(None) => {}
+            Err(e) if crate::interrupt::is_interrupt(&e) => {
+                eprintln!("{}", t!(Msg::NothingSaved));
+                return crate::interrupt::EXIT;
+            }
             Err(e) => eprintln!("pmi-desk: {e:#}"),
         }
         eprintln!();
