@@ -744,6 +744,7 @@ pub fn warning_label(code: &str) -> String {
         WarningCode::DepartureDocumentsLacking => Msg::WarningDepartureDocuments,
         WarningCode::DepartureBeforePassport => Msg::WarningDepartureBeforePassport,
         WarningCode::PassportExpiresSoon => Msg::WarningPassportExpiresSoon,
+        WarningCode::ReportedBeforeDeparture => Msg::WarningReportedBeforeDeparture,
     })
 }
 

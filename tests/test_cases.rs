@@ -580,3 +580,51 @@ fn deadlines_run_from_the_events_that_start_them_and_are_shown() {
         running.stdout
     );
 }
+
+/// Issue 20: a complaint about the time abroad dated before the worker left is warned of (a slip
+/// in the date, or the wrong person), and saved only once accepted.
+#[test]
+fn a_complaint_dated_before_the_departure_is_warned_of() {
+    let office = Office::new();
+    let number = office.ready_for_passport(
+        "1371021508900001",
+        "Budi",
+        &["--registered-on", "2023-06-01"],
+    );
+    office
+        .run(&["recommend-passport", &number, "--on", "2023-06-10"])
+        .ok();
+    office
+        .run(&[
+            "depart",
+            &number,
+            "--on",
+            "2023-07-01",
+            "--passport",
+            "C1234567",
+            "--accept-warnings",
+        ])
+        .ok();
+    let early = office.run(&[
+        "--lang",
+        "id",
+        "open-case",
+        "--nik",
+        "1371021508900001",
+        "--category",
+        "UNPAID_WAGES",
+        "--reported-on",
+        "2023-06-15",
+    ]);
+    let said = early.fails(1);
+    assert!(said.contains("sebelum PMI ini berangkat"), "{said}");
+    assert_eq!(office.count("cases"), 0, "nothing saved");
+    let json = open(
+        &office,
+        &["--nik", "1371021508900001", "--reported-on", "2023-08-15"],
+    );
+    assert!(
+        json["case_number"].is_string(),
+        "after the departure: {json}"
+    );
+}

@@ -466,9 +466,66 @@ pub fn closure_allowed(
     }
 }
 
+/// What a complaint of this category is about: the time abroad (unpaid wages, a death abroad...),
+/// not the way there (a failed departure, overcharging, job fraud).
+pub fn happens_abroad(category: CaseCategory) -> bool {
+    use CaseCategory::*;
+    matches!(
+        category,
+        WantsRepatriation
+            | UnpaidWages
+            | Deportation
+            | DiedAbroad
+            | EmployerViolence
+            | SexualHarassment
+            | LostContact
+            | UnilateralDismissal
+            | Overstay
+    )
+}
+
+/// A complaint about the time abroad dated before the worker ever left (a slip in the date, or
+/// the wrong person): said, for the clerk to check before saving.
+pub fn reported_before_departure(
+    category: CaseCategory,
+    reported_on: NaiveDate,
+    placements: &[super::placement::Placement],
+) -> Option<super::Warning> {
+    let departures: Vec<NaiveDate> = placements.iter().filter_map(|p| p.departed_on).collect();
+    let first = departures.iter().min()?;
+    (happens_abroad(category) && reported_on < *first).then(|| {
+        super::Warning::new(
+            super::warning::WarningCode::ReportedBeforeDeparture,
+            said!(Msg::ReportedBeforeDeparture, reported_on, *first),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_complaint_about_the_time_abroad_dated_before_the_departure_is_said() {
+        use crate::domain::fixtures::placement_in;
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let mut abroad = placement_in(crate::domain::Stage::Departed);
+        abroad.departed_on = Some(day("2023-06-01"));
+        let placements = [abroad];
+        let warned = |category, on: &str| {
+            reported_before_departure(category, day(on), &placements).is_some()
+        };
+        assert!(warned(CaseCategory::UnpaidWages, "2023-05-01"));
+        assert!(!warned(CaseCategory::UnpaidWages, "2023-07-01"), "after");
+        assert!(
+            !warned(CaseCategory::FailedDeparture, "2023-05-01"),
+            "before by nature"
+        );
+        assert!(
+            reported_before_departure(CaseCategory::UnpaidWages, day("2023-05-01"), &[]).is_none(),
+            "no departure known"
+        );
+    }
 
     #[test]
     fn an_act_records_every_kind_but_notes_referrals_and_status_changes() {

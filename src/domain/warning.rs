@@ -18,6 +18,7 @@ pub enum WarningCode {
     DepartureDocumentsLacking,
     DepartureBeforePassport,
     PassportExpiresSoon,
+    ReportedBeforeDeparture,
 }
 
 impl WarningCode {
@@ -34,6 +35,7 @@ impl WarningCode {
         WarningCode::DepartureDocumentsLacking,
         WarningCode::DepartureBeforePassport,
         WarningCode::PassportExpiresSoon,
+        WarningCode::ReportedBeforeDeparture,
     ];
 
     /// The code as stored.
@@ -51,6 +53,7 @@ impl WarningCode {
             WarningCode::DepartureDocumentsLacking => "DEPARTURE_DOCUMENTS_LACKING",
             WarningCode::DepartureBeforePassport => "DEPARTURE_BEFORE_PASSPORT",
             WarningCode::PassportExpiresSoon => "PASSPORT_EXPIRES_SOON",
+            WarningCode::ReportedBeforeDeparture => "REPORTED_BEFORE_DEPARTURE",
         }
     }
 }

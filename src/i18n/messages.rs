@@ -929,4 +929,6 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     DeadlineDaysLeft => "sisa {} hari", "{} days left";
     CaseNoDeadlineRunning => "Tidak ada batas waktu yang berjalan. Batas waktu dimulai oleh permintaan dokumen atau klarifikasi, pemberitahuan bahwa pengaduan tidak dapat diselesaikan, atau upaya menghubungi pengadu yang gagal (--awaiting CONTACT).", "No deadline is running. A deadline starts with a request for documents or clarification, telling the complainant the case cannot be resolved, or a failed attempt to reach them (--awaiting CONTACT).";
     CasesNoneOverdue => "Tidak ada pengaduan terbuka yang lewat batas waktu.", "No open case is past a deadline.";
+    WarningReportedBeforeDeparture => "pengaduan sebelum berangkat", "complaint before departure";
+    ReportedBeforeDeparture => "Pengaduan tentang masa kerja di luar negeri bertanggal {}, sebelum PMI ini berangkat ({}): periksa tanggalnya dan orangnya", "A complaint about the time abroad dated {}, before this worker left ({}): check the date and the person";
 }

@@ -12,7 +12,7 @@ use super::subject;
 use super::subject::SubjectFields;
 use crate::context::{new_uid, Ctx};
 use crate::db::{self, records};
-use crate::domain::case::{case_number, Case, CaseEvent};
+use crate::domain::case::{case_number, reported_before_departure, Case, CaseEvent};
 use crate::domain::record::Timestamp;
 use crate::domain::rules;
 use crate::domain::{CaseEventKind, CaseStatus};
@@ -108,9 +108,15 @@ pub(crate) fn run(ctx: &Ctx, mut args: OpenCaseArgs) -> Result<()> {
     let (subject, mut case) = loop {
         form.restart();
         let asked = ask::ask(&mut args, &mut form, store.conn(), ctx.clock.today)?;
-        let subject = subject::resolve(store.conn(), &args.subject, &office.code, &now)?
+        let mut subject = subject::resolve(store.conn(), &args.subject, &office.code, &now)?
             .ok_or_else(|| refused(t!(Msg::MissingOptions, "--nik / --person-name")))?;
         let case = new_case(ctx, asked, &subject.person.uid, &office.code, &now);
+        let placements = db::placements::of_person(store.conn(), &subject.person.uid)?;
+        subject.warnings.extend(reported_before_departure(
+            case.category,
+            case.reported_on,
+            &placements,
+        ));
         match form.review(&subject.warnings, &mut accepted)? {
             Review::Save => break (subject, case),
             Review::Correct(flag) => ask::clear(&mut args, flag),
