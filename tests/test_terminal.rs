@@ -80,8 +80,11 @@ fn the_menu_registers_a_worker_with_prompts_and_shows_the_same_command() {
     let office = Office::new();
     let mut s = clerk(&office, &[]);
     sees(&mut s, "Apa yang akan dikerjakan?");
-    sees(&mut s, "> Daftarkan CPMI baru (register)");
+    // The workers' data first (find, show, correct), then registering.
+    sees(&mut s, "> Data pekerja");
     sees(&mut s, "Keluar");
+    keys(&mut s, DOWN);
+    sees(&mut s, "> Daftarkan CPMI baru (register)");
     keys(&mut s, ENTER);
     sees(&mut s, "NIK (16 angka): ");
     types(&mut s, "1371025508900002");
@@ -415,4 +418,23 @@ fn ctrl_c_says_nothing_was_saved_in_every_kind_of_prompt() {
         );
     }
     assert_eq!(office.count("persons"), 0);
+}
+
+/// Issue 20 (item 13): the menu's first task finds and shows a worker.
+#[test]
+fn the_menu_finds_a_worker_first() {
+    let office = Office::new();
+    office
+        .register("1371025508900002", "Siti Rahmah", &["--sex", "P"])
+        .ok();
+    let mut s = clerk(&office, &[]);
+    sees(&mut s, "Apa yang akan dikerjakan?");
+    keys(&mut s, ENTER);
+    sees(&mut s, "> Cari pekerja (nama, NIK atau nomor)");
+    keys(&mut s, ENTER);
+    sees(&mut s, "Nama, awal NIK atau nomor yang dicari: ");
+    types(&mut s, "siti");
+    sees(&mut s, "Siti Rahmah");
+    sees(&mut s, "worker find siti");
+    sees(&mut s, "Apa yang akan dikerjakan?");
 }

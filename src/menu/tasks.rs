@@ -19,6 +19,8 @@ pub(super) struct Task {
 enum What {
     /// Runs these words; the command asks for the rest.
     Run(&'static [&'static str]),
+    /// Asks one value (the question) and runs these words with it last.
+    Ask(Msg, &'static [&'static str]),
     /// A smaller menu.
     Menu(&'static [Task]),
     Report,
@@ -34,6 +36,25 @@ enum What {
 const fn task(label: Msg, what: What) -> Task {
     Task { label, what }
 }
+
+const WORKERS: &[Task] = &[
+    task(
+        Msg::MenuWorkerFind,
+        What::Ask(Msg::AskFindText, &["worker", "find"]),
+    ),
+    task(
+        Msg::MenuWorkerShow,
+        What::Ask(Msg::AskWorkerKey, &["worker", "show"]),
+    ),
+    task(
+        Msg::MenuDocsCheck,
+        What::Ask(Msg::AskWorkerKey, &["docs", "check"]),
+    ),
+    task(Msg::MenuWorkerEdit, What::Run(&["worker", "edit"])),
+    task(Msg::MenuLetter, What::Ask(Msg::AskLetterKey, &["letter"])),
+    task(Msg::MenuVoidLetter, What::Run(&["recommendation", "void"])),
+    task(Msg::MenuBack, What::Back),
+];
 
 const STAGES: &[Task] = &[
     task(
@@ -75,6 +96,7 @@ const EXCHANGE: &[Task] = &[
 ];
 
 const DAY: &[Task] = &[
+    task(Msg::MenuWorkers, What::Menu(WORKERS)),
     task(Msg::MenuRegister, What::Run(&["register"])),
     task(Msg::MenuDocuments, What::Run(&["docs", "add"])),
     task(Msg::MenuRecommend, What::Run(&["recommend-passport"])),
@@ -134,6 +156,12 @@ pub(super) fn words_of(
             let chosen = terminal.select(&t!(task.label), &items, 0)?;
             return words_of(&list[chosen], terminal, base);
         }
+        What::Ask(question, list) => {
+            let value = terminal.text(&t!(*question), None, &any)?;
+            let mut all = words(list);
+            all.push(value.trim().to_string());
+            all
+        }
         What::CaseShow => {
             let case = terminal.text(&t!(Msg::AskCase), None, &any)?;
             vec!["case".into(), "show".into(), case]
@@ -149,7 +177,24 @@ pub(super) fn words_of(
                     .map_err(|_| t!(Msg::MonthInvalid, s.trim()))
             };
             let month = terminal.text(&t!(Msg::AskReportMonth), Some(&last_month), &check)?;
-            vec!["report".into(), "summary".into(), "--month".into(), month]
+            let mut all = vec![
+                "report".into(),
+                "summary".into(),
+                "--month".into(),
+                month.clone(),
+            ];
+            // On the screen, or filed as a PDF or a workbook.
+            let ways = [
+                t!(Msg::ReportOnScreen),
+                t!(Msg::ReportAsPdf),
+                t!(Msg::ReportAsXlsx),
+            ];
+            match terminal.select(&t!(Msg::AskReportOut), &ways, 0)? {
+                1 => all.extend(["--out".into(), format!("laporan-{}.pdf", month.trim())]),
+                2 => all.extend(["--out".into(), format!("laporan-{}.xlsx", month.trim())]),
+                _ => {}
+            }
+            all
         }
         What::Export => {
             let folder = format!("kirim-{}", today().format("%Y-%m-%d"));
