@@ -313,7 +313,7 @@ mod tests {
             parse(args, true).unwrap();
         }
         // A command that does not ask keeps its required arguments on a terminal too.
-        let err = parse(&["pmi-desk", "docs", "verify", "REG-2023-00001"], true).unwrap_err();
+        let err = parse(&["pmi-desk", "docs", "edit", "REG-2023-00001"], true).unwrap_err();
         assert_eq!(err.kind(), clap::error::ErrorKind::MissingRequiredArgument);
     }
 }

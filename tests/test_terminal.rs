@@ -438,3 +438,43 @@ fn the_menu_finds_a_worker_first() {
     sees(&mut s, "worker find siti");
     sees(&mut s, "Apa yang akan dikerjakan?");
 }
+
+/// Issue 20 (item 9): `docs remove` on a terminal asks which document and why, and removes it
+/// only once confirmed.
+#[test]
+fn docs_remove_asks_which_and_why_and_confirms() {
+    let office = Office::new();
+    office.register("1371021508900001", "Budi", &[]).ok();
+    office
+        .run(&["docs", "add", "REG-2023-00001", "--kind", "KTP"])
+        .ok();
+    let mut s = clerk(&office, &["docs", "remove"]);
+    sees(&mut s, "NIK");
+    types(&mut s, "REG-2023-00001");
+    sees(&mut s, "> KTP");
+    keys(&mut s, ENTER);
+    sees(&mut s, "Alasan dokumen dihapus: ");
+    types(&mut s, "Salah unggah");
+    sees(&mut s, "Simpan? (ya/tidak) [tidak]: ");
+    types(&mut s, "tidak");
+    sees(&mut s, "Batalkan; jangan simpan apa pun");
+    keys(&mut s, &format!("{UP}{ENTER}"));
+    s.exp_eof().unwrap();
+    let live = || {
+        stored(
+            &office,
+            "SELECT count(*) || '' FROM documents WHERE removed_on IS NULL",
+        )
+    };
+    assert_eq!(live(), "1", "declined: nothing removed");
+    let mut s = clerk(
+        &office,
+        &["docs", "remove", "REG-2023-00001", "--kind", "KTP"],
+    );
+    sees(&mut s, "Alasan dokumen dihapus: ");
+    types(&mut s, "Salah unggah");
+    sees(&mut s, "Simpan? (ya/tidak) [tidak]: ");
+    types(&mut s, "ya");
+    s.exp_eof().unwrap();
+    assert_eq!(live(), "0");
+}

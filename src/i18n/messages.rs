@@ -945,4 +945,5 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     ReportOnScreen => "Tampilkan di layar", "Show on the screen";
     ReportAsPdf => "Simpan sebagai PDF", "File as a PDF";
     ReportAsXlsx => "Simpan sebagai lembar kerja (xlsx)", "File as a workbook (xlsx)";
+    AskRemovalReason => "Alasan dokumen dihapus", "Why the document is removed";
 }

@@ -99,3 +99,55 @@ pub(super) fn ask(ctx: &Ctx, args: &mut DocsAddArgs) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// `docs verify` and `docs remove` on a terminal: the placement, the document among those it
+/// holds, and for a removal why; then the summary and the question before anything changes.
+pub(super) fn which(
+    ctx: &Ctx,
+    args: &mut super::DocsKindArgs,
+    reason: Option<&mut Option<String>>,
+) -> Result<()> {
+    if !ctx.interactive {
+        return Ok(());
+    }
+    let store = ctx.open()?;
+    let conn = store.conn();
+    struct Asked<'a> {
+        document: &'a mut super::DocsKindArgs,
+        reason: Option<&'a mut Option<String>>,
+    }
+    let mut asked = Asked {
+        document: args,
+        reason,
+    };
+    confirmed(
+        &mut asked,
+        |a, form| {
+            let d = &mut *a.document;
+            placement(form, &mut d.placement, conn, |_| Ok(()))?;
+            form.code::<DocumentKind>(&mut d.kind, "--kind", Msg::AskDocumentKind, None)?;
+            if let Some(reason) = a.reason.as_deref_mut() {
+                form.need(reason, "--reason", Msg::AskRemovalReason, None, |s| {
+                    text::line(Some(s))?.ok_or_else(|| Invalid(crate::said!(Msg::ReasonEmpty)))
+                })?;
+            }
+            Ok(Vec::new())
+        },
+        |a, name| {
+            let mut none = None;
+            let reason = match a.reason.as_deref_mut() {
+                Some(r) => r,
+                None => &mut none,
+            };
+            clear_slot(
+                &mut [
+                    ("<PLACEMENT>", &mut a.document.placement),
+                    ("--kind", &mut a.document.kind),
+                    ("--reason", reason),
+                ],
+                name,
+            )
+        },
+    )?;
+    Ok(())
+}

@@ -7,6 +7,8 @@
 use crate::i18n::Label;
 use anyhow::Result;
 
+use crate::commands::form::given;
+
 use crate::commands::lookup;
 use crate::context::Ctx;
 use crate::db::{self, records, Tx};
@@ -24,10 +26,11 @@ use clap::Args;
 #[derive(Args, Debug)]
 pub struct DocsKindArgs {
     /// Registration number, placement uid or NIK
-    pub placement: String,
+    #[arg(required = true)]
+    pub placement: Option<String>,
     /// Document kind, e.g. KTP, KK, MEDICAL_CERTIFICATE (see `ref codes "document kind"`)
-    #[arg(long, value_name = "CODE")]
-    pub kind: String,
+    #[arg(long, value_name = "CODE", required = true)]
+    pub kind: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -53,8 +56,8 @@ pub struct DocsRemoveArgs {
     #[command(flatten)]
     pub document: DocsKindArgs,
     /// Why it is removed (kept with the document and in the audit log)
-    #[arg(long, value_name = "TEXT")]
-    pub reason: String,
+    #[arg(long, value_name = "TEXT", required = true)]
+    pub reason: Option<String>,
 }
 
 /// The refusal of a second document of a kind, with the commands that fix the first one.
@@ -80,7 +83,7 @@ pub(super) fn already_recorded(placement: &Placement, existing: &Document) -> In
 
 /// The placement and its live document of the kind asked for, read inside the transaction.
 fn live(tx: &Tx, args: &DocsKindArgs, kind: DocumentKind) -> Result<(Placement, Document)> {
-    let (placement, _) = lookup::placement(tx, &args.placement)?;
+    let (placement, _) = lookup::placement(tx, given(&args.placement))?;
     match db::documents::live_of_kind(tx, &placement.uid, kind)? {
         Some(document) => Ok((placement, document)),
         None => Err(refused(t!(
@@ -93,9 +96,10 @@ fn live(tx: &Tx, args: &DocsKindArgs, kind: DocumentKind) -> Result<(Placement, 
     }
 }
 
-pub(super) fn verify(ctx: &Ctx, args: DocsKindArgs) -> Result<()> {
+pub(super) fn verify(ctx: &Ctx, mut args: DocsKindArgs) -> Result<()> {
+    super::ask::which(ctx, &mut args, None)?;
     let mut store = ctx.open()?;
-    let kind: DocumentKind = args.kind.parse()?;
+    let kind: DocumentKind = given(&args.kind).parse()?;
     let actor = ctx.actor();
     let (placement, document, changed) = store.write(|tx| {
         let (placement, document) = live(tx, &args, kind)?;
@@ -142,7 +146,7 @@ pub(super) fn edit(ctx: &Ctx, args: DocsEditArgs) -> Result<()> {
         return Err(usage(t!(Msg::DocumentEditNothing)));
     }
     let mut store = ctx.open()?;
-    let kind: DocumentKind = args.document.kind.parse()?;
+    let kind: DocumentKind = given(&args.document.kind).parse()?;
     let number = args
         .number
         .as_deref()
@@ -192,13 +196,15 @@ pub(super) fn edit(ctx: &Ctx, args: DocsEditArgs) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn remove(ctx: &Ctx, args: DocsRemoveArgs) -> Result<()> {
-    let reason = text::parse_line(&args.reason)?;
+pub(super) fn remove(ctx: &Ctx, mut args: DocsRemoveArgs) -> Result<()> {
+    // On a terminal: which document, why, and a confirmation before it is removed.
+    super::ask::which(ctx, &mut args.document, Some(&mut args.reason))?;
+    let reason = text::parse_line(given(&args.reason))?;
     if reason.is_empty() {
         return Err(refused(t!(Msg::DocumentRemovalNeedsReason)));
     }
     let mut store = ctx.open()?;
-    let kind: DocumentKind = args.document.kind.parse()?;
+    let kind: DocumentKind = given(&args.document.kind).parse()?;
     let actor = ctx.actor();
     let placement = store.write(|tx| {
         let (placement, document) = live(tx, &args.document, kind)?;

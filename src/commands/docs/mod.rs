@@ -199,7 +199,7 @@ const EXAMPLES: Examples = &[
 
 impl crate::commands::Run for DocsCommand {
     const EXAMPLES: Examples = EXAMPLES;
-    const ASKS: &'static [&'static str] = &["docs add"];
+    const ASKS: &'static [&'static str] = &["docs add", "docs verify", "docs remove"];
 
     fn name(&self) -> &'static str {
         "docs"
