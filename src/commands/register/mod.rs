@@ -11,7 +11,8 @@ use super::form::{self, Form, Review};
 use crate::context::Ctx;
 use crate::db::{self, records};
 use crate::domain::audit::Action;
-use crate::domain::placement::registration_number;
+use crate::domain::person::Person;
+use crate::domain::placement::{registration_number, Placement};
 use crate::domain::registration::{self, check_saved, refusals, Facts};
 use crate::error::refused;
 use crate::help::examples::{ex, Examples};
@@ -289,43 +290,16 @@ pub(crate) fn run(ctx: &Ctx, mut args: RegisterArgs) -> Result<()> {
     drop(form);
 
     // The answers are in; decide on the database as it is now, not as it was before the prompts.
-    let actor = ctx.actor();
     store.write(|tx| {
-        let now_stored = db::persons::by_nik(tx, &entered.nik)?;
-        match (&stored, &now_stored) {
-            (Some(old), Some(current)) if current.updated_at == old.updated_at => {
-                records::change(tx, &actor, Action::Update.as_str(), old, person.clone())?;
-            }
-            (None, None) => records::create(tx, &actor, &person)?,
-            (None, Some(current)) => {
-                // Another clerk registered this NIK between the questions and the save.
-                return Err(refused(t!(
-                    Msg::NikTakenMeanwhile,
-                    entered.nik,
-                    current.full_name
-                )));
-            }
-            _ => {
-                return Err(refused(t!(
-                    Msg::ChangedMeanwhile,
-                    views::record_kind_label("person"),
-                    person.full_name
-                )))
-            }
-        }
-        let open = db::placements::open_of_person(tx, &person.uid)?;
-        let repatriations = db::repatriations::of_person(tx, &person.uid)?;
-        let remains = registration::remains_of(&repatriations);
-        check_saved(&person, &placement, open.as_ref(), remains, ctx.clock.today)?;
-        let year = placement.registered_on.year();
-        placement.registration_number = Some(db::numbers::next(
+        save(
+            ctx,
             tx,
-            db::numbers::Series::Registration,
-            year,
-            |n| registration_number(&office.code, year, n),
-        )?);
-        records::create(tx, &actor, &placement)?;
-        super::warnings::record(tx, &actor, &placement.uid, &entered.warnings)
+            &office.code,
+            &entered,
+            stored.as_ref(),
+            &person,
+            &mut placement,
+        )
     })?;
 
     let view = views::person_placement(&person, &placement);
@@ -340,11 +314,59 @@ pub(crate) fn run(ctx: &Ctx, mut args: RegisterArgs) -> Result<()> {
     }
 }
 
+/// Inside the transaction: the person saved (new, or updated when nobody changed it meanwhile),
+/// the last word of the rules on the records as they are, the placement numbered and saved, the
+/// accepted warnings recorded.
+fn save(
+    ctx: &Ctx,
+    tx: &db::Tx,
+    office_code: &str,
+    entered: &input::Entered,
+    stored: Option<&Person>,
+    person: &Person,
+    placement: &mut Placement,
+) -> Result<()> {
+    let actor = ctx.actor();
+    let now_stored = db::persons::by_nik(tx, &entered.nik)?;
+    match (stored, &now_stored) {
+        (Some(old), Some(current)) if current.updated_at == old.updated_at => {
+            records::change(tx, &actor, Action::Update.as_str(), old, person.clone())?;
+        }
+        (None, None) => records::create(tx, &actor, person)?,
+        (None, Some(current)) => {
+            // Another clerk registered this NIK between the questions and the save.
+            return Err(refused(t!(
+                Msg::NikTakenMeanwhile,
+                entered.nik,
+                current.full_name
+            )));
+        }
+        _ => {
+            return Err(refused(t!(
+                Msg::ChangedMeanwhile,
+                views::record_kind_label("person"),
+                person.full_name
+            )))
+        }
+    }
+    let open = db::placements::open_of_person(tx, &person.uid)?;
+    let repatriations = db::repatriations::of_person(tx, &person.uid)?;
+    let remains = registration::remains_of(&repatriations);
+    check_saved(person, placement, open.as_ref(), remains, ctx.clock.today)?;
+    let year = placement.registered_on.year();
+    placement.registration_number = Some(db::numbers::next(
+        tx,
+        db::numbers::Series::Registration,
+        year,
+        |n| registration_number(office_code, year, n),
+    )?);
+    records::create(tx, &actor, &*placement)?;
+    super::warnings::record(tx, &actor, &placement.uid, &entered.warnings)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::person::Person;
-    use crate::domain::placement::Placement;
     use crate::domain::record::Record;
     use clap::CommandFactory;
 
