@@ -70,6 +70,29 @@ fn item<C: CodeList>(c: C) -> String {
     }
 }
 
+/// A date as the summary shows it: as understood, written out ("2026-12-04" typed, "04-12-2026
+/// (4 Desember 2026)" shown), so a day and a month swapped are seen before saving. Anything else
+/// as typed.
+fn understood(name: &str, text: &str) -> String {
+    let is_date = name == "--on"
+        || name.ends_with("-on")
+        || name.ends_with("date")
+        || matches!(name, "--issued" | "--expires");
+    match (is_date, parse_date(text)) {
+        (true, Ok(date)) => match lang() {
+            crate::i18n::Lang::Id => {
+                format!(
+                    "{} ({})",
+                    day_first(date),
+                    crate::domain::date::indonesian_long(date)
+                )
+            }
+            crate::i18n::Lang::En => format!("{} ({})", day_first(date), date.format("%-d %B %Y")),
+        },
+        _ => text.to_string(),
+    }
+}
+
 fn shown<C: CodeList>(c: C) -> String {
     item(c)
 }
@@ -175,7 +198,7 @@ impl<'a> Form<'a> {
         }
         let text = given(slot).to_string();
         let value = parse(&text)?;
-        self.see(name, label, &text, text.clone());
+        self.see(name, label, &text, understood(name, &text));
         Ok(value)
     }
 
@@ -344,6 +367,28 @@ mod tests {
     use super::*;
     use crate::domain::{Scheme, Warning};
     use crate::prompt::Scripted;
+
+    /// Issue 20: the summary shows a date as understood, written out, whatever way it was typed.
+    #[test]
+    fn the_summary_shows_a_date_as_understood() {
+        use crate::i18n::{with_lang, Lang};
+        let id = |name, text| with_lang(Lang::Id, || understood(name, text));
+        assert_eq!(
+            id("--birth-date", "1990-08-15"),
+            "15-08-1990 (15 Agustus 1990)"
+        );
+        assert_eq!(id("--on", "4/12/2026"), "04-12-2026 (4 Desember 2026)");
+        assert_eq!(
+            with_lang(Lang::En, || understood("--registered-on", "01-03-2023")),
+            "01-03-2023 (1 March 2023)"
+        );
+        assert_eq!(
+            id("--phone", "2023-11-08"),
+            "2023-11-08",
+            "not a date field"
+        );
+        assert_eq!(id("--on", "kemarin"), "kemarin");
+    }
 
     #[test]
     fn a_declined_summary_asks_one_field_again_with_its_answer_pre_filled() -> Result<()> {
