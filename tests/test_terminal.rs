@@ -478,3 +478,62 @@ fn docs_remove_asks_which_and_why_and_confirms() {
     s.exp_eof().unwrap();
     assert_eq!(live(), "0");
 }
+
+/// Issue 20 (item 9): a case action on a terminal asks the day it happened (a call made
+/// yesterday is recorded today), and the deadlines count from that day.
+#[test]
+fn a_case_action_asks_its_date() {
+    let office = Office::new();
+    let case = office
+        .run(&[
+            "open-case",
+            "--format",
+            "json",
+            "--person-name",
+            "Rini",
+            "--category",
+            "UNPAID_WAGES",
+            "--channel",
+            "IN_PERSON",
+            "--reported-on",
+            "2023-11-01",
+        ])
+        .json();
+    let number = case["case_number"].as_str().unwrap().to_string();
+    let mut s = clerk(
+        &office,
+        &[
+            "case",
+            "act",
+            &number,
+            "--kind",
+            "CONSULTATION",
+            "--note",
+            "Konsultasi",
+            "--letter-number",
+            "-",
+        ],
+    );
+    sees(&mut s, "Mitra");
+    keys(&mut s, ENTER);
+    sees(&mut s, "Tanggal kejadian (DD-MM-YYYY) [08-11-2023]: ");
+    types(&mut s, "07-11-2023");
+    sees(&mut s, "Pengadu berhasil dihubungi?");
+    types(&mut s, "tidak");
+    sees(&mut s, "Kini menunggu dari pengadu");
+    keys(&mut s, ENTER);
+    let summary = sees(&mut s, "Simpan? (ya/tidak) [tidak]: ");
+    assert!(
+        summary.contains("7 November 2023"),
+        "as understood: {summary}"
+    );
+    types(&mut s, "ya");
+    s.exp_eof().unwrap();
+    assert_eq!(
+        stored(
+            &office,
+            "SELECT occurred_on FROM case_events WHERE kind = 'CONSULTATION'"
+        ),
+        "2023-11-07"
+    );
+}

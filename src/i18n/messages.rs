@@ -946,4 +946,5 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     ReportAsPdf => "Simpan sebagai PDF", "File as a PDF";
     ReportAsXlsx => "Simpan sebagai lembar kerja (xlsx)", "File as a workbook (xlsx)";
     AskRemovalReason => "Alasan dokumen dihapus", "Why the document is removed";
+    AskEventOn => "Tanggal kejadian (DD-MM-YYYY)", "Date it happened (DD-MM-YYYY)";
 }

@@ -6,13 +6,14 @@ use anyhow::Result;
 
 use super::{CaseActArgs, CaseCommand, FollowUp};
 use crate::commands::form::ask::{case as case_named, clear_slot, confirmed};
-use crate::commands::form::Form;
+use crate::commands::form::{day_first, Form};
 use crate::context::Ctx;
 use crate::domain::case::{forbidden, Awaiting, CaseAction};
 use crate::domain::text;
 use crate::domain::{CaseEventKind, ClosureReason, Partner};
 use crate::error::Invalid;
 use crate::i18n::Msg;
+use chrono::NaiveDate;
 
 /// The kinds `case act` records (a note, a referral and a status change have their own commands).
 const ACTIONS: &[CaseEventKind] = &[
@@ -38,7 +39,15 @@ fn line(s: &str) -> Result<Option<String>, Invalid> {
 
 /// What the office now waits for and whether the complainant was reached: the closure deadlines
 /// of Perban 6/2024 count from them.
-fn deadlines(form: &mut Form, follow_up: &mut FollowUp) -> Result<()> {
+fn deadlines(form: &mut Form, follow_up: &mut FollowUp, today: NaiveDate) -> Result<()> {
+    // The day it happened (a call made yesterday is recorded today): deadlines count from it.
+    form.need(
+        &mut follow_up.on,
+        "--on",
+        Msg::AskEventOn,
+        Some(day_first(today)),
+        |s| crate::domain::date::parse_past_date(s, today),
+    )?;
     form.switch(
         &mut follow_up.contacted,
         "--contacted",
@@ -89,7 +98,7 @@ pub(super) fn follow_up(ctx: &Ctx, command: &mut CaseCommand) -> Result<()> {
                 } => {
                     case_named(form, case, conn, fits)?;
                     form.need(text, "<TEXT>", Msg::AskNoteText, None, required_note)?;
-                    deadlines(form, follow_up)?;
+                    deadlines(form, follow_up, ctx.clock.today)?;
                 }
                 CaseCommand::Act(a) => {
                     case_named(form, &mut a.case, conn, fits)?;
@@ -103,7 +112,7 @@ pub(super) fn follow_up(ctx: &Ctx, command: &mut CaseCommand) -> Result<()> {
                         line,
                     )?;
                     form.offer(&mut a.note, "--note", Msg::AskNote, None, note)?;
-                    deadlines(form, &mut a.follow_up)?;
+                    deadlines(form, &mut a.follow_up, ctx.clock.today)?;
                 }
                 CaseCommand::Refer {
                     case,
@@ -156,6 +165,9 @@ pub(super) fn follow_up(ctx: &Ctx, command: &mut CaseCommand) -> Result<()> {
                 }
                 if name == "--awaiting" {
                     follow_up.awaiting = None;
+                }
+                if name == "--on" {
+                    follow_up.on = None;
                 }
             }
             let mut slots: Vec<(&str, &mut Option<String>)> = match command {
