@@ -537,3 +537,99 @@ fn a_case_action_asks_its_date() {
         "2023-11-07"
     );
 }
+
+/// Issue 20 (item 13): after a document is recorded from the menu, the next one of the same
+/// worker is offered, the one their checklist lacks first chosen already.
+#[test]
+fn the_menu_offers_the_next_document_of_the_same_worker() {
+    let office = Office::new();
+    office.register("1371021508900001", "Budi", &[]).ok();
+    let mut s = clerk(&office, &[]);
+    sees(&mut s, "Apa yang akan dikerjakan?");
+    keys(&mut s, &format!("{DOWN}{DOWN}"));
+    sees(&mut s, "> Catat dokumen yang diperiksa (docs add)");
+    keys(&mut s, ENTER);
+    sees(&mut s, "Nomor pendaftaran atau NIK");
+    types(&mut s, "REG-2023-00001");
+    for kind in ["> KTP", "> Kartu keluarga"] {
+        sees(&mut s, kind);
+        keys(&mut s, ENTER);
+        sees(&mut s, "Nomor dokumen");
+        keys(&mut s, ENTER);
+        sees(&mut s, "Tanggal terbit");
+        keys(&mut s, ENTER);
+        sees(&mut s, "Berlaku sampai");
+        keys(&mut s, ENTER);
+        sees(&mut s, "Dokumen asli sudah diperiksa?");
+        types(&mut s, "ya");
+        sees(&mut s, "Simpan? (ya/tidak) [tidak]: ");
+        types(&mut s, "ya");
+        sees(&mut s, "Catat dokumen berikutnya untuk pekerja yang sama?");
+        types(&mut s, if kind == "> KTP" { "ya" } else { "tidak" });
+    }
+    sees(&mut s, "Apa yang akan dikerjakan?");
+    keys(&mut s, &format!("{UP}{ENTER}"));
+    s.exp_eof().expect("the menu ends");
+    assert_eq!(
+        stored(
+            &office,
+            "SELECT group_concat(kind, ',') FROM (SELECT kind FROM documents ORDER BY rowid)"
+        ),
+        "KTP,KK"
+    );
+}
+
+/// Issue 20 (item 13): after a handover from the menu, its handover record is offered for
+/// printing, and printed as a PDF.
+#[test]
+fn the_menu_offers_the_handover_record_after_a_handover() {
+    let office = Office::with_letterhead();
+    let r = office
+        .run(&[
+            "repatriate",
+            "--category",
+            "JENAZAH",
+            "--arrived-on",
+            "2023-10-05",
+            "--person-name",
+            "Almarhum Ahmad",
+            "--from-country",
+            "MY",
+            "--format",
+            "json",
+        ])
+        .json();
+    let number = r["repatriation_number"].as_str().unwrap().to_string();
+    let mut s = clerk(&office, &[]);
+    sees(&mut s, "Apa yang akan dikerjakan?");
+    keys(&mut s, &DOWN.repeat(7));
+    sees(&mut s, "> Pemulangan dan serah terima");
+    keys(&mut s, ENTER);
+    keys(&mut s, DOWN);
+    sees(&mut s, "> Catat serah terima (handover)");
+    keys(&mut s, ENTER);
+    sees(&mut s, "Nomor pemulangan");
+    types(&mut s, &number);
+    sees(&mut s, "Diserahkan kepada");
+    keys(&mut s, ENTER);
+    sees(&mut s, "Tanggal serah terima");
+    keys(&mut s, ENTER);
+    sees(&mut s, "Nama penerima");
+    types(&mut s, "Siti Aisyah");
+    sees(&mut s, "Hubungan penerima dengan PMI");
+    types(&mut s, "istri");
+    sees(&mut s, "Saksi");
+    keys(&mut s, ENTER);
+    sees(&mut s, "Nomor berita acara");
+    keys(&mut s, ENTER);
+    sees(&mut s, "Simpan? (ya/tidak) [tidak]: ");
+    types(&mut s, "ya");
+    sees(&mut s, "Cetak berita acara serah terimanya sekarang (PDF)?");
+    types(&mut s, "ya");
+    sees(&mut s, "Apa yang akan dikerjakan?");
+    keys(&mut s, &format!("{UP}{ENTER}"));
+    s.exp_eof().expect("the menu ends");
+    let pdf = office.path(&format!("berita-acara-{number}.pdf"));
+    let text = crate::pdf::text(&pdf);
+    assert!(text.contains("BERITA ACARA SERAH TERIMA"), "{text}");
+}

@@ -947,4 +947,6 @@ Bahasa Indonesia: pmi-desk --lang id (or PMI_DESK_LANG=id)";
     ReportAsXlsx => "Simpan sebagai lembar kerja (xlsx)", "File as a workbook (xlsx)";
     AskRemovalReason => "Alasan dokumen dihapus", "Why the document is removed";
     AskEventOn => "Tanggal kejadian (DD-MM-YYYY)", "Date it happened (DD-MM-YYYY)";
+    MenuNextDocument => "Catat dokumen berikutnya untuk pekerja yang sama?", "Record the next document of the same worker?";
+    MenuPrintHandover => "Cetak berita acara serah terimanya sekarang (PDF)?", "Print its handover record now (PDF)?";
 }

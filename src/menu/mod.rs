@@ -44,7 +44,9 @@ pub fn run(lang: Lang) -> i32 {
         match tasks::words_of(task, &mut terminal, &mut base) {
             Ok(Some(words)) if words.is_empty() => return 0,
             Ok(Some(words)) => {
-                run_task(&base, &words);
+                if let Some(answers) = run_answered(&base, &words) {
+                    next_steps(&base, &words, &answers, &mut terminal);
+                }
             }
             Ok(None) => {}
             Err(e) if crate::interrupt::is_interrupt(&e) => {
@@ -67,8 +69,69 @@ fn database(base: &[OsString]) -> PathBuf {
         .unwrap_or_else(crate::context::default_db_path)
 }
 
+/// What usually comes next, offered at once: the next document of the same worker after one is
+/// recorded (the one its checklist lacks first is the default), the handover record after a
+/// handover.
+fn next_steps(
+    base: &[OsString],
+    words: &[String],
+    answers: &[(String, Option<String>)],
+    terminal: &mut Terminal,
+) {
+    let answer = |name: &str| {
+        answers
+            .iter()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, v)| v.clone())
+    };
+    match words.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["docs", "add"] => {
+            let Some(placement) = answer("<PLACEMENT>") else {
+                return;
+            };
+            while terminal
+                .confirm(&t!(Msg::MenuNextDocument))
+                .unwrap_or(false)
+            {
+                let again = ["docs".into(), "add".into(), placement.clone()];
+                if run_answered(base, &again).is_none() {
+                    return;
+                }
+            }
+        }
+        ["handover"] => {
+            let Some(repatriation) = answer("<REPATRIATION>") else {
+                return;
+            };
+            if terminal
+                .confirm(&t!(Msg::MenuPrintHandover))
+                .unwrap_or(false)
+            {
+                let file: String = repatriation
+                    .chars()
+                    .map(|c| {
+                        if c.is_ascii_alphanumeric() || c == '-' {
+                            c
+                        } else {
+                            '_'
+                        }
+                    })
+                    .collect();
+                let out = format!("berita-acara-{file}.pdf");
+                run_task(base, &["letter".into(), repatriation, "--out".into(), out]);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Runs `pmi-desk [global options] WORDS` as if typed, then shows the command line it amounted to.
 pub fn run_task(base: &[OsString], words: &[String]) -> bool {
+    run_answered(base, words).is_some()
+}
+
+/// As `run_task`, with the answers the clerk gave when it succeeded.
+fn run_answered(base: &[OsString], words: &[String]) -> Option<Vec<(String, Option<String>)>> {
     prompt::take_transcript();
     let mut args = base.to_vec();
     args.extend(words.iter().map(OsString::from));
@@ -76,19 +139,20 @@ pub fn run_task(base: &[OsString], words: &[String]) -> bool {
         Ok(parsed) => parsed,
         Err(stop) => {
             stop.report();
-            return false;
+            return None;
         }
     };
     match crate::run(cli, db_on_command_line) {
         Ok(()) => {
-            let units = command_units(base, words, &prompt::take_transcript());
+            let answers = prompt::take_transcript();
+            let units = command_units(base, words, &answers);
             eprintln!("{}", t!(Msg::MenuSameCommand));
             eprintln!("{}", wrap(&units, prompt::width()));
-            true
+            Some(answers)
         }
         Err(e) => {
             eprintln!("pmi-desk: {e:#}");
-            false
+            None
         }
     }
 }
