@@ -748,6 +748,49 @@ pub fn warning_label(code: &str) -> String {
     })
 }
 
+/// A stored code of a record's column as the clerk reads it (`ISSUED` as "Terbit"; a list of
+/// codes `A|B` each); `None` for a column that holds no code, or a code this version does not know.
+pub fn code_value_label(record_kind: &str, column: &str, value: &str) -> Option<String> {
+    use crate::domain::*;
+    let list = match (record_kind, column) {
+        (_, "sex") => Sex::LIST,
+        (_, "education") => Education::LIST,
+        (_, "marital_status") => MaritalStatus::LIST,
+        (_, "scheme") => Scheme::LIST,
+        (_, "sector") => Sector::LIST,
+        (_, "stage") => Stage::LIST,
+        (_, "cancel_reason") => CancelReason::LIST,
+        ("document", "kind") => DocumentKind::LIST,
+        ("recommendation", "status") => RecommendationStatus::LIST,
+        (_, "refusal_reasons") => RefusalReason::LIST,
+        ("case", "category") => CaseCategory::LIST,
+        (_, "channel") => Channel::LIST,
+        (_, "procedural_status") => ProceduralStatus::LIST,
+        ("case", "status") | (_, "status_to") | (_, "status_from") => CaseStatus::LIST,
+        (_, "closure_reason") => ClosureReason::LIST,
+        ("case_event", "kind") => CaseEventKind::LIST,
+        (_, "partner") => Partner::LIST,
+        ("repatriation", "category") => RepatriationCategory::LIST,
+        (_, "handed_over_to") => HandoverTo::LIST,
+        _ => return None,
+    };
+    let lists = all_lists();
+    let entries = &lists.iter().find(|l| l.list == list)?.entries;
+    let words: Option<Vec<&str>> = value
+        .split('|')
+        .map(|code| {
+            entries
+                .iter()
+                .find(|(c, _, _)| *c == code)
+                .map(|(_, id, en)| match lang() {
+                    crate::i18n::Lang::Id => *id,
+                    crate::i18n::Lang::En => *en,
+                })
+        })
+        .collect();
+    Some(words?.join(", "))
+}
+
 pub fn table_label(table: &str) -> String {
     let msg = match table {
         "persons" => Msg::TableNamePersons,

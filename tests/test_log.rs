@@ -363,3 +363,28 @@ fn lists_show_the_newest_first_unless_asked_otherwise() {
         "the oldest entry, the office set up at init: {log}"
     );
 }
+
+/// Issue 20 (item 4): in Indonesian the log says what codes mean: "Terdaftar → Batal",
+/// not "REGISTERED → CANCELLED".
+#[test]
+fn the_log_says_codes_as_words_in_indonesian() {
+    let office = Office::new();
+    office.register("1371021508900001", "Budi", &[]).ok();
+    office
+        .run(&["cancel", "REG-2023-00001", "--reason", "WITHDRAWN"])
+        .ok();
+    let log = office.run(&[
+        "--lang",
+        "id",
+        "log",
+        "--record",
+        "REG-2023-00001",
+        "--wide",
+    ]);
+    let shown = log.ok();
+    assert!(shown.contains("Terdaftar → Batal"), "{shown}");
+    assert!(shown.contains("Mengundurkan diri"), "{shown}");
+    assert!(!shown.contains("REGISTERED"), "{shown}");
+    let csv = office.run(&["log", "--record", "REG-2023-00001", "--format", "csv"]);
+    assert!(csv.ok().contains("REGISTERED"), "programs keep the codes");
+}

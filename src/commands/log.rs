@@ -118,7 +118,7 @@ pub(crate) fn run(ctx: &Ctx, args: LogArgs) -> Result<()> {
                     Cell::text(e.record_uid),
                     Cell::code(e.action.as_str(), &views::action_label(e.action.clone())),
                     Cell {
-                        shown: changes_shown(&e.changes),
+                        shown: changes_shown(e.record_kind.as_str(), &e.changes),
                         value: Value::String(e.changes),
                     },
                 ]
@@ -188,7 +188,7 @@ fn local_time(at: &str) -> String {
 
 /// `{"address":[null,"Jl. Sudirman 1"],"stage":["REGISTERED","DEPARTED"]}` as
 /// `alamat: Jl. Sudirman 1; tahap: REGISTERED → DEPARTED`.
-fn changes_shown(changes: &str) -> String {
+fn changes_shown(record_kind: &str, changes: &str) -> String {
     let Ok(Value::Object(map)) = serde_json::from_str::<Value>(changes) else {
         return changes.to_string();
     };
@@ -216,6 +216,11 @@ fn changes_shown(changes: &str) -> String {
                 Value::Array(pair) if pair.len() == 2 => (text(&pair[0]), text(&pair[1])),
                 other => (None, text(other)),
             };
+            // A code as its name: "Terdaftar → Berangkat", not "REGISTERED → DEPARTED".
+            let word = |v: Option<String>| {
+                v.map(|v| views::code_value_label(record_kind, field, &v).unwrap_or(v))
+            };
+            let (old, new) = (word(old), word(new));
             match (old, new) {
                 (None, Some(new)) => format!("{name}: {new}"),
                 (Some(old), new) => format!("{name}: {old} → {}", new.as_deref().unwrap_or("-")),
@@ -334,12 +339,17 @@ mod tests {
         crate::i18n::with_lang(crate::i18n::Lang::Id, || {
             assert_eq!(
                 changes_shown(
+                    "placement",
                     r#"{"address":[null,"Jl. Sudirman 1"],"stage":["REGISTERED","DEPARTED"]}"#
                 ),
-                "alamat: Jl. Sudirman 1; tahap: REGISTERED → DEPARTED"
+                "alamat: Jl. Sudirman 1; tahap: Terdaftar → Berangkat"
             );
-            assert_eq!(changes_shown("{}"), "");
-            assert_eq!(changes_shown("not json"), "not json");
+            assert_eq!(
+                changes_shown("recommendation", r#"{"status":["ISSUED","USED"]}"#),
+                "status: Terbit → Digunakan"
+            );
+            assert_eq!(changes_shown("placement", "{}"), "");
+            assert_eq!(changes_shown("placement", "not json"), "not json");
         });
     }
 }
