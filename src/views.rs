@@ -752,6 +752,17 @@ pub fn warning_label(code: &str) -> String {
 /// codes `A|B` each); `None` for a column that holds no code, or a code this version does not know.
 pub fn code_value_label(record_kind: &str, column: &str, value: &str) -> Option<String> {
     use crate::domain::*;
+    match column {
+        "country" | "from_country" => {
+            let country = value.parse::<CountryCode>().ok()?;
+            return Some(format!("{} ({value})", country.name(lang())));
+        }
+        "regency_code" | "origin_regency_code" => {
+            let regency = value.parse::<RegencyCode>().ok()?;
+            return Some(format!("{} ({value})", regency.name()));
+        }
+        _ => {}
+    }
     let list = match (record_kind, column) {
         (_, "sex") => Sex::LIST,
         (_, "education") => Education::LIST,

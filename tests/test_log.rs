@@ -385,6 +385,12 @@ fn the_log_says_codes_as_words_in_indonesian() {
     assert!(shown.contains("Terdaftar → Batal"), "{shown}");
     assert!(shown.contains("Mengundurkan diri"), "{shown}");
     assert!(!shown.contains("REGISTERED"), "{shown}");
+    let created = office
+        .run(&["--lang", "id", "log", "--wide"])
+        .ok()
+        .to_string();
+    assert!(created.contains("Kota Padang (1371)"), "{created}");
+    assert!(created.contains("Malaysia (MY)"), "{created}");
     let csv = office.run(&["log", "--record", "REG-2023-00001", "--format", "csv"]);
     assert!(csv.ok().contains("REGISTERED"), "programs keep the codes");
 }
