@@ -94,6 +94,8 @@ pub fn row_limit(format: Format, limit: Option<i64>, all: bool) -> Option<i64> {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    // `tabel`, the Indonesian word, is accepted too.
+    #[value(alias = "tabel")]
     Table,
     Csv,
     Json,

@@ -137,7 +137,7 @@ fn english_in(text: &str) -> Vec<String> {
             kept.push(line);
         }
     }
-    // Quoted text, value names and lists of values ("[pilihan: table, csv, json]", which may run
+    // Quoted text, value names and lists of values ("[pilihan: table|tabel, csv, json]", which may run
     // over two lines).
     let mut prose = String::new();
     let mut skip_until: Option<char> = None;
@@ -439,7 +439,7 @@ fn parser_errors_in_indonesian_keep_clap_suggestions() {
             &["--lang", "id", "--format", "xml", "check"],
             &[
                 "nilai 'xml' tidak valid untuk '--format <FORMAT>'",
-                "[pilihan: table, csv, json]",
+                "[pilihan: table|tabel, csv, json]",
             ],
         ),
         (
@@ -558,4 +558,14 @@ fn a_mistyped_command_suggests_the_nearest_command_first() {
     assert!(en.contains(": 'register'"), "{en}");
     let en = usage_error(&office, &["--lang", "en", "worker", "lsit"]);
     assert!(en.contains(": 'list'"), "{en}");
+}
+
+/// Issue 20 (item 4): `--format tabel`, the Indonesian word, is a table.
+#[test]
+fn format_tabel_is_the_table() {
+    let office = Office::new();
+    office.register("1371021508900001", "Budi", &[]).ok();
+    let tabel = office.run(&["--lang", "id", "worker", "list", "--format", "tabel"]);
+    let table = office.run(&["--lang", "id", "worker", "list", "--format", "table"]);
+    assert_eq!(tabel.ok(), table.ok());
 }
