@@ -586,25 +586,7 @@ fn deadlines_run_from_the_events_that_start_them_and_are_shown() {
 #[test]
 fn a_complaint_dated_before_the_departure_is_warned_of() {
     let office = Office::new();
-    let number = office.ready_for_passport(
-        "1371021508900001",
-        "Budi",
-        &["--registered-on", "2023-06-01"],
-    );
-    office
-        .run(&["recommend-passport", &number, "--on", "2023-06-10"])
-        .ok();
-    office
-        .run(&[
-            "depart",
-            &number,
-            "--on",
-            "2023-07-01",
-            "--passport",
-            "C1234567",
-            "--accept-warnings",
-        ])
-        .ok();
+    office.departed("1371021508900001", "Budi", "2023-07-01");
     let early = office.run(&[
         "--lang",
         "id",

@@ -275,26 +275,14 @@ fn a_handover_record_without_a_number_prints_the_uid() {
 #[test]
 fn a_handover_record_reads_sex_and_birth_date_from_the_nik_and_speaks_indonesian() {
     let office = Office::with_letterhead();
-    let r = office
-        .run(&[
-            "repatriate",
-            "--category",
-            "JENAZAH",
-            "--arrived-on",
-            "2023-10-05",
-            "--nik",
-            "1371025508900002",
-            "--person-name",
-            "Almarhumah Siti",
-            "--from-country",
-            "MY",
-            "--airway-bill",
-            "618-12345675",
-            "--format",
-            "json",
-        ])
-        .json();
-    let number = r["repatriation_number"].as_str().unwrap().to_string();
+    let number = office.remains(&[
+        "--nik",
+        "1371025508900002",
+        "--person-name",
+        "Almarhumah Siti",
+        "--airway-bill",
+        "618-12345675",
+    ]);
     office
         .run(&[
             "handover",

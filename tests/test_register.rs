@@ -178,24 +178,7 @@ fn messages_follow_the_chosen_language() {
 #[test]
 fn a_person_recorded_as_deceased_is_not_registered_again() {
     let office = Office::new();
-    let r = office
-        .run(&[
-            "repatriate",
-            "--category",
-            "JENAZAH",
-            "--arrived-on",
-            "2023-10-05",
-            "--nik",
-            "1371021508900001",
-            "--person-name",
-            "Budi",
-            "--from-country",
-            "MY",
-            "--format",
-            "json",
-        ])
-        .json();
-    let number = r["repatriation_number"].as_str().unwrap().to_string();
+    let number = office.remains(&["--nik", "1371021508900001", "--person-name", "Budi"]);
     let again = office.register("1371021508900001", "Budi", &["--lang", "id"]);
     let stderr = again.fails(1);
     assert!(
@@ -210,25 +193,7 @@ fn a_person_recorded_as_deceased_is_not_registered_again() {
 #[test]
 fn an_earlier_placement_still_abroad_and_a_closed_destination_are_said_at_registration() {
     let office = Office::new();
-    let first = office.ready_for_passport(
-        "1371021508900001",
-        "Budi",
-        &["--registered-on", "2023-06-01"],
-    );
-    office
-        .run(&["recommend-passport", &first, "--on", "2023-06-10"])
-        .ok();
-    office
-        .run(&[
-            "depart",
-            &first,
-            "--on",
-            "2023-11-01",
-            "--passport",
-            "C1234567",
-            "--accept-warnings",
-        ])
-        .ok();
+    let first = office.departed("1371021508900001", "Budi", "2023-11-01");
     let again = office.register("1371021508900001", "Budi", &[]);
     let stderr = again.fails(1);
     assert!(

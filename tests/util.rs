@@ -214,6 +214,36 @@ impl Office {
     }
 
     /// Registers a worker and records, verified, every document the passport checklist asks for.
+    /// Remains arrived from Malaysia on 5 October 2023, with `extra` (the person at least); returns
+    /// the repatriation number.
+    pub(crate) fn remains(&self, extra: &[&str]) -> String {
+        let defaults = [
+            "repatriate",
+            "--category",
+            "JENAZAH",
+            "--arrived-on",
+            "2023-10-05",
+            "--from-country",
+            "MY",
+            "--format",
+            "json",
+        ];
+        let record = self.run(&[&defaults[..], extra].concat()).json();
+        record["repatriation_number"].as_str().unwrap().to_string()
+    }
+
+    /// A placement registered on 1 June 2023, recommended on 10 June and departed on `on` with
+    /// passport C1234567 (the departure's warnings accepted); returns its registration number.
+    pub(crate) fn departed(&self, nik: &str, name: &str, on: &str) -> String {
+        let number = self.ready_for_passport(nik, name, &["--registered-on", "2023-06-01"]);
+        self.run(&["recommend-passport", &number, "--on", "2023-06-10"])
+            .ok();
+        let depart = ["depart", &number, "--on", on, "--passport", "C1234567"];
+        self.run(&[&depart[..], &["--accept-warnings"]].concat())
+            .ok();
+        number
+    }
+
     pub(crate) fn ready_for_passport(&self, nik: &str, name: &str, extra: &[&str]) -> String {
         let record = self
             .register(nik, name, &[extra, &["--format", "json"]].concat())
